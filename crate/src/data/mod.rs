@@ -1,0 +1,136 @@
+//! Labelled 2-D points, the preset datasets, and the train/test split.
+
+pub mod presets;
+
+pub use presets::Preset;
+
+use crate::nn::{Features, Samples};
+use crate::rng::Rng;
+
+/// One labelled point: a class index (0 red, 1 green, 2 blue, 3 orange) or a
+/// real value for regression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub x1: f32,
+    pub x2: f32,
+    pub label: f32,
+}
+
+impl Point {
+    pub fn new(x1: f32, x2: f32, label: f32) -> Point {
+        Point { x1, x2, label }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// 2 to 4 classes.
+    Classification {
+        classes: usize,
+    },
+    Regression,
+}
+
+impl Task {
+    /// Classes as the loss sees them: 0 for regression.
+    pub fn classes(self) -> usize {
+        match self {
+            Task::Classification { classes } => classes,
+            Task::Regression => 0,
+        }
+    }
+}
+
+/// The input square shown on screen: x1 across, x2 up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Domain {
+    pub x1: (f32, f32),
+    pub x2: (f32, f32),
+}
+
+impl Domain {
+    pub const STANDARD: Domain = Domain {
+        x1: (-6.0, 6.0),
+        x2: (-6.0, 6.0),
+    };
+
+    pub fn contains(&self, x1: f32, x2: f32) -> bool {
+        (self.x1.0..=self.x1.1).contains(&x1) && (self.x2.0..=self.x2.1).contains(&x2)
+    }
+}
+
+/// Which points are held out for testing: exactly `round(n · test_fraction)`
+/// of them, chosen by `rng`.
+pub fn split(n: usize, test_fraction: f32, rng: &mut Rng) -> Vec<bool> {
+    let tests = ((n as f32) * test_fraction.clamp(0.0, 1.0)).round() as usize;
+    let mut order: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut order);
+    let mut is_test = vec![false; n];
+    for &i in &order[..tests] {
+        is_test[i] = true;
+    }
+    is_test
+}
+
+/// Network inputs for the points where `keep` says so.
+pub fn samples<'a>(points: impl IntoIterator<Item = &'a Point>, features: Features) -> Samples {
+    let mut s = Samples {
+        width: features.count(),
+        ..Samples::default()
+    };
+    for p in points {
+        features.push(p.x1, p.x2, &mut s.inputs);
+        s.targets.push(p.label);
+    }
+    s
+}
+
+/// Training and test samples for `points` under the split `is_test`.
+pub fn split_samples(points: &[Point], is_test: &[bool], features: Features) -> (Samples, Samples) {
+    let pick = |want: bool| {
+        points
+            .iter()
+            .zip(is_test)
+            .filter(move |(_, &t)| t == want)
+            .map(|(p, _)| p)
+    };
+    (
+        samples(pick(false), features),
+        samples(pick(true), features),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_holds_out_exactly_the_fraction_and_is_reproducible() {
+        let a = split(500, 0.5, &mut Rng::new(9));
+        assert_eq!(a.iter().filter(|&&t| t).count(), 250);
+        assert_eq!(a, split(500, 0.5, &mut Rng::new(9)));
+        assert_ne!(a, split(500, 0.5, &mut Rng::new(10)));
+        assert_eq!(split(10, 0.0, &mut Rng::new(1)), vec![false; 10]);
+        assert_eq!(
+            split(7, 0.3, &mut Rng::new(1))
+                .iter()
+                .filter(|&&t| t)
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn split_samples_routes_points_and_features() {
+        let points = [
+            Point::new(1.0, 2.0, 1.0),
+            Point::new(3.0, 4.0, 0.0),
+            Point::new(5.0, 6.0, 1.0),
+        ];
+        let (train, test) = split_samples(&points, &[false, true, false], Features::RAW);
+        assert_eq!(train.inputs, [1.0, 2.0, 5.0, 6.0]);
+        assert_eq!(train.targets, [1.0, 1.0]);
+        assert_eq!(test.inputs, [3.0, 4.0]);
+        assert_eq!(test.width, 2);
+    }
+}

@@ -1,0 +1,18 @@
+//! The network core: plain Rust, no web dependency, tested natively.
+
+pub mod activation;
+pub mod features;
+pub mod loss;
+pub mod matrix;
+pub mod network;
+pub mod optimizer;
+pub mod regularization;
+pub mod trainer;
+
+pub use activation::Activation;
+pub use features::{Feature, Features};
+pub use loss::Loss;
+pub use network::{Dropout, Gradients, Layer, Network, NetworkShape, Workspace};
+pub use optimizer::{Optimizer, OptimizerKind};
+pub use regularization::{Penalty, Regularization};
+pub use trainer::{EpochRecord, Samples, Status, TrainConfig, Trainer};

@@ -1,0 +1,253 @@
+//! Gradient-descent optimisers. Each keeps per-parameter state in buffers
+//! shaped like the network's parameters, created and cleared with it.
+
+use super::network::{Gradients, Network};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptimizerKind {
+    /// w -= η·g
+    Sgd,
+    /// v = μ·v + g;  w -= η·v
+    Momentum,
+    /// v = μ·v + g;  w -= η·(g + μ·v)
+    Nesterov,
+    /// s = ρ·s + (1-ρ)·g²;  w -= η·g / (√s + ε)
+    RmsProp,
+    /// s += g²;  w -= η·g / (√s + ε)
+    Adagrad,
+    /// m, v: moving averages of g and g², bias-corrected.
+    Adam,
+}
+
+pub const MOMENTUM: f32 = 0.9;
+pub const RMSPROP_DECAY: f32 = 0.9;
+pub const ADAM_BETA1: f32 = 0.9;
+pub const ADAM_BETA2: f32 = 0.999;
+pub const EPSILON: f32 = 1e-7;
+
+impl OptimizerKind {
+    pub const ALL: [OptimizerKind; 6] = [
+        OptimizerKind::Sgd,
+        OptimizerKind::Momentum,
+        OptimizerKind::Nesterov,
+        OptimizerKind::RmsProp,
+        OptimizerKind::Adagrad,
+        OptimizerKind::Adam,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "sgd",
+            OptimizerKind::Momentum => "momentum",
+            OptimizerKind::Nesterov => "nesterov",
+            OptimizerKind::RmsProp => "rmsprop",
+            OptimizerKind::Adagrad => "adagrad",
+            OptimizerKind::Adam => "adam",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<OptimizerKind> {
+        OptimizerKind::ALL.into_iter().find(|o| o.name() == name)
+    }
+}
+
+pub struct Optimizer {
+    pub kind: OptimizerKind,
+    /// First moment / velocity / accumulated squares, one buffer per parameter tensor.
+    first: Vec<Vec<f32>>,
+    /// Second moment (Adam only).
+    second: Vec<Vec<f32>>,
+    steps: u32,
+}
+
+impl Optimizer {
+    pub fn new(kind: OptimizerKind, network: &Network) -> Optimizer {
+        let zeros = || {
+            network
+                .layers
+                .iter()
+                .flat_map(|l| [vec![0.0; l.weights.len()], vec![0.0; l.biases.len()]])
+                .collect()
+        };
+        Optimizer {
+            kind,
+            first: zeros(),
+            second: zeros(),
+            steps: 0,
+        }
+    }
+
+    /// Forgets all accumulated state, as for a fresh network.
+    pub fn reset(&mut self) {
+        for s in self.first.iter_mut().chain(self.second.iter_mut()) {
+            s.fill(0.0);
+        }
+        self.steps = 0;
+    }
+
+    /// One update of every parameter with learning rate `lr`.
+    pub fn update(&mut self, network: &mut Network, grads: &Gradients, lr: f32) {
+        self.steps += 1;
+        let params = network
+            .layers
+            .iter_mut()
+            .flat_map(|l| [&mut l.weights, &mut l.biases]);
+        let gradients = grads
+            .weights
+            .iter()
+            .zip(&grads.biases)
+            .flat_map(|(w, b)| [w, b]);
+        for (((p, g), m), v) in params
+            .zip(gradients)
+            .zip(&mut self.first)
+            .zip(&mut self.second)
+        {
+            step(self.kind, p, g, m, v, lr, self.steps);
+        }
+    }
+}
+
+fn step(
+    kind: OptimizerKind,
+    p: &mut [f32],
+    g: &[f32],
+    m: &mut [f32],
+    v: &mut [f32],
+    lr: f32,
+    t: u32,
+) {
+    match kind {
+        OptimizerKind::Sgd => {
+            for (p, &g) in p.iter_mut().zip(g) {
+                *p -= lr * g;
+            }
+        }
+        OptimizerKind::Momentum => {
+            for ((p, &g), m) in p.iter_mut().zip(g).zip(m) {
+                *m = MOMENTUM * *m + g;
+                *p -= lr * *m;
+            }
+        }
+        OptimizerKind::Nesterov => {
+            for ((p, &g), m) in p.iter_mut().zip(g).zip(m) {
+                *m = MOMENTUM * *m + g;
+                *p -= lr * (g + MOMENTUM * *m);
+            }
+        }
+        OptimizerKind::RmsProp => {
+            for ((p, &g), s) in p.iter_mut().zip(g).zip(m) {
+                *s = RMSPROP_DECAY * *s + (1.0 - RMSPROP_DECAY) * g * g;
+                *p -= lr * g / (s.sqrt() + EPSILON);
+            }
+        }
+        OptimizerKind::Adagrad => {
+            for ((p, &g), s) in p.iter_mut().zip(g).zip(m) {
+                *s += g * g;
+                *p -= lr * g / (s.sqrt() + EPSILON);
+            }
+        }
+        OptimizerKind::Adam => {
+            let correction1 = 1.0 - ADAM_BETA1.powi(t as i32);
+            let correction2 = 1.0 - ADAM_BETA2.powi(t as i32);
+            for (((p, &g), m), v) in p.iter_mut().zip(g).zip(m).zip(v) {
+                *m = ADAM_BETA1 * *m + (1.0 - ADAM_BETA1) * g;
+                *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;
+                let m_hat = *m / correction1;
+                let v_hat = *v / correction2;
+                *p -= lr * m_hat / (v_hat.sqrt() + EPSILON);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parameter after each of `steps` updates from 0 with a constant gradient `g`.
+    fn path(kind: OptimizerKind, g: f32, steps: u32) -> Vec<f32> {
+        let (mut p, mut m, mut v) = ([0.0f32], [0.0f32], [0.0f32]);
+        (1..=steps)
+            .map(|t| {
+                step(kind, &mut p, &[g], &mut m, &mut v, 0.1, t);
+                p[0]
+            })
+            .collect()
+    }
+
+    fn close(a: &[f32], b: &[f32]) -> bool {
+        a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() < 1e-5 + 1e-4 * y.abs())
+    }
+
+    #[test]
+    fn sgd_steps_by_the_learning_rate_times_the_gradient() {
+        assert!(close(
+            &path(OptimizerKind::Sgd, 2.0, 3),
+            &[-0.2, -0.4, -0.6]
+        ));
+    }
+
+    #[test]
+    fn momentum_builds_up_speed_and_nesterov_looks_ahead() {
+        // Velocity 1, 1.9, 2.71 under a constant gradient of 1.
+        assert!(close(
+            &path(OptimizerKind::Momentum, 1.0, 3),
+            &[-0.1, -0.29, -0.561]
+        ));
+        // Nesterov steps by g + μ·v: 1.9, then 1 + 0.9·1.9 = 2.71.
+        assert!(close(
+            &path(OptimizerKind::Nesterov, 1.0, 2),
+            &[-0.19, -0.461]
+        ));
+    }
+
+    #[test]
+    fn rmsprop_and_adam_take_steps_whatever_the_gradients_scale() {
+        for kind in [OptimizerKind::RmsProp, OptimizerKind::Adam] {
+            let small = path(kind, 1e-2, 5);
+            let large = path(kind, 1e2, 5);
+            assert!(
+                close(&small, &large),
+                "{}: {small:?} vs {large:?}",
+                kind.name()
+            );
+        }
+        // Adam's first step is the learning rate itself.
+        assert!(close(&path(OptimizerKind::Adam, 1e-3, 1), &[-0.1]));
+    }
+
+    #[test]
+    fn adagrad_steps_shrink_as_squares_accumulate() {
+        let p = path(OptimizerKind::Adagrad, 1.0, 4);
+        let steps: Vec<f32> = std::iter::once(p[0])
+            .chain(p.windows(2).map(|w| w[1] - w[0]))
+            .collect();
+        // Step t is 0.1 / √t.
+        let expected: Vec<f32> = (1..=4).map(|t| -0.1 / (t as f32).sqrt()).collect();
+        assert!(close(&steps, &expected), "{steps:?}");
+    }
+
+    #[test]
+    fn reset_forgets_the_velocity() {
+        let shape = crate::nn::NetworkShape::uniform(
+            1,
+            &[],
+            crate::nn::Activation::Linear,
+            crate::nn::Loss::MeanSquaredError,
+        );
+        let mut net = Network::new(&shape, &mut crate::rng::Rng::new(1));
+        let mut grads = crate::nn::Gradients::for_network(&net);
+        grads.weights[0][0] = 1.0;
+        let mut opt = Optimizer::new(OptimizerKind::Momentum, &net);
+        let w0 = net.layers[0].weights[0];
+        opt.update(&mut net, &grads, 0.1);
+        opt.update(&mut net, &grads, 0.1);
+        opt.reset();
+        let before = net.layers[0].weights[0];
+        opt.update(&mut net, &grads, 0.1);
+        assert!((before - net.layers[0].weights[0] - 0.1).abs() < 1e-6);
+        assert!((w0 - before - 0.29).abs() < 1e-6);
+    }
+}

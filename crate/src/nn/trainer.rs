@@ -1,0 +1,352 @@
+//! The training loop: mini-batches over a shuffled training set, losses per
+//! epoch for training and test data, early stopping and divergence.
+
+use super::network::{Dropout, Gradients, Network, NetworkShape, Workspace};
+use super::optimizer::{Optimizer, OptimizerKind};
+use super::regularization::Regularization;
+use crate::rng::Rng;
+
+/// Network inputs and targets, one row per sample.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Samples {
+    /// `len × width`, row-major.
+    pub inputs: Vec<f32>,
+    /// Class index (as f32) or regression value, one per row.
+    pub targets: Vec<f32>,
+    pub width: usize,
+}
+
+impl Samples {
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
+
+    pub fn row(&self, i: usize) -> &[f32] {
+        &self.inputs[i * self.width..(i + 1) * self.width]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainConfig {
+    pub learning_rate: f32,
+    /// Samples per gradient step, 1 to the training set's size (larger is clamped).
+    pub batch_size: usize,
+    pub optimizer: OptimizerKind,
+    /// Dropout rate on hidden layers, 0 to 0.9.
+    pub dropout: f32,
+    pub regularization: Regularization,
+    /// Stop after this many epochs without a lower test loss, and restore the best weights.
+    pub early_stopping: Option<usize>,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            learning_rate: 0.03,
+            batch_size: 10,
+            optimizer: OptimizerKind::Sgd,
+            dropout: 0.0,
+            regularization: Regularization::NONE,
+            early_stopping: None,
+        }
+    }
+}
+
+/// Losses and accuracies after an epoch (epoch 0: before any training).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EpochRecord {
+    pub epoch: usize,
+    pub train_loss: f32,
+    pub test_loss: Option<f32>,
+    /// Fraction correct; None for regression.
+    pub train_accuracy: Option<f32>,
+    pub test_accuracy: Option<f32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Status {
+    Training,
+    /// The loss became NaN or infinite, or the weights exploded.
+    Diverged,
+    /// Early stopping restored the weights of this epoch.
+    EarlyStopped {
+        best_epoch: usize,
+    },
+}
+
+/// Weights beyond this size mean training has blown up.
+const EXPLODED_WEIGHT: f32 = 1e6;
+/// Rows evaluated at once when measuring losses.
+const EVAL_CHUNK: usize = 512;
+
+pub struct Trainer {
+    pub network: Network,
+    optimizer: Optimizer,
+    config: TrainConfig,
+    train: Samples,
+    test: Samples,
+    rng: Rng,
+    /// This epoch's shuffled order of the training set, and how far through it we are.
+    order: Vec<usize>,
+    cursor: usize,
+    epoch: usize,
+    history: Vec<EpochRecord>,
+    /// Epoch and weights with the lowest held-out loss so far.
+    best: Option<(usize, f32)>,
+    best_network: Network,
+    status: Status,
+    last_batch_loss: f32,
+    workspace: Workspace,
+    eval_workspace: Workspace,
+    grads: Gradients,
+    batch_inputs: Vec<f32>,
+    batch_targets: Vec<f32>,
+}
+
+impl Trainer {
+    /// A fresh network from `seed`, which also drives shuffling and dropout.
+    pub fn new(
+        shape: &NetworkShape,
+        config: TrainConfig,
+        train: Samples,
+        test: Samples,
+        seed: u64,
+    ) -> Trainer {
+        let mut rng = Rng::new(seed);
+        let network = Network::new(shape, &mut rng);
+        let mut trainer = Trainer {
+            optimizer: Optimizer::new(config.optimizer, &network),
+            grads: Gradients::for_network(&network),
+            best_network: network.clone(),
+            network,
+            config: TrainConfig::default(),
+            train,
+            test,
+            rng,
+            order: Vec::new(),
+            cursor: 0,
+            epoch: 0,
+            history: Vec::new(),
+            best: None,
+            status: Status::Training,
+            last_batch_loss: f32::NAN,
+            workspace: Workspace::new(),
+            eval_workspace: Workspace::new(),
+            batch_inputs: Vec::new(),
+            batch_targets: Vec::new(),
+        };
+        trainer.set_config(config);
+        trainer.record_epoch();
+        trainer
+    }
+
+    pub fn config(&self) -> TrainConfig {
+        self.config
+    }
+
+    /// Changes the training settings, keeping the weights; a new optimiser starts from clean state.
+    pub fn set_config(&mut self, mut config: TrainConfig) {
+        config.batch_size = config.batch_size.max(1);
+        config.dropout = config.dropout.clamp(0.0, 0.9);
+        if config.optimizer != self.config.optimizer {
+            self.optimizer = Optimizer::new(config.optimizer, &self.network);
+        }
+        self.config = config;
+    }
+
+    /// New training and test data for the same network; history restarts.
+    pub fn set_data(&mut self, train: Samples, test: Samples) {
+        self.train = train;
+        self.test = test;
+        self.cursor = 0;
+        self.restart_history();
+    }
+
+    /// Replaces the weights (same shape), e.g. to edit a perceptron by hand.
+    pub fn set_network(&mut self, network: Network) {
+        self.network = network;
+        self.optimizer.reset();
+        self.restart_history();
+    }
+
+    fn restart_history(&mut self) {
+        self.epoch = 0;
+        self.history.clear();
+        self.best = None;
+        self.status = Status::Training;
+        self.record_epoch();
+    }
+
+    pub fn train_samples(&self) -> &Samples {
+        &self.train
+    }
+
+    pub fn test_samples(&self) -> &Samples {
+        &self.test
+    }
+
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+
+    pub fn history(&self) -> &[EpochRecord] {
+        &self.history
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// Lets training go on after early stopping or divergence.
+    pub fn resume(&mut self) {
+        self.status = Status::Training;
+    }
+
+    /// The epoch with the lowest held-out loss so far (training loss without a test set).
+    pub fn best_epoch(&self) -> Option<usize> {
+        self.best.map(|(epoch, _)| epoch)
+    }
+
+    /// Mean loss of the last mini-batch (NaN before the first).
+    pub fn last_batch_loss(&self) -> f32 {
+        self.last_batch_loss
+    }
+
+    /// Batches taken in the current epoch so far.
+    pub fn batch_in_epoch(&self) -> usize {
+        self.cursor.div_ceil(self.config.batch_size)
+    }
+
+    /// The workspace of the last training batch: activations and dropout masks.
+    pub fn last_batch(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// One gradient step on the next mini-batch; finishing the training set ends an epoch.
+    pub fn step_batch(&mut self) -> Status {
+        if self.status != Status::Training || self.train.is_empty() {
+            return self.status;
+        }
+        let n = self.train.len();
+        if self.cursor == 0 {
+            self.order.clear();
+            self.order.extend(0..n);
+            self.rng.shuffle(&mut self.order);
+        }
+        let end = (self.cursor + self.config.batch_size).min(n);
+        self.batch_inputs.clear();
+        self.batch_targets.clear();
+        for &i in &self.order[self.cursor..end] {
+            self.batch_inputs.extend_from_slice(self.train.row(i));
+            self.batch_targets.push(self.train.targets[i]);
+        }
+        self.cursor = end;
+
+        let dropout = (self.config.dropout > 0.0).then(|| Dropout {
+            rate: self.config.dropout,
+            rng: &mut self.rng,
+        });
+        self.network
+            .forward(&self.batch_inputs, &mut self.workspace, dropout);
+        self.last_batch_loss = self.network.backward(
+            &self.batch_inputs,
+            &self.batch_targets,
+            &mut self.workspace,
+            &mut self.grads,
+        );
+        self.config
+            .regularization
+            .add_gradient(&self.network, &mut self.grads);
+        self.optimizer
+            .update(&mut self.network, &self.grads, self.config.learning_rate);
+
+        if !self.last_batch_loss.is_finite() {
+            self.status = Status::Diverged;
+        } else if self.cursor == n {
+            self.cursor = 0;
+            self.epoch += 1;
+            self.record_epoch();
+        }
+        self.status
+    }
+
+    /// Steps batches until the current epoch ends (or training stops).
+    pub fn step_epoch(&mut self) -> Status {
+        let epoch = self.epoch;
+        while self.status == Status::Training && self.epoch == epoch && !self.train.is_empty() {
+            self.step_batch();
+        }
+        self.status
+    }
+
+    /// Mean loss and accuracy of the current network on `samples`.
+    pub fn evaluate(
+        network: &Network,
+        samples: &Samples,
+        workspace: &mut Workspace,
+    ) -> (f32, Option<f32>) {
+        if samples.is_empty() {
+            return (f32::NAN, None);
+        }
+        let outputs = network.outputs();
+        let (mut loss, mut correct) = (0.0f64, 0usize);
+        for (inputs, targets) in samples
+            .inputs
+            .chunks(EVAL_CHUNK * samples.width)
+            .zip(samples.targets.chunks(EVAL_CHUNK))
+        {
+            let y = network.forward(inputs, workspace, None);
+            for (yr, &t) in y.chunks_exact(outputs).zip(targets) {
+                loss += network.loss.value(yr, t) as f64;
+                correct += (network.loss.is_correct(yr, t) == Some(true)) as usize;
+            }
+        }
+        let n = samples.len() as f64;
+        let accuracy = network
+            .loss
+            .is_classification()
+            .then_some((correct as f64 / n) as f32);
+        ((loss / n) as f32, accuracy)
+    }
+
+    fn record_epoch(&mut self) {
+        let (train_loss, train_accuracy) =
+            Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
+        let (test_loss, test_accuracy) =
+            Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
+        let test_loss = (!self.test.is_empty()).then_some(test_loss);
+        self.history.push(EpochRecord {
+            epoch: self.epoch,
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+        });
+
+        let exploded = self
+            .network
+            .layers
+            .iter()
+            .flat_map(|l| l.weights.iter().chain(&l.biases))
+            .any(|w| !(w.abs() < EXPLODED_WEIGHT));
+        let watched = test_loss.unwrap_or(train_loss);
+        if exploded || !watched.is_finite() {
+            self.status = Status::Diverged;
+            return;
+        }
+        if self.best.is_none_or(|(_, best)| watched < best) {
+            self.best = Some((self.epoch, watched));
+            self.best_network.clone_from(&self.network);
+        }
+        if let (Some(patience), Some((best_epoch, _))) = (self.config.early_stopping, self.best) {
+            if self.epoch >= best_epoch + patience.max(1) {
+                self.network.clone_from(&self.best_network);
+                self.status = Status::EarlyStopped { best_epoch };
+            }
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! What each part of training claims, shown on small runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use descent::data::{self, Point, Preset};
+use descent::nn::*;
+use descent::rng::Rng;
+
+fn xor_samples(n: usize, seed: u64) -> Samples {
+    let points = Preset::Xor.generate(n, 0.0, &mut Rng::new(seed));
+    data::samples(&points, Features::RAW)
+}
+
+fn trainer(
+    hidden: &[usize],
+    activation: Activation,
+    config: TrainConfig,
+    train: Samples,
+    test: Samples,
+) -> Trainer {
+    let shape = NetworkShape::uniform(train.width, hidden, activation, Loss::BinaryCrossEntropy);
+    Trainer::new(&shape, config, train, test, 42)
+}
+
+fn train_accuracy(t: &Trainer) -> f32 {
+    t.history().last().unwrap().train_accuracy.unwrap()
+}
+
+fn weight_norm(net: &Network) -> f32 {
+    net.layers
+        .iter()
+        .flat_map(|l| &l.weights)
+        .map(|w| w * w)
+        .sum::<f32>()
+        .sqrt()
+}
+
+#[test]
+fn the_lectures_perceptron_gives_minus_six_and_sigmoid_of_it() {
+    // w0 = 1 (bias), w = (3, -2); the point x = (-1, 2).
+    let shape = NetworkShape::uniform(2, &[], Activation::Linear, Loss::BinaryCrossEntropy);
+    let mut net = Network::new(&shape, &mut Rng::new(0));
+    net.layers[0].weights = vec![3.0, -2.0];
+    net.layers[0].biases = vec![1.0];
+    let mut ws = Workspace::new();
+    let y = net.forward(&[-1.0, 2.0], &mut ws, None)[0];
+    assert_eq!(ws.pre_activations(0), [-6.0]);
+    assert!((y - 0.002_472_623).abs() < 1e-7, "sigmoid(-6) = {y}");
+}
+
+#[test]
+fn the_same_seed_gives_bit_identical_weights_after_100_steps() {
+    let run = |seed| {
+        let config = TrainConfig {
+            dropout: 0.2,
+            optimizer: OptimizerKind::Adam,
+            learning_rate: 0.01,
+            ..TrainConfig::default()
+        };
+        let shape = NetworkShape::uniform(2, &[8, 8], Activation::Relu, Loss::BinaryCrossEntropy);
+        let mut t = Trainer::new(
+            &shape,
+            config,
+            xor_samples(200, 1),
+            Samples::default(),
+            seed,
+        );
+        for _ in 0..100 {
+            t.step_batch();
+        }
+        t.network
+    };
+    assert_eq!(run(7), run(7));
+    assert_ne!(run(7), run(8));
+}
+
+#[test]
+fn every_optimiser_learns_xor_with_a_2_8_8_1_tanh_network() {
+    // Learning rates are each optimiser's usual range; the epoch budget is the claim.
+    const EPOCH_BUDGET: usize = 25;
+    let rates = [
+        (OptimizerKind::Sgd, 0.1),
+        (OptimizerKind::Momentum, 0.02),
+        (OptimizerKind::Nesterov, 0.02),
+        (OptimizerKind::RmsProp, 0.005),
+        (OptimizerKind::Adagrad, 0.05),
+        (OptimizerKind::Adam, 0.005),
+    ];
+    for (optimizer, learning_rate) in rates {
+        let config = TrainConfig {
+            optimizer,
+            learning_rate,
+            batch_size: 10,
+            ..TrainConfig::default()
+        };
+        let mut t = trainer(
+            &[8, 8],
+            Activation::Tanh,
+            config,
+            xor_samples(200, 3),
+            Samples::default(),
+        );
+        let mut reached = None;
+        for _ in 0..EPOCH_BUDGET {
+            t.step_epoch();
+            if train_accuracy(&t) >= 0.95 {
+                reached = Some(t.epoch());
+                break;
+            }
+        }
+        println!("{}: 95% at epoch {:?}", optimizer.name(), reached);
+        assert!(
+            reached.is_some(),
+            "{} stayed at {:.3}",
+            optimizer.name(),
+            train_accuracy(&t)
+        );
+    }
+}
+
+#[test]
+fn a_line_plus_a_line_is_still_a_line() {
+    // With linear activation no depth gets past what one line can do on XOR (75%).
+    for hidden in [&[][..], &[8], &[8, 8, 8], &[32, 32, 32, 32, 32, 32, 32, 32]] {
+        let config = TrainConfig {
+            optimizer: OptimizerKind::Adam,
+            learning_rate: 0.01,
+            ..TrainConfig::default()
+        };
+        let mut t = trainer(
+            hidden,
+            Activation::Linear,
+            config,
+            xor_samples(200, 3),
+            Samples::default(),
+        );
+        let best = (0..200).map(|_| {
+            t.step_epoch();
+            train_accuracy(&t)
+        });
+        let best = best.fold(0.0f32, f32::max);
+        assert!(best < 0.8, "linear {hidden:?} reached {best}");
+    }
+    // …while the same depth with tanh gets there (the test can tell them apart).
+    let config = TrainConfig {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        ..TrainConfig::default()
+    };
+    let mut t = trainer(
+        &[8, 8, 8],
+        Activation::Tanh,
+        config,
+        xor_samples(200, 3),
+        Samples::default(),
+    );
+    for _ in 0..100 {
+        t.step_epoch();
+    }
+    assert!(train_accuracy(&t) >= 0.95);
+}
+
+#[test]
+fn dropout_keeps_the_mean_activation_and_is_off_at_prediction() {
+    let shape = NetworkShape::uniform(2, &[32, 32], Activation::Relu, Loss::BinaryCrossEntropy);
+    let net = Network::new(&shape, &mut Rng::new(4));
+    let mut rng = Rng::new(5);
+    let x: Vec<f32> = (0..2 * 2000).map(|_| rng.range(-3.0, 3.0)).collect();
+    let mut plain = Workspace::new();
+    net.forward(&x, &mut plain, None);
+    for rate in [0.1, 0.5, 0.9] {
+        let mut ws = Workspace::new();
+        let mut drng = Rng::new(6);
+        net.forward(
+            &x,
+            &mut ws,
+            Some(Dropout {
+                rate,
+                rng: &mut drng,
+            }),
+        );
+        let mask = ws.dropout_mask(0).unwrap();
+        let dropped = mask.iter().filter(|&&m| m == 0.0).count() as f32 / mask.len() as f32;
+        assert!(
+            (dropped - rate).abs() < 0.01,
+            "rate {rate}: dropped {dropped}"
+        );
+        let a = ws.activations(0);
+        let mean_plain: f32 = plain.activations(0).iter().sum::<f32>() / a.len() as f32;
+        let mean_kept: f32 = a.iter().zip(mask).map(|(a, m)| a * m).sum::<f32>() / a.len() as f32;
+        assert!(
+            (mean_kept - mean_plain).abs() < 0.03 * mean_plain,
+            "rate {rate}: mean {mean_kept} vs {mean_plain}"
+        );
+    }
+    // A trainer with dropout predicts deterministically, exactly as the bare network does.
+    let config = TrainConfig {
+        dropout: 0.5,
+        ..TrainConfig::default()
+    };
+    let data = xor_samples(100, 2);
+    let mut t = trainer(
+        &[8],
+        Activation::Tanh,
+        config,
+        data.clone(),
+        Samples::default(),
+    );
+    t.step_epoch();
+    let mut ws = Workspace::new();
+    let (a, _) = Trainer::evaluate(&t.network, &data, &mut ws);
+    let (b, _) = Trainer::evaluate(&t.network, &data, &mut ws);
+    assert_eq!(a, b);
+    assert_eq!(t.history().last().unwrap().train_loss, a);
+    assert!(ws.dropout_mask(0).is_none());
+}
+
+#[test]
+fn l2_ends_with_smaller_weights_and_l1_with_sparser_ones() {
+    let run = |regularization| {
+        let config = TrainConfig {
+            regularization,
+            learning_rate: 0.05,
+            ..TrainConfig::default()
+        };
+        let mut t = trainer(
+            &[8, 8],
+            Activation::Tanh,
+            config,
+            xor_samples(200, 3),
+            Samples::default(),
+        );
+        for _ in 0..100 {
+            t.step_epoch();
+        }
+        t.network
+    };
+    let plain = run(Regularization::NONE);
+    let l2 = run(Regularization {
+        penalty: Penalty::L2,
+        rate: 0.01,
+    });
+    let l1 = run(Regularization {
+        penalty: Penalty::L1,
+        rate: 0.01,
+    });
+    assert!(
+        weight_norm(&l2) < 0.8 * weight_norm(&plain),
+        "{} vs {}",
+        weight_norm(&l2),
+        weight_norm(&plain)
+    );
+    let small = |n: &Network| {
+        n.layers
+            .iter()
+            .flat_map(|l| &l.weights)
+            .filter(|w| w.abs() < 0.01)
+            .count()
+    };
+    assert!(
+        small(&l1) > small(&plain) + 10,
+        "L1 {} vs plain {}",
+        small(&l1),
+        small(&plain)
+    );
+}
+
+#[test]
+fn early_stopping_restores_the_epoch_with_the_lowest_test_loss() {
+    // Few noisy points and a big network: the test loss turns up as it overfits.
+    let mut rng = Rng::new(8);
+    let points: Vec<Point> = Preset::Gaussians.generate(60, 1.0, &mut rng);
+    let is_test = data::split(points.len(), 0.5, &mut rng);
+    let (train, test) = data::split_samples(&points, &is_test, Features::RAW);
+    let config = TrainConfig {
+        optimizer: OptimizerKind::Adam,
+        learning_rate: 0.01,
+        batch_size: 5,
+        early_stopping: Some(30),
+        ..TrainConfig::default()
+    };
+    let mut t = trainer(&[32, 32, 32], Activation::Relu, config, train, test.clone());
+    for _ in 0..2000 {
+        if t.step_epoch() != Status::Training {
+            break;
+        }
+    }
+    let Status::EarlyStopped { best_epoch } = t.status() else {
+        panic!("never stopped: {:?} at epoch {}", t.status(), t.epoch());
+    };
+    let history = t.history();
+    let lowest = history
+        .iter()
+        .map(|r| r.test_loss.unwrap())
+        .fold(f32::INFINITY, f32::min);
+    assert_eq!(history[best_epoch].test_loss, Some(lowest));
+    assert_eq!(
+        t.epoch(),
+        best_epoch + 30,
+        "stopped after exactly the patience"
+    );
+    assert!(
+        history.last().unwrap().test_loss.unwrap() > lowest,
+        "it did overfit"
+    );
+    let (restored, _) = Trainer::evaluate(&t.network, &test, &mut Workspace::new());
+    assert_eq!(
+        restored, lowest,
+        "the restored weights are the best epoch's"
+    );
+}
+
+#[test]
+fn a_huge_learning_rate_is_reported_as_divergence() {
+    let config = TrainConfig {
+        learning_rate: 1e9,
+        ..TrainConfig::default()
+    };
+    let mut t = trainer(
+        &[8, 8],
+        Activation::Relu,
+        config,
+        xor_samples(200, 3),
+        Samples::default(),
+    );
+    let mut status = Status::Training;
+    for _ in 0..50 {
+        status = t.step_epoch();
+    }
+    assert_eq!(status, Status::Diverged);
+    let epoch = t.epoch();
+    t.step_epoch();
+    assert_eq!(t.epoch(), epoch, "a diverged run does not go on by itself");
+}
+
+#[test]
+fn batch_steps_add_up_to_epochs() {
+    let mut t = trainer(
+        &[4],
+        Activation::Tanh,
+        TrainConfig::default(),
+        xor_samples(95, 3),
+        Samples::default(),
+    );
+    for _ in 0..9 {
+        t.step_batch();
+    }
+    assert_eq!((t.epoch(), t.batch_in_epoch()), (0, 9));
+    t.step_batch(); // 95 points, batches of 10: the tenth batch has 5 and ends the epoch
+    assert_eq!((t.epoch(), t.batch_in_epoch()), (1, 0));
+    assert_eq!(t.history().len(), 2);
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine with only Rust lacks, skipping what is there.
+# Usage: scripts/setup.sh [build|test]
+#   build: wasm target, wasm-pack, wasm-bindgen-cli, npm's binaryen (for wasm-opt)
+#   test:  all of build, plus Chromium, ChromeDriver and playwright-core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=${1:-test}
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# wasm-bindgen-cli must match the crate's pinned wasm-bindgen exactly, or
+# wasm-pack silently starts a long install of its own.
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' crate/Cargo.toml)
+[ -n "$bindgen_version" ] || { echo "setup: no pinned wasm-bindgen in crate/Cargo.toml" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  say "installing wasm-pack (a few minutes)"
+  cargo install --locked wasm-pack
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version (a few minutes)"
+  # Not --locked: its lock file pins a crate version the registry does not serve.
+  cargo install --force wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# npm packages: binaryen's wasm-opt (Debian's binaryen breaks the wasm) and
+# playwright-core, which drives Debian's Chromium in the end-to-end tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+  command -v npm >/dev/null 2>&1 || { apt_needed=1; }
+  if [ "${apt_needed:-0}" = 1 ]; then
+    say "installing Node.js and npm"
+    apt-get update -qq && apt-get install -y -qq nodejs npm
+  fi
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want" = test ] || [ "$want" = bench ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "installing Chromium and ChromeDriver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+say "toolchain ready"
