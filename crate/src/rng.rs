@@ -40,7 +40,7 @@ impl Rng {
 
     /// An index in 0..n (n > 0), without modulo bias worth mentioning at these sizes.
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// Fisher–Yates shuffle.

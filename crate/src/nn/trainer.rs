@@ -246,7 +246,7 @@ impl Trainer {
         }
         self.cursor = end;
 
-        let dropout = (self.config.dropout > 0.0).then(|| Dropout {
+        let dropout = (self.config.dropout > 0.0).then_some(Dropout {
             rate: self.config.dropout,
             rng: &mut self.rng,
         });
@@ -332,7 +332,7 @@ impl Trainer {
             .layers
             .iter()
             .flat_map(|l| l.weights.iter().chain(&l.biases))
-            .any(|w| !(w.abs() < EXPLODED_WEIGHT));
+            .any(|w| !w.is_finite() || w.abs() >= EXPLODED_WEIGHT);
         let watched = test_loss.unwrap_or(train_loss);
         if exploded || !watched.is_finite() {
             self.status = Status::Diverged;
