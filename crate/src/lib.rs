@@ -1,6 +1,9 @@
-//! Descent: a neural-network playground. `nn` is the maths, `data` the points;
-//! both are plain Rust and tested natively.
+//! Descent: a neural-network playground. `nn` is the maths, `data` the points,
+//! `scene` a playground's state, `view` the drawing maths: all plain Rust and
+//! tested natively. `web` binds them to the page.
 
 pub mod data;
 pub mod nn;
 pub mod rng;
+pub mod scene;
+pub mod view;

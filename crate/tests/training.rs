@@ -268,9 +268,9 @@ fn l2_ends_with_smaller_weights_and_l1_with_sparser_ones() {
 fn early_stopping_restores_the_epoch_with_the_lowest_test_loss() {
     // Few noisy points and a big network: the test loss turns up as it overfits.
     let mut rng = Rng::new(8);
-    let points: Vec<Point> = Preset::Gaussians.generate(60, 1.0, &mut rng);
-    let is_test = data::split(points.len(), 0.5, &mut rng);
-    let (train, test) = data::split_samples(&points, &is_test, Features::RAW);
+    let mut points: Vec<Point> = Preset::Gaussians.generate(60, 1.0, &mut rng);
+    data::split(&mut points, 0.5, &mut rng);
+    let (train, test) = data::split_samples(&points, Features::RAW);
     let config = TrainConfig {
         optimizer: OptimizerKind::Adam,
         learning_rate: 0.01,

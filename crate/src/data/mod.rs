@@ -8,17 +8,23 @@ use crate::nn::{Features, Samples};
 use crate::rng::Rng;
 
 /// One labelled point: a class index (0 red, 1 green, 2 blue, 3 orange) or a
-/// real value for regression.
+/// real value for regression; `test` points are held out from training.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub x1: f32,
     pub x2: f32,
     pub label: f32,
+    pub test: bool,
 }
 
 impl Point {
     pub fn new(x1: f32, x2: f32, label: f32) -> Point {
-        Point { x1, x2, label }
+        Point {
+            x1,
+            x2,
+            label,
+            test: false,
+        }
     }
 }
 
@@ -59,20 +65,23 @@ impl Domain {
     }
 }
 
-/// Which points are held out for testing: exactly `round(n · test_fraction)`
-/// of them, chosen by `rng`.
-pub fn split(n: usize, test_fraction: f32, rng: &mut Rng) -> Vec<bool> {
-    let tests = ((n as f32) * test_fraction.clamp(0.0, 1.0)).round() as usize;
-    let mut order: Vec<usize> = (0..n).collect();
+/// Holds out exactly `round(n · test_fraction)` of the points for testing,
+/// chosen by `rng`.
+pub fn split(points: &mut [Point], test_fraction: f32, rng: &mut Rng) {
+    let tests = test_count(points.len(), test_fraction);
+    let mut order: Vec<usize> = (0..points.len()).collect();
     rng.shuffle(&mut order);
-    let mut is_test = vec![false; n];
-    for &i in &order[..tests] {
-        is_test[i] = true;
+    for (rank, &i) in order.iter().enumerate() {
+        points[i].test = rank < tests;
     }
-    is_test
 }
 
-/// Network inputs for the points where `keep` says so.
+/// How many of `n` points the fraction holds out.
+pub fn test_count(n: usize, test_fraction: f32) -> usize {
+    ((n as f32) * test_fraction.clamp(0.0, 1.0)).round() as usize
+}
+
+/// Network inputs and targets for these points.
 pub fn samples<'a>(points: impl IntoIterator<Item = &'a Point>, features: Features) -> Samples {
     let mut s = Samples {
         width: features.count(),
@@ -85,18 +94,11 @@ pub fn samples<'a>(points: impl IntoIterator<Item = &'a Point>, features: Featur
     s
 }
 
-/// Training and test samples for `points` under the split `is_test`.
-pub fn split_samples(points: &[Point], is_test: &[bool], features: Features) -> (Samples, Samples) {
-    let pick = |want: bool| {
-        points
-            .iter()
-            .zip(is_test)
-            .filter(move |(_, &t)| t == want)
-            .map(|(p, _)| p)
-    };
+/// Training and test samples.
+pub fn split_samples(points: &[Point], features: Features) -> (Samples, Samples) {
     (
-        samples(pick(false), features),
-        samples(pick(true), features),
+        samples(points.iter().filter(|p| !p.test), features),
+        samples(points.iter().filter(|p| p.test), features),
     )
 }
 
@@ -106,28 +108,28 @@ mod tests {
 
     #[test]
     fn split_holds_out_exactly_the_fraction_and_is_reproducible() {
-        let a = split(500, 0.5, &mut Rng::new(9));
+        let held_out = |n, f, seed| {
+            let mut points = vec![Point::new(0.0, 0.0, 0.0); n];
+            split(&mut points, f, &mut Rng::new(seed));
+            points.iter().map(|p| p.test).collect::<Vec<_>>()
+        };
+        let a = held_out(500, 0.5, 9);
         assert_eq!(a.iter().filter(|&&t| t).count(), 250);
-        assert_eq!(a, split(500, 0.5, &mut Rng::new(9)));
-        assert_ne!(a, split(500, 0.5, &mut Rng::new(10)));
-        assert_eq!(split(10, 0.0, &mut Rng::new(1)), vec![false; 10]);
-        assert_eq!(
-            split(7, 0.3, &mut Rng::new(1))
-                .iter()
-                .filter(|&&t| t)
-                .count(),
-            2
-        );
+        assert_eq!(a, held_out(500, 0.5, 9));
+        assert_ne!(a, held_out(500, 0.5, 10));
+        assert_eq!(held_out(10, 0.0, 1), vec![false; 10]);
+        assert_eq!(held_out(7, 0.3, 1).iter().filter(|&&t| t).count(), 2);
     }
 
     #[test]
     fn split_samples_routes_points_and_features() {
-        let points = [
+        let mut points = [
             Point::new(1.0, 2.0, 1.0),
             Point::new(3.0, 4.0, 0.0),
             Point::new(5.0, 6.0, 1.0),
         ];
-        let (train, test) = split_samples(&points, &[false, true, false], Features::RAW);
+        points[1].test = true;
+        let (train, test) = split_samples(&points, Features::RAW);
         assert_eq!(train.inputs, [1.0, 2.0, 5.0, 6.0]);
         assert_eq!(train.targets, [1.0, 1.0]);
         assert_eq!(test.inputs, [3.0, 4.0]);

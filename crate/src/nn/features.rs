@@ -70,6 +70,12 @@ impl Features {
     /// Just x1 and x2.
     pub const RAW: Features = Features(0b11);
 
+    /// Exactly these features; None for an empty list.
+    pub fn of_list(list: impl IntoIterator<Item = Feature>) -> Option<Features> {
+        let bits = list.into_iter().fold(0, |bits, f| bits | f.bit());
+        (bits != 0).then_some(Features(bits))
+    }
+
     pub fn contains(self, f: Feature) -> bool {
         self.0 & f.bit() != 0
     }

@@ -158,12 +158,13 @@ impl Trainer {
         self.config = config;
     }
 
-    /// New training and test data for the same network; history restarts.
+    /// New training and test data for the same network. Training goes on
+    /// from the current weights; the best-epoch watch starts afresh.
     pub fn set_data(&mut self, train: Samples, test: Samples) {
         self.train = train;
         self.test = test;
         self.cursor = 0;
-        self.restart_history();
+        self.best = None;
     }
 
     /// Replaces the weights (same shape), e.g. to edit a perceptron by hand.

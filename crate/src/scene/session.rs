@@ -1,0 +1,378 @@
+//! A live playground: a scene, the trainer working on it, and undo/redo of
+//! every point edit. Plain Rust, so the page's behaviour is tested natively.
+
+use super::settings::{self, Effect};
+use super::{Scene, MAX_POINTS};
+use crate::data::{self, Point, Preset, Task};
+use crate::nn::{Status, Trainer, Workspace};
+
+/// Undo keeps this many point edits.
+const UNDO_DEPTH: usize = 200;
+
+pub struct Session {
+    scene: Scene,
+    trainer: Trainer,
+    undo: Vec<Vec<Point>>,
+    redo: Vec<Vec<Point>>,
+    workspace: Workspace,
+}
+
+impl Session {
+    pub fn new(scene: Scene) -> Session {
+        let trainer = Self::build_trainer(&scene);
+        Session {
+            scene,
+            trainer,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            workspace: Workspace::new(),
+        }
+    }
+
+    fn build_trainer(scene: &Scene) -> Trainer {
+        let (train, test) = data::split_samples(&scene.points, scene.features);
+        Trainer::new(&scene.shape(), scene.training, train, test, scene.seed)
+    }
+
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    pub fn trainer_mut(&mut self) -> &mut Trainer {
+        &mut self.trainer
+    }
+
+    /// Replaces the whole scene (a lesson, a shared link, a file).
+    pub fn load(&mut self, scene: Scene) {
+        self.remember_points();
+        self.scene = scene;
+        self.rebuild();
+    }
+
+    /// A new network from the scene's seed; history starts over.
+    pub fn rebuild(&mut self) {
+        self.trainer = Self::build_trainer(&self.scene);
+    }
+
+    /// Re-initialises the weights, from `seed` when given (else the same seed).
+    pub fn reset(&mut self, seed: Option<u64>) {
+        if let Some(seed) = seed {
+            self.scene.seed = seed;
+        }
+        self.rebuild();
+    }
+
+    /// Changes one setting by name; returns a note when the value was clamped.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, String> {
+        let points_before = self.scene.points.len();
+        let old = self.scene.points.clone();
+        let applied = settings::apply(&mut self.scene, name, value)?;
+        if self.scene.points.len() != points_before {
+            self.push_undo(old);
+        }
+        match applied.effect {
+            Effect::Network => self.rebuild(),
+            Effect::Training => self.trainer.set_config(self.scene.training),
+            Effect::Points => self.refresh_data(),
+            Effect::None => {}
+        }
+        Ok(applied.note)
+    }
+
+    pub fn get(&self, name: &str) -> Option<String> {
+        settings::get(&self.scene, name)
+    }
+
+    /// Replaces the points with a preset's (its task, domain and axes too).
+    pub fn load_preset(&mut self, preset: Preset, points: usize, noise: f32) -> Option<String> {
+        let count = points.clamp(1, MAX_POINTS);
+        let fresh = Scene::from_preset(preset, count, noise, self.scene.seed);
+        self.remember_points();
+        let s = &mut self.scene;
+        let task_changed =
+            s.task.classes().min(2) != fresh.task.classes().min(2) || s.task == Task::Regression;
+        s.points = fresh.points;
+        s.domain = fresh.domain;
+        s.axes = fresh.axes;
+        s.marker = fresh.marker;
+        s.preset = fresh.preset;
+        s.preset_points = count;
+        s.noise = fresh.noise;
+        if task_changed || s.task != fresh.task {
+            s.task = fresh.task;
+        }
+        self.rebuild();
+        (count != points)
+            .then(|| format!("points: {points} is outside 1 to {MAX_POINTS}; using {count}"))
+    }
+
+    /// Draws the preset's points again with a fresh seed-derived sample.
+    pub fn regenerate(&mut self) {
+        if let Some(preset) = self.scene.preset {
+            self.scene.seed = self.scene.seed.wrapping_add(1);
+            self.load_preset(preset, self.scene.preset_points, self.scene.noise);
+        }
+    }
+
+    fn refresh_data(&mut self) {
+        let (train, test) = data::split_samples(&self.scene.points, self.scene.features);
+        self.trainer.set_data(train, test);
+    }
+
+    fn push_undo(&mut self, points: Vec<Point>) {
+        self.undo.push(points);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn remember_points(&mut self) {
+        self.push_undo(self.scene.points.clone());
+    }
+
+    /// Adds a point of class (or value) `label`; held out for testing when
+    /// that keeps the split at its fraction.
+    pub fn add_point(&mut self, x1: f32, x2: f32, label: f32) -> Result<(), String> {
+        if self.scene.points.len() >= MAX_POINTS {
+            return Err(format!("points: a scene holds at most {MAX_POINTS}"));
+        }
+        if !x1.is_finite() || !x2.is_finite() || !label.is_finite() {
+            return Err("points: coordinates must be finite numbers".to_string());
+        }
+        if let Task::Classification { classes } = self.scene.task {
+            if label < 0.0 || label as usize >= classes || label.fract() != 0.0 {
+                return Err(format!(
+                    "points: class {label} is not one of 0 to {}",
+                    classes - 1
+                ));
+            }
+        }
+        self.remember_points();
+        let n = self.scene.points.len() + 1;
+        let held_out = self.scene.points.iter().filter(|p| p.test).count();
+        let test = held_out < data::test_count(n, self.scene.test_fraction);
+        self.scene.points.push(Point {
+            test,
+            ..Point::new(x1, x2, label)
+        });
+        self.refresh_data();
+        Ok(())
+    }
+
+    /// The point nearest (x1, x2) within `radius`, if any.
+    pub fn nearest_point(&self, x1: f32, x2: f32, radius: f32) -> Option<usize> {
+        let distance = |p: &Point| (p.x1 - x1).powi(2) + (p.x2 - x2).powi(2);
+        self.scene
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| distance(p) <= radius * radius)
+            .min_by(|a, b| distance(a.1).total_cmp(&distance(b.1)))
+            .map(|(i, _)| i)
+    }
+
+    pub fn remove_point(&mut self, index: usize) -> bool {
+        if index >= self.scene.points.len() {
+            return false;
+        }
+        self.remember_points();
+        self.scene.points.remove(index);
+        self.refresh_data();
+        true
+    }
+
+    /// Starts dragging a point: one undo step covers the whole drag.
+    pub fn begin_move(&mut self) {
+        self.remember_points();
+    }
+
+    pub fn move_point(&mut self, index: usize, x1: f32, x2: f32) {
+        if let Some(p) = self.scene.points.get_mut(index) {
+            if x1.is_finite() && x2.is_finite() {
+                p.x1 = x1;
+                p.x2 = x2;
+                self.refresh_data();
+            }
+        }
+    }
+
+    pub fn clear_points(&mut self) {
+        self.remember_points();
+        self.scene.points.clear();
+        self.refresh_data();
+    }
+
+    /// Replaces all points (an import); one undo step brings the old ones back.
+    pub fn replace_points(&mut self, points: Vec<Point>) -> Result<(), String> {
+        if points.len() > MAX_POINTS {
+            return Err(format!(
+                "points: {} is more than the {MAX_POINTS} a scene holds",
+                points.len()
+            ));
+        }
+        self.remember_points();
+        self.scene.points = points;
+        self.refresh_data();
+        Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(points) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.scene.points, points));
+        self.refresh_data();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(points) = self.redo.pop() else {
+            return false;
+        };
+        self.undo
+            .push(std::mem::replace(&mut self.scene.points, points));
+        self.refresh_data();
+        true
+    }
+
+    /// Whether training should go on: not stopped, not past "stop after".
+    pub fn can_train(&self) -> bool {
+        self.trainer.status() == Status::Training
+            && !self.trainer.train_samples().is_empty()
+            && self
+                .scene
+                .stop_after
+                .is_none_or(|n| self.trainer.epoch() < n)
+    }
+
+    /// Trains up to `epochs` whole epochs; returns how many ran.
+    pub fn train_epochs(&mut self, epochs: usize) -> usize {
+        let mut ran = 0;
+        while ran < epochs && self.can_train() {
+            self.trainer.step_epoch();
+            ran += 1;
+        }
+        ran
+    }
+
+    pub fn step_batch(&mut self) -> Status {
+        if self.can_train() {
+            self.trainer.step_batch();
+        }
+        self.trainer.status()
+    }
+
+    /// The model's outputs at one point of the input square.
+    pub fn predict(&mut self, x1: f32, x2: f32) -> Vec<f32> {
+        let mut input = Vec::new();
+        self.scene.features.push(x1, x2, &mut input);
+        self.trainer
+            .network
+            .forward(&input, &mut self.workspace, None)
+            .to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session::new(Scene::from_preset(Preset::Gaussians, 40, 0.1, 3))
+    }
+
+    #[test]
+    fn undo_and_redo_cover_add_remove_move_and_clear() {
+        let mut s = session();
+        let original = s.scene().points.clone();
+        s.add_point(1.0, 1.0, 1.0).unwrap();
+        s.remove_point(0);
+        s.begin_move();
+        s.move_point(0, 5.0, 5.0);
+        s.move_point(0, 5.5, 5.5);
+        s.clear_points();
+        assert!(s.scene().points.is_empty());
+        for _ in 0..4 {
+            assert!(s.undo());
+        }
+        assert_eq!(s.scene().points, original);
+        assert!(!s.undo());
+        assert!(s.redo());
+        assert_eq!(s.scene().points.len(), original.len() + 1);
+        assert_eq!(
+            s.trainer().train_samples().len() + s.trainer().test_samples().len(),
+            original.len() + 1
+        );
+    }
+
+    #[test]
+    fn added_points_keep_the_split_at_its_fraction() {
+        let mut s = session();
+        s.clear_points();
+        for i in 0..10 {
+            s.add_point(i as f32, 0.0, (i % 2) as f32).unwrap();
+        }
+        assert_eq!(s.scene().points.iter().filter(|p| p.test).count(), 5);
+    }
+
+    #[test]
+    fn bad_points_are_refused_and_leave_the_scene_alone() {
+        let mut s = session();
+        let before = s.scene().points.clone();
+        assert!(s.add_point(f32::NAN, 0.0, 1.0).is_err());
+        assert_eq!(
+            s.add_point(0.0, 0.0, 2.0).unwrap_err(),
+            "points: class 2 is not one of 0 to 1"
+        );
+        assert!(s
+            .replace_points(vec![Point::new(0.0, 0.0, 0.0); MAX_POINTS + 1])
+            .is_err());
+        assert_eq!(s.scene().points, before);
+    }
+
+    #[test]
+    fn training_settings_keep_the_weights_and_shape_settings_rebuild() {
+        let mut s = session();
+        s.train_epochs(3);
+        let weights = s.trainer().network.clone();
+        s.set("learning-rate", "0.1").unwrap();
+        assert_eq!(s.trainer().network, weights);
+        assert_eq!(s.trainer().epoch(), 3);
+        s.set("hidden", "3").unwrap();
+        assert_eq!(s.trainer().epoch(), 0);
+        assert_eq!(s.trainer().network.layers[0].units, 3);
+    }
+
+    #[test]
+    fn stop_after_pauses_training() {
+        let mut s = session();
+        s.set("stop-after", "5").unwrap();
+        assert_eq!(s.train_epochs(100), 5);
+        assert!(!s.can_train());
+    }
+
+    #[test]
+    fn same_seed_same_run_through_the_session() {
+        let run = || {
+            let mut s = session();
+            s.set("dropout", "0.3").unwrap();
+            s.train_epochs(20);
+            s.trainer().history().last().copied()
+        };
+        assert_eq!(run(), run());
+    }
+}
