@@ -7,3 +7,5 @@ pub mod nn;
 pub mod rng;
 pub mod scene;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

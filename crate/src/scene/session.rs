@@ -276,6 +276,16 @@ impl Session {
         self.trainer.status()
     }
 
+    /// The model's outputs for every point of the scene, in one batch
+    /// (`points × outputs`).
+    pub fn predict_points(&mut self) -> Vec<f32> {
+        let inputs = data::samples(&self.scene.points, self.scene.features).inputs;
+        if inputs.is_empty() {
+            return Vec::new();
+        }
+        self.trainer.network.forward(&inputs, &mut self.workspace, None).to_vec()
+    }
+
     /// The model's outputs at one point of the input square.
     pub fn predict(&mut self, x1: f32, x2: f32) -> Vec<f32> {
         let mut input = Vec::new();

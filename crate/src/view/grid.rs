@@ -34,6 +34,11 @@ impl Grid {
         }
     }
 
+    /// The network inputs of every cell (`cells × features`).
+    pub fn inputs(&self) -> &[f32] {
+        &self.inputs
+    }
+
     pub fn cells(&self) -> usize {
         self.size * self.size
     }

@@ -1,3 +1,7 @@
-//! Pure drawing maths: the sampled grid, colour maps, pixel buffers, layout.
+//! Pure drawing maths: the sampled grid, colour maps, pixel buffers and the
+//! diagram's layout. No web dependency: tested natively.
 
+pub mod colors;
+pub mod field;
 pub mod grid;
+pub mod layout;

@@ -1,0 +1,40 @@
+# Two commands for a new user: `make serve` and `make test`. Each installs
+# what is missing first (scripts/setup.sh), and skips what is there.
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve test build bench bench-browser lint native-test browser-test e2e
+
+serve: build
+	node scripts/serve.mjs dist $(PORT)
+
+build:
+	scripts/setup.sh build
+	scripts/build.sh
+
+test:
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory lint native-test browser-test
+	scripts/build.sh
+	$(MAKE) --no-print-directory e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+native-test:
+	cargo test --release
+
+# The exported API and canvas drawing, inside headless Chromium.
+browser-test:
+	wasm-pack --quiet test --headless --chrome --mode no-install crate
+
+# The built page, driven in headless Chromium by playwright-core.
+e2e:
+	node --test --test-concurrency=1 tests/
+
+bench:
+	cargo bench --bench train

@@ -1,0 +1,248 @@
+//! Drawing the data canvas (colour field, boundary, points, marker) and the
+//! network diagram (links, each unit's picture, dropped units).
+
+use super::canvas::{Blitter, Canvas};
+use crate::data::Task;
+use crate::scene::Session;
+use crate::view::colors::{self, css, Rgb};
+use crate::view::layout::{Layout, HEADER};
+use std::f64::consts::TAU;
+use wasm_bindgen::JsValue;
+
+pub const POINT_RADIUS: f64 = 4.5;
+
+/// Maps input coordinates to CSS pixels on the data canvas and back.
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    pub x1: (f32, f32),
+    pub x2: (f32, f32),
+}
+
+impl Frame {
+    pub fn to_px(&self, x1: f32, x2: f32) -> (f64, f64) {
+        (
+            (x1 - self.x1.0) as f64 / (self.x1.1 - self.x1.0) as f64 * self.width,
+            (self.x2.1 - x2) as f64 / (self.x2.1 - self.x2.0) as f64 * self.height,
+        )
+    }
+
+    pub fn to_input(&self, x: f64, y: f64) -> (f32, f32) {
+        (
+            self.x1.0 + (x / self.width) as f32 * (self.x1.1 - self.x1.0),
+            self.x2.1 - (y / self.height) as f32 * (self.x2.1 - self.x2.0),
+        )
+    }
+
+    /// Input-space distance covered by `px` CSS pixels.
+    pub fn reach(&self, px: f64) -> f32 {
+        (px / self.width) as f32 * (self.x1.1 - self.x1.0)
+    }
+}
+
+fn point_color(task: Task, label: f32) -> Rgb {
+    match task {
+        Task::Classification { .. } => colors::CLASS_COLORS[(label as usize).min(3)],
+        Task::Regression => colors::signed(label, 1.0),
+    }
+}
+
+fn circle(canvas: &Canvas, x: f64, y: f64, r: f64) {
+    canvas.ctx.begin_path();
+    let _ = canvas.ctx.arc(x, y, r, 0.0, TAU);
+}
+
+/// The colour field, its boundary, the axes, the points and the marker.
+pub fn data(
+    canvas: &Canvas,
+    blitter: &Blitter,
+    session: &mut Session,
+    field: &[u8],
+    field_size: u32,
+) -> Result<(), JsValue> {
+    let scene = session.scene();
+    let frame = Frame {
+        width: canvas.width,
+        height: canvas.height,
+        x1: scene.domain.x1,
+        x2: scene.domain.x2,
+    };
+    let ctx = &canvas.ctx;
+    blitter.draw(field, field_size, ctx, (0.0, 0.0, canvas.width, canvas.height))?;
+
+    // Ticks at whole units along the bottom and left edges.
+    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_fill_style_str("rgba(30,30,30,0.75)");
+    let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 { 5 } else { 2 };
+    for v in (scene.domain.x1.0.ceil() as i32..=scene.domain.x1.1.floor() as i32).filter(|v| v % step == 0) {
+        let (x, _) = frame.to_px(v as f32, 0.0);
+        let _ = ctx.fill_text(&v.to_string(), x - 3.0, canvas.height - 4.0);
+    }
+    for v in (scene.domain.x2.0.ceil() as i32..=scene.domain.x2.1.floor() as i32).filter(|v| v % step == 0) {
+        let (_, y) = frame.to_px(0.0, v as f32);
+        let _ = ctx.fill_text(&v.to_string(), 3.0, y + 4.0);
+    }
+
+    let task = scene.task;
+    let points = scene.points.clone();
+    let marker = scene.marker.clone();
+    let predictions = session.predict_points();
+    let outputs = session.trainer().network.outputs();
+    let loss = session.trainer().network.loss;
+    for (p, prediction) in points.iter().zip(predictions.chunks_exact(outputs)) {
+        let (x, y) = frame.to_px(p.x1, p.x2);
+        let color = css(point_color(task, p.label));
+        let wrong = loss.is_correct(prediction, p.label) == Some(false);
+        if wrong {
+            // Misclassified: a dark ring around the point.
+            circle(canvas, x, y, POINT_RADIUS + 2.5);
+            ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
+            ctx.set_line_width(1.5);
+            ctx.stroke();
+        }
+        circle(canvas, x, y, POINT_RADIUS);
+        if p.test {
+            ctx.set_fill_style_str("rgba(255,255,255,0.9)");
+            ctx.fill();
+            ctx.set_stroke_style_str(&color);
+            ctx.set_line_width(2.2);
+        } else {
+            ctx.set_fill_style_str(&color);
+            ctx.fill();
+            ctx.set_stroke_style_str("white");
+            ctx.set_line_width(1.0);
+        }
+        ctx.stroke();
+    }
+
+    if let Some(m) = marker {
+        let (x, y) = frame.to_px(m.x1, m.x2);
+        let p = session.predict(m.x1, m.x2);
+        star(canvas, x, y, 9.0);
+        ctx.set_fill_style_str("#ffd23f");
+        ctx.fill();
+        ctx.set_stroke_style_str("#222");
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        let text = match p.as_slice() {
+            [v] if task != Task::Regression => format!("{} · P(pass) = {:.2}", m.label, v),
+            [v] => format!("{} · {:.2}", m.label, v),
+            many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
+        };
+        ctx.set_font("bold 13px system-ui, sans-serif");
+        let tx = (x + 12.0).min(canvas.width - 150.0);
+        ctx.set_fill_style_str("rgba(255,255,255,0.85)");
+        ctx.fill_rect(tx - 3.0, y - 22.0, 146.0, 18.0);
+        ctx.set_fill_style_str("#111");
+        let _ = ctx.fill_text(&text, tx, y - 8.0);
+    }
+    Ok(())
+}
+
+fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
+    let ctx = &canvas.ctx;
+    ctx.begin_path();
+    for i in 0..10 {
+        let radius = if i % 2 == 0 { r } else { r * 0.45 };
+        let angle = -TAU / 4.0 + i as f64 * TAU / 10.0;
+        let (px, py) = (x + radius * angle.cos(), y + radius * angle.sin());
+        if i == 0 {
+            ctx.move_to(px, py);
+        } else {
+            ctx.line_to(px, py);
+        }
+    }
+    ctx.close_path();
+}
+
+/// The diagram: per-layer links coloured by sign and thick by size, each
+/// unit's picture, and the units dropped in the current step greyed.
+pub fn network(
+    canvas: &Canvas,
+    blitter: &Blitter,
+    session: &Session,
+    layout: &Layout,
+    pictures: &[Vec<u8>],
+    picture_size: u32,
+) -> Result<(), JsValue> {
+    let ctx = &canvas.ctx;
+    canvas.clear("#ffffff");
+    let net = &session.trainer().network;
+    for (l, layer) in net.layers.iter().enumerate() {
+        let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
+        for from in 0..layer.inputs {
+            for to in 0..layer.units {
+                let w = layer.weights[from * layer.units + to];
+                let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
+                ctx.set_stroke_style_str(&css(colors::signed(w, scale)));
+                ctx.set_line_width(0.4 + 3.6 * (w.abs() / scale) as f64);
+                ctx.begin_path();
+                let (ax, ay) = ((a.x + a.size) as f64, (a.y + a.size / 2.0) as f64);
+                let (bx, by) = (b.x as f64, (b.y + b.size / 2.0) as f64);
+                let mid = (ax + bx) / 2.0;
+                ctx.move_to(ax, ay);
+                ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                ctx.stroke();
+            }
+        }
+    }
+
+    let mut picture = pictures.iter();
+    let last_batch = session.trainer().last_batch();
+    let dropout_on = session.scene().training.dropout > 0.0;
+    for (c, column) in layout.columns.iter().enumerate() {
+        // Dropout masks are per sample: show the first sample of the last batch.
+        let mask = (dropout_on && c >= 1 && c < layout.columns.len() - 1)
+            .then(|| last_batch.dropout_mask(c - 1))
+            .flatten();
+        for (u, square) in column.iter().enumerate() {
+            let rect = (square.x as f64, square.y as f64, square.size as f64, square.size as f64);
+            if let Some(pixels) = picture.next() {
+                blitter.draw(pixels, picture_size, ctx, rect)?;
+            }
+            ctx.set_stroke_style_str("#555");
+            ctx.set_line_width(1.0);
+            ctx.stroke_rect(rect.0, rect.1, rect.2, rect.3);
+            if mask.is_some_and(|m| m.get(u) == Some(&0.0)) {
+                ctx.set_fill_style_str("rgba(110,110,110,0.8)");
+                ctx.fill_rect(rect.0, rect.1, rect.2, rect.3);
+                ctx.set_stroke_style_str("#eee");
+                ctx.begin_path();
+                ctx.move_to(rect.0 + 3.0, rect.1 + 3.0);
+                ctx.line_to(rect.0 + rect.2 - 3.0, rect.1 + rect.3 - 3.0);
+                ctx.stroke();
+            }
+        }
+    }
+
+    // Column headings.
+    ctx.set_fill_style_str("#333");
+    ctx.set_font("12px system-ui, sans-serif");
+    ctx.set_text_align("center");
+    let scene = session.scene();
+    let last = layout.columns.len() - 1;
+    for c in 0..layout.columns.len() {
+        let x = layout.column_centre(c) as f64;
+        let (title, detail) = if c == 0 {
+            ("Inputs".to_string(), format!("{} features", scene.features.count()))
+        } else if c == last {
+            let detail = match scene.task {
+                Task::Regression => "identity".to_string(),
+                Task::Classification { classes: 2 } => "sigmoid".to_string(),
+                _ => "softmax".to_string(),
+            };
+            ("Output".to_string(), detail)
+        } else {
+            (
+                format!("{} unit{}", scene.hidden[c - 1], if scene.hidden[c - 1] == 1 { "" } else { "s" }),
+                scene.layer_activation(c - 1).name().to_string(),
+            )
+        };
+        let _ = ctx.fill_text(&title, x, HEADER as f64 - 18.0);
+        ctx.set_fill_style_str("#777");
+        let _ = ctx.fill_text(&detail, x, HEADER as f64 - 5.0);
+        ctx.set_fill_style_str("#333");
+    }
+    ctx.set_text_align("start");
+    Ok(())
+}

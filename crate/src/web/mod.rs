@@ -1,0 +1,443 @@
+//! The page's one exported type: a `Playground` bound to its canvases. The
+//! boundary is coarse: train a frame, render, edit points, set by name.
+
+mod canvas;
+mod charts;
+mod draw;
+
+use crate::data::{Preset, Task};
+use crate::nn::{Status, Workspace};
+use crate::scene::{Scene, Session};
+use crate::view::field::{paint_field, paint_unit, FieldKind};
+use crate::view::grid::Grid;
+use crate::view::layout::{Hit, Layout};
+use canvas::{Blitter, Canvas};
+use draw::Frame;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Colour-field cells per side when still, and while training.
+const FIELD_STILL: usize = 256;
+const FIELD_TRAINING: usize = 128;
+/// Cells per side of each unit's picture.
+const UNIT_PICTURE: usize = 32;
+/// Points within this many CSS pixels count as under the mouse.
+const PICK_RADIUS: f64 = 8.0;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("descent: {info}").into());
+    }));
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn random_seed() -> u64 {
+    let mut bytes = [0u8; 4];
+    match getrandom::fill(&mut bytes) {
+        Ok(()) => u32::from_le_bytes(bytes) as u64,
+        Err(_) => now_ms() as u64 & 0xFFFF_FFFF,
+    }
+}
+
+#[wasm_bindgen]
+pub struct Playground {
+    session: Session,
+    data: Canvas,
+    network: Canvas,
+    loss: Canvas,
+    activation: Option<Canvas>,
+    blitter: Blitter,
+    field_grid: Option<Grid>,
+    field_outputs: Vec<f32>,
+    field_pixels: Vec<u8>,
+    unit_grid: Option<Grid>,
+    unit_outputs: Vec<f32>,
+    unit_activations: Vec<Vec<f32>>,
+    unit_pixels: Vec<Vec<u8>>,
+    workspace: Workspace,
+    layout: Layout,
+    /// Something changed since the last render.
+    dirty: bool,
+    /// Trained since the last render: draw the field coarser to keep up.
+    trained: bool,
+    /// The last render was coarse: draw once more at full resolution.
+    coarse_shown: bool,
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(object, &key.into(), &value.into());
+}
+
+fn optional(v: Option<f32>) -> JsValue {
+    v.filter(|v| v.is_finite()).map_or(JsValue::NULL, |v| JsValue::from_f64(v as f64))
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Binds a playground to its canvases: the data, the network diagram,
+    /// the loss chart and (optionally) the activation plot.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        data: HtmlCanvasElement,
+        network: HtmlCanvasElement,
+        loss: HtmlCanvasElement,
+        activation: Option<HtmlCanvasElement>,
+    ) -> Result<Playground, JsValue> {
+        let network = Canvas::new(network)?;
+        let layout = Layout::new(&[], network.width as f32, network.height as f32);
+        Ok(Playground {
+            session: Session::new(Scene::default()),
+            data: Canvas::new(data)?,
+            network,
+            loss: Canvas::new(loss)?,
+            activation: activation.map(Canvas::new).transpose()?,
+            blitter: Blitter::new()?,
+            field_grid: None,
+            field_outputs: Vec::new(),
+            field_pixels: Vec::new(),
+            unit_grid: None,
+            unit_outputs: Vec::new(),
+            unit_activations: Vec::new(),
+            unit_pixels: Vec::new(),
+            workspace: Workspace::new(),
+            layout,
+            dirty: true,
+            trained: false,
+            coarse_shown: false,
+        })
+    }
+
+    /// Trains up to the scene's epochs per frame, stopping early once
+    /// `budget_ms` is spent (so a slow machine trains less, not slower).
+    pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
+        let start = now_ms();
+        let mut ran = 0;
+        while ran < self.session.scene().epochs_per_frame && self.session.can_train() {
+            ran += self.session.train_epochs(1);
+            if now_ms() - start > budget_ms {
+                break;
+            }
+        }
+        if ran > 0 {
+            self.trained = true;
+            self.dirty = true;
+        }
+        ran as u32
+    }
+
+    /// Whether training can go on (not diverged, stopped early, or finished).
+    pub fn can_train(&self) -> bool {
+        self.session.can_train()
+    }
+
+    pub fn step_batch(&mut self) {
+        self.session.step_batch();
+        self.dirty = true;
+    }
+
+    pub fn step_epoch(&mut self) {
+        self.session.train_epochs(1);
+        self.dirty = true;
+    }
+
+    /// Whether `render` would draw anything new.
+    pub fn needs_render(&self) -> bool {
+        self.dirty || (self.coarse_shown && !self.trained)
+    }
+
+    /// Redraws every canvas from the current state.
+    pub fn render(&mut self) -> Result<(), JsValue> {
+        let field_size = if self.trained { FIELD_TRAINING } else { FIELD_STILL };
+        self.coarse_shown = self.trained;
+        self.trained = false;
+        self.dirty = false;
+
+        for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
+            canvas.fit();
+        }
+        let scene = self.session.scene();
+        let (domain, features) = (scene.domain, scene.features);
+        let net = &self.session.trainer().network;
+
+        // The colour field: one batched pass over the grid.
+        if !self.field_grid.as_ref().is_some_and(|g| g.matches(field_size, &domain, features)) {
+            self.field_grid = Some(Grid::new(field_size, domain, features));
+        }
+        let grid = self.field_grid.as_ref().expect("grid was just made");
+        grid.evaluate(net, &mut self.workspace, &mut self.field_outputs, None);
+        let kind = match scene.task {
+            Task::Regression => FieldKind::Value { scale: 1.0 },
+            Task::Classification { .. } => FieldKind::Classes,
+        };
+        paint_field(&self.field_outputs, net.outputs(), field_size, kind, &mut self.field_pixels);
+
+        // Every unit's picture, from one more batched pass at low resolution.
+        if !self.unit_grid.as_ref().is_some_and(|g| g.matches(UNIT_PICTURE, &domain, features)) {
+            self.unit_grid = Some(Grid::new(UNIT_PICTURE, domain, features));
+        }
+        let ugrid = self.unit_grid.as_ref().expect("grid was just made");
+        ugrid.evaluate(net, &mut self.workspace, &mut self.unit_outputs, Some(&mut self.unit_activations));
+        let mut widths = vec![features.count()];
+        widths.extend(net.layers.iter().map(|l| l.units));
+        let pictures = widths.iter().sum::<usize>();
+        self.unit_pixels.resize_with(pictures, Vec::new);
+        let mut slot = 0;
+        for f in 0..features.count() {
+            paint_unit(ugrid.inputs(), features.count(), f, &mut self.unit_pixels[slot]);
+            slot += 1;
+        }
+        for (layer, acts) in self.unit_activations.iter().enumerate() {
+            let units = net.layers[layer].units;
+            for u in 0..units {
+                paint_unit(acts, units, u, &mut self.unit_pixels[slot]);
+                slot += 1;
+            }
+        }
+        // Output units: the field itself, small; softmax outputs, one class each.
+        let outputs = net.outputs();
+        if outputs == 1 {
+            paint_field(&self.unit_outputs, 1, UNIT_PICTURE, kind, &mut self.unit_pixels[slot]);
+        } else {
+            for u in 0..outputs {
+                paint_unit(&self.unit_outputs, outputs, u, &mut self.unit_pixels[slot + u]);
+            }
+        }
+
+        self.layout = Layout::new(&widths, self.network.width as f32, self.network.height as f32);
+        draw::data(&self.data, &self.blitter, &mut self.session, &self.field_pixels, field_size as u32)?;
+        draw::network(
+            &self.network,
+            &self.blitter,
+            &self.session,
+            &self.layout,
+            &self.unit_pixels,
+            UNIT_PICTURE as u32,
+        )?;
+        let trainer = self.session.trainer();
+        charts::loss(&self.loss.element, trainer.history(), trainer.best_epoch(), self.loss.ratio)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        if let Some(canvas) = &mut self.activation {
+            canvas.fit();
+            charts::activation(&canvas.element, self.session.scene().activation, canvas.ratio)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    fn frame(&self) -> Frame {
+        let d = self.session.scene().domain;
+        Frame {
+            width: self.data.width,
+            height: self.data.height,
+            x1: d.x1,
+            x2: d.x2,
+        }
+    }
+
+    /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the data canvas.
+    pub fn add_point(&mut self, x: f64, y: f64, label: f32) -> Result<(), JsError> {
+        let (x1, x2) = self.frame().to_input(x, y);
+        self.session.add_point(x1, x2, label).map_err(|e| JsError::new(&e))?;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// The index of the point under CSS pixel (x, y), or -1.
+    pub fn point_at(&self, x: f64, y: f64) -> i32 {
+        let frame = self.frame();
+        let (x1, x2) = frame.to_input(x, y);
+        self.session
+            .nearest_point(x1, x2, frame.reach(PICK_RADIUS))
+            .map_or(-1, |i| i as i32)
+    }
+
+    pub fn remove_point(&mut self, index: u32) -> bool {
+        self.dirty = true;
+        self.session.remove_point(index as usize)
+    }
+
+    /// Starts a drag: the whole drag is one undo step.
+    pub fn begin_move(&mut self) {
+        self.session.begin_move();
+    }
+
+    pub fn move_point(&mut self, index: u32, x: f64, y: f64) {
+        let (x1, x2) = self.frame().to_input(x, y);
+        self.session.move_point(index as usize, x1, x2);
+        self.dirty = true;
+    }
+
+    pub fn clear(&mut self) {
+        self.session.clear_points();
+        self.dirty = true;
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.dirty = true;
+        self.session.undo()
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.dirty = true;
+        self.session.redo()
+    }
+
+    /// Changes a setting by name (see `scene::settings::NAMES`). Returns a
+    /// note when the value was clamped; throws with a message when refused.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
+        self.dirty = true;
+        self.session.set(name, value).map_err(|e| JsError::new(&e))
+    }
+
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.session.get(name)
+    }
+
+    /// Replaces the points with a preset's.
+    pub fn load_preset(&mut self, name: &str, points: u32, noise: f32) -> Result<Option<String>, JsError> {
+        let preset = Preset::from_name(name).ok_or_else(|| JsError::new(&format!("preset: '{name}' is not a preset")))?;
+        self.dirty = true;
+        Ok(self.session.load_preset(preset, points as usize, noise))
+    }
+
+    pub fn regenerate(&mut self) {
+        self.session.regenerate();
+        self.dirty = true;
+    }
+
+    /// New random weights: from a fresh seed, or the same seed again.
+    pub fn reset(&mut self, new_seed: bool) {
+        self.session.reset(new_seed.then(random_seed));
+        self.dirty = true;
+    }
+
+    /// Lets training go on after early stopping or "stop after".
+    pub fn resume(&mut self) {
+        self.session.trainer_mut().resume();
+    }
+
+    /// What the page shows as numbers and words, as one plain object.
+    pub fn status(&mut self) -> JsValue {
+        let o = Object::new();
+        let trainer = self.session.trainer();
+        let last = trainer.history().last().copied();
+        let scene = self.session.scene();
+        set(&o, "epoch", trainer.epoch() as f64);
+        set(&o, "batch", trainer.batch_in_epoch() as f64);
+        set(&o, "trainLoss", optional(last.map(|r| r.train_loss)));
+        set(&o, "testLoss", optional(last.and_then(|r| r.test_loss)));
+        set(&o, "trainAccuracy", optional(last.and_then(|r| r.train_accuracy)));
+        set(&o, "testAccuracy", optional(last.and_then(|r| r.test_accuracy)));
+        set(&o, "bestEpoch", trainer.best_epoch().map_or(JsValue::NULL, |e| (e as f64).into()));
+        let (state, message) = match trainer.status() {
+            Status::Diverged => (
+                "diverged",
+                format!(
+                    "Training stopped: the loss became infinite or not a number. The learning rate ({}) is too large for this network. Reset the weights and lower it.",
+                    scene.training.learning_rate
+                ),
+            ),
+            Status::EarlyStopped { best_epoch } => (
+                "early-stopped",
+                format!("Early stopping: the test loss has not improved since epoch {best_epoch}; its weights are restored."),
+            ),
+            Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => {
+                ("finished", format!("Stopped after {} epochs, as set.", trainer.epoch()))
+            }
+            Status::Training if trainer.train_samples().is_empty() => {
+                ("empty", "Add training points to train: click the data to place them.".to_string())
+            }
+            Status::Training => ("training", String::new()),
+        };
+        set(&o, "state", state);
+        set(&o, "message", message);
+        set(&o, "points", scene.points.len() as f64);
+        set(&o, "trainPoints", trainer.train_samples().len() as f64);
+        set(&o, "testPoints", trainer.test_samples().len() as f64);
+        set(&o, "classes", scene.task.classes() as f64);
+        set(&o, "parameters", trainer.network.parameter_count() as f64);
+        set(&o, "canUndo", self.session.can_undo());
+        set(&o, "canRedo", self.session.can_redo());
+        set(&o, "xLabel", scene.axes.0.as_str());
+        set(&o, "yLabel", scene.axes.1.as_str());
+        if let Some(m) = scene.marker.clone() {
+            let p = self.session.predict(m.x1, m.x2);
+            set(&o, "markerLabel", m.label.as_str());
+            set(&o, "markerOutput", optional(p.last().copied()));
+        }
+        o.into()
+    }
+
+    /// Hover text for CSS pixel (x, y) on the data canvas.
+    pub fn describe_data(&mut self, x: f64, y: f64) -> String {
+        let (x1, x2) = self.frame().to_input(x, y);
+        let y_hat = self.session.predict(x1, x2);
+        let scene = self.session.scene();
+        let output = match (scene.task, y_hat.as_slice()) {
+            (Task::Regression, [v]) => format!("output {v:.3}"),
+            (_, [p]) => format!("P(green) = {p:.3}"),
+            (_, many) => {
+                let names = ["red", "green", "blue", "orange"];
+                let parts: Vec<String> = many.iter().zip(names).map(|(p, n)| format!("{n} {p:.2}")).collect();
+                parts.join(", ")
+            }
+        };
+        let point = self.session.nearest_point(x1, x2, self.frame().reach(PICK_RADIUS)).map(|i| scene.points[i]);
+        let prefix = point.map_or(String::new(), |p| {
+            let kind = if p.test { "test point" } else { "training point" };
+            let label = match scene.task {
+                Task::Regression => format!("value {:.2}", p.label),
+                _ => ["red", "green", "blue", "orange"][(p.label as usize).min(3)].to_string(),
+            };
+            format!("{kind}, {label} · ")
+        });
+        format!("{prefix}({x1:.2}, {x2:.2}) → {output}")
+    }
+
+    /// Hover text for CSS pixel (x, y) on the network diagram: a unit's bias
+    /// or a link's weight, as they are right now.
+    pub fn describe_network(&self, x: f64, y: f64) -> String {
+        let net = &self.session.trainer().network;
+        let last = net.layers.len();
+        let name = |layer: usize| match layer {
+            0 => "input".to_string(),
+            l if l == last => "output".to_string(),
+            l => format!("layer {l}"),
+        };
+        match self.layout.hit(x as f32, y as f32) {
+            Some(Hit::Unit { layer: 0, unit }) => {
+                let f = self.session.scene().features.list().nth(unit);
+                format!("input {}", f.map_or("?", |f| f.name()))
+            }
+            Some(Hit::Unit { layer, unit }) => {
+                let l = &net.layers[layer - 1];
+                format!("{} unit {}: bias {:.3}", name(layer), unit + 1, l.biases.get(unit).copied().unwrap_or(f32::NAN))
+            }
+            Some(Hit::Link { layer, from, to }) => {
+                let l = &net.layers[layer - 1];
+                format!(
+                    "weight {} unit {} → {} unit {}: {:.3}",
+                    name(layer - 1),
+                    from + 1,
+                    name(layer),
+                    to + 1,
+                    l.weights.get(from * l.units + to).copied().unwrap_or(f32::NAN)
+                )
+            }
+            None => String::new(),
+        }
+    }
+
+    /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
+    pub fn hidden_columns(&self) -> Vec<f32> {
+        let n = self.layout.columns.len();
+        (1..n.saturating_sub(1)).map(|c| self.layout.column_centre(c)).collect()
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: the page, its module, and the wasm package.
+# Copy dist/ to any web host; it needs nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# npm's binaryen provides wasm-opt; Debian's breaks the wasm (see TOOLCHAIN notes).
+export PATH="$PWD/node_modules/.bin:$PATH"
+rm -rf dist
+mkdir -p dist
+wasm-pack --quiet build crate --target web --release --no-typescript --no-pack --mode no-install --out-dir ../dist/pkg
+rm -f dist/pkg/.gitignore dist/pkg/README.md
+cp www/*.html www/*.css www/*.js www/*.svg dist/
+echo "built dist/: $(du -sh dist | cut -f1), wasm $(stat -c %s dist/pkg/descent_bg.wasm) bytes ($(gzip -9c dist/pkg/descent_bg.wasm | wc -c) gzipped)"
