@@ -48,8 +48,8 @@ pub fn paint_field(outputs: &[f32], width: usize, size: usize, kind: FieldKind, 
             let right = col + 1 < size && region(kind, &outputs[(cell + 1) * width..][..width]) != r;
             let below = row + 1 < size && region(kind, &outputs[(cell + size) * width..][..width]) != r;
             if right || below {
-                let c = &pixels[cell * 4..cell * 4 + 3];
-                put(pixels, cell, colors::mix([c[0], c[1], c[2]], colors::CONTOUR, 0.7));
+                let c = [pixels[cell * 4], pixels[cell * 4 + 1], pixels[cell * 4 + 2]];
+                put(pixels, cell, colors::mix(c, colors::CONTOUR, 0.7));
             }
         }
     }
