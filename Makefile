@@ -30,7 +30,8 @@ native-test:
 
 # The exported API and canvas drawing, inside headless Chromium.
 browser-test:
-	wasm-pack --quiet test --headless --chrome --mode no-install crate
+	cargo test --release --test agreement
+	wasm-pack test --headless --chrome --mode no-install crate -- --test web
 
 # The built page, driven in headless Chromium by playwright-core.
 e2e:

@@ -333,6 +333,45 @@ fn a_huge_learning_rate_is_reported_as_divergence() {
 }
 
 #[test]
+fn adam_at_a_learning_rate_of_ten_is_reported_as_divergence() {
+    for activation in [Activation::Tanh, Activation::Relu] {
+        let config = TrainConfig {
+            learning_rate: 10.0,
+            optimizer: OptimizerKind::Adam,
+            ..TrainConfig::default()
+        };
+        let mut t = trainer(
+            &[4, 2],
+            activation,
+            config,
+            xor_samples(200, 3),
+            Samples::default(),
+        );
+        for _ in 0..100 {
+            t.step_epoch();
+        }
+        assert_eq!(t.status(), Status::Diverged, "{}", activation.name());
+    }
+    // A sane rate on the same run does not trip it.
+    let config = TrainConfig {
+        learning_rate: 0.01,
+        optimizer: OptimizerKind::Adam,
+        ..TrainConfig::default()
+    };
+    let mut t = trainer(
+        &[4, 2],
+        Activation::Tanh,
+        config,
+        xor_samples(200, 3),
+        Samples::default(),
+    );
+    for _ in 0..100 {
+        t.step_epoch();
+    }
+    assert_eq!(t.status(), Status::Training);
+}
+
+#[test]
 fn batch_steps_add_up_to_epochs() {
     let mut t = trainer(
         &[4],

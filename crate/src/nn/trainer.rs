@@ -70,7 +70,7 @@ pub struct EpochRecord {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Status {
     Training,
-    /// The loss became NaN or infinite, or the weights exploded.
+    /// The loss became NaN or infinite or blew up, or the weights exploded.
     Diverged,
     /// Early stopping restored the weights of this epoch.
     EarlyStopped {
@@ -80,6 +80,9 @@ pub enum Status {
 
 /// Weights beyond this size mean training has blown up.
 const EXPLODED_WEIGHT: f32 = 1e6;
+/// A training loss this many times the one training started from has blown
+/// up: a learning rate far too large overshoots further at every step.
+pub const BLOW_UP_FACTOR: f32 = 3.0;
 /// Rows evaluated at once when measuring losses.
 const EVAL_CHUNK: usize = 512;
 
@@ -99,6 +102,8 @@ pub struct Trainer {
     best: Option<(usize, f32)>,
     best_network: Network,
     status: Status,
+    /// The training loss when training on this data began.
+    start_loss: Option<f32>,
     last_batch_loss: f32,
     workspace: Workspace,
     eval_workspace: Workspace,
@@ -133,6 +138,7 @@ impl Trainer {
             history: Vec::new(),
             best: None,
             status: Status::Training,
+            start_loss: None,
             last_batch_loss: f32::NAN,
             workspace: Workspace::new(),
             eval_workspace: Workspace::new(),
@@ -165,6 +171,7 @@ impl Trainer {
         self.test = test;
         self.cursor = 0;
         self.best = None;
+        self.start_loss = None;
     }
 
     /// Replaces the weights (same shape), e.g. to edit a perceptron by hand.
@@ -178,6 +185,7 @@ impl Trainer {
         self.epoch = 0;
         self.history.clear();
         self.best = None;
+        self.start_loss = None;
         self.status = Status::Training;
         self.record_epoch();
     }
@@ -335,7 +343,9 @@ impl Trainer {
             .flat_map(|l| l.weights.iter().chain(&l.biases))
             .any(|w| !w.is_finite() || w.abs() >= EXPLODED_WEIGHT);
         let watched = test_loss.unwrap_or(train_loss);
-        if exploded || !watched.is_finite() {
+        let start = *self.start_loss.get_or_insert(train_loss);
+        let blown_up = train_loss > BLOW_UP_FACTOR * start.max(0.05);
+        if exploded || blown_up || !watched.is_finite() {
             self.status = Status::Diverged;
             return;
         }

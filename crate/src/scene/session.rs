@@ -283,7 +283,10 @@ impl Session {
         if inputs.is_empty() {
             return Vec::new();
         }
-        self.trainer.network.forward(&inputs, &mut self.workspace, None).to_vec()
+        self.trainer
+            .network
+            .forward(&inputs, &mut self.workspace, None)
+            .to_vec()
     }
 
     /// The model's outputs at one point of the input square.

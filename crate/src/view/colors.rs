@@ -28,7 +28,11 @@ pub fn probabilities(p: &[f32]) -> Rgb {
     const SPAN: f32 = 0.55;
     if p.len() == 1 {
         let confidence = (2.0 * p[0] - 1.0).abs();
-        let class = if p[0] >= 0.5 { CLASS_COLORS[1] } else { CLASS_COLORS[0] };
+        let class = if p[0] >= 0.5 {
+            CLASS_COLORS[1]
+        } else {
+            CLASS_COLORS[0]
+        };
         return mix(WHITE, class, FLOOR + SPAN * confidence);
     }
     let k = p.len() as f32;
@@ -40,7 +44,11 @@ pub fn probabilities(p: &[f32]) -> Rgb {
     }
     let top = p.iter().copied().fold(0.0f32, f32::max);
     let confidence = ((top - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
-    mix(WHITE, blend.map(|v| v.round() as u8), FLOOR + SPAN * confidence)
+    mix(
+        WHITE,
+        blend.map(|v| v.round() as u8),
+        FLOOR + SPAN * confidence,
+    )
 }
 
 /// A signed value in `[-scale, scale]`: orange below zero, blue above, white at zero.

@@ -28,7 +28,13 @@ fn region(kind: FieldKind, y: &[f32]) -> usize {
 
 /// Paints `size × size` cells from the network's `outputs` (`cells × width`)
 /// into `pixels` (RGBA), with the boundary drawn where the region changes.
-pub fn paint_field(outputs: &[f32], width: usize, size: usize, kind: FieldKind, pixels: &mut Vec<u8>) {
+pub fn paint_field(
+    outputs: &[f32],
+    width: usize,
+    size: usize,
+    kind: FieldKind,
+    pixels: &mut Vec<u8>,
+) {
     pixels.resize(size * size * 4, 0);
     for (cell, y) in outputs.chunks_exact(width).enumerate().take(size * size) {
         let c = match kind {
@@ -45,8 +51,10 @@ pub fn paint_field(outputs: &[f32], width: usize, size: usize, kind: FieldKind, 
                 continue;
             }
             let r = region(kind, here);
-            let right = col + 1 < size && region(kind, &outputs[(cell + 1) * width..][..width]) != r;
-            let below = row + 1 < size && region(kind, &outputs[(cell + size) * width..][..width]) != r;
+            let right =
+                col + 1 < size && region(kind, &outputs[(cell + 1) * width..][..width]) != r;
+            let below =
+                row + 1 < size && region(kind, &outputs[(cell + size) * width..][..width]) != r;
             if right || below {
                 let c = [pixels[cell * 4], pixels[cell * 4 + 1], pixels[cell * 4 + 2]];
                 put(pixels, cell, colors::mix(c, colors::CONTOUR, 0.7));
@@ -61,7 +69,10 @@ pub fn paint_unit(activations: &[f32], units: usize, unit: usize, pixels: &mut V
     let cells = activations.len() / units;
     pixels.resize(cells * 4, 0);
     let column = || activations.iter().skip(unit).step_by(units);
-    let scale = column().filter(|v| v.is_finite()).fold(0.0f32, |m, v| m.max(v.abs())).max(1e-3);
+    let scale = column()
+        .filter(|v| v.is_finite())
+        .fold(0.0f32, |m, v| m.max(v.abs()))
+        .max(1e-3);
     for (cell, &a) in column().enumerate() {
         put(pixels, cell, colors::signed(a, scale));
     }
@@ -90,7 +101,9 @@ mod tests {
     fn nan_outputs_paint_grey_not_garbage() {
         let mut px = Vec::new();
         paint_field(&[f32::NAN; 4], 1, 2, FieldKind::Classes, &mut px);
-        assert!(px.chunks(4).all(|c| c[..3] == colors::INVALID && c[3] == 255));
+        assert!(px
+            .chunks(4)
+            .all(|c| c[..3] == colors::INVALID && c[3] == 255));
     }
 
     #[test]

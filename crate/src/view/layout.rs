@@ -24,7 +24,11 @@ pub enum Hit {
     /// Layer (0 = inputs) and unit.
     Unit { layer: usize, unit: usize },
     /// The link from `from` in layer `layer - 1` to `to` in `layer`.
-    Link { layer: usize, from: usize, to: usize },
+    Link {
+        layer: usize,
+        from: usize,
+        to: usize,
+    },
 }
 
 /// Columns of units: inputs, each hidden layer, outputs.
@@ -46,7 +50,10 @@ impl Layout {
         let column_step = width / columns_n;
         let tallest = widths.iter().copied().max().unwrap_or(1).max(1) as f32;
         let usable = (height - HEADER - 8.0).max(10.0);
-        let size = (usable / (tallest * (1.0 + GAP))).min(LARGEST_UNIT).min(column_step * 0.45).max(3.0);
+        let size = (usable / (tallest * (1.0 + GAP)))
+            .min(LARGEST_UNIT)
+            .min(column_step * 0.45)
+            .max(3.0);
         let columns = widths
             .iter()
             .enumerate()
@@ -63,7 +70,11 @@ impl Layout {
                     .collect()
             })
             .collect();
-        Layout { columns, width, height }
+        Layout {
+            columns,
+            width,
+            height,
+        }
     }
 
     /// The x of a column's centre (for labels and buttons above it).
@@ -99,7 +110,11 @@ impl Layout {
 fn distance_to_segment(px: f32, py: f32, ax: f32, ay: f32, bx: f32, by: f32) -> f32 {
     let (dx, dy) = (bx - ax, by - ay);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 { (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t = if len2 > 0.0 {
+        (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let (cx, cy) = (ax + t * dx, ay + t * dy);
     ((px - cx).powi(2) + (py - cy).powi(2)).sqrt()
 }
@@ -117,7 +132,12 @@ mod tests {
                     assert!(b.y >= a.y + a.size, "overlap in {widths:?}");
                 }
                 for s in column {
-                    assert!(s.x >= 0.0 && s.x + s.size <= 600.0 && s.y >= HEADER && s.y + s.size <= 400.0);
+                    assert!(
+                        s.x >= 0.0
+                            && s.x + s.size <= 600.0
+                            && s.y >= HEADER
+                            && s.y + s.size <= 400.0
+                    );
                 }
             }
         }
@@ -131,7 +151,14 @@ mod tests {
         let a = layout.columns[1][0];
         let b = layout.columns[2][0];
         let (mx, my) = ((a.x + a.size + b.x) / 2.0, (a.y + b.y + a.size) / 2.0 + 0.0);
-        assert_eq!(layout.hit(mx, my), Some(Hit::Link { layer: 2, from: 0, to: 0 }));
+        assert_eq!(
+            layout.hit(mx, my),
+            Some(Hit::Link {
+                layer: 2,
+                from: 0,
+                to: 0
+            })
+        );
         assert_eq!(layout.hit(1.0, 1.0), None);
     }
 }

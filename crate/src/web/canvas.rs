@@ -38,8 +38,13 @@ impl Canvas {
     /// Matches the backing store to the laid-out size and the pixel ratio;
     /// afterwards drawing is in CSS pixels.
     pub fn fit(&mut self) {
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0);
-        let (mut w, mut h) = (self.element.client_width() as f64, self.element.client_height() as f64);
+        let ratio = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .clamp(1.0, 3.0);
+        let (mut w, mut h) = (
+            self.element.client_width() as f64,
+            self.element.client_height() as f64,
+        );
         if w <= 0.0 || h <= 0.0 {
             // Not laid out (hidden): keep the attribute size.
             w = self.element.width() as f64 / self.ratio;
@@ -94,6 +99,12 @@ impl Blitter {
         let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), size, size)?;
         self.ctx.put_image_data(&image, 0.0, 0.0)?;
         target.set_image_smoothing_enabled(true);
-        target.draw_image_with_html_canvas_element_and_dw_and_dh(&self.element, rect.0, rect.1, rect.2, rect.3)
+        target.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &self.element,
+            rect.0,
+            rect.1,
+            rect.2,
+            rect.3,
+        )
     }
 }

@@ -24,8 +24,14 @@ fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Training and test loss per epoch, with the best (lowest held-out loss) epoch marked.
-pub fn loss(canvas: &HtmlCanvasElement, history: &[EpochRecord], best_epoch: Option<usize>, ratio: f64) -> DrawResult {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("loss chart: no canvas backend")?;
+pub fn loss(
+    canvas: &HtmlCanvasElement,
+    history: &[EpochRecord],
+    best_epoch: Option<usize>,
+    ratio: f64,
+) -> DrawResult {
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("loss chart: no canvas backend")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let px = |v: f64| (v * ratio).round() as i32;
@@ -58,7 +64,9 @@ pub fn loss(canvas: &HtmlCanvasElement, history: &[EpochRecord], best_epoch: Opt
             BEST_COLOR.stroke_width(px(1.5) as u32),
         )))?;
     }
-    let train: Vec<(usize, f32)> = thin(history).filter_map(|r| finite(r.train_loss).map(|v| (r.epoch, v))).collect();
+    let train: Vec<(usize, f32)> = thin(history)
+        .filter_map(|r| finite(r.train_loss).map(|v| (r.epoch, v)))
+        .collect();
     let test: Vec<(usize, f32)> = thin(history)
         .filter_map(|r| r.test_loss.and_then(finite).map(|v| (r.epoch, v)))
         .collect();
@@ -66,18 +74,27 @@ pub fn loss(canvas: &HtmlCanvasElement, history: &[EpochRecord], best_epoch: Opt
     chart
         .draw_series(LineSeries::new(train, TRAIN_COLOR.stroke_width(width)))?
         .label("training")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TRAIN_COLOR.stroke_width(width)));
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], TRAIN_COLOR.stroke_width(width))
+        });
     if !test.is_empty() {
         chart
             .draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?
             .label("test")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TEST_COLOR.stroke_width(width)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], TEST_COLOR.stroke_width(width))
+            });
     }
     if best_epoch.is_some() {
         chart
             .draw_series(std::iter::empty::<PathElement<(usize, f32)>>())?
             .label("lowest test loss")
-            .legend(move |(x, y)| PathElement::new(vec![(x + 8, y - 6), (x + 8, y + 6)], BEST_COLOR.stroke_width(width)));
+            .legend(move |(x, y)| {
+                PathElement::new(
+                    vec![(x + 8, y - 6), (x + 8, y + 6)],
+                    BEST_COLOR.stroke_width(width),
+                )
+            });
     }
     chart
         .configure_series_labels()
@@ -92,13 +109,16 @@ pub fn loss(canvas: &HtmlCanvasElement, history: &[EpochRecord], best_epoch: Opt
 
 /// The activation function over z in [-4, 4].
 pub fn activation(canvas: &HtmlCanvasElement, activation: Activation, ratio: f64) -> DrawResult {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("activation chart: no canvas backend")?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("activation chart: no canvas backend")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let px = |v: f64| (v * ratio).round() as i32;
     let zs: Vec<f32> = (0..=160).map(|i| -4.0 + i as f32 * 0.05).collect();
     let ys: Vec<f32> = zs.iter().map(|&z| activation.apply(z)).collect();
-    let (low, high) = ys.iter().fold((-1.0f32, 1.0f32), |(l, h), &y| (l.min(y), h.max(y)));
+    let (low, high) = ys
+        .iter()
+        .fold((-1.0f32, 1.0f32), |(l, h), &y| (l.min(y), h.max(y)));
     let mut chart = ChartBuilder::on(&root)
         .margin(px(4.0))
         .caption(activation.name(), ("sans-serif", px(12.0)))

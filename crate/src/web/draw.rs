@@ -68,17 +68,30 @@ pub fn data(
         x2: scene.domain.x2,
     };
     let ctx = &canvas.ctx;
-    blitter.draw(field, field_size, ctx, (0.0, 0.0, canvas.width, canvas.height))?;
+    blitter.draw(
+        field,
+        field_size,
+        ctx,
+        (0.0, 0.0, canvas.width, canvas.height),
+    )?;
 
     // Ticks at whole units along the bottom and left edges.
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
-    let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 { 5 } else { 2 };
-    for v in (scene.domain.x1.0.ceil() as i32..=scene.domain.x1.1.floor() as i32).filter(|v| v % step == 0) {
+    let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 {
+        5
+    } else {
+        2
+    };
+    for v in (scene.domain.x1.0.ceil() as i32..=scene.domain.x1.1.floor() as i32)
+        .filter(|v| v % step == 0)
+    {
         let (x, _) = frame.to_px(v as f32, 0.0);
         let _ = ctx.fill_text(&v.to_string(), x - 3.0, canvas.height - 4.0);
     }
-    for v in (scene.domain.x2.0.ceil() as i32..=scene.domain.x2.1.floor() as i32).filter(|v| v % step == 0) {
+    for v in (scene.domain.x2.0.ceil() as i32..=scene.domain.x2.1.floor() as i32)
+        .filter(|v| v % step == 0)
+    {
         let (_, y) = frame.to_px(0.0, v as f32);
         let _ = ctx.fill_text(&v.to_string(), 3.0, y + 4.0);
     }
@@ -196,7 +209,12 @@ pub fn network(
             .then(|| last_batch.dropout_mask(c - 1))
             .flatten();
         for (u, square) in column.iter().enumerate() {
-            let rect = (square.x as f64, square.y as f64, square.size as f64, square.size as f64);
+            let rect = (
+                square.x as f64,
+                square.y as f64,
+                square.size as f64,
+                square.size as f64,
+            );
             if let Some(pixels) = picture.next() {
                 blitter.draw(pixels, picture_size, ctx, rect)?;
             }
@@ -224,7 +242,10 @@ pub fn network(
     for c in 0..layout.columns.len() {
         let x = layout.column_centre(c) as f64;
         let (title, detail) = if c == 0 {
-            ("Inputs".to_string(), format!("{} features", scene.features.count()))
+            (
+                "Inputs".to_string(),
+                format!("{} features", scene.features.count()),
+            )
         } else if c == last {
             let detail = match scene.task {
                 Task::Regression => "identity".to_string(),
@@ -234,7 +255,11 @@ pub fn network(
             ("Output".to_string(), detail)
         } else {
             (
-                format!("{} unit{}", scene.hidden[c - 1], if scene.hidden[c - 1] == 1 { "" } else { "s" }),
+                format!(
+                    "{} unit{}",
+                    scene.hidden[c - 1],
+                    if scene.hidden[c - 1] == 1 { "" } else { "s" }
+                ),
                 scene.layer_activation(c - 1).name().to_string(),
             )
         };

@@ -76,7 +76,8 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
 }
 
 fn optional(v: Option<f32>) -> JsValue {
-    v.filter(|v| v.is_finite()).map_or(JsValue::NULL, |v| JsValue::from_f64(v as f64))
+    v.filter(|v| v.is_finite())
+        .map_or(JsValue::NULL, |v| JsValue::from_f64(v as f64))
 }
 
 #[wasm_bindgen]
@@ -154,7 +155,11 @@ impl Playground {
 
     /// Redraws every canvas from the current state.
     pub fn render(&mut self) -> Result<(), JsValue> {
-        let field_size = if self.trained { FIELD_TRAINING } else { FIELD_STILL };
+        let field_size = if self.trained {
+            FIELD_TRAINING
+        } else {
+            FIELD_STILL
+        };
         self.coarse_shown = self.trained;
         self.trained = false;
         self.dirty = false;
@@ -167,7 +172,11 @@ impl Playground {
         let net = &self.session.trainer().network;
 
         // The colour field: one batched pass over the grid.
-        if !self.field_grid.as_ref().is_some_and(|g| g.matches(field_size, &domain, features)) {
+        if !self
+            .field_grid
+            .as_ref()
+            .is_some_and(|g| g.matches(field_size, &domain, features))
+        {
             self.field_grid = Some(Grid::new(field_size, domain, features));
         }
         let grid = self.field_grid.as_ref().expect("grid was just made");
@@ -176,21 +185,41 @@ impl Playground {
             Task::Regression => FieldKind::Value { scale: 1.0 },
             Task::Classification { .. } => FieldKind::Classes,
         };
-        paint_field(&self.field_outputs, net.outputs(), field_size, kind, &mut self.field_pixels);
+        paint_field(
+            &self.field_outputs,
+            net.outputs(),
+            field_size,
+            kind,
+            &mut self.field_pixels,
+        );
 
         // Every unit's picture, from one more batched pass at low resolution.
-        if !self.unit_grid.as_ref().is_some_and(|g| g.matches(UNIT_PICTURE, &domain, features)) {
+        if !self
+            .unit_grid
+            .as_ref()
+            .is_some_and(|g| g.matches(UNIT_PICTURE, &domain, features))
+        {
             self.unit_grid = Some(Grid::new(UNIT_PICTURE, domain, features));
         }
         let ugrid = self.unit_grid.as_ref().expect("grid was just made");
-        ugrid.evaluate(net, &mut self.workspace, &mut self.unit_outputs, Some(&mut self.unit_activations));
+        ugrid.evaluate(
+            net,
+            &mut self.workspace,
+            &mut self.unit_outputs,
+            Some(&mut self.unit_activations),
+        );
         let mut widths = vec![features.count()];
         widths.extend(net.layers.iter().map(|l| l.units));
         let pictures = widths.iter().sum::<usize>();
         self.unit_pixels.resize_with(pictures, Vec::new);
         let mut slot = 0;
         for f in 0..features.count() {
-            paint_unit(ugrid.inputs(), features.count(), f, &mut self.unit_pixels[slot]);
+            paint_unit(
+                ugrid.inputs(),
+                features.count(),
+                f,
+                &mut self.unit_pixels[slot],
+            );
             slot += 1;
         }
         for (layer, acts) in self.unit_activations.iter().enumerate() {
@@ -203,15 +232,36 @@ impl Playground {
         // Output units: the field itself, small; softmax outputs, one class each.
         let outputs = net.outputs();
         if outputs == 1 {
-            paint_field(&self.unit_outputs, 1, UNIT_PICTURE, kind, &mut self.unit_pixels[slot]);
+            paint_field(
+                &self.unit_outputs,
+                1,
+                UNIT_PICTURE,
+                kind,
+                &mut self.unit_pixels[slot],
+            );
         } else {
             for u in 0..outputs {
-                paint_unit(&self.unit_outputs, outputs, u, &mut self.unit_pixels[slot + u]);
+                paint_unit(
+                    &self.unit_outputs,
+                    outputs,
+                    u,
+                    &mut self.unit_pixels[slot + u],
+                );
             }
         }
 
-        self.layout = Layout::new(&widths, self.network.width as f32, self.network.height as f32);
-        draw::data(&self.data, &self.blitter, &mut self.session, &self.field_pixels, field_size as u32)?;
+        self.layout = Layout::new(
+            &widths,
+            self.network.width as f32,
+            self.network.height as f32,
+        );
+        draw::data(
+            &self.data,
+            &self.blitter,
+            &mut self.session,
+            &self.field_pixels,
+            field_size as u32,
+        )?;
         draw::network(
             &self.network,
             &self.blitter,
@@ -221,12 +271,21 @@ impl Playground {
             UNIT_PICTURE as u32,
         )?;
         let trainer = self.session.trainer();
-        charts::loss(&self.loss.element, trainer.history(), trainer.best_epoch(), self.loss.ratio)
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        charts::loss(
+            &self.loss.element,
+            trainer.history(),
+            trainer.best_epoch(),
+            self.loss.ratio,
+        )
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
         if let Some(canvas) = &mut self.activation {
             canvas.fit();
-            charts::activation(&canvas.element, self.session.scene().activation, canvas.ratio)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            charts::activation(
+                &canvas.element,
+                self.session.scene().activation,
+                canvas.ratio,
+            )
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         }
         Ok(())
     }
@@ -244,7 +303,9 @@ impl Playground {
     /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the data canvas.
     pub fn add_point(&mut self, x: f64, y: f64, label: f32) -> Result<(), JsError> {
         let (x1, x2) = self.frame().to_input(x, y);
-        self.session.add_point(x1, x2, label).map_err(|e| JsError::new(&e))?;
+        self.session
+            .add_point(x1, x2, label)
+            .map_err(|e| JsError::new(&e))?;
         self.dirty = true;
         Ok(())
     }
@@ -301,8 +362,14 @@ impl Playground {
     }
 
     /// Replaces the points with a preset's.
-    pub fn load_preset(&mut self, name: &str, points: u32, noise: f32) -> Result<Option<String>, JsError> {
-        let preset = Preset::from_name(name).ok_or_else(|| JsError::new(&format!("preset: '{name}' is not a preset")))?;
+    pub fn load_preset(
+        &mut self,
+        name: &str,
+        points: u32,
+        noise: f32,
+    ) -> Result<Option<String>, JsError> {
+        let preset = Preset::from_name(name)
+            .ok_or_else(|| JsError::new(&format!("preset: '{name}' is not a preset")))?;
         self.dirty = true;
         Ok(self.session.load_preset(preset, points as usize, noise))
     }
@@ -333,14 +400,28 @@ impl Playground {
         set(&o, "batch", trainer.batch_in_epoch() as f64);
         set(&o, "trainLoss", optional(last.map(|r| r.train_loss)));
         set(&o, "testLoss", optional(last.and_then(|r| r.test_loss)));
-        set(&o, "trainAccuracy", optional(last.and_then(|r| r.train_accuracy)));
-        set(&o, "testAccuracy", optional(last.and_then(|r| r.test_accuracy)));
-        set(&o, "bestEpoch", trainer.best_epoch().map_or(JsValue::NULL, |e| (e as f64).into()));
+        set(
+            &o,
+            "trainAccuracy",
+            optional(last.and_then(|r| r.train_accuracy)),
+        );
+        set(
+            &o,
+            "testAccuracy",
+            optional(last.and_then(|r| r.test_accuracy)),
+        );
+        set(
+            &o,
+            "bestEpoch",
+            trainer
+                .best_epoch()
+                .map_or(JsValue::NULL, |e| (e as f64).into()),
+        );
         let (state, message) = match trainer.status() {
             Status::Diverged => (
                 "diverged",
                 format!(
-                    "Training stopped: the loss became infinite or not a number. The learning rate ({}) is too large for this network. Reset the weights and lower it.",
+                    "Training stopped: the loss blew up (it grew far past where it started, or became infinite). The learning rate ({}) is too large for this network: reset the weights and lower it.",
                     scene.training.learning_rate
                 ),
             ),
@@ -385,13 +466,24 @@ impl Playground {
             (_, [p]) => format!("P(green) = {p:.3}"),
             (_, many) => {
                 let names = ["red", "green", "blue", "orange"];
-                let parts: Vec<String> = many.iter().zip(names).map(|(p, n)| format!("{n} {p:.2}")).collect();
+                let parts: Vec<String> = many
+                    .iter()
+                    .zip(names)
+                    .map(|(p, n)| format!("{n} {p:.2}"))
+                    .collect();
                 parts.join(", ")
             }
         };
-        let point = self.session.nearest_point(x1, x2, self.frame().reach(PICK_RADIUS)).map(|i| scene.points[i]);
+        let point = self
+            .session
+            .nearest_point(x1, x2, self.frame().reach(PICK_RADIUS))
+            .map(|i| scene.points[i]);
         let prefix = point.map_or(String::new(), |p| {
-            let kind = if p.test { "test point" } else { "training point" };
+            let kind = if p.test {
+                "test point"
+            } else {
+                "training point"
+            };
             let label = match scene.task {
                 Task::Regression => format!("value {:.2}", p.label),
                 _ => ["red", "green", "blue", "orange"][(p.label as usize).min(3)].to_string(),
@@ -418,7 +510,12 @@ impl Playground {
             }
             Some(Hit::Unit { layer, unit }) => {
                 let l = &net.layers[layer - 1];
-                format!("{} unit {}: bias {:.3}", name(layer), unit + 1, l.biases.get(unit).copied().unwrap_or(f32::NAN))
+                format!(
+                    "{} unit {}: bias {:.3}",
+                    name(layer),
+                    unit + 1,
+                    l.biases.get(unit).copied().unwrap_or(f32::NAN)
+                )
             }
             Some(Hit::Link { layer, from, to }) => {
                 let l = &net.layers[layer - 1];
@@ -428,7 +525,10 @@ impl Playground {
                     from + 1,
                     name(layer),
                     to + 1,
-                    l.weights.get(from * l.units + to).copied().unwrap_or(f32::NAN)
+                    l.weights
+                        .get(from * l.units + to)
+                        .copied()
+                        .unwrap_or(f32::NAN)
                 )
             }
             None => String::new(),
@@ -438,6 +538,8 @@ impl Playground {
     /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
     pub fn hidden_columns(&self) -> Vec<f32> {
         let n = self.layout.columns.len();
-        (1..n.saturating_sub(1)).map(|c| self.layout.column_centre(c)).collect()
+        (1..n.saturating_sub(1))
+            .map(|c| self.layout.column_centre(c))
+            .collect()
     }
 }

@@ -1,0 +1,193 @@
+//! Browser tests (`wasm-pack test --headless --chrome crate`): the exported
+//! `Playground` and its drawing, inside a real Chromium.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use descent::web::Playground;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Written by the native test `agreement.rs` (run first by `make test`).
+const NATIVE_LOSSES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../target/native-losses.txt"
+));
+/// Native and wasm use different libm builds for exp/tanh/ln, so the last
+/// bits may differ; the runs must still agree to this relative tolerance.
+const AGREEMENT: f32 = 1e-4;
+
+#[wasm_bindgen_test]
+fn a_seeded_run_gives_the_same_losses_in_wasm_as_natively() {
+    let native: Vec<(f32, f32)> = NATIVE_LOSSES
+        .lines()
+        .map(|l| {
+            let mut it = l.split(' ').map(|v| v.parse::<f32>().unwrap());
+            (it.next().unwrap(), it.next().unwrap())
+        })
+        .collect();
+    let wasm = common::agreement::losses();
+    assert_eq!(native.len(), wasm.len());
+    let mut worst = 0.0f32;
+    for ((a, b), (c, d)) in native.iter().zip(&wasm) {
+        for (n, w) in [(a, c), (b, d)] {
+            worst = worst.max((n - w).abs() / n.abs().max(1e-6));
+        }
+    }
+    assert!(worst <= AGREEMENT, "largest relative difference {worst:e}");
+}
+
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let c: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    c.set_attribute(
+        "style",
+        &format!("width:{width}px;height:{height}px;display:block"),
+    )
+    .unwrap();
+    document.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+fn playground() -> (Playground, HtmlCanvasElement) {
+    let data = canvas(300, 300);
+    let pg = Playground::new(
+        data.clone(),
+        canvas(400, 300),
+        canvas(300, 150),
+        Some(canvas(200, 120)),
+    )
+    .unwrap();
+    (pg, data)
+}
+
+fn status(pg: &mut Playground, key: &str) -> f64 {
+    js_sys::Reflect::get(&pg.status(), &key.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(f64::NAN)
+}
+
+/// RGB of the data canvas at CSS pixel (x, y).
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 3] {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let ratio = canvas.width() as f64 / canvas.client_width() as f64;
+    let d = ctx
+        .get_image_data(x * ratio, y * ratio, 1.0, 1.0)
+        .unwrap()
+        .data();
+    [d[0], d[1], d[2]]
+}
+
+#[wasm_bindgen_test]
+fn points_are_added_where_clicked_and_undo_takes_them_back() {
+    let (mut pg, _) = playground();
+    pg.clear();
+    assert_eq!(status(&mut pg, "points"), 0.0);
+    pg.add_point(30.0, 150.0, 0.0).unwrap();
+    pg.add_point(270.0, 150.0, 1.0).unwrap();
+    assert_eq!(status(&mut pg, "points"), 2.0);
+    assert_eq!(pg.point_at(31.0, 151.0), 0);
+    assert_eq!(pg.point_at(150.0, 150.0), -1);
+    assert!(
+        pg.add_point(10.0, 10.0, 7.0).is_err(),
+        "class 7 does not exist"
+    );
+    assert!(pg.remove_point(0));
+    assert_eq!(status(&mut pg, "points"), 1.0);
+    assert!(pg.undo());
+    assert_eq!(status(&mut pg, "points"), 2.0);
+    assert_eq!(pg.point_at(30.0, 150.0), 0);
+}
+
+#[wasm_bindgen_test]
+fn settings_are_checked_and_training_steps() {
+    let (mut pg, _) = playground();
+    assert!(pg.set("learning-rate", "abc").is_err());
+    assert_eq!(pg.get("learning-rate").as_deref(), Some("0.03"));
+    assert!(pg
+        .set("learning-rate", "1e9")
+        .unwrap()
+        .unwrap()
+        .contains("using 10"));
+    pg.set("learning-rate", "0.1").unwrap();
+    pg.set("hidden", "5,5").unwrap();
+    assert_eq!(status(&mut pg, "epoch"), 0.0);
+    pg.step_epoch();
+    pg.step_epoch();
+    assert_eq!(status(&mut pg, "epoch"), 2.0);
+    pg.step_batch();
+    assert_eq!(status(&mut pg, "batch"), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn the_drawn_field_takes_each_class_colour_far_inside_its_region() {
+    let (mut pg, data) = playground();
+    pg.load_preset("gaussians", 200, 0.0).unwrap();
+    pg.set("optimizer", "adam").unwrap();
+    pg.set("learning-rate", "0.03").unwrap();
+    // Before training the field is pale and undecided at both corners…
+    pg.render().unwrap();
+    let corner_green = |p: [u8; 3]| p[1] as i32 - p[0] as i32 > 40;
+    let corner_red = |p: [u8; 3]| p[0] as i32 - p[1] as i32 > 40;
+    let before = (pixel(&data, 285.0, 15.0), pixel(&data, 15.0, 285.0));
+    for _ in 0..60 {
+        pg.step_epoch();
+    }
+    pg.render().unwrap();
+    // …after it, the top right (green Gaussian at (2, 2)) is green, the bottom left red.
+    let top_right = pixel(&data, 285.0, 15.0);
+    let bottom_left = pixel(&data, 15.0, 285.0);
+    assert!(
+        corner_green(top_right),
+        "top right {top_right:?} (before {:?})",
+        before.0
+    );
+    assert!(
+        corner_red(bottom_left),
+        "bottom left {bottom_left:?} (before {:?})",
+        before.1
+    );
+    assert!(status(&mut pg, "trainAccuracy") > 0.95);
+}
+
+#[wasm_bindgen_test]
+fn a_huge_learning_rate_stops_training_with_a_message() {
+    let (mut pg, _) = playground();
+    pg.set("learning-rate", "10").unwrap();
+    pg.set("optimizer", "adam").unwrap();
+    pg.set("hidden", "16,16,16").unwrap();
+    pg.set("activation", "relu").unwrap();
+    for _ in 0..200 {
+        pg.train_frame(1000.0);
+        if !pg.can_train() {
+            break;
+        }
+    }
+    let s = pg.status();
+    let state = js_sys::Reflect::get(&s, &"state".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let message = js_sys::Reflect::get(&s, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(state, "diverged", "{message}");
+    assert!(message.contains("learning rate"));
+    pg.render().unwrap(); // draws without panicking on NaN weights
+    pg.reset(false);
+    assert!(pg.can_train());
+}
