@@ -124,6 +124,7 @@ function setPlaying(on) {
 }
 
 let lastHidden = null;
+let firstFrameMarked = false;
 function frame() {
   if (playing) {
     pg.train_frame(TRAIN_BUDGET_MS);
@@ -131,6 +132,10 @@ function frame() {
   }
   if (pg.needs_render()) {
     pg.render();
+    if (!firstFrameMarked) {
+      performance.mark('descent-first-frame'); // read by the browser benchmark
+      firstFrameMarked = true;
+    }
     showStatus();
     if (pg.get('hidden') !== lastHidden) {
       lastHidden = pg.get('hidden');

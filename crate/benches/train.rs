@@ -5,9 +5,8 @@
 
 mod reference;
 
-use descent::data::{self, Preset};
-use descent::nn::{Activation, Features, Loss, NetworkShape, TrainConfig, Trainer, Workspace};
-use descent::rng::Rng;
+use descent::nn::{Features, Workspace};
+use descent::scene::{workloads, Session};
 use descent::view::grid::Grid;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -15,23 +14,16 @@ use std::time::{Duration, Instant};
 /// Each measurement repeats for at least this long.
 const MEASURE: Duration = Duration::from_millis(1500);
 
-struct Workload {
-    name: &'static str,
-    preset: Preset,
-    hidden: &'static [usize],
-}
-
-const WORKLOADS: [Workload; 2] = [
-    Workload {
-        name: "(a) circle, hidden [4, 2]",
-        preset: Preset::Circle,
-        hidden: &[4, 2],
-    },
-    Workload {
-        name: "(b) spiral, hidden [8, 8, 8, 8, 8, 8]",
-        preset: Preset::Spiral,
-        hidden: &[8, 8, 8, 8, 8, 8],
-    },
+const WORKLOADS: [(&str, &str); 3] = [
+    ("a", "(a) circle, 250 training points, hidden [4, 2]"),
+    (
+        "b",
+        "(b) spiral, 250 training points, hidden [8, 8, 8, 8, 8, 8]",
+    ),
+    (
+        "largest",
+        "largest: spiral, 500 training points, hidden 8 × [32]",
+    ),
 ];
 
 /// Runs `f` repeatedly for at least MEASURE; returns seconds per call.
@@ -70,34 +62,28 @@ fn main() {
     );
     let peak = peak_gflops();
     println!("single-core peak (multiply-add, in registers): {peak:.1} GFLOP/s\n");
-    for w in &WORKLOADS {
-        let mut rng = Rng::new(1);
-        let mut points = w.preset.generate(500, 0.0, &mut rng);
-        data::split(&mut points, 0.5, &mut rng);
-        let (train, test) = data::split_samples(&points, Features::RAW);
-        let config = TrainConfig {
-            learning_rate: 0.03,
-            batch_size: 10,
-            ..TrainConfig::default()
-        };
-        let shape = NetworkShape::uniform(2, w.hidden, Activation::Tanh, Loss::BinaryCrossEntropy);
+    for (name, title) in WORKLOADS {
+        let scene = workloads::scene(name).expect("a named workload");
+        let (domain, hidden) = (scene.domain, scene.hidden.clone());
+        let mut session = Session::new(scene);
+        let train = session.trainer().train_samples().clone();
         let train_len = train.len();
-        let mut trainer = Trainer::new(&shape, config, train.clone(), test, 1);
         let epoch_s = time_per_call(|| {
-            trainer.step_epoch();
+            session.train_epochs(1);
         });
+        let trainer = session.trainer();
         let weights: usize = trainer.network.layers.iter().map(|l| l.weights.len()).sum();
         // Forward 2·W, gradient 2·W, back-propagated error 2·W multiply-adds per sample.
         let gflops = 6.0 * weights as f64 * train_len as f64 / epoch_s / 1e9;
 
         let mut sizes = vec![2];
-        sizes.extend_from_slice(w.hidden);
+        sizes.extend_from_slice(&hidden);
         sizes.push(1);
         let mut reference = reference::NodeNetwork::new(&sizes, 1);
         let ref_epoch_s =
             time_per_call(|| reference.epoch(&train.inputs, &train.targets, 10, 0.03));
 
-        println!("{}", w.name);
+        println!("{title}");
         println!(
             "  training: {:>9.0} epochs/s, {:>6.3} µs/sample-step, {:.2} GFLOP/s ({:.1}% of peak) | reference {:>7.0} epochs/s | ×{:.1}",
             1.0 / epoch_s,
@@ -108,7 +94,7 @@ fn main() {
             ref_epoch_s / epoch_s
         );
         for size in [100, 256] {
-            let grid = Grid::new(size, w.preset.domain(), Features::RAW);
+            let grid = Grid::new(size, domain, Features::RAW);
             let mut ws = Workspace::new();
             let (mut out, mut units) = (Vec::new(), Vec::new());
             let grid_s = time_per_call(|| {

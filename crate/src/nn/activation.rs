@@ -14,9 +14,8 @@ pub enum Activation {
 /// Slope of leaky ReLU for negative inputs.
 pub const LEAKY_SLOPE: f32 = 0.01;
 
-pub fn sigmoid(z: f32) -> f32 {
-    1.0 / (1.0 + (-z).exp())
-}
+pub use super::fastmath::sigmoid;
+use super::fastmath::{exp, tanh};
 
 impl Activation {
     pub const ALL: [Activation; 7] = [
@@ -50,7 +49,7 @@ impl Activation {
         match self {
             Activation::Linear => z,
             Activation::Sigmoid => sigmoid(z),
-            Activation::Tanh => z.tanh(),
+            Activation::Tanh => tanh(z),
             Activation::Relu => z.max(0.0),
             Activation::LeakyRelu => {
                 if z > 0.0 {
@@ -63,7 +62,7 @@ impl Activation {
                 if z > 0.0 {
                     z
                 } else {
-                    z.exp_m1()
+                    exp(z) - 1.0
                 }
             }
             Activation::Swish => z * sigmoid(z),
@@ -101,6 +100,39 @@ impl Activation {
                 let s = sigmoid(z);
                 a + s * (1.0 - a)
             }
+        }
+    }
+
+    /// a = f(z) over a whole buffer, with the choice of function made once
+    /// so that each loop is simple enough to vectorise.
+    pub fn apply_all(self, z: &[f32], a: &mut [f32]) {
+        fn each(z: &[f32], a: &mut [f32], f: impl Fn(f32) -> f32) {
+            for (a, &z) in a.iter_mut().zip(z) {
+                *a = f(z);
+            }
+        }
+        match self {
+            Activation::Linear => a.copy_from_slice(z),
+            Activation::Sigmoid => each(z, a, sigmoid),
+            Activation::Tanh => each(z, a, tanh),
+            Activation::Relu => each(z, a, |z| z.max(0.0)),
+            _ => each(z, a, |z| self.apply(z)),
+        }
+    }
+
+    /// delta *= f'(z) over a whole buffer (see `apply_all`).
+    pub fn scale_by_derivative(self, z: &[f32], a: &[f32], delta: &mut [f32]) {
+        fn each(z: &[f32], a: &[f32], delta: &mut [f32], f: impl Fn(f32, f32) -> f32) {
+            for ((d, &z), &a) in delta.iter_mut().zip(z).zip(a) {
+                *d *= f(z, a);
+            }
+        }
+        match self {
+            Activation::Linear => {}
+            Activation::Sigmoid => each(z, a, delta, |_, a| a * (1.0 - a)),
+            Activation::Tanh => each(z, a, delta, |_, a| 1.0 - a * a),
+            Activation::Relu => each(z, a, delta, |z, _| if z > 0.0 { 1.0 } else { 0.0 }),
+            _ => each(z, a, delta, |z, a| self.derivative(z, a)),
         }
     }
 

@@ -50,7 +50,7 @@ impl Loss {
                 let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                 let mut sum = 0.0;
                 for (yi, &zi) in y.iter_mut().zip(z) {
-                    *yi = (zi - max).exp();
+                    *yi = super::fastmath::exp(zi - max);
                     sum += *yi;
                 }
                 for yi in y.iter_mut() {

@@ -190,9 +190,7 @@ impl Network {
                     self.loss.output(zr, ar);
                 }
             } else {
-                for (ai, &zi) in a.iter_mut().zip(z.iter()) {
-                    *ai = layer.activation.apply(zi);
-                }
+                layer.activation.apply_all(z, a);
                 if ws.dropout_on {
                     let rng = rng.as_deref_mut().expect("dropout has a generator");
                     let keep_scale = 1.0 / (1.0 - rate);
@@ -261,11 +259,12 @@ impl Network {
             backpropagate(&ws.delta, &layer.weights, &mut ws.delta_in, layer.inputs);
             // Through the previous layer's dropout mask and activation.
             let below = &self.layers[i - 1];
-            let (z, a) = (&ws.z[i - 1], &ws.a[i - 1]);
-            for (j, d) in ws.delta_in.iter_mut().enumerate() {
-                *d *= below.activation.derivative(z[j], a[j]);
-                if ws.dropout_on {
-                    *d *= ws.mask[i - 1][j];
+            below
+                .activation
+                .scale_by_derivative(&ws.z[i - 1], &ws.a[i - 1], &mut ws.delta_in);
+            if ws.dropout_on {
+                for (d, &m) in ws.delta_in.iter_mut().zip(&ws.mask[i - 1]) {
+                    *d *= m;
                 }
             }
             std::mem::swap(&mut ws.delta, &mut ws.delta_in);

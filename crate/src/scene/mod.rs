@@ -3,6 +3,7 @@
 
 pub mod session;
 pub mod settings;
+pub mod workloads;
 
 pub use session::Session;
 

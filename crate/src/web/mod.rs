@@ -1,6 +1,7 @@
 //! The page's one exported type: a `Playground` bound to its canvases. The
 //! boundary is coarse: train a frame, render, edit points, set by name.
 
+mod bench;
 mod canvas;
 mod charts;
 mod draw;
