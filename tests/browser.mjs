@@ -35,3 +35,88 @@ export async function start() {
     },
   };
 }
+
+// ---- Helpers for looking at what the page shows. Coordinates are CSS pixels
+// from the top-left of an element's border box; canvases are read in their
+// backing store, scaled by canvas.width / canvas.clientWidth.
+
+/** Waits until the page has drawn `n` more animation frames. */
+export async function frames(page, n = 2) {
+  await page.evaluate((n) => new Promise((ok) => {
+    let k = 0;
+    const tick = () => (++k >= n ? ok() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+/** Page coordinates of CSS pixel (x, y) of the element `selector`. */
+export async function pageXY(page, selector, x, y) {
+  const box = await page.locator(selector).boundingBox();
+  return { x: box.x + x, y: box.y + y };
+}
+
+/** Clicks CSS pixel (x, y) of the element, like a person with a mouse. */
+export async function clickAt(page, selector, x, y, { button = 'left', shift = false } = {}) {
+  const p = await pageXY(page, selector, x, y);
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.click(p.x, p.y, { button });
+  if (shift) await page.keyboard.up('Shift');
+}
+
+/**
+ * How many canvas pixels within `radius` CSS pixels of (x, y) are within
+ * `tolerance` (Euclidean, in RGB) of the colour `rgb`.
+ */
+export async function colourCount(page, selector, x, y, rgb, { radius = 6, tolerance = 45 } = {}) {
+  return page.evaluate(({ selector, x, y, rgb, radius, tolerance }) => {
+    const c = document.querySelector(selector);
+    const s = c.width / c.clientWidth;
+    const [cx, cy, r] = [x * s, y * s, radius * s];
+    const x0 = Math.max(0, Math.floor(cx - r));
+    const y0 = Math.max(0, Math.floor(cy - r));
+    const w = Math.min(c.width, Math.ceil(cx + r)) - x0;
+    const h = Math.min(c.height, Math.ceil(cy + r)) - y0;
+    const d = c.getContext('2d').getImageData(x0, y0, w, h).data;
+    let n = 0;
+    for (let j = 0; j < h; j++) {
+      for (let i = 0; i < w; i++) {
+        if ((x0 + i + 0.5 - cx) ** 2 + (y0 + j + 0.5 - cy) ** 2 > r * r) continue;
+        const k = 4 * (j * w + i);
+        const dist = Math.hypot(d[k] - rgb[0], d[k + 1] - rgb[1], d[k + 2] - rgb[2]);
+        if (dist <= tolerance) n++;
+      }
+    }
+    return n;
+  }, { selector, x, y, rgb, radius, tolerance });
+}
+
+/** Keeps a copy of a canvas's pixels inside the page; returns its handle. */
+export async function grab(page, selector) {
+  return page.evaluate((selector) => {
+    const c = document.querySelector(selector);
+    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    window.__grabs ??= [];
+    window.__grabs.push(pixels);
+    return window.__grabs.length - 1;
+  }, selector);
+}
+
+/** The fraction of pixels whose colour differs by more than `threshold` in some channel. */
+export async function changedFraction(page, a, b, threshold = 12) {
+  return page.evaluate(({ a, b, threshold }) => {
+    const [p, q] = [window.__grabs[a], window.__grabs[b]];
+    if (p.length !== q.length) return 1;
+    let changed = 0;
+    for (let k = 0; k < p.length; k += 4) {
+      if (Math.abs(p[k] - q[k]) > threshold || Math.abs(p[k + 1] - q[k + 1]) > threshold
+        || Math.abs(p[k + 2] - q[k + 2]) > threshold) changed++;
+    }
+    return changed / (p.length / 4);
+  }, { a, b, threshold });
+}
+
+/** The number shown in an element's text ("1,234" counts as 1234; "–" as NaN). */
+export async function shownNumber(page, selector) {
+  const text = (await page.locator(selector).textContent()).trim();
+  return Number(text.replace(/,/g, '').replace(/%$/, ''));
+}

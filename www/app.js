@@ -11,6 +11,7 @@ const pg = new Playground($('data'), $('network'), $('loss'), $('activation-plot
 window.descent = pg; // for the end-to-end tests and the curious
 
 let playing = false;
+let dismissedState = null;
 const note = (text) => { $('note').textContent = text ?? ''; };
 
 /** Applies a setting, showing the playground's note or refusal. */
@@ -33,7 +34,7 @@ function syncControls() {
   $('learning-rate').value = Math.log10(lr);
   $('learning-rate-value').textContent = String(Number(lr.toPrecision(3)));
   for (const el of document.querySelectorAll('[data-setting]')) {
-    if (document.activeElement !== el || el.type === 'range') el.value = pg.get(el.dataset.setting);
+    el.value = pg.get(el.dataset.setting);
   }
   $('dropout-value').textContent = pg.get('dropout');
   $('test-fraction-value').textContent = pg.get('test-fraction');
@@ -110,7 +111,8 @@ function showStatus() {
   $('axis-x').textContent = s.xLabel;
   $('axis-y').textContent = s.yLabel;
   const banner = $('banner');
-  const show = s.state !== 'training' && s.message;
+  if (s.state !== dismissedState) dismissedState = null;
+  const show = s.state !== 'training' && s.message && s.state !== dismissedState;
   banner.hidden = !show;
   banner.classList.toggle('info', s.state !== 'diverged');
   $('banner-reset').hidden = s.state !== 'diverged';
@@ -152,7 +154,10 @@ $('step-epoch').addEventListener('click', () => { setPlaying(false); pg.step_epo
 $('reset').addEventListener('click', () => { pg.reset(false); syncControls(); });
 $('reset-new').addEventListener('click', () => { pg.reset(true); syncControls(); });
 $('banner-reset').addEventListener('click', () => { pg.reset(false); syncControls(); });
-$('banner-close').addEventListener('click', () => { $('banner').hidden = true; });
+$('banner-close').addEventListener('click', () => {
+  dismissedState = pg.status().state; // stays dismissed until the state changes
+  $('banner').hidden = true;
+});
 
 // Settings that map one-to-one onto a playground setting.
 for (const el of document.querySelectorAll('[data-setting]')) {
@@ -195,7 +200,11 @@ $('clear').addEventListener('click', () => pg.clear());
 // Placing, erasing and dragging points on the data canvas.
 const data = $('data');
 const selectedClass = () => Number(document.querySelector('input[name=class]:checked').value);
-const at = (e) => { const r = data.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+// Relative to the canvas's content box: the drawing starts inside its border.
+const at = (e) => {
+  const r = data.getBoundingClientRect();
+  return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
+};
 let drag = null;
 let longPress = null;
 

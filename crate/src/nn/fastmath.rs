@@ -37,6 +37,28 @@ pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + exp(-x))
 }
 
+/// ln x for x > 0, to within 2e-7 · max(1, |ln x|) on [1e-7, 1] (where losses live).
+#[inline]
+pub fn ln(x: f32) -> f32 {
+    if x.is_nan() || x <= 0.0 || x.is_infinite() {
+        return x.ln(); // NaN, -inf and +inf as the standard library gives them
+    }
+    // x = m · 2^e with m in [√½, √2): ln x = e·ln2 + ln m, and
+    // ln m = 2·atanh(s) with s = (m-1)/(m+1), |s| < 0.172.
+    let bits = x.to_bits();
+    let mut e = ((bits >> 23) & 0xFF) as i32 - 127;
+    let mut m = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
+    if m > std::f32::consts::SQRT_2 {
+        m *= 0.5;
+        e += 1;
+    }
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series =
+        2.0 * s * (1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0)))));
+    e as f32 * LN2_HI + (series + e as f32 * LN2_LO)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +78,18 @@ mod tests {
             .fold(0.0, f64::max);
         assert!(worst < 4e-7, "relative error {worst:e}");
         assert!(exp(-1000.0) >= 0.0 && exp(1000.0).is_finite());
+    }
+
+    #[test]
+    fn ln_is_within_two_ten_millionths_where_losses_live() {
+        let worst = (1..=1_000_000)
+            .map(|i| i as f32 / 1_000_000.0)
+            .chain((1..=1000).map(|i| i as f32 * 1e-7))
+            .map(|x| (ln(x) as f64 - (x as f64).ln()).abs() / (x as f64).ln().abs().max(1.0))
+            .fold(0.0, f64::max);
+        assert!(worst < 2e-7, "error {worst:e}");
+        assert!((ln(1000.0) - 1000f32.ln()).abs() < 1e-5);
+        assert!(ln(0.0) == f32::NEG_INFINITY && ln(-1.0).is_nan());
     }
 
     #[test]

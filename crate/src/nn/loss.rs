@@ -6,6 +6,7 @@
 //! respect to the output layer's pre-activation `z` is simple and stable.
 
 use super::activation::sigmoid;
+use super::fastmath::ln;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loss {
@@ -65,9 +66,9 @@ impl Loss {
         match self {
             Loss::BinaryCrossEntropy => {
                 let p = y[0].clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-                -(target * p.ln() + (1.0 - target) * (1.0 - p).ln())
+                -(target * ln(p) + (1.0 - target) * ln(1.0 - p))
             }
-            Loss::SoftmaxCrossEntropy { .. } => -y[target as usize].max(LOG_FLOOR).ln(),
+            Loss::SoftmaxCrossEntropy { .. } => -ln(y[target as usize].max(LOG_FLOOR)),
             Loss::MeanSquaredError => (y[0] - target) * (y[0] - target),
         }
     }

@@ -146,6 +146,14 @@ impl Network {
         self.layers[0].inputs
     }
 
+    /// Copies `other`'s weights into this network of the same shape, without allocating.
+    pub fn copy_weights_from(&mut self, other: &Network) {
+        for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
+            mine.weights.copy_from_slice(&theirs.weights);
+            mine.biases.copy_from_slice(&theirs.biases);
+        }
+    }
+
     pub fn outputs(&self) -> usize {
         self.layers[self.layers.len() - 1].units
     }

@@ -176,6 +176,7 @@ impl Trainer {
 
     /// Replaces the weights (same shape), e.g. to edit a perceptron by hand.
     pub fn set_network(&mut self, network: Network) {
+        self.best_network = network.clone();
         self.network = network;
         self.optimizer.reset();
         self.restart_history();
@@ -351,11 +352,11 @@ impl Trainer {
         }
         if self.best.is_none_or(|(_, best)| watched < best) {
             self.best = Some((self.epoch, watched));
-            self.best_network.clone_from(&self.network);
+            self.best_network.copy_weights_from(&self.network);
         }
         if let (Some(patience), Some((best_epoch, _))) = (self.config.early_stopping, self.best) {
             if self.epoch >= best_epoch + patience.max(1) {
-                self.network.clone_from(&self.best_network);
+                self.network.copy_weights_from(&self.best_network);
                 self.status = Status::EarlyStopped { best_epoch };
             }
         }

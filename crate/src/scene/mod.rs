@@ -8,7 +8,7 @@ pub mod workloads;
 pub use session::Session;
 
 use crate::data::{self, Domain, Point, Preset, Task};
-use crate::nn::{Activation, Features, Loss, NetworkShape, TrainConfig};
+use crate::nn::{Activation, Features, Loss, NetworkShape, Penalty, Regularization, TrainConfig};
 use crate::rng::Rng;
 
 /// Most points a scene holds; more are refused.
@@ -78,7 +78,14 @@ impl Scene {
             activation: Activation::Tanh,
             layer_activations: vec![None, None],
             features: Features::RAW,
-            training: TrainConfig::default(),
+            training: TrainConfig {
+                // Inert until L1 or L2 is chosen; then a rate that does something.
+                regularization: Regularization {
+                    penalty: Penalty::None,
+                    rate: 0.001,
+                },
+                ..TrainConfig::default()
+            },
             test_fraction: 0.5,
             seed,
             epochs_per_frame: 1,

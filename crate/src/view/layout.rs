@@ -39,7 +39,7 @@ pub struct Layout {
 }
 
 /// Room kept above the units for the layer's label and its +/− buttons.
-pub const HEADER: f32 = 44.0;
+pub const HEADER: f32 = 58.0;
 const LARGEST_UNIT: f32 = 40.0;
 const GAP: f32 = 0.25;
 

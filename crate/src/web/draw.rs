@@ -75,7 +75,6 @@ pub fn data(
         (0.0, 0.0, canvas.width, canvas.height),
     )?;
 
-    // Ticks at whole units along the bottom and left edges.
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
     let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 {

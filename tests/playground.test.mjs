@@ -1,0 +1,361 @@
+// End-to-end tests of the built page (dist/): a person clicking, typing and
+// looking. Reads window.descent only to wait for state or for a number the
+// page also shows. Run: node --test --test-concurrency=1 tests/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  start, OUTPUT, frames, clickAt, colourCount, grab, changedFraction, shownNumber,
+} from './browser.mjs';
+
+/** The class colours the page draws points in (crate/src/view/colors.rs). */
+const RED = [214, 69, 65];
+const GREEN = [46, 158, 79];
+const BLUE = [52, 110, 214];
+/** A dot drawn at a spot covers ~40 pixels near its colour; the pale field none. */
+const DOT = 10;
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.stop(); });
+
+/** Opens a fresh page, runs `body`, checks the page logged no errors, closes it. */
+async function withPage(body, viewport) {
+  const page = await browser.page('index.html', viewport);
+  try {
+    await body(page);
+    await frames(page);
+    assert.deepEqual(page.errors, [], 'the page logged errors');
+  } finally {
+    await page.close();
+  }
+}
+
+const points = (page) => page.evaluate(() => window.descent.status().points);
+const classRadio = (page, value) => page.locator('label', { has: page.locator(`input[name=class][value="${value}"]`) });
+
+/** The number shown as the epoch, once it reaches `n`. */
+async function waitForEpoch(page, n) {
+  await page.waitForFunction(
+    (n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= n, n,
+    { timeout: 20_000 },
+  );
+}
+
+async function dotsAt(page, x, y) {
+  const [red, green, blue] = await Promise.all([RED, GREEN, BLUE].map((c) => colourCount(page, '#data', x, y, c)));
+  return { red, green, blue };
+}
+
+test('placing points: click adds the selected class, shift-click the other', () => withPage(async (page) => {
+  await page.click('#clear');
+  await page.waitForFunction(() => window.descent.status().points === 0);
+  await frames(page);
+  const left = [[60, 90], [130, 90], [60, 200], [130, 200], [60, 310], [130, 310]];
+  const right = left.map(([x, y]) => [x + 220, y]);
+  const [shiftRed, shiftGreen] = [[200, 40], [200, 370]];
+  for (const [x, y] of [...left, ...right, shiftRed, shiftGreen]) {
+    assert.deepEqual(await dotsAt(page, x, y), { red: 0, green: 0, blue: 0 }, `no dot at (${x}, ${y}) after Clear`);
+  }
+
+  await classRadio(page, 0).click();
+  assert.ok(await page.getByRole('radio', { name: 'Red class' }).isChecked());
+  for (const [x, y] of left) await clickAt(page, '#data', x, y);
+  await classRadio(page, 1).click();
+  assert.ok(await page.getByRole('radio', { name: 'Green class' }).isChecked());
+  for (const [x, y] of right) await clickAt(page, '#data', x, y);
+  await frames(page);
+
+  assert.equal(await points(page), 12);
+  for (const [x, y] of left) {
+    const seen = await dotsAt(page, x, y);
+    assert.ok(seen.red >= DOT && seen.green === 0, `red dot at (${x}, ${y}): ${JSON.stringify(seen)}`);
+  }
+  for (const [x, y] of right) {
+    const seen = await dotsAt(page, x, y);
+    assert.ok(seen.green >= DOT && seen.red === 0, `green dot at (${x}, ${y}): ${JSON.stringify(seen)}`);
+  }
+
+  // Green is selected: shift-click adds red. Then with red selected, shift-click adds green.
+  await clickAt(page, '#data', ...shiftRed, { shift: true });
+  await classRadio(page, 0).click();
+  await clickAt(page, '#data', ...shiftGreen, { shift: true });
+  await frames(page);
+  assert.equal(await points(page), 14);
+  const r = await dotsAt(page, ...shiftRed);
+  assert.ok(r.red >= DOT && r.green === 0, `shift-click with green selected drew red: ${JSON.stringify(r)}`);
+  const g = await dotsAt(page, ...shiftGreen);
+  assert.ok(g.green >= DOT && g.red === 0, `shift-click with red selected drew green: ${JSON.stringify(g)}`);
+}));
+
+test('training: settings apply, the loss falls and the colour field moves', () => withPage(async (page) => {
+  await page.selectOption('#activation', 'relu');
+  assert.equal(await page.evaluate(() => window.descent.get('activation')), 'relu');
+  // Two steps right on each slider, with the keyboard: learning rate 10^-1.5 → 10^-1, dropout 0 → 0.1.
+  await page.focus('#learning-rate');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#learning-rate-value').textContent(), '0.1');
+  await page.focus('#dropout');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#dropout-value').textContent(), '0.1');
+  assert.equal(await page.evaluate(() => window.descent.get('dropout')), '0.1');
+  await frames(page);
+
+  assert.equal(await page.locator('#epoch').textContent(), '0');
+  const lossBefore = await shownNumber(page, '#train-loss');
+  assert.ok(Number.isFinite(lossBefore), `a training loss is shown before training: ${lossBefore}`);
+
+  await page.click('#play');
+  assert.equal(await page.locator('#play').getAttribute('aria-label'), 'Pause');
+  await waitForEpoch(page, 3);
+  const early = await grab(page, '#data');
+  await waitForEpoch(page, 51);
+  const late = await grab(page, '#data');
+  await page.click('#play');
+  assert.equal(await page.locator('#play').getAttribute('aria-label'), 'Play');
+
+  // Paused: the epoch stays put.
+  await frames(page);
+  const epoch = await shownNumber(page, '#epoch');
+  assert.ok(epoch > 50, `epoch ${epoch}`);
+  await frames(page, 10);
+  assert.equal(await shownNumber(page, '#epoch'), epoch);
+
+  const lossAfter = await shownNumber(page, '#train-loss');
+  assert.ok(lossAfter < lossBefore - 0.05, `training loss went from ${lossBefore} to ${lossAfter}`);
+  const changed = await changedFraction(page, early, late);
+  assert.ok(changed > 0.05, `only ${(changed * 100).toFixed(1)}% of the data canvas changed while training`);
+}));
+
+test('undo and redo: right-click erases, Undo brings the point back, Clear can be undone', () => withPage(async (page) => {
+  const [x, y] = [45, 45]; // a corner the circle preset leaves empty
+  const n0 = await points(page);
+  assert.ok(n0 > 0);
+  assert.equal(await page.evaluate(([x, y]) => window.descent.point_at(x, y), [x, y]), -1, 'the spot starts empty');
+  assert.ok(await page.locator('#undo').isDisabled(), 'nothing to undo on a fresh page');
+  await frames(page);
+  assert.equal((await dotsAt(page, x, y)).red, 0);
+
+  await classRadio(page, 0).click();
+  await clickAt(page, '#data', x, y);
+  await frames(page);
+  assert.equal(await points(page), n0 + 1);
+  assert.ok((await dotsAt(page, x, y)).red >= DOT, 'the new red dot shows');
+  assert.ok(await page.locator('#undo').isEnabled());
+
+  await clickAt(page, '#data', x, y, { button: 'right' });
+  await frames(page);
+  assert.equal(await points(page), n0, 'right-click erased one point');
+  assert.equal((await dotsAt(page, x, y)).red, 0, 'the erased dot is gone');
+
+  await page.click('#undo');
+  await frames(page);
+  assert.equal(await points(page), n0 + 1, 'undo restored the point');
+  assert.ok((await dotsAt(page, x, y)).red >= DOT, 'the dot shows again after undo');
+
+  await page.click('#redo');
+  await frames(page);
+  assert.equal(await points(page), n0, 'redo erased it again');
+  assert.equal((await dotsAt(page, x, y)).red, 0);
+  assert.ok(await page.locator('#redo').isDisabled(), 'nothing more to redo');
+
+  await page.click('#undo');
+  await page.click('#clear');
+  await frames(page);
+  assert.equal(await points(page), 0);
+  assert.equal((await dotsAt(page, x, y)).red, 0, 'Clear removed the dot');
+  await page.click('#undo');
+  await frames(page);
+  assert.equal(await points(page), n0 + 1, 'Clear was undone');
+  assert.ok((await dotsAt(page, x, y)).red >= DOT, 'the dot is back after undoing Clear');
+
+  // Ctrl+Z works from the keyboard too.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await frames(page);
+  assert.equal(await points(page), n0, 'Ctrl+Z undid adding the point');
+  assert.equal((await dotsAt(page, x, y)).red, 0);
+}));
+
+test('divergence: a huge learning rate stops training with a banner, Reset weights recovers', () => withPage(async (page) => {
+  await page.selectOption('#optimizer', 'sgd');
+  await page.click('#add-layer');
+  await page.click('#add-layer');
+  assert.equal(await page.locator('#layer-count').textContent(), '4');
+  await page.$eval('#learning-rate', (el) => { el.value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  assert.equal(await page.locator('#learning-rate-value').textContent(), '10');
+  assert.ok(await page.locator('#banner').isHidden());
+
+  await page.click('#play');
+  await page.locator('#banner').waitFor({ state: 'visible', timeout: 20_000 });
+  const text = await page.locator('#banner-text').textContent();
+  assert.match(text, /learning rate/i);
+  assert.match(text, /\b10\b/, 'the banner names the rate');
+  assert.ok(await page.locator('#banner-reset').isVisible());
+  assert.equal(await page.locator('#play').getAttribute('aria-label'), 'Play', 'the play button went back to Play');
+
+  // Training has stopped: the epoch stays put, even when asked for another epoch.
+  const epoch = await shownNumber(page, '#epoch');
+  await frames(page, 10);
+  assert.equal(await shownNumber(page, '#epoch'), epoch);
+  await page.click('#step-epoch');
+  await frames(page);
+  assert.equal(await shownNumber(page, '#epoch'), epoch);
+  await page.screenshot({ path: `${OUTPUT}diverged.png` });
+
+  // Still responsive: a slider moves and shows its value; hovering the data describes the spot.
+  await page.focus('#dropout');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#dropout-value').textContent(), '0.05');
+  const box = await page.locator('#data').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
+  assert.match(await page.locator('#hover').textContent(), /\(.*\) →/);
+
+  await page.click('#banner-reset');
+  await frames(page);
+  assert.equal(await page.locator('#epoch').textContent(), '0');
+  assert.ok(await page.locator('#banner').isHidden(), 'the banner went away');
+  assert.equal(await page.locator('#learning-rate-value').textContent(), '10', 'reset keeps the settings');
+
+  // With a sane rate it trains again.
+  await page.$eval('#learning-rate', (el) => { el.value = '-2'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  assert.equal(await page.locator('#learning-rate-value').textContent(), '0.01');
+  await page.click('#step-epoch');
+  await frames(page);
+  assert.equal(await page.locator('#epoch').textContent(), '1');
+  assert.ok(await page.locator('#banner').isHidden());
+}));
+
+const SETTINGS = ['hidden', 'activation', 'layer-activations', 'features', 'classes', 'learning-rate',
+  'optimizer', 'batch-size', 'dropout', 'regularization', 'regularization-rate', 'test-fraction',
+  'early-stopping', 'seed', 'epochs-per-frame', 'stop-after', 'noise'];
+const settings = (page) => page.evaluate((names) => Object.fromEntries(names.map((n) => [n, window.descent.get(n)])), SETTINGS);
+
+test('bad input: refused with a message or clamped with a note, nothing else changes', () => withPage(async (page) => {
+  await frames(page);
+  const settingsBefore = await settings(page);
+  const pointsBefore = await points(page);
+  const pictureBefore = await grab(page, '#data');
+
+  const message = await page.evaluate(() => {
+    try { window.descent.set('learning-rate', 'abc'); return 'accepted'; } catch (e) { return e.message; }
+  });
+  assert.equal(message, "learning rate: 'abc' is not a number");
+  assert.equal(await page.locator('#learning-rate-value').textContent(), '0.03');
+
+  // Emptying the batch size and leaving the field is refused; the field shows the old value.
+  await page.locator('#batch-size').fill('');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('#note').textContent(), "batch size: '' is not a number");
+  assert.equal(await page.locator('#batch-size').inputValue(), '10');
+
+  // Zero is clamped to one, with a note saying so.
+  await page.locator('#batch-size').fill('0');
+  await page.keyboard.press('Tab');
+  const note = await page.locator('#note').textContent();
+  assert.match(note, /batch size/);
+  assert.match(note, /0 is outside 1 to 5000; using 1/);
+  assert.equal(await page.locator('#batch-size').inputValue(), '1');
+
+  assert.deepEqual(await settings(page), { ...settingsBefore, 'batch-size': '1' });
+  assert.equal(await points(page), pointsBefore);
+  await frames(page);
+  const pictureAfter = await grab(page, '#data');
+  assert.equal(await changedFraction(page, pictureBefore, pictureAfter, 0), 0, 'the data canvas looks the same');
+}));
+
+// The field shows the clamped value even while it keeps the focus.
+test('bad input: a clamped value committed with Enter shows the clamped value', () => withPage(async (page) => {
+  await page.locator('#batch-size').fill('0');
+  await page.locator('#batch-size').press('Enter');
+  assert.match(await page.locator('#note').textContent(), /using 1/);
+  await page.locator('#batch-size').blur();
+  assert.equal(await page.locator('#batch-size').inputValue(), '1');
+}));
+
+test('screenshots: desktop after training, phone, three classes', async () => {
+  await withPage(async (page) => {
+    await page.click('#play');
+    await waitForEpoch(page, 150);
+    await page.click('#play');
+    await frames(page, 3);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1280));
+    await page.screenshot({ path: `${OUTPUT}main-desktop.png` });
+  });
+
+  await withPage(async (page) => {
+    await frames(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the phone page is ${width}px wide, wider than its 390px screen`);
+    const box = await page.locator('#data').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390 && box.width > 250, `the data canvas fits: ${JSON.stringify(box)}`);
+    await page.screenshot({ path: `${OUTPUT}main-phone.png`, fullPage: true });
+  }, { width: 390, height: 844 });
+
+  await withPage(async (page) => {
+    assert.ok(await classRadio(page, 2).isHidden(), 'no blue swatch with two classes');
+    await page.selectOption('#classes', '3');
+    assert.ok(await classRadio(page, 2).isVisible(), 'the blue swatch appears');
+    assert.ok(await page.locator('#legend .extra3').isVisible(), 'the legend lists blue');
+    await classRadio(page, 2).click();
+    const spots = [[40, 40], [75, 40], [40, 75], [370, 40], [370, 75], [335, 40]];
+    for (const [x, y] of spots) await clickAt(page, '#data', x, y);
+    await frames(page);
+    assert.equal(await page.evaluate(() => window.descent.status().classes), 3);
+    for (const [x, y] of spots) {
+      const seen = await dotsAt(page, x, y);
+      assert.ok(seen.blue >= DOT && seen.red === 0 && seen.green === 0, `blue dot at (${x}, ${y}): ${JSON.stringify(seen)}`);
+    }
+    await page.click('#play');
+    await waitForEpoch(page, 100);
+    await page.click('#play');
+    await frames(page, 3);
+    await page.screenshot({ path: `${OUTPUT}three-classes.png` });
+  });
+});
+
+test('accessibility: every control has a name; the main ones are found by it', () => withPage(async (page) => {
+  const controls = await page.evaluate(() => {
+    const nameOf = (el) => {
+      const aria = el.getAttribute('aria-label')?.trim();
+      if (aria) return aria;
+      const by = el.getAttribute('aria-labelledby');
+      if (by) {
+        const text = by.split(/\s+/).map((id) => document.getElementById(id)?.textContent.trim() ?? '').join(' ').trim();
+        if (text) return text;
+      }
+      const labels = [...(el.labels ?? [])].map((l) => l.textContent.trim()).filter(Boolean);
+      if (labels.length) return labels.join(' ');
+      if (el.tagName === 'BUTTON') return el.textContent.trim();
+      return '';
+    };
+    const all = [...document.querySelectorAll('input, select, button, textarea')];
+    return { count: all.length, unnamed: all.filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 120)) };
+  });
+  assert.ok(controls.count > 40, `found only ${controls.count} controls`);
+  assert.deepEqual(controls.unnamed, [], 'controls without an accessible name');
+
+  const expect = [
+    [page.getByRole('slider', { name: 'Learning rate', exact: true }), 'learning-rate'],
+    [page.getByRole('combobox', { name: 'Activation', exact: true }), 'activation'],
+    [page.getByRole('slider', { name: 'Dropout rate', exact: true }), 'dropout'],
+    [page.getByRole('spinbutton', { name: 'Batch size', exact: true }), 'batch-size'],
+    [page.getByLabel('Learning rate', { exact: true }), 'learning-rate'],
+    [page.getByLabel('Activation', { exact: true }), 'activation'],
+    [page.getByLabel('Dropout rate', { exact: true }), 'dropout'],
+    [page.getByLabel('Batch size', { exact: true }), 'batch-size'],
+    [page.getByRole('button', { name: 'Play' }), 'play'],
+  ];
+  for (const [locator, id] of expect) {
+    assert.equal(await locator.count(), 1, `one control named like #${id}`);
+    assert.equal(await locator.getAttribute('id'), id);
+  }
+  // The named control is the working one: choosing by name changes the setting.
+  await page.getByLabel('Activation', { exact: true }).selectOption('sigmoid');
+  assert.equal(await page.evaluate(() => window.descent.get('activation')), 'sigmoid');
+  await page.getByRole('spinbutton', { name: 'Batch size', exact: true }).fill('25');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => window.descent.get('batch-size')), '25');
+}));
