@@ -7,11 +7,17 @@ const LOG2_E: f32 = std::f32::consts::LOG2_E;
 const LN2_HI: f32 = 0.693_145_75;
 const LN2_LO: f32 = 1.428_606_8e-6;
 
+/// Adding 1.5 · 2^23 rounds an f32 of magnitude below 2^22 to an integer,
+/// which then sits in the low bits of the sum: branch-free, so it vectorises.
+const ROUNDER: f32 = 12_582_912.0;
+
 /// e^x, to within 3 ulp for x in [-87, 88]; clamps beyond.
 #[inline]
 pub fn exp(x: f32) -> f32 {
     let x = x.clamp(-87.0, 88.0);
-    let n = (x * LOG2_E).round();
+    let shifted = x * LOG2_E + ROUNDER;
+    let n = shifted - ROUNDER; // round(x · log2 e)
+    let n_int = shifted.to_bits().wrapping_sub(ROUNDER.to_bits()) as i32;
     let r = (x - n * LN2_HI) - n * LN2_LO; // |r| <= ln2 / 2
                                            // Taylor series to r^7: truncation below 2e-8 relative on |r| <= 0.35.
     let p = 1.0
@@ -20,7 +26,7 @@ pub fn exp(x: f32) -> f32 {
                 + r * (1.0 / 6.0
                     + r * (1.0 / 24.0
                         + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    p * f32::from_bits(((n as i32 + 127) as u32) << 23)
+    p * f32::from_bits(((n_int + 127) as u32) << 23)
 }
 
 /// tanh x, to within 3e-7 absolute.

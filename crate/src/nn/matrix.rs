@@ -5,10 +5,53 @@
 //! runs along a contiguous row of length `out_dim`, which the compiler
 //! vectorises.
 
+/// Calls `$fixed::<N>` when `$width` is a layer width (1 to 32), so the
+/// compiler knows it and keeps a row in registers; `$any` otherwise.
+macro_rules! by_width {
+    ($width:expr, $fixed:ident, $any:ident, $args:tt) => {
+        by_width!(@ $width, $fixed, $any, $args,
+            1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32)
+    };
+    (@ $width:expr, $fixed:ident, $any:ident, $args:tt, $($n:literal)*) => {
+        match $width {
+            $($n => $fixed::<$n> $args,)*
+            _ => $any $args,
+        }
+    };
+}
+
 /// `out = input · weights + bias`, for every row of the batch.
 pub fn affine(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_dim: usize) {
+    debug_assert_eq!(weights.len(), in_dim * bias.len());
+    by_width!(
+        bias.len(),
+        affine_fixed,
+        affine_any,
+        (input, weights, bias, out, in_dim)
+    )
+}
+
+fn affine_fixed<const N: usize>(
+    input: &[f32],
+    weights: &[f32],
+    bias: &[f32],
+    out: &mut [f32],
+    in_dim: usize,
+) {
+    let bias: &[f32; N] = bias.try_into().expect("bias of width N");
+    for (x, z) in input.chunks_exact(in_dim).zip(out.chunks_exact_mut(N)) {
+        let mut sum = *bias;
+        for (&xk, w_row) in x.iter().zip(weights.chunks_exact(N)) {
+            for j in 0..N {
+                sum[j] += xk * w_row[j];
+            }
+        }
+        z.copy_from_slice(&sum);
+    }
+}
+
+fn affine_any(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_dim: usize) {
     let out_dim = bias.len();
-    debug_assert_eq!(weights.len(), in_dim * out_dim);
     for (x, z) in input
         .chunks_exact(in_dim)
         .zip(out.chunks_exact_mut(out_dim))
@@ -30,6 +73,45 @@ pub fn accumulate_gradients(
     grad_b: &mut [f32],
     in_dim: usize,
 ) {
+    by_width!(
+        grad_b.len(),
+        accumulate_fixed,
+        accumulate_any,
+        (input, delta, grad_w, grad_b, in_dim)
+    )
+}
+
+fn accumulate_fixed<const N: usize>(
+    input: &[f32],
+    delta: &[f32],
+    grad_w: &mut [f32],
+    grad_b: &mut [f32],
+    in_dim: usize,
+) {
+    let mut bias_sum = [0.0f32; N];
+    for (x, d) in input.chunks_exact(in_dim).zip(delta.chunks_exact(N)) {
+        let d: &[f32; N] = d.try_into().expect("delta row of width N");
+        for j in 0..N {
+            bias_sum[j] += d[j];
+        }
+        for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(N)) {
+            for j in 0..N {
+                gw_row[j] += xk * d[j];
+            }
+        }
+    }
+    for (gb, s) in grad_b.iter_mut().zip(bias_sum) {
+        *gb += s;
+    }
+}
+
+fn accumulate_any(
+    input: &[f32],
+    delta: &[f32],
+    grad_w: &mut [f32],
+    grad_b: &mut [f32],
+    in_dim: usize,
+) {
     let out_dim = grad_b.len();
     for (x, d) in input.chunks_exact(in_dim).zip(delta.chunks_exact(out_dim)) {
         for (gb, &dj) in grad_b.iter_mut().zip(d) {
@@ -45,6 +127,29 @@ pub fn accumulate_gradients(
 
 /// `delta_in = delta · weightsᵀ`: the error sent back to the layer's inputs.
 pub fn backpropagate(delta: &[f32], weights: &[f32], delta_in: &mut [f32], in_dim: usize) {
+    let out_dim = weights.len() / in_dim.max(1);
+    by_width!(
+        out_dim,
+        backpropagate_fixed,
+        backpropagate_any,
+        (delta, weights, delta_in, in_dim)
+    )
+}
+
+fn backpropagate_fixed<const N: usize>(
+    delta: &[f32],
+    weights: &[f32],
+    delta_in: &mut [f32],
+    in_dim: usize,
+) {
+    for (d, d_in) in delta.chunks_exact(N).zip(delta_in.chunks_exact_mut(in_dim)) {
+        for (di, w_row) in d_in.iter_mut().zip(weights.chunks_exact(N)) {
+            *di = dot(d, w_row);
+        }
+    }
+}
+
+fn backpropagate_any(delta: &[f32], weights: &[f32], delta_in: &mut [f32], in_dim: usize) {
     let out_dim = weights.len() / in_dim.max(1);
     for (d, d_in) in delta
         .chunks_exact(out_dim)
@@ -105,6 +210,39 @@ mod tests {
         // row 0: [1*1 + 2*(-1), 1*0.5 + 2*2, 1*(-2) + 2*1] = [-1, 4.5, 0]
         // row 1: [-1 - 0.5, -0.5 + 1, 2 + 0.5] = [-1.5, 0.5, 2.5]
         assert_eq!(d_in, [-1.0, 4.5, 0.0, -1.5, 0.5, 2.5]);
+    }
+
+    #[test]
+    fn every_fixed_width_matches_the_general_loops() {
+        for width in 1..=33 {
+            let in_dim = 3;
+            let x: Vec<f32> = (0..5 * in_dim).map(|i| (i as f32 * 0.37).sin()).collect();
+            let w: Vec<f32> = (0..in_dim * width)
+                .map(|i| (i as f32 * 0.91).cos())
+                .collect();
+            let b: Vec<f32> = (0..width).map(|i| i as f32 * 0.1).collect();
+            let (mut fast, mut plain) = (vec![0.0; 5 * width], vec![0.0; 5 * width]);
+            affine(&x, &w, &b, &mut fast, in_dim);
+            affine_any(&x, &w, &b, &mut plain, in_dim);
+            assert_eq!(fast, plain, "affine, width {width}");
+            let d: Vec<f32> = (0..5 * width).map(|i| (i as f32 * 0.53).sin()).collect();
+            let (mut gw1, mut gb1, mut gw2, mut gb2) = (
+                vec![0.5; in_dim * width],
+                vec![0.5; width],
+                vec![0.5; in_dim * width],
+                vec![0.5; width],
+            );
+            accumulate_gradients(&x, &d, &mut gw1, &mut gb1, in_dim);
+            accumulate_any(&x, &d, &mut gw2, &mut gb2, in_dim);
+            assert_eq!(gw1, gw2, "weight gradients, width {width}");
+            for (a, b) in gb1.iter().zip(&gb2) {
+                assert!((a - b).abs() < 1e-5, "bias gradients, width {width}");
+            }
+            let (mut back1, mut back2) = (vec![0.0; 5 * in_dim], vec![0.0; 5 * in_dim]);
+            backpropagate(&d, &w, &mut back1, in_dim);
+            backpropagate_any(&d, &w, &mut back2, in_dim);
+            assert_eq!(back1, back2, "backpropagation, width {width}");
+        }
     }
 
     #[test]
