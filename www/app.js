@@ -139,6 +139,7 @@ function frame() {
       firstFrameMarked = true;
     }
     showStatus();
+    describeHover();
     if (pg.get('hidden') !== lastHidden) {
       lastHidden = pg.get('hidden');
       layerButtons();
@@ -234,21 +235,32 @@ data.addEventListener('pointerdown', (e) => {
   }
   addPoint(x, y, e.shiftKey);
 });
+// What the pointer is over, so its readout stays live while training runs.
+let hovering = null;
+function describeHover() {
+  if (!hovering) return;
+  const [canvas, x, y] = hovering;
+  const text = canvas === 'data' ? pg.describe_data(x, y) : pg.describe_network(x, y);
+  $('hover').textContent = text || '\u00a0';
+}
+
 data.addEventListener('pointermove', (e) => {
   const [x, y] = at(e);
   if (drag) {
     if (!drag.moved) { pg.begin_move(); drag.moved = true; clearTimeout(longPress); }
     pg.move_point(drag.index, x, y);
   }
-  $('hover').textContent = pg.describe_data(x, y);
+  hovering = ['data', x, y];
+  describeHover();
 });
 data.addEventListener('pointerup', () => { drag = null; clearTimeout(longPress); });
-data.addEventListener('pointerleave', () => { $('hover').innerHTML = '&nbsp;'; });
-
+for (const canvas of [data, $('network')]) {
+  canvas.addEventListener('pointerleave', () => { hovering = null; $('hover').textContent = '\u00a0'; });
+}
 $('network').addEventListener('pointermove', (e) => {
   const r = e.target.getBoundingClientRect();
-  const text = pg.describe_network(e.clientX - r.left, e.clientY - r.top);
-  $('hover').textContent = text || '\u00a0';
+  hovering = ['network', e.clientX - r.left, e.clientY - r.top];
+  describeHover();
 });
 
 document.addEventListener('keydown', (e) => {

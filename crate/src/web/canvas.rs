@@ -72,7 +72,12 @@ impl Canvas {
 pub struct Blitter {
     element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
+    /// Many small pictures side by side, put on the canvas in one call.
+    atlas: Vec<u8>,
 }
+
+/// Tiles per row of the atlas.
+const ATLAS_COLUMNS: usize = 16;
 
 impl Blitter {
     pub fn new() -> Result<Blitter, JsValue> {
@@ -81,7 +86,66 @@ impl Blitter {
             .ok_or_else(|| JsValue::from_str("no document"))?;
         let element: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         let ctx = context_2d(&element)?;
-        Ok(Blitter { element, ctx })
+        Ok(Blitter {
+            element,
+            ctx,
+            atlas: Vec::new(),
+        })
+    }
+
+    fn resize(&self, width: u32, height: u32) {
+        if self.element.width() != width || self.element.height() != height {
+            self.element.set_width(width);
+            self.element.set_height(height);
+        }
+    }
+
+    /// Draws many `size × size` RGBA pictures, each into its rectangle on
+    /// `target`, with one ImageData for all of them.
+    pub fn draw_tiles(
+        &mut self,
+        pictures: &[Vec<u8>],
+        size: usize,
+        target: &CanvasRenderingContext2d,
+        rects: impl Iterator<Item = (f64, f64, f64, f64)>,
+    ) -> Result<(), JsValue> {
+        if pictures.is_empty() {
+            return Ok(());
+        }
+        let columns = ATLAS_COLUMNS.min(pictures.len());
+        let rows = pictures.len().div_ceil(columns);
+        let (width, height) = (columns * size, rows * size);
+        self.atlas.resize(width * height * 4, 0);
+        for (i, picture) in pictures.iter().enumerate() {
+            let (tx, ty) = ((i % columns) * size, (i / columns) * size);
+            for (row, line) in picture.chunks_exact(size * 4).enumerate().take(size) {
+                let start = ((ty + row) * width + tx) * 4;
+                self.atlas[start..start + size * 4].copy_from_slice(line);
+            }
+        }
+        self.resize(width as u32, height as u32);
+        let image = ImageData::new_with_u8_clamped_array_and_sh(
+            Clamped(&self.atlas),
+            width as u32,
+            height as u32,
+        )?;
+        self.ctx.put_image_data(&image, 0.0, 0.0)?;
+        target.set_image_smoothing_enabled(true);
+        for (i, rect) in rects.enumerate().take(pictures.len()) {
+            let (sx, sy) = (((i % columns) * size) as f64, ((i / columns) * size) as f64);
+            target.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &self.element,
+                sx,
+                sy,
+                size as f64,
+                size as f64,
+                rect.0,
+                rect.1,
+                rect.2,
+                rect.3,
+            )?;
+        }
+        Ok(())
     }
 
     /// Draws `pixels` (`size × size` RGBA) into the rectangle on `target`.
@@ -92,10 +156,7 @@ impl Blitter {
         target: &CanvasRenderingContext2d,
         rect: (f64, f64, f64, f64),
     ) -> Result<(), JsValue> {
-        if self.element.width() != size || self.element.height() != size {
-            self.element.set_width(size);
-            self.element.set_height(size);
-        }
+        self.resize(size, size);
         let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), size, size)?;
         self.ctx.put_image_data(&image, 0.0, 0.0)?;
         target.set_image_smoothing_enabled(true);

@@ -43,13 +43,9 @@ impl Frame {
 fn point_color(task: Task, label: f32) -> Rgb {
     match task {
         Task::Classification { .. } => colors::CLASS_COLORS[(label as usize).min(3)],
-        Task::Regression => colors::signed(label, 1.0),
+        // Quantised to a few shades, so points can be drawn in a few groups.
+        Task::Regression => colors::signed((label * 8.0).round() / 8.0, 1.0),
     }
-}
-
-fn circle(canvas: &Canvas, x: f64, y: f64, r: f64) {
-    canvas.ctx.begin_path();
-    let _ = canvas.ctx.arc(x, y, r, 0.0, TAU);
 }
 
 /// The colour field, its boundary, the axes, the points and the marker.
@@ -101,25 +97,57 @@ pub fn data(
     let predictions = session.predict_points();
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
-    for (p, prediction) in points.iter().zip(predictions.chunks_exact(outputs)) {
+    let wrong: Vec<bool> = points
+        .iter()
+        .zip(predictions.chunks_exact(outputs))
+        .map(|(p, y)| loss.is_correct(y, p.label) == Some(false))
+        .collect();
+    // Misclassified points: a dark ring around each, all in one stroke.
+    ctx.begin_path();
+    for (p, _) in points.iter().zip(&wrong).filter(|(_, &w)| w) {
         let (x, y) = frame.to_px(p.x1, p.x2);
-        let color = css(point_color(task, p.label));
-        let wrong = loss.is_correct(prediction, p.label) == Some(false);
-        if wrong {
-            // Misclassified: a dark ring around the point.
-            circle(canvas, x, y, POINT_RADIUS + 2.5);
-            ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
-            ctx.set_line_width(1.5);
-            ctx.stroke();
+        ctx.move_to(x + POINT_RADIUS + 2.5, y);
+        let _ = ctx.arc(x, y, POINT_RADIUS + 2.5, 0.0, TAU);
+    }
+    ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
+    ctx.set_line_width(1.5);
+    ctx.stroke();
+    // Points grouped by colour and kind, one path per group: training points
+    // filled, test points hollow. Regression colours vary per point.
+    let groups: Vec<(Rgb, bool)> = match task {
+        Task::Classification { classes } => (0..classes)
+            .flat_map(|c| {
+                [
+                    (colors::CLASS_COLORS[c], false),
+                    (colors::CLASS_COLORS[c], true),
+                ]
+            })
+            .collect(),
+        Task::Regression => points
+            .iter()
+            .map(|p| (point_color(task, p.label), p.test))
+            .collect(),
+    };
+    let mut groups = groups;
+    groups.sort_unstable();
+    groups.dedup();
+    for (color, test) in groups {
+        ctx.begin_path();
+        for p in points
+            .iter()
+            .filter(|p| p.test == test && point_color(task, p.label) == color)
+        {
+            let (x, y) = frame.to_px(p.x1, p.x2);
+            ctx.move_to(x + POINT_RADIUS, y);
+            let _ = ctx.arc(x, y, POINT_RADIUS, 0.0, TAU);
         }
-        circle(canvas, x, y, POINT_RADIUS);
-        if p.test {
+        if test {
             ctx.set_fill_style_str("rgba(255,255,255,0.9)");
             ctx.fill();
-            ctx.set_stroke_style_str(&color);
+            ctx.set_stroke_style_str(&css(color));
             ctx.set_line_width(2.2);
         } else {
-            ctx.set_fill_style_str(&color);
+            ctx.set_fill_style_str(&css(color));
             ctx.fill();
             ctx.set_stroke_style_str("white");
             ctx.set_line_width(1.0);
@@ -171,56 +199,77 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 /// unit's picture, and the units dropped in the current step greyed.
 pub fn network(
     canvas: &Canvas,
-    blitter: &Blitter,
+    blitter: &mut Blitter,
     session: &Session,
     layout: &Layout,
     pictures: &[Vec<u8>],
-    picture_size: u32,
+    picture_size: usize,
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
     canvas.clear("#ffffff");
+    // Links, bucketed by sign and size so that thousands of them take a few strokes.
+    const LEVELS: usize = 8;
     let net = &session.trainer().network;
     for (l, layer) in net.layers.iter().enumerate() {
         let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
-        for from in 0..layer.inputs {
-            for to in 0..layer.units {
-                let w = layer.weights[from * layer.units + to];
-                let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
-                ctx.set_stroke_style_str(&css(colors::signed(w, scale)));
-                ctx.set_line_width(0.4 + 3.6 * (w.abs() / scale) as f64);
+        let bucket_of = |w: f32| {
+            let level = ((w.abs() / scale) * LEVELS as f32).min(LEVELS as f32 - 1.0) as usize;
+            (w >= 0.0, level)
+        };
+        for positive in [false, true] {
+            for level in 0..LEVELS {
+                let strength = (level as f32 + 0.5) / LEVELS as f32;
+                let w = if positive { strength } else { -strength };
+                ctx.set_stroke_style_str(&css(colors::signed(w, 1.0)));
+                ctx.set_line_width(0.4 + 3.6 * strength as f64);
                 ctx.begin_path();
-                let (ax, ay) = ((a.x + a.size) as f64, (a.y + a.size / 2.0) as f64);
-                let (bx, by) = (b.x as f64, (b.y + b.size / 2.0) as f64);
-                let mid = (ax + bx) / 2.0;
-                ctx.move_to(ax, ay);
-                ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                for from in 0..layer.inputs {
+                    for to in 0..layer.units {
+                        if bucket_of(layer.weights[from * layer.units + to]) != (positive, level) {
+                            continue;
+                        }
+                        let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
+                        let (ax, ay) = ((a.x + a.size) as f64, (a.y + a.size / 2.0) as f64);
+                        let (bx, by) = (b.x as f64, (b.y + b.size / 2.0) as f64);
+                        let mid = (ax + bx) / 2.0;
+                        ctx.move_to(ax, ay);
+                        ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                    }
+                }
                 ctx.stroke();
             }
         }
     }
 
-    let mut picture = pictures.iter();
+    // Every unit's picture in one go, then frames and dropped units on top.
+    let squares = || layout.columns.iter().flatten();
+    let rects = squares().map(|s| (s.x as f64, s.y as f64, s.size as f64, s.size as f64));
+    blitter.draw_tiles(pictures, picture_size, ctx, rects)?;
+    ctx.set_stroke_style_str("#555");
+    ctx.set_line_width(1.0);
+    for s in squares() {
+        ctx.stroke_rect(s.x as f64, s.y as f64, s.size as f64, s.size as f64);
+    }
     let last_batch = session.trainer().last_batch();
-    let dropout_on = session.scene().training.dropout > 0.0;
-    for (c, column) in layout.columns.iter().enumerate() {
+    if session.scene().training.dropout > 0.0 {
         // Dropout masks are per sample: show the first sample of the last batch.
-        let mask = (dropout_on && c >= 1 && c < layout.columns.len() - 1)
-            .then(|| last_batch.dropout_mask(c - 1))
-            .flatten();
-        for (u, square) in column.iter().enumerate() {
-            let rect = (
-                square.x as f64,
-                square.y as f64,
-                square.size as f64,
-                square.size as f64,
-            );
-            if let Some(pixels) = picture.next() {
-                blitter.draw(pixels, picture_size, ctx, rect)?;
-            }
-            ctx.set_stroke_style_str("#555");
-            ctx.set_line_width(1.0);
-            ctx.stroke_rect(rect.0, rect.1, rect.2, rect.3);
-            if mask.is_some_and(|m| m.get(u) == Some(&0.0)) {
+        for (c, column) in layout
+            .columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(layout.columns.len().saturating_sub(2))
+        {
+            let Some(mask) = last_batch.dropout_mask(c - 1) else {
+                continue;
+            };
+            for (square, _) in column.iter().zip(mask).filter(|(_, &m)| m == 0.0) {
+                let rect = (
+                    square.x as f64,
+                    square.y as f64,
+                    square.size as f64,
+                    square.size as f64,
+                );
                 ctx.set_fill_style_str("rgba(110,110,110,0.8)");
                 ctx.fill_rect(rect.0, rect.1, rect.2, rect.3);
                 ctx.set_stroke_style_str("#eee");

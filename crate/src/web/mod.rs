@@ -265,11 +265,11 @@ impl Playground {
         )?;
         draw::network(
             &self.network,
-            &self.blitter,
+            &mut self.blitter,
             &self.session,
             &self.layout,
             &self.unit_pixels,
-            UNIT_PICTURE as u32,
+            UNIT_PICTURE,
         )?;
         let trainer = self.session.trainer();
         charts::loss(
