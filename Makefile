@@ -39,3 +39,9 @@ e2e:
 
 bench:
 	cargo bench --bench train
+
+# The same workloads, the page's frame times, first frame and transfer size in headless Chromium.
+bench-browser:
+	scripts/setup.sh test
+	scripts/build.sh
+	node scripts/bench-browser.mjs
