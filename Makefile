@@ -31,7 +31,7 @@ native-test:
 # The exported API and canvas drawing, inside headless Chromium.
 browser-test:
 	cargo test --release --test agreement
-	wasm-pack test --headless --chrome --mode no-install crate -- --test web
+	wasm-pack test --headless --chrome --mode no-install crate --test web
 
 # The built page, driven in headless Chromium by playwright-core.
 e2e:
