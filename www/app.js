@@ -271,7 +271,9 @@ document.addEventListener('keydown', (e) => {
     if (e.shiftKey) pg.redo(); else pg.undo();
   }
 });
-window.addEventListener('resize', () => { pg.set('epochs-per-frame', pg.get('epochs-per-frame')); lastHidden = null; });
+// Canvases are measured again only when their layout changes.
+new ResizeObserver(() => { pg.resize(); lastHidden = null; })
+  .observe(document.querySelector('.columns'));
 
 syncControls();
 requestAnimationFrame(frame);

@@ -35,8 +35,8 @@ impl Canvas {
         Ok(canvas)
     }
 
-    /// Matches the backing store to the laid-out size and the pixel ratio;
-    /// afterwards drawing is in CSS pixels.
+    /// Matches the backing store to the laid-out size and the pixel ratio.
+    /// Reading the layout is costly, so this runs only when the page resizes.
     pub fn fit(&mut self) {
         let ratio = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
@@ -58,7 +58,13 @@ impl Canvas {
         self.width = w;
         self.height = h;
         self.ratio = ratio;
-        let _ = self.ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    }
+
+    /// From here on, draw in CSS pixels (plotters draws in device pixels and skips this).
+    pub fn use_css_pixels(&self) {
+        let _ = self
+            .ctx
+            .set_transform(self.ratio, 0.0, 0.0, self.ratio, 0.0, 0.0);
     }
 
     pub fn clear(&self, color: &str) {

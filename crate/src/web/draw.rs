@@ -6,10 +6,98 @@ use crate::data::Task;
 use crate::scene::Session;
 use crate::view::colors::{self, css, Rgb};
 use crate::view::layout::{Layout, HEADER};
+use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 pub const POINT_RADIUS: f64 = 4.5;
+
+/// How a point is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PointLook {
+    /// Filled in its colour.
+    Training(Rgb),
+    /// Hollow: a ring in its colour.
+    Test(Rgb),
+    /// The dark ring around a misclassified point.
+    Misclassified,
+}
+
+/// Point pictures drawn once per look and pixel ratio, then stamped.
+#[derive(Default)]
+pub struct Sprites {
+    ratio: f64,
+    drawn: HashMap<PointLook, HtmlCanvasElement>,
+}
+
+/// Half the side of a point's picture, in CSS pixels (room for the ring).
+const SPRITE_HALF: f64 = POINT_RADIUS + 4.5;
+
+impl Sprites {
+    fn draw(look: PointLook, ratio: f64) -> Result<HtmlCanvasElement, JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let sprite: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let side = (2.0 * SPRITE_HALF * ratio).ceil() as u32;
+        sprite.set_width(side);
+        sprite.set_height(side);
+        let ctx = super::canvas::context_2d(&sprite)?;
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
+        let c = SPRITE_HALF;
+        ctx.begin_path();
+        match look {
+            PointLook::Misclassified => {
+                ctx.arc(c, c, POINT_RADIUS + 2.5, 0.0, TAU)?;
+                ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
+                ctx.set_line_width(1.5);
+            }
+            PointLook::Test(color) => {
+                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
+                ctx.set_fill_style_str("rgba(255,255,255,0.9)");
+                ctx.fill();
+                ctx.set_stroke_style_str(&css(color));
+                ctx.set_line_width(2.2);
+            }
+            PointLook::Training(color) => {
+                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
+                ctx.set_fill_style_str(&css(color));
+                ctx.fill();
+                ctx.set_stroke_style_str("white");
+                ctx.set_line_width(1.0);
+            }
+        }
+        ctx.stroke();
+        Ok(sprite)
+    }
+
+    fn stamp(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        look: PointLook,
+        x: f64,
+        y: f64,
+        ratio: f64,
+    ) -> Result<(), JsValue> {
+        if self.ratio != ratio {
+            self.drawn.clear();
+            self.ratio = ratio;
+        }
+        let sprite = match self.drawn.entry(look) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(Self::draw(look, ratio)?),
+        };
+        let side = 2.0 * SPRITE_HALF;
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            sprite,
+            x - SPRITE_HALF,
+            y - SPRITE_HALF,
+            side,
+            side,
+        )
+    }
+}
 
 /// Maps input coordinates to CSS pixels on the data canvas and back.
 pub struct Frame {
@@ -52,6 +140,7 @@ fn point_color(task: Task, label: f32) -> Rgb {
 pub fn data(
     canvas: &Canvas,
     blitter: &Blitter,
+    sprites: &mut Sprites,
     session: &mut Session,
     field: &[u8],
     field_size: u32,
@@ -73,20 +162,21 @@ pub fn data(
 
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
+    // Ticks at whole units, leaving out the edges where a label would be cut off.
     let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 {
         5
     } else {
         2
     };
-    for v in (scene.domain.x1.0.ceil() as i32..=scene.domain.x1.1.floor() as i32)
-        .filter(|v| v % step == 0)
-    {
+    let ticks = |(low, high): (f32, f32)| {
+        (low.ceil() as i32..=high.floor() as i32)
+            .filter(move |v| v % step == 0 && (*v as f32) > low && (*v as f32) < high)
+    };
+    for v in ticks(scene.domain.x1) {
         let (x, _) = frame.to_px(v as f32, 0.0);
         let _ = ctx.fill_text(&v.to_string(), x - 3.0, canvas.height - 4.0);
     }
-    for v in (scene.domain.x2.0.ceil() as i32..=scene.domain.x2.1.floor() as i32)
-        .filter(|v| v % step == 0)
-    {
+    for v in ticks(scene.domain.x2) {
         let (_, y) = frame.to_px(0.0, v as f32);
         let _ = ctx.fill_text(&v.to_string(), 3.0, y + 4.0);
     }
@@ -102,57 +192,20 @@ pub fn data(
         .zip(predictions.chunks_exact(outputs))
         .map(|(p, y)| loss.is_correct(y, p.label) == Some(false))
         .collect();
-    // Misclassified points: a dark ring around each, all in one stroke.
-    ctx.begin_path();
-    for (p, _) in points.iter().zip(&wrong).filter(|(_, &w)| w) {
+    // Each point is a stamp of a small pre-drawn picture: far cheaper for the
+    // browser than rasterising hundreds of circles every frame.
+    for (p, &wrong) in points.iter().zip(&wrong) {
         let (x, y) = frame.to_px(p.x1, p.x2);
-        ctx.move_to(x + POINT_RADIUS + 2.5, y);
-        let _ = ctx.arc(x, y, POINT_RADIUS + 2.5, 0.0, TAU);
-    }
-    ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
-    ctx.set_line_width(1.5);
-    ctx.stroke();
-    // Points grouped by colour and kind, one path per group: training points
-    // filled, test points hollow. Regression colours vary per point.
-    let groups: Vec<(Rgb, bool)> = match task {
-        Task::Classification { classes } => (0..classes)
-            .flat_map(|c| {
-                [
-                    (colors::CLASS_COLORS[c], false),
-                    (colors::CLASS_COLORS[c], true),
-                ]
-            })
-            .collect(),
-        Task::Regression => points
-            .iter()
-            .map(|p| (point_color(task, p.label), p.test))
-            .collect(),
-    };
-    let mut groups = groups;
-    groups.sort_unstable();
-    groups.dedup();
-    for (color, test) in groups {
-        ctx.begin_path();
-        for p in points
-            .iter()
-            .filter(|p| p.test == test && point_color(task, p.label) == color)
-        {
-            let (x, y) = frame.to_px(p.x1, p.x2);
-            ctx.move_to(x + POINT_RADIUS, y);
-            let _ = ctx.arc(x, y, POINT_RADIUS, 0.0, TAU);
+        if wrong {
+            sprites.stamp(ctx, PointLook::Misclassified, x, y, canvas.ratio)?;
         }
-        if test {
-            ctx.set_fill_style_str("rgba(255,255,255,0.9)");
-            ctx.fill();
-            ctx.set_stroke_style_str(&css(color));
-            ctx.set_line_width(2.2);
+        let color = point_color(task, p.label);
+        let look = if p.test {
+            PointLook::Test(color)
         } else {
-            ctx.set_fill_style_str(&css(color));
-            ctx.fill();
-            ctx.set_stroke_style_str("white");
-            ctx.set_line_width(1.0);
-        }
-        ctx.stroke();
+            PointLook::Training(color)
+        };
+        sprites.stamp(ctx, look, x, y, canvas.ratio)?;
     }
 
     if let Some(m) = marker {
@@ -206,22 +259,32 @@ pub fn network(
     picture_size: usize,
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
+    canvas.use_css_pixels();
     canvas.clear("#ffffff");
-    // Links, bucketed by sign and size so that thousands of them take a few strokes.
+    // Links, bucketed by sign and size so that thousands of them take a few
+    // strokes. Crowded layers get straight lines and leave out the faintest
+    // links (nearly white anyway): curves cost the rasteriser far more.
     const LEVELS: usize = 8;
+    const CROWDED: usize = 256;
     let net = &session.trainer().network;
     for (l, layer) in net.layers.iter().enumerate() {
         let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
+        let crowded = layer.weights.len() > CROWDED;
         let bucket_of = |w: f32| {
             let level = ((w.abs() / scale) * LEVELS as f32).min(LEVELS as f32 - 1.0) as usize;
             (w >= 0.0, level)
         };
         for positive in [false, true] {
-            for level in 0..LEVELS {
+            for level in (crowded as usize)..LEVELS {
                 let strength = (level as f32 + 0.5) / LEVELS as f32;
                 let w = if positive { strength } else { -strength };
                 ctx.set_stroke_style_str(&css(colors::signed(w, 1.0)));
-                ctx.set_line_width(0.4 + 3.6 * strength as f64);
+                let width = if crowded {
+                    0.3 + 1.5 * strength
+                } else {
+                    0.4 + 3.6 * strength
+                };
+                ctx.set_line_width(width as f64);
                 ctx.begin_path();
                 for from in 0..layer.inputs {
                     for to in 0..layer.units {
@@ -231,9 +294,13 @@ pub fn network(
                         let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
                         let (ax, ay) = ((a.x + a.size) as f64, (a.y + a.size / 2.0) as f64);
                         let (bx, by) = (b.x as f64, (b.y + b.size / 2.0) as f64);
-                        let mid = (ax + bx) / 2.0;
                         ctx.move_to(ax, ay);
-                        ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                        if crowded {
+                            ctx.line_to(bx, by);
+                        } else {
+                            let mid = (ax + bx) / 2.0;
+                            ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                        }
                     }
                 }
                 ctx.stroke();
@@ -289,27 +356,32 @@ pub fn network(
     let last = layout.columns.len() - 1;
     for c in 0..layout.columns.len() {
         let x = layout.column_centre(c) as f64;
+        // Narrow columns (many layers) get the short form of each heading.
+        let narrow = layout.width / (layout.columns.len() as f32) < 70.0;
         let (title, detail) = if c == 0 {
-            (
-                "Inputs".to_string(),
-                format!("{} features", scene.features.count()),
-            )
+            let features = scene.features.count();
+            match narrow {
+                true => ("in".to_string(), features.to_string()),
+                false => ("Inputs".to_string(), format!("{features} features")),
+            }
         } else if c == last {
             let detail = match scene.task {
-                Task::Regression => "identity".to_string(),
-                Task::Classification { classes: 2 } => "sigmoid".to_string(),
-                _ => "softmax".to_string(),
+                Task::Regression => "identity",
+                Task::Classification { classes: 2 } => "sigmoid",
+                _ => "softmax",
             };
-            ("Output".to_string(), detail)
-        } else {
             (
-                format!(
-                    "{} unit{}",
-                    scene.hidden[c - 1],
-                    if scene.hidden[c - 1] == 1 { "" } else { "s" }
-                ),
-                scene.layer_activation(c - 1).name().to_string(),
+                if narrow { "out" } else { "Output" }.to_string(),
+                detail.to_string(),
             )
+        } else {
+            let units = scene.hidden[c - 1];
+            let title = match (narrow, units) {
+                (true, _) => units.to_string(),
+                (false, 1) => "1 unit".to_string(),
+                (false, _) => format!("{units} units"),
+            };
+            (title, scene.layer_activation(c - 1).name().to_string())
         };
         let _ = ctx.fill_text(&title, x, HEADER as f64 - 18.0);
         ctx.set_fill_style_str("#777");

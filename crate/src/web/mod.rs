@@ -18,9 +18,12 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Colour-field cells per side when still, and while training.
+/// Colour-field cells per side when still.
 const FIELD_STILL: usize = 256;
-const FIELD_TRAINING: usize = 128;
+/// While training, the field is as fine as this many multiply-adds allow
+/// (a frame's share of the work), between these sizes.
+const FIELD_TRAINING_WORK: usize = 6_000_000;
+const FIELD_TRAINING_SIZES: [usize; 5] = [256, 192, 128, 96, 64];
 /// Cells per side of each unit's picture.
 const UNIT_PICTURE: usize = 32;
 /// Points within this many CSS pixels count as under the mouse.
@@ -55,6 +58,7 @@ pub struct Playground {
     loss: Canvas,
     activation: Option<Canvas>,
     blitter: Blitter,
+    sprites: draw::Sprites,
     field_grid: Option<Grid>,
     field_outputs: Vec<f32>,
     field_pixels: Vec<u8>,
@@ -70,6 +74,10 @@ pub struct Playground {
     trained: bool,
     /// The last render was coarse: draw once more at full resolution.
     coarse_shown: bool,
+    /// The page's layout changed: measure the canvases again.
+    resized: bool,
+    /// The activation the activation plot shows (redrawn only on change).
+    plotted_activation: Option<crate::nn::Activation>,
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -101,6 +109,7 @@ impl Playground {
             loss: Canvas::new(loss)?,
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
+            sprites: draw::Sprites::default(),
             field_grid: None,
             field_outputs: Vec::new(),
             field_pixels: Vec::new(),
@@ -113,6 +122,8 @@ impl Playground {
             dirty: true,
             trained: false,
             coarse_shown: false,
+            resized: true,
+            plotted_activation: None,
         })
     }
 
@@ -157,7 +168,7 @@ impl Playground {
     /// Redraws every canvas from the current state.
     pub fn render(&mut self) -> Result<(), JsValue> {
         let field_size = if self.trained {
-            FIELD_TRAINING
+            self.training_field_size()
         } else {
             FIELD_STILL
         };
@@ -165,8 +176,15 @@ impl Playground {
         self.trained = false;
         self.dirty = false;
 
-        for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
-            canvas.fit();
+        if self.resized {
+            for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
+                canvas.fit();
+            }
+            if let Some(canvas) = &mut self.activation {
+                canvas.fit();
+            }
+            self.plotted_activation = None;
+            self.resized = false;
         }
         let scene = self.session.scene();
         let (domain, features) = (scene.domain, scene.features);
@@ -259,6 +277,7 @@ impl Playground {
         draw::data(
             &self.data,
             &self.blitter,
+            &mut self.sprites,
             &mut self.session,
             &self.field_pixels,
             field_size as u32,
@@ -279,16 +298,34 @@ impl Playground {
             self.loss.ratio,
         )
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        if let Some(canvas) = &mut self.activation {
-            canvas.fit();
-            charts::activation(
-                &canvas.element,
-                self.session.scene().activation,
-                canvas.ratio,
-            )
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let activation = self.session.scene().activation;
+        if let Some(canvas) = self
+            .activation
+            .as_ref()
+            .filter(|_| self.plotted_activation != Some(activation))
+        {
+            charts::activation(&canvas.element, activation, canvas.ratio)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            self.plotted_activation = Some(activation);
         }
         Ok(())
+    }
+
+    /// Tells the playground its canvases changed size (the page calls this
+    /// from a ResizeObserver); the next render measures them again.
+    pub fn resize(&mut self) {
+        self.resized = true;
+        self.dirty = true;
+    }
+
+    /// The finest field whose grid pass fits the per-frame work while training.
+    fn training_field_size(&self) -> usize {
+        let net = &self.session.trainer().network;
+        let per_cell: usize = net.layers.iter().map(|l| l.weights.len()).sum();
+        FIELD_TRAINING_SIZES
+            .into_iter()
+            .find(|&size| size * size * per_cell <= FIELD_TRAINING_WORK)
+            .unwrap_or(FIELD_TRAINING_SIZES[FIELD_TRAINING_SIZES.len() - 1])
     }
 
     fn frame(&self) -> Frame {
