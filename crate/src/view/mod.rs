@@ -5,3 +5,4 @@ pub mod colors;
 pub mod field;
 pub mod grid;
 pub mod layout;
+pub mod raster;

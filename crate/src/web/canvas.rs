@@ -66,11 +66,6 @@ impl Canvas {
             .ctx
             .set_transform(self.ratio, 0.0, 0.0, self.ratio, 0.0, 0.0);
     }
-
-    pub fn clear(&self, color: &str) {
-        self.ctx.set_fill_style_str(color);
-        self.ctx.fill_rect(0.0, 0.0, self.width, self.height);
-    }
 }
 
 /// A small offscreen canvas that takes an RGBA buffer and is then drawn,

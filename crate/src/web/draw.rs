@@ -6,10 +6,12 @@ use crate::data::Task;
 use crate::scene::Session;
 use crate::view::colors::{self, css, Rgb};
 use crate::view::layout::{Layout, HEADER};
+use crate::view::raster::Raster;
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
+use wasm_bindgen::Clamped;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 pub const POINT_RADIUS: f64 = 4.5;
 
@@ -253,6 +255,7 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 pub fn network(
     canvas: &Canvas,
     blitter: &mut Blitter,
+    raster: &mut Raster,
     session: &Session,
     layout: &Layout,
     pictures: &[Vec<u8>],
@@ -260,47 +263,87 @@ pub fn network(
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
     canvas.use_css_pixels();
-    canvas.clear("#ffffff");
-    // Links, bucketed by sign and size so that thousands of them take a few
-    // strokes. Crowded layers get straight lines and leave out the faintest
-    // links (nearly white anyway): curves cost the rasteriser far more.
+    // Links coloured by sign and thick by size. Crowded layers (thousands of
+    // links) are drawn as straight lines into a pixel buffer here, leaving
+    // out the faintest; the rest as curves, bucketed into a few strokes.
     const LEVELS: usize = 8;
     const CROWDED: usize = 256;
     let net = &session.trainer().network;
-    for (l, layer) in net.layers.iter().enumerate() {
+    let ratio = canvas.ratio as f32;
+    let crowded = |layer: &crate::nn::Layer| layer.weights.len() > CROWDED;
+    let any_crowded = net.layers.iter().any(crowded);
+    if any_crowded {
+        let (width, height) = (canvas.element.width(), canvas.element.height());
+        raster.clear(width as usize, height as usize, colors::WHITE);
+    } else {
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, canvas.width, canvas.height);
+    }
+    let link_ends = |l: usize, from: usize, to: usize| {
+        let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
+        (
+            (a.x + a.size, a.y + a.size / 2.0),
+            (b.x, b.y + b.size / 2.0),
+        )
+    };
+    for (l, layer) in net
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(_, layer)| crowded(layer))
+    {
         let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
-        let crowded = layer.weights.len() > CROWDED;
+        for from in 0..layer.inputs {
+            for to in 0..layer.units {
+                let strength = layer.weights[from * layer.units + to] / scale;
+                if strength.abs() < 1.0 / LEVELS as f32 {
+                    continue;
+                }
+                let ((ax, ay), (bx, by)) = link_ends(l, from, to);
+                let width = (0.3 + 1.5 * strength.abs()) * ratio;
+                raster.line(
+                    (ax * ratio, ay * ratio),
+                    (bx * ratio, by * ratio),
+                    width,
+                    colors::signed(strength, 1.0),
+                );
+            }
+        }
+    }
+    if any_crowded {
+        let (width, height) = (raster.width as u32, raster.height as u32);
+        let image =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.pixels), width, height)?;
+        ctx.put_image_data(&image, 0.0, 0.0)?;
+    }
+    for (l, layer) in net
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(_, layer)| !crowded(layer))
+    {
+        let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
         let bucket_of = |w: f32| {
             let level = ((w.abs() / scale) * LEVELS as f32).min(LEVELS as f32 - 1.0) as usize;
             (w >= 0.0, level)
         };
         for positive in [false, true] {
-            for level in (crowded as usize)..LEVELS {
+            for level in 0..LEVELS {
                 let strength = (level as f32 + 0.5) / LEVELS as f32;
                 let w = if positive { strength } else { -strength };
                 ctx.set_stroke_style_str(&css(colors::signed(w, 1.0)));
-                let width = if crowded {
-                    0.3 + 1.5 * strength
-                } else {
-                    0.4 + 3.6 * strength
-                };
-                ctx.set_line_width(width as f64);
+                ctx.set_line_width((0.4 + 3.6 * strength) as f64);
                 ctx.begin_path();
                 for from in 0..layer.inputs {
                     for to in 0..layer.units {
                         if bucket_of(layer.weights[from * layer.units + to]) != (positive, level) {
                             continue;
                         }
-                        let (a, b) = (layout.columns[l][from], layout.columns[l + 1][to]);
-                        let (ax, ay) = ((a.x + a.size) as f64, (a.y + a.size / 2.0) as f64);
-                        let (bx, by) = (b.x as f64, (b.y + b.size / 2.0) as f64);
+                        let ((ax, ay), (bx, by)) = link_ends(l, from, to);
+                        let (ax, ay, bx, by) = (ax as f64, ay as f64, bx as f64, by as f64);
+                        let mid = (ax + bx) / 2.0;
                         ctx.move_to(ax, ay);
-                        if crowded {
-                            ctx.line_to(bx, by);
-                        } else {
-                            let mid = (ax + bx) / 2.0;
-                            ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
-                        }
+                        ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
                     }
                 }
                 ctx.stroke();

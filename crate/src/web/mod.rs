@@ -59,6 +59,7 @@ pub struct Playground {
     activation: Option<Canvas>,
     blitter: Blitter,
     sprites: draw::Sprites,
+    link_raster: crate::view::raster::Raster,
     field_grid: Option<Grid>,
     field_outputs: Vec<f32>,
     field_pixels: Vec<u8>,
@@ -110,6 +111,7 @@ impl Playground {
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
             sprites: draw::Sprites::default(),
+            link_raster: Default::default(),
             field_grid: None,
             field_outputs: Vec::new(),
             field_pixels: Vec::new(),
@@ -285,6 +287,7 @@ impl Playground {
         draw::network(
             &self.network,
             &mut self.blitter,
+            &mut self.link_raster,
             &self.session,
             &self.layout,
             &self.unit_pixels,
