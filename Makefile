@@ -27,6 +27,10 @@ lint:
 
 native-test:
 	cargo test --release
+	@# The generated tf.keras / PyTorch programs must at least parse as Python.
+	@if command -v python3 >/dev/null; then for f in target/code-samples/*.py; do \
+	  python3 -c "import ast, sys; ast.parse(open(sys.argv[1]).read())" "$$f" || exit 1; done; \
+	  echo "code samples parse as Python"; fi
 
 # The exported API and canvas drawing, inside headless Chromium.
 browser-test:

@@ -160,6 +160,26 @@ $('banner-close').addEventListener('click', () => {
   $('banner').hidden = true;
 });
 
+// Show as code: tf.keras or PyTorch, generated from the current settings.
+let codeTab = 'keras';
+function showCode() {
+  $('code').textContent = codeTab === 'keras' ? pg.keras_code() : pg.pytorch_code();
+  $('tab-keras').setAttribute('aria-selected', String(codeTab === 'keras'));
+  $('tab-pytorch').setAttribute('aria-selected', String(codeTab === 'pytorch'));
+}
+$('show-code').addEventListener('click', () => { showCode(); $('code-dialog').showModal(); });
+$('tab-keras').addEventListener('click', () => { codeTab = 'keras'; showCode(); });
+$('tab-pytorch').addEventListener('click', () => { codeTab = 'pytorch'; showCode(); });
+$('close-code').addEventListener('click', () => $('code-dialog').close());
+$('copy-code').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText($('code').textContent);
+    note('Code copied.');
+  } catch {
+    note('Copying needs clipboard permission: select the code and copy it by hand.');
+  }
+});
+
 // Settings that map one-to-one onto a playground setting.
 for (const el of document.querySelectorAll('[data-setting]')) {
   el.addEventListener(el.type === 'range' ? 'input' : 'change', () => set(el.dataset.setting, el.value));

@@ -1,6 +1,7 @@
 //! A playground's whole state as plain data — points, network, training
 //! settings and seed — and the live session that trains it.
 
+pub mod code;
 pub mod session;
 pub mod settings;
 pub mod workloads;

@@ -576,6 +576,16 @@ impl Playground {
         }
     }
 
+    /// The network and training settings as a runnable tf.keras program.
+    pub fn keras_code(&self) -> String {
+        crate::scene::code::keras(self.session.scene())
+    }
+
+    /// The network and training settings as a runnable PyTorch program.
+    pub fn pytorch_code(&self) -> String {
+        crate::scene::code::pytorch(self.session.scene())
+    }
+
     /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
     pub fn hidden_columns(&self) -> Vec<f32> {
         let n = self.layout.columns.len();

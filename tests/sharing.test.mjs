@@ -1,0 +1,47 @@
+// End-to-end tests of carrying an experiment out of the page: the network as
+// code. Run: node --test --test-concurrency=1 tests/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, frames } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.stop(); });
+
+async function withPage(body) {
+  const page = await browser.page('index.html');
+  try {
+    await body(page);
+    await frames(page);
+    assert.deepEqual(page.errors, [], 'the page logged errors');
+  } finally {
+    await page.close();
+  }
+}
+
+test('show as code: the settings chosen on the page appear in tf.keras and PyTorch', () => withPage(async (page) => {
+  await page.getByLabel('Optimizer').selectOption('adam');
+  await page.getByLabel('Activation', { exact: true }).selectOption('relu');
+  await page.locator('#batch-size').fill('32');
+  await page.locator('#batch-size').press('Tab');
+  await page.locator('#add-layer').click(); // a third hidden layer of 2 units
+  await page.getByRole('button', { name: 'Show as code' }).click();
+  const dialog = page.locator('#code-dialog');
+  await dialog.waitFor({ state: 'visible' });
+
+  const keras = await page.locator('#code').textContent();
+  assert.match(keras, /import tensorflow as tf/);
+  assert.match(keras, /tf\.keras\.optimizers\.Adam\(learning_rate=0\.03\)/);
+  assert.equal((keras.match(/Dense\(\d+, activation="relu"/g) ?? []).length, 3, 'three relu hidden layers');
+  assert.match(keras, /batch_size=32/);
+
+  await page.getByRole('tab', { name: 'PyTorch' }).click();
+  const torch = await page.locator('#code').textContent();
+  assert.match(torch, /import torch/);
+  assert.match(torch, /nn\.Linear\(2, 4\), nn\.ReLU\(\),\n {4}nn\.Linear\(4, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 1\),/);
+  assert.match(torch, /torch\.optim\.Adam\(model\.parameters\(\), lr=0\.03\)/);
+  assert.match(torch, /split\(32\)/);
+
+  await page.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}));
