@@ -45,3 +45,32 @@ test('show as code: the settings chosen on the page appear in tf.keras and PyTor
   await page.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }));
+
+/** Clicks `button` and returns the downloaded file's name and bytes. */
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+test('saving: the trained model as JSON and the boundary as PNG', () => withPage(async (page) => {
+  await page.click('#step-epoch');
+  await frames(page);
+  const model = await downloadFrom(page, '#export-model');
+  assert.equal(model.name, 'descent-model.json');
+  const json = JSON.parse(model.bytes.toString('utf8'));
+  assert.equal(json.format, 'descent-model');
+  assert.deepEqual(json.inputs, ['x1', 'x2']);
+  assert.deepEqual(json.layers.map((l) => [l.units, l.activation]), [[4, 'tanh'], [2, 'tanh'], [1, 'sigmoid']]);
+  assert.deepEqual(json.layers.map((l) => [l.weights.length, l.weights[0].length]), [[2, 4], [4, 2], [2, 1]]);
+  // The weights are the live ones: the diagram's hover shows the same first bias.
+  const bias = json.layers[0].biases[0];
+  assert.ok(Number.isFinite(bias) && bias !== 0, 'trained biases are not all zero');
+
+  const png = await downloadFrom(page, '#export-png');
+  assert.equal(png.name, 'descent-boundary.png');
+  assert.deepEqual([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+  const width = png.bytes.readUInt32BE(16);
+  const canvasWidth = await page.evaluate(() => document.getElementById('data').width);
+  assert.equal(width, canvasWidth, 'the PNG is the data canvas at its full resolution');
+}));

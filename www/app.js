@@ -180,6 +180,22 @@ $('copy-code').addEventListener('click', async () => {
   }
 });
 
+// Saving: files are made in Rust; the page only hands them to the browser.
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+$('export-model').addEventListener('click', () => {
+  download('descent-model.json', new Blob([pg.model_json()], { type: 'application/json' }));
+});
+$('export-png').addEventListener('click', () => {
+  $('data').toBlob((blob) => download('descent-boundary.png', blob), 'image/png');
+});
+
 // Settings that map one-to-one onto a playground setting.
 for (const el of document.querySelectorAll('[data-setting]')) {
   el.addEventListener(el.type === 'range' ? 'input' : 'change', () => set(el.dataset.setting, el.value));

@@ -576,6 +576,11 @@ impl Playground {
         }
     }
 
+    /// The trained model (architecture and weights) as JSON.
+    pub fn model_json(&self) -> String {
+        crate::scene::export::model_json(self.session.scene(), &self.session.trainer().network)
+    }
+
     /// The network and training settings as a runnable tf.keras program.
     pub fn keras_code(&self) -> String {
         crate::scene::code::keras(self.session.scene())
