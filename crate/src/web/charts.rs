@@ -1,16 +1,20 @@
-//! Charts drawn with plotters on a canvas: the loss curves and the
-//! activation function.
+//! Charts: plotters draws the curves and axes; the canvas draws the text.
+//! (plotters measures text with a styled <span>, which a strict
+//! Content-Security-Policy blocks and which forces a layout per label.)
 
+use super::canvas::Canvas;
 use crate::nn::{Activation, EpochRecord};
+use crate::view::ticks::{label, nice_ticks};
+use plotters::coord::types::{RangedCoordf32, RangedCoordusize};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
 
 /// Most points per curve; longer histories are thinned evenly.
 const MOST_POINTS: usize = 600;
-pub const TRAIN_COLOR: RGBColor = RGBColor(40, 80, 160);
-pub const TEST_COLOR: RGBColor = RGBColor(230, 120, 20);
+const TRAIN_COLOR: RGBColor = RGBColor(40, 80, 160);
+const TEST_COLOR: RGBColor = RGBColor(230, 120, 20);
 const BEST_COLOR: RGBColor = RGBColor(46, 158, 79);
+const TEXT: &str = "rgba(30,30,30,0.75)";
 
 fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
     let step = history.len().div_ceil(MOST_POINTS).max(1);
@@ -23,18 +27,30 @@ fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
+fn css(c: RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Writes `text` on the canvas at device pixel (x, y), in CSS-pixel font size.
+fn text(canvas: &Canvas, text: &str, (x, y): (i32, i32), size: f64, align: &str) {
+    let ctx = &canvas.ctx;
+    ctx.set_font(&format!(
+        "{}px system-ui, sans-serif",
+        (size * canvas.ratio).round()
+    ));
+    ctx.set_text_align(align);
+    ctx.set_fill_style_str(TEXT);
+    let _ = ctx.fill_text(text, x as f64, y as f64);
+}
+
 /// Training and test loss per epoch, with the best (lowest held-out loss) epoch marked.
-pub fn loss(
-    canvas: &HtmlCanvasElement,
-    history: &[EpochRecord],
-    best_epoch: Option<usize>,
-    ratio: f64,
-) -> DrawResult {
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("loss chart: no canvas backend")?;
+pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>) -> DrawResult {
+    let ratio = canvas.ratio;
+    let px = |v: f64| (v * ratio).round() as i32;
+    let backend = CanvasBackend::with_canvas_object(canvas.element.clone())
+        .ok_or("loss chart: no canvas backend")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let px = |v: f64| (v * ratio).round() as i32;
     let finite = |v: f32| v.is_finite().then_some(v);
     let last_epoch = history.last().map_or(0, |r| r.epoch).max(10);
     let top = history
@@ -44,99 +60,138 @@ pub fn loss(
         .fold(0.1f32, f32::max)
         * 1.05;
     let mut chart = ChartBuilder::on(&root)
-        .margin(px(6.0))
-        .x_label_area_size(px(22.0))
-        .y_label_area_size(px(38.0))
+        .margin(px(8.0))
+        .x_label_area_size(px(26.0))
+        .y_label_area_size(px(34.0))
         .build_cartesian_2d(0..last_epoch, 0f32..top)?;
-    chart
-        .configure_mesh()
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(BLACK.mix(0.08))
-        .label_style(("sans-serif", px(11.0)).into_font().color(&BLACK.mix(0.7)))
-        .x_labels(6)
-        .y_labels(5)
-        .x_desc("epoch")
-        .axis_desc_style(("sans-serif", px(11.0)))
-        .draw()?;
+    // Axes and grid drawn here: plotters' mesh would also draw its own labels.
+    let axis = BLACK.mix(0.5);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(0, top), (0, 0.0), (last_epoch, 0.0)],
+        axis,
+    )))?;
+    let grid = BLACK.mix(0.08);
+    let at = |c: &ChartContext<_, Cartesian2d<RangedCoordusize, RangedCoordf32>>,
+              e: usize,
+              v: f32| c.backend_coord(&(e, v));
+    for v in nice_ticks(0.0, top as f64, 5) {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0, v as f32), (last_epoch, v as f32)],
+            grid,
+        )))?;
+        let (x, y) = at(&chart, 0, v as f32);
+        text(canvas, &label(v), (x - px(5.0), y + px(4.0)), 11.0, "right");
+    }
+    for e in nice_ticks(0.0, last_epoch as f64, 6) {
+        let (x, y) = at(&chart, e as usize, 0.0);
+        text(canvas, &label(e), (x, y + px(14.0)), 11.0, "center");
+    }
+    let (x_end, y_end) = at(&chart, last_epoch, 0.0);
+    text(canvas, "epoch", (x_end, y_end + px(24.0)), 11.0, "right");
+
     if let Some(best) = best_epoch {
+        let style = BEST_COLOR.stroke_width(px(1.5) as u32);
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(best, 0.0), (best, top)],
-            BEST_COLOR.stroke_width(px(1.5) as u32),
+            style,
         )))?;
     }
+    let width = px(2.0) as u32;
     let train: Vec<(usize, f32)> = thin(history)
         .filter_map(|r| finite(r.train_loss).map(|v| (r.epoch, v)))
         .collect();
     let test: Vec<(usize, f32)> = thin(history)
         .filter_map(|r| r.test_loss.and_then(finite).map(|v| (r.epoch, v)))
         .collect();
-    let width = px(2.0) as u32;
-    chart
-        .draw_series(LineSeries::new(train, TRAIN_COLOR.stroke_width(width)))?
-        .label("training")
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 16, y)], TRAIN_COLOR.stroke_width(width))
-        });
-    if !test.is_empty() {
-        chart
-            .draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?
-            .label("test")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], TEST_COLOR.stroke_width(width))
-            });
+    chart.draw_series(LineSeries::new(train, TRAIN_COLOR.stroke_width(width)))?;
+    let has_test = !test.is_empty();
+    if has_test {
+        chart.draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?;
+    }
+    root.present()?;
+
+    // The legend, top right.
+    let mut entries = vec![("training", TRAIN_COLOR)];
+    if has_test {
+        entries.push(("test", TEST_COLOR));
     }
     if best_epoch.is_some() {
-        chart
-            .draw_series(std::iter::empty::<PathElement<(usize, f32)>>())?
-            .label("lowest test loss")
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x + 8, y - 6), (x + 8, y + 6)],
-                    BEST_COLOR.stroke_width(width),
-                )
-            });
+        entries.push(("lowest test loss", BEST_COLOR));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.2))
-        .label_font(("sans-serif", px(11.0)))
-        .draw()?;
-    root.present()?;
+    let ctx = &canvas.ctx;
+    let right = canvas.element.width() as f64 - 12.0 * ratio;
+    for (i, (name, color)) in entries.into_iter().enumerate() {
+        let y = (16.0 + 15.0 * i as f64) * ratio;
+        text(
+            canvas,
+            name,
+            ((right - 22.0 * ratio) as i32, (y + 4.0 * ratio) as i32),
+            11.0,
+            "right",
+        );
+        ctx.set_stroke_style_str(&css(color));
+        ctx.set_line_width(2.0 * ratio);
+        ctx.begin_path();
+        ctx.move_to(right - 16.0 * ratio, y);
+        ctx.line_to(right, y);
+        ctx.stroke();
+    }
+    ctx.set_text_align("start");
     Ok(())
 }
 
 /// The activation function over z in [-4, 4].
-pub fn activation(canvas: &HtmlCanvasElement, activation: Activation, ratio: f64) -> DrawResult {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+pub fn activation(canvas: &Canvas, activation: Activation) -> DrawResult {
+    let ratio = canvas.ratio;
+    let px = |v: f64| (v * ratio).round() as i32;
+    let backend = CanvasBackend::with_canvas_object(canvas.element.clone())
         .ok_or("activation chart: no canvas backend")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
-    let px = |v: f64| (v * ratio).round() as i32;
     let zs: Vec<f32> = (0..=160).map(|i| -4.0 + i as f32 * 0.05).collect();
     let ys: Vec<f32> = zs.iter().map(|&z| activation.apply(z)).collect();
     let (low, high) = ys
         .iter()
         .fold((-1.0f32, 1.0f32), |(l, h), &y| (l.min(y), h.max(y)));
+    let (low, high) = (low - 0.1, high + 0.1);
     let mut chart = ChartBuilder::on(&root)
         .margin(px(4.0))
-        .caption(activation.name(), ("sans-serif", px(12.0)))
+        .margin_top(px(18.0))
         .x_label_area_size(px(16.0))
-        .y_label_area_size(px(24.0))
-        .build_cartesian_2d(-4f32..4f32, (low - 0.1)..(high + 0.1))?;
-    chart
-        .configure_mesh()
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(BLACK.mix(0.08))
-        .label_style(("sans-serif", px(10.0)))
-        .x_labels(5)
-        .y_labels(5)
-        .draw()?;
+        .y_label_area_size(px(26.0))
+        .build_cartesian_2d(-4f32..4f32, low..high)?;
+    let axis = BLACK.mix(0.5);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(-4.0, high), (-4.0, low), (4.0, low)],
+        axis,
+    )))?;
+    let grid = BLACK.mix(0.1);
+    for v in nice_ticks(low as f64, high as f64, 4) {
+        let v = v as f32;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(-4.0, v), (4.0, v)],
+            grid,
+        )))?;
+        let (x, y) = chart.backend_coord(&(-4.0, v));
+        text(
+            canvas,
+            &label(v as f64),
+            (x - px(4.0), y + px(4.0)),
+            10.0,
+            "right",
+        );
+    }
+    for z in nice_ticks(-4.0, 4.0, 4) {
+        let (x, y) = chart.backend_coord(&(z as f32, low));
+        text(canvas, &label(z), (x, y + px(12.0)), 10.0, "center");
+    }
     chart.draw_series(LineSeries::new(
         zs.into_iter().zip(ys),
         RGBColor(60, 60, 60).stroke_width(px(2.0) as u32),
     ))?;
     root.present()?;
+    let mid = canvas.element.width() as i32 / 2;
+    text(canvas, activation.name(), (mid, px(13.0)), 12.0, "center");
+    canvas.ctx.set_text_align("start");
     Ok(())
 }

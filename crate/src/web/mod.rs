@@ -294,20 +294,15 @@ impl Playground {
             UNIT_PICTURE,
         )?;
         let trainer = self.session.trainer();
-        charts::loss(
-            &self.loss.element,
-            trainer.history(),
-            trainer.best_epoch(),
-            self.loss.ratio,
-        )
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        charts::loss(&self.loss, trainer.history(), trainer.best_epoch())
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         let activation = self.session.scene().activation;
         if let Some(canvas) = self
             .activation
             .as_ref()
             .filter(|_| self.plotted_activation != Some(activation))
         {
-            charts::activation(&canvas.element, activation, canvas.ratio)
+            charts::activation(canvas, activation)
                 .map_err(|e| JsValue::from_str(&e.to_string()))?;
             self.plotted_activation = Some(activation);
         }
