@@ -27,10 +27,6 @@ fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-fn css(c: RGBColor) -> String {
-    format!("rgb({},{},{})", c.0, c.1, c.2)
-}
-
 /// Writes `text` on the canvas at device pixel (x, y), in CSS-pixel font size.
 fn text(canvas: &Canvas, text: &str, (x, y): (i32, i32), size: f64, align: &str) {
     let ctx = &canvas.ctx;
@@ -63,6 +59,7 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>)
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
         .y_label_area_size(px(34.0))
+        .right_y_label_area_size(px(34.0))
         .build_cartesian_2d(0..last_epoch, 0f32..top)?;
     // Axes and grid drawn here: plotters' mesh would also draw its own labels.
     let axis = BLACK.mix(0.5);
@@ -103,6 +100,37 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>)
     let test: Vec<(usize, f32)> = thin(history)
         .filter_map(|r| r.test_loss.and_then(finite).map(|v| (r.epoch, v)))
         .collect();
+    // Accuracy (classification only) on its own 0–100% scale at the right,
+    // in thin, pale lines under the losses.
+    let accuracy_y = |a: f32| a * top;
+    let train_accuracy: Vec<(usize, f32)> = thin(history)
+        .filter_map(|r| r.train_accuracy.map(|a| (r.epoch, accuracy_y(a))))
+        .collect();
+    let test_accuracy: Vec<(usize, f32)> = thin(history)
+        .filter_map(|r| r.test_accuracy.map(|a| (r.epoch, accuracy_y(a))))
+        .collect();
+    let has_accuracy = !train_accuracy.is_empty();
+    if has_accuracy {
+        let thin_line = px(1.2) as u32;
+        chart.draw_series(LineSeries::new(
+            train_accuracy,
+            TRAIN_COLOR.mix(0.45).stroke_width(thin_line),
+        ))?;
+        chart.draw_series(LineSeries::new(
+            test_accuracy,
+            TEST_COLOR.mix(0.45).stroke_width(thin_line),
+        ))?;
+        for a in [0.0, 0.5, 1.0] {
+            let (x, y) = at(&chart, last_epoch, accuracy_y(a));
+            text(
+                canvas,
+                &format!("{}%", (a * 100.0) as i32),
+                (x + px(5.0), y + px(4.0)),
+                11.0,
+                "left",
+            );
+        }
+    }
     chart.draw_series(LineSeries::new(train, TRAIN_COLOR.stroke_width(width)))?;
     let has_test = !test.is_empty();
     if has_test {
@@ -110,33 +138,8 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>)
     }
     root.present()?;
 
-    // The legend, top right.
-    let mut entries = vec![("training", TRAIN_COLOR)];
-    if has_test {
-        entries.push(("test", TEST_COLOR));
-    }
-    if best_epoch.is_some() {
-        entries.push(("lowest test loss", BEST_COLOR));
-    }
-    let ctx = &canvas.ctx;
-    let right = canvas.element.width() as f64 - 12.0 * ratio;
-    for (i, (name, color)) in entries.into_iter().enumerate() {
-        let y = (16.0 + 15.0 * i as f64) * ratio;
-        text(
-            canvas,
-            name,
-            ((right - 22.0 * ratio) as i32, (y + 4.0 * ratio) as i32),
-            11.0,
-            "right",
-        );
-        ctx.set_stroke_style_str(&css(color));
-        ctx.set_line_width(2.0 * ratio);
-        ctx.begin_path();
-        ctx.move_to(right - 16.0 * ratio, y);
-        ctx.line_to(right, y);
-        ctx.stroke();
-    }
-    ctx.set_text_align("start");
+    // The legend is the page's (HTML under the chart).
+    canvas.ctx.set_text_align("start");
     Ok(())
 }
 
