@@ -128,22 +128,33 @@ function setPlaying(on) {
 let lastHidden = null;
 let firstFrameMarked = false;
 function frame() {
-  if (playing) {
-    pg.train_frame(TRAIN_BUDGET_MS);
-    if (!pg.can_train()) setPlaying(false);
-  }
-  if (pg.needs_render()) {
-    pg.render();
-    if (!firstFrameMarked) {
-      performance.mark('descent-first-frame'); // read by the browser benchmark
-      firstFrameMarked = true;
+  try {
+    if (playing) {
+      pg.train_frame(TRAIN_BUDGET_MS);
+      if (!pg.can_train()) setPlaying(false);
     }
-    showStatus();
-    describeHover();
-    if (pg.get('hidden') !== lastHidden) {
-      lastHidden = pg.get('hidden');
-      layerButtons();
+    if (pg.needs_render()) {
+      pg.render();
+      if (!firstFrameMarked) {
+        performance.mark('descent-first-frame'); // read by the browser benchmark
+        firstFrameMarked = true;
+      }
+      showStatus();
+      describeHover();
+      if (pg.get('hidden') !== lastHidden) {
+        lastHidden = pg.get('hidden');
+        layerButtons();
+      }
     }
+  } catch (e) {
+    // A fault inside the playground (it should never happen): say so and stop
+    // this loop, rather than throwing every frame.
+    playing = false;
+    $('banner-text').textContent = `Something went wrong inside the playground (${e.message}). Reload the page to start again.`;
+    $('banner').hidden = false;
+    $('banner-reset').hidden = true;
+    console.error('descent:', e);
+    return;
   }
   requestAnimationFrame(frame);
 }
