@@ -1,6 +1,7 @@
 // Shared setup for the end-to-end tests: serve dist/ on a free loopback port
 // and drive Debian's Chromium with playwright-core.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { serve } from '../scripts/serve.mjs';
 
@@ -28,6 +29,17 @@ export async function start() {
       await page.goto(base + path);
       await page.waitForFunction(() => window.descent !== undefined);
       return page;
+    },
+    /** Opens a fresh page, runs `body`, checks the page logged no errors, closes it. */
+    async withPage(body, viewport) {
+      const page = await this.page('index.html', viewport);
+      try {
+        await body(page);
+        await frames(page);
+        assert.deepEqual(page.errors, [], 'the page logged errors');
+      } finally {
+        await page.close();
+      }
     },
     async stop() {
       await browser.close();

@@ -18,17 +18,7 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-/** Opens a fresh page, runs `body`, checks the page logged no errors, closes it. */
-async function withPage(body, viewport) {
-  const page = await browser.page('index.html', viewport);
-  try {
-    await body(page);
-    await frames(page);
-    assert.deepEqual(page.errors, [], 'the page logged errors');
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (body, viewport) => browser.withPage(body, viewport);
 
 const points = (page) => page.evaluate(() => window.descent.status().points);
 const classRadio = (page, value) => page.locator('label', { has: page.locator(`input[name=class][value="${value}"]`) });

@@ -8,16 +8,7 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-async function withPage(body) {
-  const page = await browser.page('index.html');
-  try {
-    await body(page);
-    await frames(page);
-    assert.deepEqual(page.errors, [], 'the page logged errors');
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (body, viewport) => browser.withPage(body, viewport);
 
 test('show as code: the settings chosen on the page appear in tf.keras and PyTorch', () => withPage(async (page) => {
   await page.getByLabel('Optimizer').selectOption('adam');

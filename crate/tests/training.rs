@@ -21,6 +21,26 @@ fn trainer(
     Trainer::new(&shape, config, train, test, 42)
 }
 
+/// A trainer on 200 XOR points (no test set), after `epochs` epochs.
+fn trained_on_xor(
+    hidden: &[usize],
+    activation: Activation,
+    config: TrainConfig,
+    epochs: usize,
+) -> Trainer {
+    let mut t = trainer(
+        hidden,
+        activation,
+        config,
+        xor_samples(200, 3),
+        Samples::default(),
+    );
+    for _ in 0..epochs {
+        t.step_epoch();
+    }
+    t
+}
+
 fn train_accuracy(t: &Trainer) -> f32 {
     t.history().last().unwrap().train_accuracy.unwrap()
 }
@@ -146,16 +166,7 @@ fn a_line_plus_a_line_is_still_a_line() {
         learning_rate: 0.01,
         ..TrainConfig::default()
     };
-    let mut t = trainer(
-        &[8, 8, 8],
-        Activation::Tanh,
-        config,
-        xor_samples(200, 3),
-        Samples::default(),
-    );
-    for _ in 0..100 {
-        t.step_epoch();
-    }
+    let t = trained_on_xor(&[8, 8, 8], Activation::Tanh, config, 100);
     assert!(train_accuracy(&t) >= 0.95);
 }
 
@@ -222,16 +233,7 @@ fn l2_ends_with_smaller_weights_and_l1_with_sparser_ones() {
             learning_rate: 0.05,
             ..TrainConfig::default()
         };
-        let mut t = trainer(
-            &[8, 8],
-            Activation::Tanh,
-            config,
-            xor_samples(200, 3),
-            Samples::default(),
-        );
-        for _ in 0..100 {
-            t.step_epoch();
-        }
+        let t = trained_on_xor(&[8, 8], Activation::Tanh, config, 100);
         t.network
     };
     let plain = run(Regularization::NONE);
@@ -340,16 +342,7 @@ fn adam_at_a_learning_rate_of_ten_is_reported_as_divergence() {
             optimizer: OptimizerKind::Adam,
             ..TrainConfig::default()
         };
-        let mut t = trainer(
-            &[4, 2],
-            activation,
-            config,
-            xor_samples(200, 3),
-            Samples::default(),
-        );
-        for _ in 0..100 {
-            t.step_epoch();
-        }
+        let t = trained_on_xor(&[4, 2], activation, config, 100);
         assert_eq!(t.status(), Status::Diverged, "{}", activation.name());
     }
     // A sane rate on the same run does not trip it.
@@ -358,16 +351,7 @@ fn adam_at_a_learning_rate_of_ten_is_reported_as_divergence() {
         optimizer: OptimizerKind::Adam,
         ..TrainConfig::default()
     };
-    let mut t = trainer(
-        &[4, 2],
-        Activation::Tanh,
-        config,
-        xor_samples(200, 3),
-        Samples::default(),
-    );
-    for _ in 0..100 {
-        t.step_epoch();
-    }
+    let t = trained_on_xor(&[4, 2], Activation::Tanh, config, 100);
     assert_eq!(t.status(), Status::Training);
 }
 
