@@ -1,5 +1,6 @@
 //! Labelled 2-D points, the preset datasets, and the train/test split.
 
+pub mod io;
 pub mod presets;
 
 pub use presets::Preset;
@@ -62,6 +63,16 @@ impl Domain {
 
     pub fn contains(&self, x1: f32, x2: f32) -> bool {
         (self.x1.0..=self.x1.1).contains(&x1) && (self.x2.0..=self.x2.1).contains(&x2)
+    }
+}
+
+/// Text quoted back in a message, cut to a readable length.
+pub(crate) fn shorten(text: &str) -> String {
+    const LONGEST: usize = 40;
+    if text.chars().count() <= LONGEST {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(LONGEST).collect::<String>())
     }
 }
 

@@ -5,6 +5,7 @@ pub mod code;
 pub mod export;
 pub mod session;
 pub mod settings;
+pub mod text;
 pub mod workloads;
 
 pub use session::Session;

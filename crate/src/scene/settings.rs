@@ -2,6 +2,7 @@
 //! checked, clamped with a note, or refused with a message naming the field.
 
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use crate::data::shorten;
 use crate::data::Task;
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty};
 
@@ -81,15 +82,6 @@ fn whole(
         ));
     }
     Ok((v as usize, note))
-}
-
-fn shorten(value: &str) -> String {
-    const LONGEST: usize = 40;
-    if value.chars().count() <= LONGEST {
-        value.to_string()
-    } else {
-        format!("{}…", value.chars().take(LONGEST).collect::<String>())
-    }
 }
 
 fn activation(field: &str, value: &str) -> Result<Activation, String> {

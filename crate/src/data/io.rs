@@ -1,0 +1,692 @@
+//! Points to and from CSV and JSON files, checked line by line or item by
+//! item, with messages that say where the problem is.
+//!
+//! CSV: a header naming the columns `x1,x2,label,test` (any order, any case;
+//! `test` optional, other columns ignored), or no header and the columns in
+//! that order. JSON: `[{"x1": …, "x2": …, "label": …, "test": …}, …]` or
+//! `{"points": [ … ]}`. `test` is 0/1 or true/false; without it every point
+//! is for training. Numbers are read exactly as f32, and `to_csv`/`to_json`
+//! print the shortest text that reads back as the same f32, so round trips
+//! are exact.
+
+mod json;
+
+use super::shorten;
+use super::{Point, Task};
+use crate::scene::MAX_POINTS;
+use json::Json;
+use std::fmt::Write;
+
+/// Larger files are refused unread (5,000 points take well under 1 MB).
+pub const MAX_FILE_BYTES: usize = 4_000_000;
+
+/// `x1,x2,label,test` and a line a point, `test` as 0 or 1 (numbers only,
+/// so `numpy.loadtxt` reads it, as the "show as code" programs do).
+pub fn to_csv(points: &[Point]) -> String {
+    let mut out = String::from("x1,x2,label,test\n");
+    for p in points {
+        let _ = writeln!(out, "{},{},{},{}", p.x1, p.x2, p.label, u8::from(p.test));
+    }
+    out
+}
+
+/// An array of `{"x1": …, "x2": …, "label": …, "test": …}`, one a line.
+pub fn to_json(points: &[Point]) -> String {
+    let number = |v: f32| {
+        if v.is_finite() {
+            v.to_string()
+        } else {
+            "null".to_string()
+        }
+    };
+    let items: Vec<String> = points
+        .iter()
+        .map(|p| {
+            format!(
+                "  {{\"x1\": {}, \"x2\": {}, \"label\": {}, \"test\": {}}}",
+                number(p.x1),
+                number(p.x2),
+                number(p.label),
+                p.test
+            )
+        })
+        .collect();
+    if items.is_empty() {
+        "[]\n".to_string()
+    } else {
+        format!("[\n{}\n]\n", items.join(",\n"))
+    }
+}
+
+/// JSON when the text starts with `[` or `{`, else CSV.
+pub fn from_text(text: &str) -> Result<Vec<Point>, String> {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if start.starts_with(['[', '{']) {
+        from_json(text)
+    } else {
+        from_csv(text)
+    }
+}
+
+fn check_size(text: &str) -> Result<(), String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file: {} bytes is more than the {MAX_FILE_BYTES} read",
+            text.len()
+        ));
+    }
+    Ok(())
+}
+
+/// Which field of a CSV line holds what.
+#[derive(Clone, Copy)]
+struct Columns {
+    x1: usize,
+    x2: usize,
+    label: usize,
+    test: Option<usize>,
+    count: usize,
+}
+
+impl Columns {
+    fn named(names: &[&str]) -> Result<Columns, String> {
+        let mut found: [Option<usize>; 4] = [None; 4];
+        const NAMES: [&str; 4] = ["x1", "x2", "label", "test"];
+        for (i, name) in names.iter().enumerate() {
+            let name = name.to_ascii_lowercase();
+            if let Some(k) = NAMES.iter().position(|&n| n == name) {
+                if found[k].is_some() {
+                    return Err(format!("column '{name}' appears twice"));
+                }
+                found[k] = Some(i);
+            }
+        }
+        let column = |k: usize| {
+            found[k].ok_or_else(|| {
+                format!(
+                    "the header has no column '{}' (expected x1,x2,label,test)",
+                    NAMES[k]
+                )
+            })
+        };
+        Ok(Columns {
+            x1: column(0)?,
+            x2: column(1)?,
+            label: column(2)?,
+            test: found[3],
+            count: names.len(),
+        })
+    }
+
+    fn positional(count: usize) -> Result<Columns, String> {
+        match count {
+            3 | 4 => Ok(Columns {
+                x1: 0,
+                x2: 1,
+                label: 2,
+                test: (count == 4).then_some(3),
+                count,
+            }),
+            _ => Err(format!(
+                "{count} fields without a header; expected x1,x2,label and optionally test"
+            )),
+        }
+    }
+
+    fn point(&self, fields: &[&str]) -> Result<Point, String> {
+        if fields.len() != self.count {
+            return Err(format!(
+                "{} fields where the first line has {}",
+                fields.len(),
+                self.count
+            ));
+        }
+        let field = |i: usize| fields.get(i).copied().unwrap_or_default();
+        Ok(Point {
+            x1: number("x1", field(self.x1))?,
+            x2: number("x2", field(self.x2))?,
+            label: number("label", field(self.label))?,
+            test: match self.test {
+                Some(i) => flag(field(i))?,
+                None => false,
+            },
+        })
+    }
+}
+
+/// A field without surrounding spaces or double quotes.
+fn unquote(field: &str) -> &str {
+    let field = field.trim();
+    field
+        .strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+        .unwrap_or(field)
+}
+
+/// The points of a CSV file, or the first problem: "line 3: x2 'abc' is not
+/// a number". Blank lines, `\r\n`, spaces and quotes around fields are fine.
+pub fn from_csv(text: &str) -> Result<Vec<Point>, String> {
+    check_size(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut columns: Option<Columns> = None;
+    let mut points = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = |e: String| format!("line {}: {e}", i + 1);
+        let fields: Vec<&str> = line.split(',').map(unquote).collect();
+        let cols = match columns {
+            Some(c) => c,
+            None => {
+                // The first line names the columns, unless it is a point.
+                let header = fields.first().is_none_or(|f| f.parse::<f64>().is_err());
+                let c = if header {
+                    Columns::named(&fields)
+                } else {
+                    Columns::positional(fields.len())
+                }
+                .map_err(at)?;
+                columns = Some(c);
+                if header {
+                    continue;
+                }
+                c
+            }
+        };
+        if points.len() == MAX_POINTS {
+            return Err(at(format!(
+                "more than the {MAX_POINTS} points a scene holds"
+            )));
+        }
+        points.push(cols.point(&fields).map_err(at)?);
+    }
+    if columns.is_none() {
+        return Err("CSV: the file is empty".to_string());
+    }
+    Ok(points)
+}
+
+/// The points of a JSON file, or the first problem: "item 2: x1 is missing"
+/// (items count from 1). Fields other than x1, x2, label and test are ignored.
+pub fn from_json(text: &str) -> Result<Vec<Point>, String> {
+    check_size(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document = json::parse(text)?;
+    let items = match &document {
+        Json::Array(items) => items,
+        Json::Object(_) => match document.field("points") {
+            Some(Json::Array(items)) => items,
+            _ => return Err("JSON: an object of points needs a \"points\" array".to_string()),
+        },
+        other => {
+            return Err(format!(
+                "JSON: expected an array of points, found {}",
+                other.kind()
+            ))
+        }
+    };
+    if items.len() > MAX_POINTS {
+        return Err(format!(
+            "JSON: {} points are more than the {MAX_POINTS} a scene holds",
+            items.len()
+        ));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| json_point(item).map_err(|e| format!("item {}: {e}", i + 1)))
+        .collect()
+}
+
+fn json_point(item: &Json) -> Result<Point, String> {
+    let Json::Object(_) = item else {
+        return Err(format!(
+            "expected an object like {{\"x1\": 1, \"x2\": 2, \"label\": 0}}, found {}",
+            item.kind()
+        ));
+    };
+    let number_field = |name: &str| match item.field(name) {
+        None => Err(format!("{name} is missing")),
+        Some(Json::Number(text)) => number(name, text),
+        Some(other) => Err(format!("{name} is {}, not a number", other.kind())),
+    };
+    Ok(Point {
+        x1: number_field("x1")?,
+        x2: number_field("x2")?,
+        label: number_field("label")?,
+        test: match item.field("test") {
+            None => false,
+            Some(Json::Bool(b)) => *b,
+            Some(Json::Number(text)) => flag(text)?,
+            Some(other) => return Err(format!("test is {}, not true or false", other.kind())),
+        },
+    })
+}
+
+/// A finite f32, read directly (not through f64, which could round twice).
+fn number(name: &str, text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        // Digits that overflow f32, as against "inf" or "NaN" written out.
+        Ok(_) if !text.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => {
+            Err(format!("{name} '{}' is too large", shorten(text)))
+        }
+        Ok(_) => Err(format!("{name} '{}' is not a finite number", shorten(text))),
+        Err(_) => Err(format!("{name} '{}' is not a number", shorten(text))),
+    }
+}
+
+/// The test flag: 0 or 1 (as any number: numpy writes 1.0e+00), true or false.
+fn flag(text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        t => match t.parse::<f64>() {
+            Ok(0.0) => Ok(false),
+            Ok(1.0) => Ok(true),
+            _ => Err(format!(
+                "test '{}' is not 0, 1, true or false",
+                shorten(text)
+            )),
+        },
+    }
+}
+
+/// Whether imported points fit a scene's task: classes must be 0 to
+/// `classes - 1`; any finite value is a regression target.
+pub fn check_labels(points: &[Point], task: Task) -> Result<(), String> {
+    if let Task::Classification { classes } = task {
+        for (i, p) in points.iter().enumerate() {
+            if p.label < 0.0 || p.label.fract() != 0.0 || p.label as usize >= classes {
+                return Err(format!(
+                    "point {}: label {} is not a class from 0 to {}",
+                    i + 1,
+                    p.label,
+                    classes - 1
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Preset;
+    use crate::rng::Rng;
+
+    #[test]
+    fn every_preset_round_trips_exactly_through_csv_and_json() {
+        for preset in Preset::ALL {
+            let mut points = preset.generate(300, 0.7, &mut Rng::new(3));
+            crate::data::split(&mut points, 0.3, &mut Rng::new(4));
+            assert_eq!(from_csv(&to_csv(&points)), Ok(points.clone()));
+            assert_eq!(from_json(&to_json(&points)), Ok(points.clone()));
+            assert_eq!(from_text(&to_json(&points)), Ok(points.clone()));
+            assert_eq!(from_text(&to_csv(&points)), Ok(points));
+        }
+        assert_eq!(from_csv(&to_csv(&[])), Ok(vec![]));
+        assert_eq!(from_json(&to_json(&[])), Ok(vec![]));
+    }
+
+    #[test]
+    fn the_formats_look_as_documented() {
+        let mut points = vec![Point::new(1.5, -2.0, 1.0), Point::new(0.1, 1e-7, 0.0)];
+        points[1].test = true;
+        assert_eq!(
+            to_csv(&points),
+            "x1,x2,label,test\n1.5,-2,1,0\n0.1,0.0000001,0,1\n"
+        );
+        assert_eq!(
+            to_json(&points),
+            "[\n  {\"x1\": 1.5, \"x2\": -2, \"label\": 1, \"test\": false},\n  \
+             {\"x1\": 0.1, \"x2\": 0.0000001, \"label\": 0, \"test\": true}\n]\n"
+        );
+    }
+
+    #[test]
+    fn csv_is_read_leniently_where_it_is_unambiguous() {
+        let expected = vec![
+            Point::new(1.0, 2.0, 0.0),
+            Point {
+                test: true,
+                ..Point::new(-3.5, 4.0, 1.0)
+            },
+        ];
+        for text in [
+            "x1,x2,label,test\r\n1,2,0,0\r\n-3.5,4,1,1\r\n",
+            "\u{feff}  X1 , x2,Label , TEST\n\n 1 , 2 , 0 , false \n\n-3.5,4,1,True\n\n",
+            "test,label,x2,x1,comment\n0,0,2,1,first\n1,1,4,-3.5,second",
+            "\"x1\",\"x2\",\"label\",\"test\"\n\"1\",\"2\",\"0\",\"0\"\n-3.5,4,1,1.0e+00",
+            "1,2,0,0\n-3.5,4,1,1",
+        ] {
+            assert_eq!(from_csv(text), Ok(expected.clone()), "{text:?}");
+        }
+        let no_test = "x1,x2,label\n1,2,0\n-3.5,4,1\n";
+        assert!(from_csv(no_test).unwrap().iter().all(|p| !p.test));
+        assert_eq!(from_csv("1,2,0\n").unwrap(), [Point::new(1.0, 2.0, 0.0)]);
+    }
+
+    #[test]
+    fn bad_csv_is_refused_naming_the_line_and_the_problem() {
+        let cases = [
+            (
+                "x1,x2,label\n1,2,0\n1,abc,0",
+                "line 3: x2 'abc' is not a number",
+            ),
+            (
+                "x1,x2,label\n1,2",
+                "line 2: 2 fields where the first line has 3",
+            ),
+            (
+                "x1,x2,label\n1,2,0,0",
+                "line 2: 4 fields where the first line has 3",
+            ),
+            (
+                "x1,x2,label\nNaN,2,0",
+                "line 2: x1 'NaN' is not a finite number",
+            ),
+            (
+                "x1,x2,label\n1,-inf,0",
+                "line 2: x2 '-inf' is not a finite number",
+            ),
+            ("x1,x2,label\n1,1e39,0", "line 2: x2 '1e39' is too large"),
+            ("x1,x2,label\n1,2,", "line 2: label '' is not a number"),
+            (
+                "x1,x2,label,test\n1,2,0,maybe",
+                "line 2: test 'maybe' is not 0, 1, true or false",
+            ),
+            (
+                "x1,x2,label,test\n1,2,0,2",
+                "line 2: test '2' is not 0, 1, true or false",
+            ),
+            (
+                "x,y,label",
+                "line 1: the header has no column 'x1' (expected x1,x2,label,test)",
+            ),
+            ("x1,x2,x1,label", "line 1: column 'x1' appears twice"),
+            (
+                "1,2",
+                "line 1: 2 fields without a header; expected x1,x2,label and optionally test",
+            ),
+            ("\n\n  \r\n", "CSV: the file is empty"),
+            (
+                "<html><body>",
+                "line 1: the header has no column 'x1' (expected x1,x2,label,test)",
+            ),
+        ];
+        for (text, message) in cases {
+            assert_eq!(from_csv(text).unwrap_err(), message, "{text:?}");
+        }
+        let long = format!("x1,x2,label\n1,{},0", "9".repeat(100));
+        assert_eq!(
+            from_csv(&long).unwrap_err(),
+            format!("line 2: x2 '{}…' is too large", "9".repeat(40))
+        );
+    }
+
+    #[test]
+    fn more_than_max_points_and_huge_files_are_refused() {
+        let csv = format!("x1,x2,label\n{}", "1,2,0\n".repeat(MAX_POINTS + 1));
+        assert_eq!(
+            from_csv(&csv).unwrap_err(),
+            "line 5002: more than the 5000 points a scene holds"
+        );
+        let item = "{\"x1\":1,\"x2\":2,\"label\":0},";
+        let json = format!("[{}{}]", item.repeat(MAX_POINTS), &item[..item.len() - 1]);
+        assert_eq!(
+            from_json(&json).unwrap_err(),
+            "JSON: 5001 points are more than the 5000 a scene holds"
+        );
+        let huge = "1,2,0\n".repeat(2_000_000);
+        assert_eq!(
+            from_csv(&huge).unwrap_err(),
+            "file: 12000000 bytes is more than the 4000000 read"
+        );
+        assert_eq!(
+            from_text(&" ".repeat(10 << 20)).unwrap_err(),
+            "file: 10485760 bytes is more than the 4000000 read"
+        );
+    }
+
+    #[test]
+    fn bad_json_is_refused_naming_the_item_and_the_problem() {
+        let cases = [
+            ("{\"points\": [{\"x1\": 1, \"x2\": 2, \"label\": 0}, {\"x1\": 1, \"x2\": \"abc\", \"label\": 0}]}", "item 2: x2 is a string, not a number"),
+            ("[{\"x1\": 1, \"label\": 0}]", "item 1: x2 is missing"),
+            ("[{\"x1\": null, \"x2\": 2, \"label\": 0}]", "item 1: x1 is null, not a number"),
+            ("[{\"x1\": 1e39, \"x2\": 2, \"label\": 0}]", "item 1: x1 '1e39' is too large"),
+            ("[{\"x1\": 1, \"x2\": 2, \"label\": [0]}]", "item 1: label is an array, not a number"),
+            ("[{\"x1\": 1, \"x2\": 2, \"label\": 0, \"test\": \"yes\"}]", "item 1: test is a string, not true or false"),
+            ("[{\"x1\": 1, \"x2\": 2, \"label\": 0, \"test\": 3}]", "item 1: test '3' is not 0, 1, true or false"),
+            ("[[1, 2, 0]]", "item 1: expected an object like {\"x1\": 1, \"x2\": 2, \"label\": 0}, found an array"),
+            ("[{\"x1\": NaN, \"x2\": 2, \"label\": 0}]", "JSON line 1, column 9: NaN and Infinity are not JSON numbers"),
+            ("{\"pts\": []}", "JSON: an object of points needs a \"points\" array"),
+            ("{\"points\": 3}", "JSON: an object of points needs a \"points\" array"),
+            ("\"points\"", "JSON: expected an array of points, found a string"),
+            ("[{\"x1\": 1, \"x2\": 2, \"label\": 0}", "JSON line 1, column 32: expected ',' or ']'"),
+        ];
+        for (text, message) in cases {
+            assert_eq!(from_json(text).unwrap_err(), message, "{text}");
+        }
+        // Extra fields are ignored; a repeated name counts once, the last.
+        let text = r#"{"format": "descent-points", "points": [
+            {"x1": 1, "x1": 3, "x2": 2, "label": 1, "test": 1, "colour": {"r": [1]}}]}"#;
+        assert_eq!(
+            from_json(text),
+            Ok(vec![Point {
+                test: true,
+                ..Point::new(3.0, 2.0, 1.0)
+            }])
+        );
+    }
+
+    #[test]
+    fn labels_are_checked_against_the_task() {
+        let points = [Point::new(0.0, 0.0, 1.0), Point::new(0.0, 0.0, 2.5)];
+        assert_eq!(check_labels(&points, Task::Regression), Ok(()));
+        assert_eq!(
+            check_labels(&points, Task::Classification { classes: 4 }).unwrap_err(),
+            "point 2: label 2.5 is not a class from 0 to 3"
+        );
+        assert_eq!(
+            check_labels(&points[..1], Task::Classification { classes: 2 }),
+            Ok(())
+        );
+        assert!(check_labels(
+            &[Point::new(0.0, 0.0, -1.0)],
+            Task::Classification { classes: 2 }
+        )
+        .is_err());
+    }
+}
+
+/// Property tests: natively only (proptest does not build for wasm32).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// 2,000 cases a property; `PROPTEST_CASES=1000000` for a long run
+    /// (`with_cases` alone would ignore the variable).
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2000);
+        ProptestConfig {
+            cases,
+            ..ProptestConfig::default()
+        }
+    }
+
+    fn finite() -> impl Strategy<Value = f32> {
+        prop_oneof![
+            -10.0f32..10.0,
+            prop::num::f32::NORMAL | prop::num::f32::SUBNORMAL | prop::num::f32::ZERO,
+        ]
+    }
+
+    fn points() -> impl Strategy<Value = Vec<Point>> {
+        prop::collection::vec(
+            (finite(), finite(), finite(), any::<bool>()).prop_map(|(x1, x2, label, test)| Point {
+                x1,
+                x2,
+                label,
+                test,
+            }),
+            0..30,
+        )
+    }
+
+    /// Mostly numbers, in the forms files hold them, now and then not.
+    fn number_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => any::<f32>().prop_map(|v| v.to_string()),
+            4 => any::<f32>().prop_map(|v| format!("{v:e}")),
+            6 => "-?[0-9]{1,3}(\\.[0-9]{1,3})?([eE][-+]?[0-9]{1,2})?",
+            1 => "[-+0-9.eE\" a-z]{0,6}",
+        ]
+    }
+
+    fn flag_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => prop::sample::select(vec!["0", "1", "true", "False", "1.0e+00", "\"1\""])
+                .prop_map(String::from),
+            1 => "[a-z0-9]{0,4}",
+        ]
+    }
+
+    /// One character of `text` replaced, to reach the edges of the grammar.
+    fn altered(text: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+        (text, any::<prop::sample::Index>(), any::<char>()).prop_map(|(text, at, c)| {
+            let mut chars: Vec<char> = text.chars().collect();
+            if !chars.is_empty() {
+                let i = at.index(chars.len());
+                chars[i] = c;
+            }
+            chars.into_iter().collect()
+        })
+    }
+
+    fn csv_file() -> impl Strategy<Value = String> {
+        let row = (number_text(), number_text(), number_text(), flag_text());
+        let header = prop::sample::select(vec![
+            ("", false),
+            ("", true),
+            ("x1,x2,label", false),
+            ("x1,x2,label,test", true),
+            ("label, X2 ,x1", false),
+            ("\"x1\",\"x2\",\"label\",\"test\"", true),
+        ]);
+        let end = prop::sample::select(vec!["\n", "\r\n", "\n\n"]);
+        (header, prop::collection::vec(row, 0..8), end).prop_map(
+            |((header, with_test), rows, end)| {
+                let rows: Vec<String> = rows
+                    .into_iter()
+                    .map(|(x1, x2, label, test)| match with_test {
+                        true => format!("{x1}, {x2},{label},{test}"),
+                        false => format!("{x1},{x2},{label}"),
+                    })
+                    .collect();
+                format!("{header}{end}{}", rows.join(end))
+            },
+        )
+    }
+
+    fn csv_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            any::<Vec<u8>>().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+            csv_file(),
+            altered(csv_file()),
+        ]
+    }
+
+    fn json_file() -> impl Strategy<Value = String> {
+        let test = prop::option::of(prop_oneof![
+            prop::sample::select(vec!["true", "false", "0", "1", "\"1\"", "null"])
+                .prop_map(String::from),
+            number_text(),
+        ]);
+        let item = (number_text(), number_text(), number_text(), test).prop_map(
+            |(x1, x2, label, test)| {
+                let test = test.map_or(String::new(), |t| format!(", \"test\": {t}"));
+                format!("{{\"x1\": {x1}, \"x2\": {x2}, \"label\": {label}{test}}}")
+            },
+        );
+        (prop::collection::vec(item, 0..8), any::<bool>()).prop_map(|(items, wrapped)| {
+            let array = format!("[{}]", items.join(",\n "));
+            if wrapped {
+                format!("{{\"points\": {array}}}")
+            } else {
+                array
+            }
+        })
+    }
+
+    /// Any JSON-like value, nested a little.
+    fn json_value() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            number_text(),
+            prop::sample::select(vec!["true", "false", "null", "\"x\"", "\"\\u00e9\"", "NaN"])
+                .prop_map(String::from),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            let name = prop::sample::select(vec!["x1", "x2", "label", "test", "points", "other"]);
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6)
+                    .prop_map(|v| format!("[{}]", v.join(", "))),
+                prop::collection::vec((name, inner), 0..6).prop_map(|fields| {
+                    let fields: Vec<String> = fields
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\": {v}"))
+                        .collect();
+                    format!("{{{}}}", fields.join(",\n"))
+                }),
+            ]
+        })
+    }
+
+    fn json_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            1 => any::<String>(),
+            1 => json_value(),
+            3 => json_file(),
+            2 => altered(json_file()),
+            1 => altered(json_value()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn exports_read_back_exactly(points in points()) {
+            prop_assert_eq!(from_csv(&to_csv(&points)), Ok(points.clone()));
+            prop_assert_eq!(from_json(&to_json(&points)), Ok(points));
+        }
+
+        /// Any text reads without panicking; what is accepted exports to
+        /// text that reads back the same, in both formats.
+        #[test]
+        fn csv_never_panics_and_what_it_accepts_round_trips(text in csv_text()) {
+            if let Ok(points) = from_csv(&text) {
+                prop_assert_eq!(from_csv(&to_csv(&points)), Ok(points.clone()));
+                prop_assert_eq!(from_json(&to_json(&points)), Ok(points));
+            }
+        }
+
+        #[test]
+        fn json_never_panics_and_what_it_accepts_round_trips(text in json_text()) {
+            if let Ok(points) = from_json(&text) {
+                prop_assert_eq!(from_json(&to_json(&points)), Ok(points.clone()));
+                prop_assert_eq!(from_csv(&to_csv(&points)), Ok(points));
+            }
+            let _ = from_text(&text);
+        }
+    }
+}

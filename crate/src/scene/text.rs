@@ -1,0 +1,928 @@
+//! A whole scene as short text for a link's `#…` or a file: `key=value`
+//! pairs joined by `&`, URL-safe throughout, e.g.
+//! `v=1&preset=circle&points-count=200&hidden=4,2&…&data=200.K4xq…`.
+//!
+//! Keys: `v` (the format's version), `preset` (a name or `none`),
+//! `points-count` (the preset's size, for "regenerate"), every setting of
+//! [`settings::NAMES`] (with `classes=regression` for a regression), then
+//! `domain`, `axes` and `marker` only where they differ from the preset's,
+//! and `data`, the points packed as described in [`pack`]. A link without
+//! `data` gets the preset's points drawn from its seed.
+//!
+//! Every setting is read through [`settings::apply`], so a link gets the same
+//! clamping notes and refusals as the page's controls. A field that can't be
+//! read is skipped with a note, as if it were absent, and the rest loads.
+
+mod pack;
+
+use super::settings;
+use super::{Marker, Scene, MAX_POINTS};
+use crate::data::shorten;
+use crate::data::{Domain, Preset, Task};
+use std::fmt::Write;
+
+pub use pack::VALUE_RANGE;
+
+/// The format this module writes; `v=` tells which a text was written in.
+pub const VERSION: u32 = 1;
+/// Longer text is refused unread; a scene of `MAX_POINTS` takes about 30,000.
+pub const MAX_TEXT: usize = 100_000;
+/// Axis names and the marker's label are cut to this many characters.
+pub const MAX_CAPTION: usize = 80;
+/// The furthest from 0 a domain's edge or the marker may be.
+pub const MAX_COORDINATE: f32 = 1e6;
+/// Decoding says at most this many things; the last one counts the rest.
+const MAX_NOTES: usize = 20;
+
+const REGRESSION: &str = "regression";
+const DEFAULT_POINTS: usize = 200;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub scene: Scene,
+    /// What was clamped, skipped or ignored, one sentence each.
+    pub notes: Vec<String>,
+}
+
+/// The scene as text; `decode` gives it back, the points within the bounds
+/// stated in [`pack`]. Exact again after one round: for what `decode`
+/// returns, `encode(decode(encode(s))) == encode(s)`.
+pub fn encode(scene: &Scene) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("v", VERSION.to_string()),
+        (
+            "preset",
+            scene.preset.map_or("none", Preset::name).to_string(),
+        ),
+        ("points-count", scene.preset_points.to_string()),
+    ];
+    for name in settings::NAMES {
+        let value = match (name, scene.task) {
+            ("classes", Task::Regression) => REGRESSION.to_string(),
+            _ => settings::get(scene, name).unwrap_or_default(),
+        };
+        pairs.push((name, escape(&value, b",")));
+    }
+    let usual = preset_scene(scene.preset, 0);
+    if scene.domain != usual.domain {
+        let Domain { x1, x2 } = scene.domain;
+        pairs.push(("domain", format!("{},{},{},{}", x1.0, x1.1, x2.0, x2.1)));
+    }
+    if scene.axes != usual.axes {
+        let (x1, x2) = &scene.axes;
+        pairs.push(("axes", format!("{},{}", escape(x1, b""), escape(x2, b""))));
+    }
+    if scene.marker != usual.marker {
+        let marker = match &scene.marker {
+            None => "none".to_string(),
+            Some(m) => format!("{},{},{}", m.x1, m.x2, escape(&m.label, b"")),
+        };
+        pairs.push(("marker", marker));
+    }
+    pairs.push(("data", pack::pack(&scene.points, scene.task, scene.domain)));
+    let texts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    texts.join("&")
+}
+
+/// The scene in `text` (a whole link is fine: only what follows its last `#`
+/// is read), with notes on what could not be used. Refused outright only when
+/// longer than `MAX_TEXT` or without a single `key=value`; empty text is the
+/// default scene.
+pub fn decode(text: &str) -> Result<Decoded, String> {
+    if text.chars().nth(MAX_TEXT).is_some() {
+        return Err(format!(
+            "scene: the text is longer than the {MAX_TEXT} characters read"
+        ));
+    }
+    let text = text.rsplit_once('#').map_or(text, |(_, hash)| hash).trim();
+    let text = text.strip_prefix('?').unwrap_or(text);
+    let mut r = Reading::new(text);
+    if r.pairs.is_empty() && !text.is_empty() {
+        return Err(format!("scene: '{}' is not key=value text", shorten(text)));
+    }
+    if let Some(v) = r.take("v") {
+        if v.trim() != VERSION.to_string() {
+            r.notes.push(format!(
+                "v: this page reads version {VERSION} of the scene text, not '{}'; loading what it can",
+                shorten(&v)
+            ));
+        }
+    }
+    // The points are packed relative to the preset's domain or the given
+    // one, so they are only read when both of those were.
+    let preset = r.take("preset").map(|v| preset(&v));
+    let placed = !matches!(preset, Some(Err(_)));
+    let preset = r.noted(preset).unwrap_or(Some(Preset::Circle));
+    let count = r.take("points-count").map(|v| points_count(&v));
+    let count = r.noted(count).unwrap_or(DEFAULT_POINTS);
+    let mut scene = preset_scene(preset, count);
+    r.settings(&mut scene);
+    let placed = r.placement(&mut scene) && placed;
+    r.points(&mut scene, placed);
+    for (key, _) in &r.pairs {
+        r.notes
+            .push(format!("'{}' is not a setting; ignored", shorten(key)));
+    }
+    Ok(Decoded {
+        scene,
+        notes: capped(r.notes),
+    })
+}
+
+/// A preset's scene without its points drawn yet (`None`: no preset, the
+/// standard domain and plain axes).
+fn preset_scene(preset: Option<Preset>, points: usize) -> Scene {
+    let mut scene = Scene::from_preset(preset.unwrap_or(Preset::Circle), 0, 0.0, 1);
+    scene.preset = preset;
+    scene.preset_points = points;
+    scene
+}
+
+/// The `key=value` pairs not yet used, and the notes so far. Keys are
+/// unescaped at once; values only when used, as a caption's escaped comma
+/// must not split it.
+struct Reading {
+    pairs: Vec<(String, String)>,
+    notes: Vec<String>,
+}
+
+impl Reading {
+    fn new(text: &str) -> Reading {
+        let mut r = Reading {
+            pairs: Vec::new(),
+            notes: Vec::new(),
+        };
+        for piece in text.split('&').filter(|p| !p.is_empty()) {
+            let Some((key, value)) = piece.split_once('=') else {
+                r.notes
+                    .push(format!("'{}' is not key=value; ignored", shorten(piece)));
+                continue;
+            };
+            match unescape("a key", key) {
+                Ok(key) => r.pairs.push((key.trim().to_string(), value.to_string())),
+                Err(e) => r.notes.push(e),
+            }
+        }
+        r
+    }
+
+    /// The raw value of `key` (the last, if given more than once), used up.
+    fn take_raw(&mut self, key: &str) -> Option<String> {
+        let mut found = None;
+        let mut times = 0;
+        self.pairs.retain(|(k, v)| {
+            let hit = k == key;
+            if hit {
+                found = Some(v.clone());
+                times += 1;
+            }
+            !hit
+        });
+        if times > 1 {
+            self.notes
+                .push(format!("{key}: given {times} times; the last is used"));
+        }
+        found
+    }
+
+    /// The value of `key`, unescaped; None, with a note, if it can't be.
+    fn take(&mut self, key: &str) -> Option<String> {
+        let raw = self.take_raw(key)?;
+        let value = unescape(key, &raw);
+        self.noted(Some(value))
+    }
+
+    /// The value, or None with the error noted.
+    fn noted<T>(&mut self, result: Option<Result<T, String>>) -> Option<T> {
+        match result? {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.notes.push(e);
+                None
+            }
+        }
+    }
+
+    /// Every setting, through `settings::apply`, in the order of `NAMES`.
+    fn settings(&mut self, scene: &mut Scene) {
+        for name in settings::NAMES {
+            let Some(value) = self.take(name) else {
+                continue;
+            };
+            let result = if name == "classes" && value.trim() == REGRESSION {
+                regression(scene)
+            } else {
+                settings::apply(scene, name, &value).map(|a| a.note)
+            };
+            match result {
+                Ok(note) => self.notes.extend(note),
+                Err(e) => self.notes.push(e),
+            }
+        }
+    }
+
+    /// The domain, axes and marker; false when a domain was given but not read.
+    fn placement(&mut self, scene: &mut Scene) -> bool {
+        let domain = self.take("domain").map(|v| domain(&v));
+        let placed = !matches!(domain, Some(Err(_)));
+        if let Some(d) = self.noted(domain) {
+            scene.domain = d;
+        }
+        if let Some(raw) = self.take_raw("axes") {
+            let axes = axes(&raw, &mut self.notes);
+            if let Some(a) = self.noted(Some(axes)) {
+                scene.axes = a;
+            }
+        }
+        if let Some(raw) = self.take_raw("marker") {
+            let marker = marker(&raw, &mut self.notes);
+            if let Some(m) = self.noted(Some(marker)) {
+                scene.marker = m;
+            }
+        }
+        placed
+    }
+
+    /// The packed points; without them (or when they can't be read), the
+    /// preset's own, drawn from the seed.
+    fn points(&mut self, scene: &mut Scene, placed: bool) {
+        let packed = match self.take("data") {
+            Some(_) if !placed => Some(Err(
+                "data: skipped, as the preset or domain the points were packed for was not read"
+                    .to_string(),
+            )),
+            data => data.map(|v| pack::unpack(&v, scene.task, scene.domain)),
+        };
+        match self.noted(packed) {
+            Some(points) => scene.points = points,
+            None => scene.regenerate(),
+        }
+        if let Task::Classification { classes } = scene.task {
+            let before = scene.points.len();
+            scene.points.retain(|p| (p.label as usize) < classes);
+            if scene.points.len() < before {
+                self.notes.push(format!(
+                    "data: dropped {} points of classes beyond the scene's {classes}",
+                    before - scene.points.len()
+                ));
+            }
+        }
+    }
+}
+
+fn preset(name: &str) -> Result<Option<Preset>, String> {
+    match name.trim() {
+        "none" => Ok(None),
+        name => Preset::from_name(name).map(Some).ok_or_else(|| {
+            let names: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
+            format!(
+                "preset: '{}' is not one of {}, none",
+                shorten(name),
+                names.join(", ")
+            )
+        }),
+    }
+}
+
+fn points_count(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n <= MAX_POINTS => Ok(n),
+        Ok(n) => Err(format!(
+            "points-count: {n} is more than the {MAX_POINTS} a scene holds"
+        )),
+        Err(_) => Err(format!(
+            "points-count: '{}' is not a whole number from 0 to {MAX_POINTS}",
+            shorten(value)
+        )),
+    }
+}
+
+/// `classes=regression`: only a regression preset's scene, or one without a
+/// preset, can be a regression (a classification preset's labels are classes).
+fn regression(scene: &mut Scene) -> Result<Option<String>, String> {
+    match scene.preset {
+        Some(p) if p.task() != Task::Regression => Err(format!(
+            "classes: the preset {} is a classification; '{REGRESSION}' needs a regression preset or none",
+            p.name()
+        )),
+        _ => {
+            scene.task = Task::Regression;
+            Ok(None)
+        }
+    }
+}
+
+/// A finite number within `MAX_COORDINATE` of 0, read exactly as an f32.
+fn coordinate(field: &str, text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(v) if v.abs() <= MAX_COORDINATE => Ok(v),
+        Ok(_) => Err(format!(
+            "{field}: '{}' is not a finite number within ±{MAX_COORDINATE}",
+            shorten(text)
+        )),
+        Err(_) => Err(format!("{field}: '{}' is not a number", shorten(text))),
+    }
+}
+
+/// `x1 from, x1 to, x2 from, x2 to`. Each side must be wide for its distance
+/// from 0, so that the packed points' 4096 steps survive f32 rounding.
+fn domain(value: &str) -> Result<Domain, String> {
+    let parts: Vec<&str> = value.split(',').collect();
+    let [a, b, c, d] = parts[..] else {
+        return Err(format!(
+            "domain: '{}' is not four numbers: x1 from, x1 to, x2 from, x2 to",
+            shorten(value)
+        ));
+    };
+    let side = |name: &str, from: &str, to: &str| -> Result<(f32, f32), String> {
+        let (from, to) = (coordinate("domain", from)?, coordinate("domain", to)?);
+        let size = from.abs().max(to.abs()).max(1.0);
+        if to - from >= size / 1000.0 {
+            Ok((from, to))
+        } else {
+            Err(format!(
+                "domain: {name} runs from {from} to {to}; it must rise, by at least 1/1000 of its largest end"
+            ))
+        }
+    };
+    Ok(Domain {
+        x1: side("x1", a, b)?,
+        x2: side("x2", c, d)?,
+    })
+}
+
+/// Plain text for the canvas: control characters become spaces, and long
+/// text is cut with a note. Never markup: the page draws it as text.
+fn caption(field: &str, text: &str, notes: &mut Vec<String>) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= MAX_CAPTION {
+        return clean;
+    }
+    notes.push(format!(
+        "{field}: longer than {MAX_CAPTION} characters; cut short"
+    ));
+    clean.chars().take(MAX_CAPTION).collect()
+}
+
+fn axes(raw: &str, notes: &mut Vec<String>) -> Result<(String, String), String> {
+    let parts: Vec<&str> = raw.split(',').collect();
+    let [x1, x2] = parts[..] else {
+        return Err(format!(
+            "axes: '{}' is not two names separated by a comma",
+            shorten(raw)
+        ));
+    };
+    let (x1, x2) = (unescape("axes", x1)?, unescape("axes", x2)?);
+    Ok((caption("axes", &x1, notes), caption("axes", &x2, notes)))
+}
+
+fn marker(raw: &str, notes: &mut Vec<String>) -> Result<Option<Marker>, String> {
+    if raw.trim() == "none" {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = raw.splitn(3, ',').collect();
+    let [x1, x2, label] = parts[..] else {
+        return Err(format!(
+            "marker: '{}' is not x1,x2,label or none",
+            shorten(raw)
+        ));
+    };
+    let x1 = coordinate("marker", &unescape("marker", x1)?)?;
+    let x2 = coordinate("marker", &unescape("marker", x2)?)?;
+    let label = caption("marker", &unescape("marker", label)?, notes);
+    Ok(Some(Marker { x1, x2, label }))
+}
+
+/// Percent-escapes every byte but letters, digits, `-._~` and `keep`.
+fn escape(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn unescape(field: &str, text: &str) -> Result<String, String> {
+    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'%' {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        match (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (Some(high), Some(low)) => out.push((high * 16 + low) as u8),
+            _ => {
+                return Err(format!(
+                    "{field}: a '%' not followed by two hex digits in '{}'",
+                    shorten(text)
+                ))
+            }
+        }
+        i += 3;
+    }
+    String::from_utf8(out).map_err(|_| format!("{field}: the %-escapes are not UTF-8 text"))
+}
+
+fn capped(mut notes: Vec<String>) -> Vec<String> {
+    if notes.len() > MAX_NOTES {
+        let more = notes.len() - (MAX_NOTES - 1);
+        notes.truncate(MAX_NOTES - 1);
+        notes.push(format!("… and {more} more notes"));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Point;
+
+    fn decoded(text: &str) -> Decoded {
+        decode(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    fn notes(text: &str) -> Vec<String> {
+        decoded(text).notes
+    }
+
+    /// `back` is `scene` with its points quantised: each coordinate within
+    /// `width / 4096` (plus f32 rounding) of itself clamped into the widened
+    /// domain, each regression value within 1/160 of itself clamped into
+    /// [-1.5, 1.5].
+    fn assert_same_up_to_quantisation(back: &Scene, scene: &Scene) {
+        let without_points = |s: &Scene| Scene {
+            points: Vec::new(),
+            ..s.clone()
+        };
+        assert_eq!(without_points(back), without_points(scene));
+        assert_eq!(back.points.len(), scene.points.len());
+        let (gx1, gx2) = (pack::grid(scene.domain.x1), pack::grid(scene.domain.x2));
+        for (q, p) in back.points.iter().zip(&scene.points) {
+            for (w, v, (low, step)) in [(q.x1, p.x1, gx1), (q.x2, p.x2, gx2)] {
+                let v = f64::from(v).clamp(low, low + 4095.0 * step);
+                let bound = step / 2.0 + v.abs() * f64::from(f32::EPSILON);
+                assert!((f64::from(w) - v).abs() <= bound, "{v} came back as {w}");
+            }
+            if scene.task == Task::Regression {
+                let v = f64::from(p.label).clamp(-1.5, 1.5);
+                assert!((f64::from(q.label) - v).abs() <= 1.0 / 160.0 + 1e-6);
+            } else {
+                assert_eq!(q.label, p.label);
+            }
+            assert_eq!(q.test, p.test);
+        }
+    }
+
+    /// decode(encode(s)) is s up to quantisation, without notes, and
+    /// encoding that again gives the same text.
+    pub(super) fn assert_round_trip(scene: &Scene) -> String {
+        let text = encode(scene);
+        let back = decoded(&text);
+        assert_eq!(back.notes, Vec::<String>::new(), "{text}");
+        assert_same_up_to_quantisation(&back.scene, scene);
+        assert_eq!(encode(&back.scene), text);
+        text
+    }
+
+    fn changed_scene() -> Scene {
+        let mut scene = Scene::from_preset(Preset::Spiral, 300, 0.3, 77);
+        for (name, value) in [
+            ("hidden", "8,3,1"),
+            ("activation", "relu"),
+            ("layer-activations", ",sigmoid,"),
+            ("features", "x1,x2^2,x1*x2,sin(x1)"),
+            ("classes", "3"),
+            ("learning-rate", "0.003"),
+            ("optimizer", "adam"),
+            ("batch-size", "32"),
+            ("dropout", "0.5"),
+            ("regularization", "l2"),
+            ("regularization-rate", "0.0001"),
+            ("test-fraction", "0.3"),
+            ("early-stopping", "20"),
+            ("seed", "12345"),
+            ("epochs-per-frame", "5"),
+            ("stop-after", "300"),
+        ] {
+            settings::apply(&mut scene, name, value).unwrap();
+        }
+        scene.points[7].label = 2.0;
+        scene.axes = (
+            "hours, slept".to_string(),
+            "cups of coffee ☕ & tea".to_string(),
+        );
+        scene.marker = Some(Marker {
+            x1: -1.25,
+            x2: 3.0e-3,
+            label: "me = 100% <b>here</b>".to_string(),
+        });
+        scene.domain = Domain {
+            x1: (-8.0, 8.0),
+            x2: (-0.5, 12.25),
+        };
+        scene
+    }
+
+    #[test]
+    fn every_preset_round_trips_within_the_quantisation_bound() {
+        for preset in Preset::ALL {
+            for noise in [0.0, 0.5, 1.0] {
+                let scene = Scene::from_preset(preset, 250, noise, 9);
+                assert_round_trip(&scene);
+            }
+        }
+    }
+
+    #[test]
+    fn a_scene_with_every_setting_changed_round_trips() {
+        let text = assert_round_trip(&changed_scene());
+        assert!(
+            text.contains("&features=x1,x2%5E2,x1%2Ax2,sin%28x1%29&"),
+            "{text}"
+        );
+        assert!(text.contains("&axes=hours%2C%20slept,cups%20of%20coffee%20%E2%98%95%20%26%20tea&"));
+    }
+
+    #[test]
+    fn no_preset_and_regression_round_trip() {
+        let mut scene = Scene::from_preset(Preset::Plane, 120, 0.2, 4);
+        scene.preset = None;
+        scene.points.push(Point::new(0.5, 0.5, 1.25));
+        let text = assert_round_trip(&scene);
+        assert!(text.contains("preset=none&") && text.contains("classes=regression&"));
+        let mut empty = Scene::from_preset(Preset::Pass, 10, 0.0, 1);
+        empty.points.clear();
+        empty.marker = None;
+        let text = assert_round_trip(&empty);
+        assert!(text.ends_with("&marker=none&data=0"), "{text}");
+    }
+
+    #[test]
+    fn two_hundred_points_take_under_two_thousand_characters() {
+        for preset in Preset::ALL {
+            let text = encode(&Scene::from_preset(preset, 200, 0.2, 1));
+            assert!(text.len() < 2000, "{}: {}", preset.name(), text.len());
+        }
+        assert!(encode(&changed_scene()).len() < 2000 + 100 * 27 / 6);
+    }
+
+    #[test]
+    fn the_largest_scene_fits_well_within_the_text_limit() {
+        let mut scene = Scene::from_preset(Preset::GaussianMixture, MAX_POINTS, 1.0, 1);
+        let long = "☕,&%".repeat(MAX_CAPTION / 4);
+        scene.axes = (long.clone(), long.clone());
+        scene.marker = Some(Marker {
+            x1: -MAX_COORDINATE,
+            x2: 0.1,
+            label: long,
+        });
+        let text = assert_round_trip(&scene);
+        assert!(text.len() < MAX_TEXT / 2, "{}", text.len());
+    }
+
+    #[test]
+    fn empty_text_is_the_default_scene_and_a_whole_link_is_read() {
+        assert_eq!(
+            decoded(""),
+            Decoded {
+                scene: Scene::default(),
+                notes: vec![]
+            }
+        );
+        assert_eq!(decoded("  #  ").scene, Scene::default());
+        let text = encode(&changed_scene());
+        let link = format!("https://example.org/descent/?lesson=2#{text}\n");
+        assert_eq!(decoded(&link), decoded(&text));
+    }
+
+    #[test]
+    fn a_hand_written_link_draws_the_presets_points_from_its_seed() {
+        let d = decoded("preset=moons&points-count=80&noise=0.2&seed=5&hidden=3");
+        assert_eq!(d.notes, Vec::<String>::new());
+        let mut expected = Scene::from_preset(Preset::Moons, 80, 0.2, 5);
+        settings::apply(&mut expected, "hidden", "3").unwrap();
+        assert_eq!(d.scene, expected);
+    }
+
+    #[test]
+    fn invalid_fields_are_skipped_with_a_note_and_the_rest_loads() {
+        let d = decoded(
+            "learning-rate=abc&seed=7&hidden=4,99&colour=red&dropout=NaN&nonsense&optimizer=adam",
+        );
+        assert_eq!(
+            d.notes,
+            [
+                "'nonsense' is not key=value; ignored",
+                "units per layer: 99 is outside 1 to 32; using 32",
+                "learning rate: 'abc' is not a number",
+                "dropout rate: 'NaN' is not a finite number",
+                "'colour' is not a setting; ignored",
+            ]
+        );
+        assert_eq!(d.scene.seed, 7);
+        assert_eq!(d.scene.hidden, [4, 32]);
+        assert_eq!(
+            d.scene.training.learning_rate,
+            Scene::default().training.learning_rate
+        );
+        assert_eq!(d.scene.training.optimizer.name(), "adam");
+    }
+
+    #[test]
+    fn preset_task_and_version_mismatches_are_noted() {
+        let cases = [
+            ("v=2&seed=3", "v: this page reads version 1 of the scene text, not '2'; loading what it can"),
+            ("preset=plane&classes=3", "classes: this scene is a regression; pick a classification preset"),
+            ("preset=xor&classes=regression", "classes: the preset xor is a classification; 'regression' needs a regression preset or none"),
+            ("preset=swirl", "preset: 'swirl' is not one of circle, xor, gaussians, spiral, moons, pass, sine, cubic, abs, plane, mixture, none"),
+            ("points-count=-3", "points-count: '-3' is not a whole number from 0 to 5000"),
+            ("points-count=5001", "points-count: 5001 is more than the 5000 a scene holds"),
+            ("seed=1&seed=2", "seed: given 2 times; the last is used"),
+            ("classes=5", "classes: 5 is outside 2 to 4; using 4"),
+        ];
+        for (text, note) in cases {
+            assert_eq!(notes(text), [note], "{text}");
+        }
+        assert_eq!(decoded("seed=1&seed=2").scene.seed, 2);
+        assert_eq!(decoded("preset=swirl").scene.preset, Some(Preset::Circle));
+    }
+
+    #[test]
+    fn hostile_data_is_refused_with_a_note_and_the_presets_points_load_instead() {
+        let good = encode(&Scene::from_preset(Preset::Xor, 200, 0.0, 3));
+        let (head, data) = good.split_once("&data=").unwrap();
+        let cases = [
+            (
+                data[..data.len() - 10].to_string(),
+                "data: 890 characters where a count of 200 needs 900 (cut short or altered?)"
+                    .to_string(),
+            ),
+            (
+                format!("{}!{}", &data[..20], &data[21..]),
+                "data: '!' at character 17 is not URL-safe base64".to_string(),
+            ),
+            (
+                "-5.AAAA".to_string(),
+                "data: '-5' is not a count of points".to_string(),
+            ),
+            (
+                "5001.".to_string() + &"A".repeat(22_504),
+                "data: 5001 points are more than the 5000 a scene holds".to_string(),
+            ),
+            (
+                "18446744073709551616.A".to_string(),
+                "data: '18446744073709551616' is not a count of points".to_string(),
+            ),
+            (
+                "1.AA%zz".to_string(),
+                "data: a '%' not followed by two hex digits in '1.AA%zz'".to_string(),
+            ),
+        ];
+        let preset_points = Scene::from_preset(Preset::Xor, 200, 0.0, 3).points;
+        for (data, note) in cases {
+            let d = decoded(&format!("{head}&data={data}"));
+            assert_eq!(d.notes, [note]);
+            assert_eq!(d.scene.points, preset_points);
+        }
+        // Points of classes the scene does not have are dropped.
+        let three = encode(&changed_scene()).replace("&classes=3&", "&classes=2&");
+        assert_eq!(
+            notes(&three),
+            ["data: dropped 1 points of classes beyond the scene's 2"]
+        );
+    }
+
+    #[test]
+    fn broken_domains_and_markers_are_refused_and_data_waits_for_its_domain() {
+        let cases = [
+            ("domain=-6,6,-6", "domain: '-6,6,-6' is not four numbers: x1 from, x1 to, x2 from, x2 to"),
+            ("domain=-6,6,NaN,1", "domain: 'NaN' is not a finite number within ±1000000"),
+            ("domain=-6,6,-inf,1", "domain: '-inf' is not a finite number within ±1000000"),
+            ("domain=0,1e300,0,1", "domain: '1e300' is not a finite number within ±1000000"),
+            ("domain=6,-6,0,1", "domain: x1 runs from 6 to -6; it must rise, by at least 1/1000 of its largest end"),
+            ("domain=1000,1000.5,0,1", "domain: x1 runs from 1000 to 1000.5; it must rise, by at least 1/1000 of its largest end"),
+            ("marker=1,2", "marker: '1,2' is not x1,x2,label or none"),
+            ("marker=1,abc,me", "marker: 'abc' is not a number"),
+            ("axes=a,b,c", "axes: 'a,b,c' is not two names separated by a comma"),
+            ("axes=a%FF,b", "axes: the %-escapes are not UTF-8 text"),
+        ];
+        for (text, note) in cases {
+            assert_eq!(notes(text), [note], "{text}");
+        }
+        let text = encode(&changed_scene());
+        let d = decoded(&text.replace("&domain=-8,8,", "&domain=8,-8,"));
+        assert_eq!(
+            d.notes[1],
+            "data: skipped, as the preset or domain the points were packed for was not read"
+        );
+        // The spiral's own points, drawn from the seed, load instead.
+        assert_eq!(d.scene.points.len(), 300);
+        assert!(d.scene.points.iter().all(|p| p.label < 2.0));
+    }
+
+    #[test]
+    fn captions_stay_plain_text_and_are_cut_to_length() {
+        let script = "<script>alert('hi')</script><img src=x onerror=alert(1)>";
+        let scene = Scene {
+            axes: (script.to_string(), "\"quoted\" & 'single'".to_string()),
+            ..Scene::default()
+        };
+        let text = assert_round_trip(&scene);
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~,%&=".contains(c);
+        assert!(text.chars().all(allowed), "{text}");
+        // Raw markup in a hand-written link is read as the same plain text.
+        let d = decoded("axes=<b>bold</b>,x2&marker=1,2,<i>me</i>\nnext");
+        assert_eq!(d.scene.axes.0, "<b>bold</b>");
+        assert_eq!(d.scene.marker.unwrap().label, "<i>me</i> next");
+        let long = "a".repeat(500);
+        let d = decoded(&format!("axes={long},x2"));
+        assert_eq!(d.scene.axes.0, "a".repeat(MAX_CAPTION));
+        assert_eq!(d.notes, ["axes: longer than 80 characters; cut short"]);
+    }
+
+    #[test]
+    fn text_with_nothing_usable_is_refused() {
+        assert_eq!(
+            decode(&"x".repeat(10 << 20)).unwrap_err(),
+            "scene: the text is longer than the 100000 characters read"
+        );
+        assert_eq!(
+            decode("x1,x2,label\n1,2,0").unwrap_err(),
+            "scene: 'x1,x2,label\n1,2,0' is not key=value text"
+        );
+        assert!(decode("&&&").is_err());
+        let many = "a=1&".repeat(1000);
+        let d = decoded(&many);
+        assert_eq!(d.notes.len(), MAX_NOTES);
+        assert_eq!(d.notes[MAX_NOTES - 1], "… and 981 more notes");
+    }
+
+    #[test]
+    fn percent_escapes_round_trip() {
+        for text in ["", "plain", "a,b & c=d %", "☕ naïve \u{1F600}", "\0\x7f"] {
+            assert_eq!(unescape("t", &escape(text, b"")).unwrap(), text);
+        }
+        assert_eq!(escape("a,b", b","), "a,b");
+        assert_eq!(escape("a,b", b""), "a%2Cb");
+        for bad in ["%", "%4", "%4g", "%+1", "%%41"] {
+            assert!(unescape("t", bad).is_err(), "{bad}");
+        }
+    }
+}
+
+/// Property tests: natively only (proptest does not build for wasm32).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::tests::assert_round_trip;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// 2,000 cases a property; `PROPTEST_CASES=1000000` for a long run
+    /// (`with_cases` alone would ignore the variable).
+    pub fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2000);
+        ProptestConfig {
+            cases,
+            ..ProptestConfig::default()
+        }
+    }
+
+    const KEYS: [&str; 9] = [
+        "v",
+        "preset",
+        "points-count",
+        "domain",
+        "axes",
+        "marker",
+        "data",
+        "classes",
+        "hidden",
+    ];
+
+    const WORDS: [&str; 18] = [
+        "none",
+        "regression",
+        "circle",
+        "pass",
+        "plane",
+        "mixture",
+        "spiral",
+        "relu",
+        "tanh",
+        ",sigmoid",
+        "x1,x2",
+        "x1%2Ax2,sin(x1)",
+        "adam",
+        "l1",
+        "-6,6,-6,6",
+        "0,10,0,10",
+        "4,5,you",
+        "a,b",
+    ];
+
+    /// Packed points of a plausible length, so that valid data turns up.
+    fn data() -> impl Strategy<Value = String> {
+        (0usize..12, prop_oneof![Just(27usize), Just(33)]).prop_flat_map(|(n, bits)| {
+            prop::collection::vec(
+                prop::sample::select(pack_alphabet()),
+                (n * bits).div_ceil(6),
+            )
+            .prop_map(move |chars| format!("{n}.{}", chars.into_iter().collect::<String>()))
+        })
+    }
+
+    fn pack_alphabet() -> Vec<char> {
+        ('A'..='Z')
+            .chain('a'..='z')
+            .chain('0'..='9')
+            .chain(['-', '_'])
+            .collect()
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[-+0-9.,e]{0,12}",
+            "[a-z0-9(),*^%-]{0,16}",
+            prop::sample::select(WORDS.to_vec()).prop_map(String::from),
+            data(),
+        ]
+    }
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(KEYS.to_vec()).prop_map(String::from),
+            prop::sample::select(settings::NAMES.to_vec()).prop_map(String::from),
+            "[a-z%-]{0,8}",
+        ]
+    }
+
+    /// A real scene's text with a few characters replaced, and maybe cut.
+    fn altered_scene() -> impl Strategy<Value = String> {
+        let edit = (any::<prop::sample::Index>(), any::<char>());
+        (
+            prop::sample::select(Preset::ALL.to_vec()),
+            0usize..40,
+            0.0f32..1.0,
+            prop::collection::vec(edit, 0..4),
+            any::<prop::sample::Index>(),
+            any::<bool>(),
+        )
+            .prop_map(|(preset, n, noise, edits, cut, cutting)| {
+                let mut chars: Vec<char> = encode(&Scene::from_preset(preset, n, noise, 1))
+                    .chars()
+                    .collect();
+                for (at, c) in edits {
+                    let i = at.index(chars.len());
+                    chars[i] = c;
+                }
+                if cutting {
+                    chars.truncate(cut.index(chars.len()));
+                }
+                chars.into_iter().collect()
+            })
+    }
+
+    fn scene_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            any::<Vec<u8>>().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+            prop::collection::vec((key(), value()), 0..12).prop_map(|pairs| {
+                let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                pairs.join("&")
+            }),
+            (prop::collection::vec((key(), value()), 0..6), data()).prop_map(|(pairs, data)| {
+                let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}&")).collect();
+                format!("{}data={data}", pairs.concat())
+            }),
+            altered_scene(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Any text decodes without panicking; what is accepted encodes to
+        /// text that decodes, without notes, to the same scene.
+        #[test]
+        fn decode_never_panics_and_what_it_accepts_round_trips(text in scene_text()) {
+            if let Ok(first) = decode(&text) {
+                assert_round_trip(&first.scene);
+            }
+        }
+    }
+}
