@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser lint native-test browser-test e2e
+.PHONY: serve test build bench bench-browser lint native-test browser-test e2e fuzz
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -49,3 +49,7 @@ bench-browser:
 	scripts/setup.sh test
 	scripts/build.sh
 	node scripts/bench-browser.mjs
+
+# The property tests of the link decoder and the CSV/JSON readers, a million cases each (~4 min).
+fuzz:
+	PROPTEST_CASES=1000000 cargo test --release --lib -- properties

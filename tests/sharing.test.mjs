@@ -65,3 +65,47 @@ test('saving: the trained model as JSON and the boundary as PNG', () => withPage
   const canvasWidth = await page.evaluate(() => document.getElementById('data').width);
   assert.equal(width, canvasWidth, 'the PNG is the data canvas at its full resolution');
 }));
+
+test('a copied link opens the same points and settings, and the same run', async () => {
+  const a = await browser.page('index.html');
+  await a.getByLabel('Optimizer').selectOption('adam');
+  await a.locator('#batch-size').fill('16');
+  await a.locator('#batch-size').press('Tab');
+  await a.getByLabel('Dropout rate').fill('0.2'); // a range input: sets and fires input
+  await a.click('#copy-link');
+  await a.waitForFunction(() => location.hash.length > 100);
+  const link = a.url();
+  assert.ok(link.length < 2000, `a link for 200 points is short: ${link.length} characters`);
+
+  const b = await browser.page(link.slice(browser.base.length));
+  for (const name of ['optimizer', 'batch-size', 'dropout', 'hidden', 'activation', 'seed', 'learning-rate']) {
+    assert.equal(await b.evaluate((n) => window.descent.get(n), name), await a.evaluate((n) => window.descent.get(n), name), name);
+  }
+  assert.equal(await b.evaluate(() => window.descent.status().points), await a.evaluate(() => window.descent.status().points));
+  assert.equal(await b.locator('#optimizer').inputValue(), 'adam', 'the controls show the linked settings');
+
+  // The same seed and points: after the same epochs, the same losses to the last printed digit.
+  await a.click('#reset');
+  for (const page of [a, b]) {
+    for (let i = 0; i < 5; i++) await page.click('#step-epoch');
+    await frames(page);
+  }
+  for (const id of ['#epoch', '#train-loss', '#test-loss', '#train-accuracy']) {
+    assert.equal(await b.locator(id).textContent(), await a.locator(id).textContent(), id);
+  }
+  assert.equal(await a.locator('#epoch').textContent(), '5');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.close();
+  await b.close();
+});
+
+test('a broken link is refused with a message and the page keeps its own scene', async () => {
+  const page = await browser.page('index.html#v=1&learning-rate=abc&hidden=4,99&data=7.%%%');
+  const note = await page.locator('#note').textContent();
+  assert.match(note, /learning rate: 'abc' is not a number/);
+  assert.match(note, /using 32/);
+  assert.equal(await page.evaluate(() => window.descent.get('hidden')), '4,32');
+  assert.ok(await page.evaluate(() => window.descent.status().points) > 0, 'points are still there');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

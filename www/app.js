@@ -191,6 +191,29 @@ $('copy-code').addEventListener('click', async () => {
   }
 });
 
+// Sharing: the whole scene travels in the link's hash.
+function loadFromHash() {
+  if (location.hash.length <= 1) return;
+  try {
+    const notes = pg.load_text(location.hash.slice(1)); // percent-escapes are the decoder's job
+    note(notes.join(' · '));
+  } catch (e) {
+    note(`The link could not be read: ${e.message}. The playground kept its own scene.`);
+  }
+  syncControls();
+}
+$('copy-link').addEventListener('click', async () => {
+  const link = `${location.origin}${location.pathname}#${pg.scene_text()}`;
+  history.replaceState(null, '', link);
+  try {
+    await navigator.clipboard.writeText(link);
+    note('Link copied: it opens this playground with the same settings, seed and points.');
+  } catch {
+    note('The link is in the address bar: copy it from there.');
+  }
+});
+window.addEventListener('hashchange', loadFromHash);
+
 // Saving: files are made in Rust; the page only hands them to the browser.
 function download(name, blob) {
   const url = URL.createObjectURL(blob);
@@ -322,5 +345,6 @@ document.addEventListener('keydown', (e) => {
 new ResizeObserver(() => { pg.resize(); lastHidden = null; })
   .observe(document.querySelector('.columns'));
 
+loadFromHash();
 syncControls();
 requestAnimationFrame(frame);

@@ -30,6 +30,8 @@ pub const LEARNING_RATE_RANGE: (f64, f64) = (1e-5, 10.0);
 pub const MAX_BATCH: usize = super::MAX_POINTS;
 pub const MAX_PATIENCE: usize = 10_000;
 pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
+/// Seeds are whole numbers a JavaScript number holds exactly.
+pub const MAX_SEED: u64 = 1 << 53;
 
 /// Every setting's name, in the order a scene's text form lists them.
 pub const NAMES: [&str; 17] = [
@@ -246,7 +248,11 @@ pub fn apply(scene: &mut Scene, name: &str, value: &str) -> Result<Applied, Stri
             Effect::Training
         }
         "seed" => {
-            let (v, n) = whole("seed", value, 0, (1u64 << 53) as usize)?;
+            // Not through usize: it is 32 bits in wasm.
+            let (v, n) = clamped("seed", value, 0.0, MAX_SEED as f64)?;
+            if v.fract() != 0.0 {
+                return Err(format!("seed: '{}' is not a whole number", shorten(value)));
+            }
             scene.seed = v as u64;
             note = n;
             Effect::Network

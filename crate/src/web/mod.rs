@@ -571,6 +571,25 @@ impl Playground {
         }
     }
 
+    /// The whole scene (settings, seed and points) as text for a link. The
+    /// page's own points snap to the link's precision, so both runs match.
+    pub fn scene_text(&mut self) -> String {
+        let text = crate::scene::text::encode(self.session.scene());
+        if let Ok(decoded) = crate::scene::text::decode(&text) {
+            self.session.snap_points(decoded.scene.points);
+        }
+        text
+    }
+
+    /// Loads a scene from its text form (a link's hash). Fields that cannot
+    /// be read are skipped; the notes say which. Throws only when nothing is usable.
+    pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
+        let decoded = crate::scene::text::decode(text).map_err(|e| JsError::new(&e))?;
+        self.session.load(decoded.scene);
+        self.dirty = true;
+        Ok(decoded.notes)
+    }
+
     /// The trained model (architecture and weights) as JSON.
     pub fn model_json(&self) -> String {
         crate::scene::export::model_json(self.session.scene(), &self.session.trainer().network)
