@@ -506,13 +506,13 @@ mod tests {
 
 /// Property tests: natively only (proptest does not build for wasm32).
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties {
+pub(crate) mod properties {
     use super::*;
     use proptest::prelude::*;
 
     /// 2,000 cases a property; `PROPTEST_CASES=1000000` for a long run
     /// (`with_cases` alone would ignore the variable).
-    fn config() -> ProptestConfig {
+    pub(crate) fn config() -> ProptestConfig {
         let cases = std::env::var("PROPTEST_CASES")
             .ok()
             .and_then(|v| v.parse().ok())

@@ -788,18 +788,8 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    /// 2,000 cases a property; `PROPTEST_CASES=1000000` for a long run
-    /// (`with_cases` alone would ignore the variable).
-    pub fn config() -> ProptestConfig {
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(2000);
-        ProptestConfig {
-            cases,
-            ..ProptestConfig::default()
-        }
-    }
+    /// The same case count as the importers' properties (PROPTEST_CASES).
+    pub(crate) use crate::data::io::properties::config;
 
     const KEYS: [&str; 9] = [
         "v",
