@@ -39,13 +39,19 @@ impl Grid {
         &self.inputs
     }
 
-    pub fn cells(&self) -> usize {
-        self.size * self.size
-    }
-
-    /// Whether this grid already fits the request (so it can be reused).
-    pub fn matches(&self, size: usize, domain: &Domain, features: Features) -> bool {
-        self.size == size && self.domain == *domain && self.features == features
+    /// The grid in `slot` if it fits the request, else a new one put there:
+    /// building the inputs costs a pass over every cell, so it is kept.
+    pub fn reuse(
+        slot: &mut Option<Grid>,
+        size: usize,
+        domain: Domain,
+        features: Features,
+    ) -> &Grid {
+        let fits = |g: &Grid| g.size == size && g.domain == domain && g.features == features;
+        if !slot.as_ref().is_some_and(fits) {
+            *slot = Some(Grid::new(size, domain, features));
+        }
+        slot.as_ref().expect("the slot was just filled")
     }
 
     /// The network's outputs for every cell (`cells × outputs`), and, when

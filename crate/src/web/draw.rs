@@ -2,7 +2,7 @@
 //! network diagram (links, each unit's picture, dropped units).
 
 use super::canvas::{Blitter, Canvas};
-use crate::data::Task;
+use crate::data::{Domain, Task};
 use crate::scene::Session;
 use crate::view::colors::{self, css, Rgb};
 use crate::view::layout::{Layout, HEADER};
@@ -110,6 +110,16 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The data canvas showing `domain`.
+    pub fn new(canvas: &Canvas, domain: &Domain) -> Frame {
+        Frame {
+            width: canvas.width,
+            height: canvas.height,
+            x1: domain.x1,
+            x2: domain.x2,
+        }
+    }
+
     pub fn to_px(&self, x1: f32, x2: f32) -> (f64, f64) {
         (
             (x1 - self.x1.0) as f64 / (self.x1.1 - self.x1.0) as f64 * self.width,
@@ -133,7 +143,7 @@ impl Frame {
 fn point_color(task: Task, label: f32) -> Rgb {
     match task {
         Task::Classification { .. } => colors::CLASS_COLORS[(label as usize).min(3)],
-        // Quantised to a few shades, so points can be drawn in a few groups.
+        // Quantised to a few shades, so a few stamped pictures serve every point.
         Task::Regression => colors::signed((label * 8.0).round() / 8.0, 1.0),
     }
 }
@@ -148,12 +158,7 @@ pub fn data(
     field_size: u32,
 ) -> Result<(), JsValue> {
     let scene = session.scene();
-    let frame = Frame {
-        width: canvas.width,
-        height: canvas.height,
-        x1: scene.domain.x1,
-        x2: scene.domain.x2,
-    };
+    let frame = Frame::new(canvas, &scene.domain);
     let ctx = &canvas.ctx;
     blitter.draw(
         field,

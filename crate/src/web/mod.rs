@@ -193,14 +193,7 @@ impl Playground {
         let net = &self.session.trainer().network;
 
         // The colour field: one batched pass over the grid.
-        if !self
-            .field_grid
-            .as_ref()
-            .is_some_and(|g| g.matches(field_size, &domain, features))
-        {
-            self.field_grid = Some(Grid::new(field_size, domain, features));
-        }
-        let grid = self.field_grid.as_ref().expect("grid was just made");
+        let grid = Grid::reuse(&mut self.field_grid, field_size, domain, features);
         grid.evaluate(net, &mut self.workspace, &mut self.field_outputs, None);
         let kind = match scene.task {
             Task::Regression => FieldKind::Value { scale: 1.0 },
@@ -215,14 +208,7 @@ impl Playground {
         );
 
         // Every unit's picture, from one more batched pass at low resolution.
-        if !self
-            .unit_grid
-            .as_ref()
-            .is_some_and(|g| g.matches(UNIT_PICTURE, &domain, features))
-        {
-            self.unit_grid = Some(Grid::new(UNIT_PICTURE, domain, features));
-        }
-        let ugrid = self.unit_grid.as_ref().expect("grid was just made");
+        let ugrid = Grid::reuse(&mut self.unit_grid, UNIT_PICTURE, domain, features);
         ugrid.evaluate(
             net,
             &mut self.workspace,
@@ -327,13 +313,7 @@ impl Playground {
     }
 
     fn frame(&self) -> Frame {
-        let d = self.session.scene().domain;
-        Frame {
-            width: self.data.width,
-            height: self.data.height,
-            x1: d.x1,
-            x2: d.x2,
-        }
+        Frame::new(&self.data, &self.session.scene().domain)
     }
 
     /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the data canvas.
