@@ -13,6 +13,18 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * Installed in every test page: `$q(selector, host)` finds an element in the
+ * page or inside a playground's shadow root (the first <descent-playground>,
+ * or the one matching `host`); `$all(selector)` finds them everywhere.
+ */
+export const DEEP_QUERY = `
+  window.$q = (selector, host = 'descent-playground') => document.querySelector(selector)
+    ?? document.querySelector(host)?.shadowRoot?.querySelector(selector) ?? null;
+  window.$all = (selector) => [document, ...[...document.querySelectorAll('descent-playground')].map((h) => h.shadowRoot)]
+    .flatMap((root) => (root ? [...root.querySelectorAll(selector)] : []));
+`;
+
 export async function start() {
   const server = await serve(new URL('../dist/', import.meta.url).pathname, 0);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -26,6 +38,7 @@ export async function start() {
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       page.errors = errors;
+      await page.addInitScript(DEEP_QUERY);
       await page.goto(base + path);
       await page.waitForFunction(() => window.descent !== undefined);
       return page;
@@ -81,7 +94,7 @@ export async function clickAt(page, selector, x, y, { button = 'left', shift = f
  */
 export async function colourCount(page, selector, x, y, rgb, { radius = 6, tolerance = 45 } = {}) {
   return page.evaluate(({ selector, x, y, rgb, radius, tolerance }) => {
-    const c = document.querySelector(selector);
+    const c = $q(selector);
     const s = c.width / c.clientWidth;
     const [cx, cy, r] = [x * s, y * s, radius * s];
     const x0 = Math.max(0, Math.floor(cx - r));
@@ -105,7 +118,7 @@ export async function colourCount(page, selector, x, y, rgb, { radius = 6, toler
 /** Keeps a copy of a canvas's pixels inside the page; returns its handle. */
 export async function grab(page, selector) {
   return page.evaluate((selector) => {
-    const c = document.querySelector(selector);
+    const c = $q(selector);
     const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     window.__grabs ??= [];
     window.__grabs.push(pixels);

@@ -3,7 +3,7 @@
 // Run: node --test --test-concurrency=1 tests/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, frames } from './browser.mjs';
+import { start, frames, DEEP_QUERY } from './browser.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -13,7 +13,7 @@ after(async () => { await browser?.stop(); });
 
 /** Fraction of the data canvas that is not plain white: the field is drawn. */
 const painted = (frame) => frame.evaluate(() => {
-  const c = document.getElementById('data');
+  const c = $q('#data');
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let coloured = 0;
   for (let k = 0; k < d.length; k += 4) if (d[k] < 240 || d[k + 1] < 240 || d[k + 2] < 240) coloured++;
@@ -29,6 +29,7 @@ async function pageUnderCsp() {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
   });
+  await page.addInitScript(DEEP_QUERY);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
@@ -43,7 +44,7 @@ async function pageUnderCsp() {
 test('under a strict Content-Security-Policy the page loads, trains and draws', async () => {
   const page = await pageUnderCsp();
   await page.click('#play');
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 20, null, { timeout: 20_000 });
+  await page.waitForFunction(() => Number($q('#epoch').textContent) >= 20, null, { timeout: 20_000 });
   await page.click('#play');
   await frames(page);
   assert.ok(await painted(page) > 0.5, 'the colour field is drawn');
@@ -65,6 +66,7 @@ test('under a strict Content-Security-Policy nothing is blocked at all', async (
 
 test('the page works inside <iframe sandbox="allow-scripts">', async () => {
   const page = await browser.browser.newPage();
+  await page.addInitScript(DEEP_QUERY);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setContent(`<!doctype html><title>course page</title>
@@ -74,7 +76,7 @@ test('the page works inside <iframe sandbox="allow-scripts">', async () => {
   await frame.waitForFunction(() => window.descent !== undefined, null, { timeout: 20_000 });
   await frame.click('#step-epoch');
   await frame.click('#step-epoch');
-  await frame.waitForFunction(() => document.getElementById('epoch').textContent === '2');
+  await frame.waitForFunction(() => $q('#epoch').textContent === '2');
   assert.ok(await painted(frame) > 0.5, 'the colour field is drawn');
   assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame really is sandboxed');
   assert.deepEqual(errors, []);

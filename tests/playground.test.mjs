@@ -26,7 +26,7 @@ const classRadio = (page, value) => page.locator('label', { has: page.locator(`i
 /** The number shown as the epoch, once it reaches `n`. */
 async function waitForEpoch(page, n) {
   await page.waitForFunction(
-    (n) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= n, n,
+    (n) => Number($q('#epoch').textContent.replace(/,/g, '')) >= n, n,
     { timeout: 20_000 },
   );
 }
@@ -313,7 +313,7 @@ test('accessibility: every control has a name; the main ones are found by it', (
       if (aria) return aria;
       const by = el.getAttribute('aria-labelledby');
       if (by) {
-        const text = by.split(/\s+/).map((id) => document.getElementById(id)?.textContent.trim() ?? '').join(' ').trim();
+        const text = by.split(/\s+/).map((id) => el.getRootNode().getElementById(id)?.textContent.trim() ?? '').join(' ').trim();
         if (text) return text;
       }
       const labels = [...(el.labels ?? [])].map((l) => l.textContent.trim()).filter(Boolean);
@@ -321,7 +321,7 @@ test('accessibility: every control has a name; the main ones are found by it', (
       if (el.tagName === 'BUTTON') return el.textContent.trim();
       return '';
     };
-    const all = [...document.querySelectorAll('input, select, button, textarea')];
+    const all = $all('input, select, button, textarea');
     return { count: all.length, unnamed: all.filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 120)) };
   });
   assert.ok(controls.count > 40, `found only ${controls.count} controls`);

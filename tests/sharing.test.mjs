@@ -62,7 +62,7 @@ test('saving: the trained model as JSON and the boundary as PNG', () => withPage
   assert.equal(png.name, 'descent-boundary.png');
   assert.deepEqual([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   const width = png.bytes.readUInt32BE(16);
-  const canvasWidth = await page.evaluate(() => document.getElementById('data').width);
+  const canvasWidth = await page.evaluate(() => $q('#data').width);
   assert.equal(width, canvasWidth, 'the PNG is the data canvas at its full resolution');
 }));
 

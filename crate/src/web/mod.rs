@@ -29,11 +29,33 @@ const UNIT_PICTURE: usize = 32;
 /// Points within this many CSS pixels count as under the mouse.
 const PICK_RADIUS: f64 = 8.0;
 
+thread_local! {
+    /// The message of the last panic, for the page's banner on the playground that hit it.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("descent: {info}").into());
+        let message = format!("descent: {info}");
+        web_sys::console::error_1(&message.as_str().into());
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
     }));
+}
+
+/// The message of the most recent panic (then forgotten), if there was one.
+#[wasm_bindgen]
+pub fn take_panic_message() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow_mut().take())
+}
+
+/// Every setting's name, for pages that read or save a whole scene.
+#[wasm_bindgen]
+pub fn setting_names() -> Vec<String> {
+    crate::scene::settings::NAMES
+        .iter()
+        .map(|n| n.to_string())
+        .collect()
 }
 
 fn now_ms() -> f64 {
@@ -144,6 +166,13 @@ impl Playground {
             self.trained = true;
             self.dirty = true;
         }
+        ran as u32
+    }
+
+    /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
+    pub fn train_epochs(&mut self, epochs: u32) -> u32 {
+        let ran = self.session.train_epochs(epochs as usize);
+        self.dirty = true;
         ran as u32
     }
 
@@ -462,6 +491,14 @@ impl Playground {
         set(&o, "parameters", trainer.network.parameter_count() as f64);
         set(&o, "canUndo", self.session.can_undo());
         set(&o, "canRedo", self.session.can_redo());
+        // The data controls show where the points came from.
+        set(
+            &o,
+            "preset",
+            scene.preset.map_or(JsValue::NULL, |p| p.name().into()),
+        );
+        set(&o, "presetPoints", scene.preset_points as f64);
+        set(&o, "noise", scene.noise as f64);
         set(&o, "xLabel", scene.axes.0.as_str());
         set(&o, "yLabel", scene.axes.1.as_str());
         if let Some(m) = scene.marker.clone() {
@@ -568,6 +605,37 @@ impl Playground {
         self.session.load(decoded.scene);
         self.dirty = true;
         Ok(decoded.notes)
+    }
+
+    /// The points as CSV: `x1,x2,label,test`, a line each.
+    pub fn points_csv(&self) -> String {
+        crate::data::io::to_csv(&self.session.scene().points)
+    }
+
+    /// The points as a JSON array of `{x1, x2, label, test}`.
+    pub fn points_json(&self) -> String {
+        crate::data::io::to_json(&self.session.scene().points)
+    }
+
+    /// Replaces the points with those of a CSV or JSON file's text (one undo
+    /// step). A file that cannot be read leaves the points as they were.
+    pub fn import_points(&mut self, text: &str) -> Result<String, JsError> {
+        let fail = |e: String| JsError::new(&format!("The file was not loaded: {e}."));
+        let points = crate::data::io::from_text(text).map_err(fail)?;
+        crate::data::io::check_labels(&points, self.session.scene().task).map_err(fail)?;
+        let count = points.len();
+        self.session.replace_points(points).map_err(fail)?;
+        self.dirty = true;
+        Ok(format!(
+            "Loaded {count} points (undo brings the old ones back)."
+        ))
+    }
+
+    /// Panics on purpose, so the tests can check that a fault in one
+    /// playground shows on that one only.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&self) {
+        panic!("a deliberate fault, for the tests");
     }
 
     /// The trained model (architecture and weights) as JSON.

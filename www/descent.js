@@ -1,0 +1,306 @@
+// Descent for course pages: `<descent-playground>` and `mount(element, options)`.
+//
+//   <script type="module" src="descent.js"></script>
+//   <descent-playground lesson="perceptron"></descent-playground>
+//
+// Each playground is independent (its own network, seed and animation loop),
+// lives in its own shadow root (no styles leak either way), and pauses while
+// it is off-screen. See README, "Embed it in your course page".
+import init, * as wasm from './pkg/descent.js';
+import { View } from './view.js';
+
+/** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
+const MAX_SAVED_CHARS = 200_000;
+const SAVE_EVERY_MS = 1000;
+
+let loading = null;
+/** Loads the wasm once for every playground on the page. */
+export function ready() {
+  loading ??= init();
+  return loading;
+}
+
+/** The lessons, in the lecture's order: `{name, title}` each. */
+export async function lessons() {
+  await ready();
+  return wasm.lesson_list ? wasm.lesson_list() : [];
+}
+
+const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Puts a playground into `element` (in its shadow root) and returns its handle.
+ * options: lesson, scene (text form), controls (groups, array or comma list),
+ * size ('small' | 'medium' | 'full'), caption, autoplay, hash (follow the page's
+ * URL hash), autosave (a localStorage key, or true), link (the page links open).
+ */
+export async function mount(element, options = {}) {
+  await ready();
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const view = new View(root, { controls: list(options.controls), size: options.size, caption: options.caption, link: options.link, pageKeys: options.hash });
+  const handle = new Handle(element, view);
+
+  handle.defaultText = view.pg.scene_text();
+  if (options.scene) view.loadText(options.scene, 'The scene attribute');
+  else if (options.lesson) handle.lesson(options.lesson);
+  else if (!(options.hash && handle.followHash())) {
+    if (options.autosave) restore(view, saveKey(options.autosave), handle.defaultText);
+  }
+  if (options.hash) {
+    handle.onHash = () => handle.followHash();
+    window.addEventListener('hashchange', handle.onHash);
+    element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
+  }
+  if (options.autosave) handle.autosave(saveKey(options.autosave));
+  if (options.autoplay) view.setPlaying(true);
+
+  // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
+  handle.observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) view.visible = entry.isIntersecting;
+  });
+  handle.observer.observe(element);
+  await view.styled;
+  window.descent ??= view.pg; // the first playground, for the end-to-end tests and the curious
+  return handle;
+}
+
+const saveKey = (autosave) => (autosave === true || autosave === '' ? 'descent-scene' : String(autosave));
+
+/** Restores the scene saved in this browser, if it can be trusted. */
+function restore(view, key, defaultText) {
+  let raw;
+  try {
+    raw = localStorage.getItem(key);
+  } catch {
+    return; // no storage here (a sandboxed frame, or blocked by the browser)
+  }
+  if (raw === null) return;
+  const ignore = (why) => {
+    try { localStorage.removeItem(key); } catch { /* nothing to remove */ }
+    view.note(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
+  };
+  if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
+  let saved = null;
+  try { saved = JSON.parse(raw); } catch { /* reported below */ }
+  if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
+  try {
+    const notes = view.pg.load_text(saved.scene);
+    view.note(['Restored your last playground from this browser.', ...notes].join(' · '));
+  } catch (e) {
+    view.pg.load_text(defaultText);
+    return ignore(e.message);
+  } finally {
+    view.syncControls();
+  }
+  const fresh = view.$('start-fresh');
+  fresh.hidden = false;
+  fresh.onclick = () => {
+    try { localStorage.removeItem(key); } catch { /* already gone */ }
+    view.pg.load_text(defaultText);
+    view.syncControls();
+    view.note('Started fresh.');
+    fresh.hidden = true;
+  };
+}
+
+/** What a page's script holds: the playground's controls, in code. */
+class Handle {
+  constructor(element, view) {
+    this.element = element;
+    this.view = view;
+  }
+
+  /** The Rust playground itself (for tests and benchmarks). */
+  get playground() { return this.view.pg; }
+
+  play() { this.view.setPlaying(true); }
+  pause() { this.view.setPlaying(false); }
+
+  /** Trains `epochs` epochs at once, synchronously, redraws, and returns the status. */
+  step(epochs = 1) {
+    const n = Math.max(0, Math.min(100_000, Math.floor(Number(epochs)) || 0));
+    return this.view.guard(() => {
+      this.view.pg.train_epochs(n);
+      this.view.redraw();
+      return this.view.pg.status();
+    });
+  }
+
+  /** New weights: from the same seed, or a new one. */
+  reset(newSeed = false) {
+    this.view.guard(() => this.view.pg.reset(Boolean(newSeed)));
+    this.view.syncControls();
+  }
+
+  /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
+  set(name, value) {
+    try {
+      return this.view.guard(() => this.view.pg.set(String(name), String(value))) ?? null;
+    } finally {
+      this.view.syncControls();
+    }
+  }
+
+  get(name) { return this.view.pg.get(String(name)) ?? null; }
+  status() { return this.view.pg.status(); }
+
+  /** The whole scene as plain data: every setting, the points, and the link text. */
+  scene() {
+    const pg = this.view.pg;
+    return {
+      settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
+      points: JSON.parse(pg.points_json()),
+      text: pg.scene_text(),
+    };
+  }
+
+  /**
+   * Loads a scene: its text form, or plain data as `scene()` gives (the text
+   * wins if both are there). Returns notes on fields that were clamped or
+   * skipped; throws if nothing could be used.
+   */
+  load(scene) {
+    const pg = this.view.pg;
+    try {
+      if (typeof scene === 'string') return pg.load_text(scene);
+      if (typeof scene?.text === 'string') return pg.load_text(scene.text);
+      if (typeof scene !== 'object' || scene === null) throw new Error('a scene is its text form or an object of settings and points');
+      const notes = [];
+      for (const [name, value] of Object.entries(scene.settings ?? {})) {
+        try {
+          const note = pg.set(name, String(value));
+          if (note) notes.push(note);
+        } catch (e) {
+          notes.push(e.message);
+        }
+      }
+      if (scene.points !== undefined) pg.import_points(JSON.stringify(scene.points));
+      return notes;
+    } finally {
+      this.view.syncControls();
+    }
+  }
+
+  /** Loads one of the lecture's lessons by name. */
+  lesson(name) {
+    const v = this.view;
+    if (!v.pg.load_lesson) throw new Error('lessons are not built into this version');
+    try {
+      const lesson = v.pg.load_lesson(String(name));
+      v.setCaption(lesson.caption);
+      v.showControls(list(lesson.controls));
+      v.showPanel?.(lesson.panel);
+      v.note('');
+      return lesson;
+    } catch (e) {
+      v.note(`Lesson '${name}' could not be loaded: ${e.message}.`);
+      return null;
+    } finally {
+      v.syncControls();
+    }
+  }
+
+  /** Back to the usual playground: no lesson, every control, the first scene. */
+  freePlay() {
+    const v = this.view;
+    v.setCaption('');
+    v.showControls(null);
+    v.showPanel?.(null);
+    v.pg.load_text(this.defaultText);
+    v.note('');
+    v.syncControls();
+  }
+
+  /** Follows the page's hash: `#lesson=name` or a scene's text. Returns whether there was one. */
+  followHash() {
+    const hash = location.hash.slice(1);
+    if (!hash) return false;
+    const lesson = /^lesson=([\w-]{1,40})$/.exec(hash);
+    if (lesson) this.lesson(lesson[1]);
+    else this.view.loadText(hash);
+    return true;
+  }
+
+  /** Keeps the scene in localStorage (key) while it changes, so a reload or a crash loses nothing. */
+  autosave(key) {
+    let last = null;
+    const save = () => {
+      if (this.view.stopped) return;
+      const text = this.view.pg.scene_text();
+      if (text === last) return;
+      try {
+        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text }));
+        last = text;
+      } catch { /* storage full or blocked: nothing to keep it in */ }
+    };
+    this.saveTimer = setInterval(save, SAVE_EVERY_MS);
+    this.onHide = () => { if (document.visibilityState === 'hidden') save(); };
+    document.addEventListener('visibilitychange', this.onHide);
+    window.addEventListener('pagehide', save);
+  }
+
+  /** Calls `fn(status)` after each frame whose epoch moved ('epoch'), or on a fault ('fault'). Returns an unsubscribe. */
+  on(event, fn) {
+    const listeners = this.view.listeners[event];
+    if (!listeners) throw new Error(`no event '${event}': there are 'epoch' and 'fault'`);
+    listeners.push(fn);
+    return () => listeners.splice(listeners.indexOf(fn) >>> 0, 1);
+  }
+
+  destroy() {
+    clearInterval(this.saveTimer);
+    if (this.onHide) document.removeEventListener('visibilitychange', this.onHide);
+    if (this.onHash) window.removeEventListener('hashchange', this.onHash);
+    this.observer?.disconnect();
+    if (window.descent === this.view.pg) window.descent = undefined;
+    this.view.destroy();
+  }
+}
+
+/** `<descent-playground>`: the attributes are mount()'s options. */
+class DescentPlayground extends HTMLElement {
+  static observedAttributes = ['lesson', 'scene', 'controls', 'size', 'caption'];
+
+  connectedCallback() {
+    if (this.ready) return; // moved within the page: keep the playground
+    const attr = (name) => this.getAttribute(name);
+    this.ready = mount(this, {
+      lesson: attr('lesson'),
+      scene: attr('scene'),
+      controls: attr('controls'),
+      size: attr('size'),
+      caption: attr('caption'),
+      autoplay: this.hasAttribute('autoplay'),
+      hash: this.hasAttribute('hash'),
+      autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
+      link: attr('link') ?? undefined,
+    }).then((handle) => {
+      this.handle = handle;
+      this.dispatchEvent(new CustomEvent('descent-ready', { detail: handle }));
+      return handle;
+    });
+  }
+
+  disconnectedCallback() {
+    // Removed for good (not just moved): stop its loop and free its memory.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.handle) {
+        this.handle.destroy();
+        this.handle = null;
+        this.ready = null;
+      }
+    });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    const view = this.handle?.view;
+    if (!view || old === value) return;
+    if (name === 'lesson' && value) this.handle.lesson(value);
+    if (name === 'scene' && value) view.loadText(value, 'The scene attribute');
+    if (name === 'controls') view.showControls(list(value));
+    if (name === 'size') view.setSize(value);
+    if (name === 'caption') view.setCaption(value);
+  }
+}
+
+if (!customElements.get('descent-playground')) customElements.define('descent-playground', DescentPlayground);

@@ -1,0 +1,208 @@
+// The inside of one <descent-playground>: its controls and canvases, in its
+// own shadow root. Every control sits in a `data-group`, which the element's
+// `controls` attribute shows or hides; ids are scoped to the shadow root.
+export const MARKUP = `
+<link rel="stylesheet" href="${new URL('playground.css', import.meta.url)}">
+<div class="playground" hidden>
+<p class="caption" hidden></p>
+<section class="runbar" aria-label="Training controls">
+  <div class="run-buttons">
+    <span class="run-group" data-group="run">
+      <button id="play" class="play" aria-label="Play" title="Play / pause (space)">▶</button>
+      <button id="step-batch" title="One gradient step on the next mini-batch">Step batch</button>
+      <button id="step-epoch" title="One pass over the training set">Step epoch</button>
+      <button id="reset" title="New random weights from the same seed">Reset</button>
+      <button id="reset-new" title="New random weights from a new seed">New seed</button>
+    </span>
+    <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
+    <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
+  </div>
+  <div class="epoch"><span class="small">Epoch</span> <output id="epoch" aria-label="Epoch">0</output></div>
+  <label class="field" data-group="learning-rate">Learning rate
+    <input id="learning-rate" type="range" min="-5" max="1" step="0.25" value="-1.5" aria-label="Learning rate">
+    <output id="learning-rate-value">0.03</output>
+  </label>
+  <label class="field" data-group="optimizer">Optimizer
+    <select id="optimizer" data-setting="optimizer" aria-label="Optimizer">
+      <option value="sgd">SGD</option><option value="momentum">Momentum</option>
+      <option value="nesterov">Nesterov</option><option value="rmsprop">RMSProp</option>
+      <option value="adagrad">Adagrad</option><option value="adam">Adam</option>
+    </select>
+  </label>
+  <label class="field" data-group="batch-size">Batch size
+    <input id="batch-size" data-setting="batch-size" type="number" min="1" max="5000" value="10" aria-label="Batch size">
+  </label>
+  <label class="field" data-group="activation">Activation
+    <select id="activation" data-setting="activation" aria-label="Activation">
+      <option value="linear">Linear</option><option value="sigmoid">Sigmoid</option>
+      <option value="tanh" selected>Tanh</option><option value="relu">ReLU</option>
+      <option value="leaky-relu">Leaky ReLU</option><option value="elu">ELU</option>
+      <option value="swish">Swish</option>
+    </select>
+  </label>
+  <label class="field" data-group="dropout">Dropout rate
+    <input id="dropout" data-setting="dropout" type="range" min="0" max="0.9" step="0.05" value="0" aria-label="Dropout rate">
+    <output id="dropout-value">0</output>
+  </label>
+  <label class="field" data-group="regularization">Regularization
+    <select id="regularization" data-setting="regularization" aria-label="Regularization">
+      <option value="none">None</option><option value="l1">L1</option><option value="l2">L2</option>
+    </select>
+  </label>
+  <label class="field" data-group="regularization">Regularization rate
+    <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate">
+      <option>0</option><option>0.0001</option><option selected>0.001</option><option>0.003</option>
+      <option>0.01</option><option>0.03</option><option>0.1</option><option>0.3</option><option>1</option>
+    </select>
+  </label>
+</section>
+
+<div id="banner" class="banner" role="alert" hidden>
+  <span id="banner-text"></span>
+  <button id="banner-reset">Reset weights</button>
+  <button id="banner-close" aria-label="Dismiss message">×</button>
+</div>
+<p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
+
+<div class="columns">
+  <section class="panel data-panel" aria-label="Data">
+    <h2>Data</h2>
+    <div class="data-controls" data-group="data">
+      <label class="field">Preset
+        <select id="preset" aria-label="Preset">
+          <option value="circle">Circle</option><option value="xor">XOR</option>
+          <option value="gaussians">Two Gaussians</option><option value="spiral">Spiral</option>
+          <option value="moons">Two moons</option><option value="pass">Will I pass this class?</option>
+          <option value="sine">Above/below a sine</option><option value="cubic">Above/below a cubic</option>
+          <option value="abs">Above/below |x|</option>
+          <option value="plane">Regression: plane</option><option value="mixture">Regression: Gaussian mixture</option>
+        </select>
+      </label>
+      <label class="field">Points
+        <input id="point-count" type="number" min="1" max="5000" value="200" aria-label="Number of points">
+      </label>
+      <label class="field">Noise
+        <input id="noise" type="range" min="0" max="1" step="0.05" value="0" aria-label="Noise">
+        <output id="noise-value">0</output>
+      </label>
+      <button id="regenerate">Regenerate</button>
+      <label class="field">Test fraction
+        <input id="test-fraction" data-setting="test-fraction" type="range" min="0" max="0.9" step="0.1" value="0.5" aria-label="Test fraction">
+        <output id="test-fraction-value">0.5</output>
+      </label>
+      <label class="field">Classes
+        <select id="classes" data-setting="classes" aria-label="Classes">
+          <option value="2">2: red, green</option><option value="3">3: + blue</option><option value="4">4: + orange</option>
+        </select>
+      </label>
+    </div>
+    <fieldset class="tools" data-group="points">
+      <legend>Place points</legend>
+      <div class="swatches" role="radiogroup" aria-label="Class of new points">
+        <label><input type="radio" name="class" value="0" aria-label="Red class"><span class="swatch c0"></span></label>
+        <label><input type="radio" name="class" value="1" checked aria-label="Green class"><span class="swatch c1"></span></label>
+        <label class="extra3"><input type="radio" name="class" value="2" aria-label="Blue class"><span class="swatch c2"></span></label>
+        <label class="extra4"><input type="radio" name="class" value="3" aria-label="Orange class"><span class="swatch c3"></span></label>
+      </div>
+      <label class="check"><input id="erase" type="checkbox" aria-label="Erase mode"> Erase</label>
+      <div class="row">
+        <button id="undo" aria-label="Undo" title="Undo (Ctrl+Z)">Undo</button>
+        <button id="redo" aria-label="Redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button id="clear" aria-label="Clear all points">Clear</button>
+      </div>
+      <p class="hint">Click adds, shift-click adds the other class, right-click (or long-press) erases, drag moves.</p>
+    </fieldset>
+    <fieldset class="files" data-group="files">
+      <legend>Save and load</legend>
+      <div class="row wrap">
+        <button id="import-points" title="Replace the points with those of a CSV or JSON file">Load points…</button>
+        <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" aria-label="Points file (CSV or JSON)" hidden>
+        <button id="export-csv" title="The points as x1,x2,label,test">Points CSV</button>
+        <button id="export-json" title="The points as JSON">Points JSON</button>
+        <button id="export-model" title="Architecture and weights as JSON">Model JSON</button>
+        <button id="export-png" title="The data canvas as a PNG picture">Picture PNG</button>
+      </div>
+    </fieldset>
+    <fieldset class="features" data-group="features">
+      <legend>Input features</legend>
+      <label class="check"><input type="checkbox" value="x1" checked aria-label="Feature x1"> x1</label>
+      <label class="check"><input type="checkbox" value="x2" checked aria-label="Feature x2"> x2</label>
+      <label class="check"><input type="checkbox" value="x1^2" aria-label="Feature x1 squared"> x1²</label>
+      <label class="check"><input type="checkbox" value="x2^2" aria-label="Feature x2 squared"> x2²</label>
+      <label class="check"><input type="checkbox" value="x1*x2" aria-label="Feature x1 times x2"> x1·x2</label>
+      <label class="check"><input type="checkbox" value="sin(x1)" aria-label="Feature sine of x1"> sin x1</label>
+      <label class="check"><input type="checkbox" value="sin(x2)" aria-label="Feature sine of x2"> sin x2</label>
+    </fieldset>
+  </section>
+
+  <section class="panel network-panel" aria-label="Network">
+    <h2>Network
+      <span class="layers" data-group="layers">
+        <button id="remove-layer" aria-label="Remove hidden layer">−</button>
+        <output id="layer-count" aria-label="Hidden layers">2</output> hidden layers
+        <button id="add-layer" aria-label="Add hidden layer">+</button>
+      </span>
+    </h2>
+    <div class="diagram">
+      <canvas id="network" aria-label="Network diagram: every unit's output over the input square"></canvas>
+      <div id="layer-buttons" data-group="layers"></div>
+    </div>
+    <div id="layer-activations" class="layer-activations" data-group="layers"></div>
+    <div class="more" data-group="training">
+      <label class="field">Early stopping patience
+        <input id="early-stopping" data-setting="early-stopping" type="number" min="0" max="10000" value="0" aria-label="Early stopping patience (0 is off)">
+      </label>
+      <label class="field">Seed
+        <input id="seed" data-setting="seed" type="number" min="0" value="1" aria-label="Seed">
+      </label>
+      <label class="field">Speed (epochs per frame)
+        <input id="epochs-per-frame" data-setting="epochs-per-frame" type="number" min="1" max="1000" value="1" aria-label="Epochs per frame">
+      </label>
+      <label class="field">Stop after epochs
+        <input id="stop-after" data-setting="stop-after" type="number" min="0" value="0" aria-label="Stop after epochs (0 runs until paused)">
+      </label>
+    </div>
+    <canvas id="activation-plot" class="activation-plot" data-group="activation" aria-label="Activation function plot"></canvas>
+  </section>
+
+  <section class="panel output-panel" aria-label="Output">
+    <h2>Output</h2>
+    <div class="stats">
+      <div><span class="small">Training loss</span> <output id="train-loss" aria-label="Training loss">–</output></div>
+      <div><span class="small">Test loss</span> <output id="test-loss" aria-label="Test loss">–</output></div>
+      <div><span class="small">Training accuracy</span> <output id="train-accuracy" aria-label="Training accuracy">–</output></div>
+      <div><span class="small">Test accuracy</span> <output id="test-accuracy" aria-label="Test accuracy">–</output></div>
+    </div>
+    <div class="data-wrap">
+      <canvas id="data" aria-label="Data: click to add points"></canvas>
+      <div id="axis-x" class="axis-x">x1</div>
+      <div id="axis-y" class="axis-y">x2</div>
+    </div>
+    <p id="hover" class="hover" aria-live="off">&nbsp;</p>
+    <p class="legend" id="legend">
+      <span class="swatch c0"></span> red <span class="swatch c1"></span> green
+      <span class="extra3"><span class="swatch c2"></span> blue</span>
+      <span class="extra4"><span class="swatch c3"></span> orange</span>
+      · filled: training · hollow: test · ringed: misclassified
+    </p>
+    <canvas id="loss" class="loss" aria-label="Loss and accuracy per epoch"></canvas>
+    <p class="legend chart-legend">
+      <span class="line train"></span> training loss <span class="line test"></span> test loss
+      <span class="line train pale"></span><span class="line test pale"></span> accuracy (right scale)
+      <span class="line best"></span> lowest test loss
+    </p>
+  </section>
+</div>
+<dialog id="code-dialog" aria-label="The playground as code">
+  <div class="code-head">
+    <div role="tablist" aria-label="Framework">
+      <button role="tab" id="tab-keras" aria-selected="true">tf.keras</button>
+      <button role="tab" id="tab-pytorch" aria-selected="false">PyTorch</button>
+    </div>
+    <button id="copy-code">Copy</button>
+    <button id="close-code" aria-label="Close">×</button>
+  </div>
+  <p class="hint">Reads <code>points.csv</code>: the points as x1,x2,label,test.</p>
+  <pre id="code" tabindex="0"></pre>
+</dialog>
+</div>`;

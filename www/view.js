@@ -1,0 +1,490 @@
+// One playground on the page: wires its controls (inside its shadow root) to
+// its Rust `Playground` and runs its own animation loop. Computes nothing
+// itself: every number comes from the playground.
+import { Playground, take_panic_message } from './pkg/descent.js';
+import { MARKUP } from './markup.js';
+
+/** Milliseconds of training per frame, leaving the rest of ~16 ms for drawing. */
+const TRAIN_BUDGET_MS = 10;
+/** Larger files are refused before they are read (the Rust reader's limit). */
+const MAX_FILE_BYTES = 4_000_000;
+
+const format = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+
+export class View {
+  /**
+   * @param {ShadowRoot} root where the playground's markup goes
+   * @param {{controls?: string[], size?: string, caption?: string, link?: string}} options
+   */
+  constructor(root, options = {}) {
+    root.innerHTML = MARKUP; // our own constant markup; nothing from outside goes in as HTML
+    this.root = root;
+    this.$ = (id) => root.getElementById(id);
+    this.box = root.querySelector('.playground');
+    // Shown once its styles are in, so nothing jumps (the box starts hidden).
+    const sheet = root.querySelector('link[rel=stylesheet]');
+    this.styled = new Promise((done) => {
+      sheet.addEventListener('load', done, { once: true });
+      sheet.addEventListener('error', done, { once: true });
+    }).then(() => { this.box.hidden = false; this.pg.resize(); });
+    this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
+    this.playing = false;
+    this.visible = true;
+    this.stopped = false;
+    this.dismissedState = null;
+    this.lastHidden = null;
+    this.lastEpoch = -1;
+    this.listeners = { epoch: [], fault: [] };
+    this.hovering = null;
+    this.drag = null;
+    this.codeTab = 'keras';
+    this.pageKeys = Boolean(options.pageKeys);
+    this.linkBase = options.link ?? new URL('index.html', import.meta.url).href;
+    this.showControls(options.controls);
+    this.setSize(options.size);
+    this.setCaption(options.caption);
+    this.wire();
+    this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; });
+    this.resizeObserver.observe(this.root.querySelector('.columns'));
+    this.syncControls();
+    this.frame = this.frame.bind(this);
+    this.rafId = requestAnimationFrame(this.frame);
+  }
+
+  // ---- What the element's attributes choose.
+
+  /** Shows only these control groups (null or empty: all of them). */
+  showControls(groups) {
+    const shown = groups?.length ? new Set(groups) : null;
+    for (const el of this.root.querySelectorAll('[data-group]')) {
+      el.hidden = shown !== null && !shown.has(el.dataset.group);
+    }
+    // The data panel holds only controls: with none of them shown, it goes too.
+    const dataPanel = this.root.querySelector('.data-panel');
+    dataPanel.hidden = [...dataPanel.querySelectorAll('[data-group]')].every((el) => el.hidden);
+  }
+
+  setSize(size) {
+    for (const s of ['small', 'medium']) this.box.classList.toggle(`size-${s}`, size === s);
+    this.pg.resize();
+  }
+
+  /** A caption is text, never HTML. */
+  setCaption(text) {
+    const caption = this.root.querySelector('.caption');
+    caption.textContent = text ?? '';
+    caption.hidden = !text;
+  }
+
+  // ---- Settings and what the controls show.
+
+  note(text) { this.$('note').textContent = text ?? ''; }
+
+  /** Applies a setting, showing the playground's note or refusal. */
+  set(name, value) {
+    try {
+      this.note(this.pg.set(name, String(value)));
+      return true;
+    } catch (e) {
+      this.note(e.message);
+      return false;
+    } finally {
+      this.syncControls();
+    }
+  }
+
+  hiddenLayers() {
+    const hidden = this.pg.get('hidden');
+    return hidden ? hidden.split(',').map(Number) : [];
+  }
+
+  syncControls() {
+    const { pg, $ } = this;
+    const lr = Number(pg.get('learning-rate'));
+    $('learning-rate').value = Math.log10(lr);
+    $('learning-rate-value').textContent = String(Number(lr.toPrecision(3)));
+    for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
+    $('dropout-value').textContent = pg.get('dropout');
+    $('test-fraction-value').textContent = pg.get('test-fraction');
+    const features = pg.get('features').split(',');
+    for (const box of this.root.querySelectorAll('.features input')) box.checked = features.includes(box.value);
+    const status = pg.status();
+    if (status.preset) $('preset').value = status.preset;
+    $('point-count').value = status.presetPoints;
+    $('noise').value = status.noise;
+    $('noise-value').textContent = String(status.noise);
+    const hidden = this.hiddenLayers();
+    $('layer-count').textContent = hidden.length;
+    this.box.classList.toggle('regression', status.classes === 0);
+    this.box.classList.toggle('classes-3', status.classes === 3);
+    this.box.classList.toggle('classes-4', status.classes === 4);
+    $('classes').disabled = status.classes === 0;
+    this.layerActivations(hidden.length);
+  }
+
+  layerActivations(layers) {
+    const box = this.$('layer-activations');
+    const current = this.pg.get('layer-activations').split(',');
+    if (box.childElementCount !== layers) {
+      box.replaceChildren();
+      for (let i = 0; i < layers; i++) {
+        const label = document.createElement('label');
+        label.textContent = `Layer ${i + 1} `;
+        const select = document.createElement('select');
+        select.setAttribute('aria-label', `Activation of layer ${i + 1}`);
+        select.append(new Option('same as all', ''));
+        for (const o of this.$('activation').options) select.append(new Option(o.text, o.value));
+        select.addEventListener('change', () => {
+          const list = [...box.querySelectorAll('select')].map((s) => s.value);
+          this.set('layer-activations', list.join(','));
+        });
+        label.append(select);
+        box.append(label);
+      }
+    }
+    box.querySelectorAll('select').forEach((s, i) => { s.value = current[i] ?? ''; });
+  }
+
+  /** The +/− buttons above each hidden layer of the diagram. */
+  layerButtons() {
+    const holder = this.$('layer-buttons');
+    const hidden = this.hiddenLayers();
+    const xs = this.pg.hidden_columns();
+    holder.replaceChildren();
+    hidden.forEach((units, i) => {
+      const group = document.createElement('div');
+      group.className = 'unit-buttons';
+      group.style.left = `${xs[i]}px`;
+      for (const [text, delta] of [['−', -1], ['+', 1]]) {
+        const b = document.createElement('button');
+        b.textContent = text;
+        b.setAttribute('aria-label', `${delta > 0 ? 'Add a unit to' : 'Remove a unit from'} layer ${i + 1}`);
+        b.disabled = units + delta < 1 || units + delta > 32;
+        b.addEventListener('click', () => {
+          hidden[i] = units + delta;
+          this.set('hidden', hidden.join(','));
+        });
+        group.append(b);
+      }
+      holder.append(group);
+    });
+  }
+
+  showStatus(s) {
+    const { $ } = this;
+    $('epoch').textContent = s.epoch.toLocaleString('en');
+    $('train-loss').textContent = format(s.trainLoss);
+    $('test-loss').textContent = format(s.testLoss);
+    $('train-accuracy').textContent = s.trainAccuracy === null ? '–' : `${(s.trainAccuracy * 100).toFixed(1)}%`;
+    $('test-accuracy').textContent = s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(1)}%`;
+    $('undo').disabled = !s.canUndo;
+    $('redo').disabled = !s.canRedo;
+    $('axis-x').textContent = s.xLabel;
+    $('axis-y').textContent = s.yLabel;
+    if (s.state !== this.dismissedState) this.dismissedState = null;
+    const show = s.state !== 'training' && s.message && s.state !== this.dismissedState;
+    $('banner').hidden = !show;
+    $('banner').classList.toggle('info', s.state !== 'diverged');
+    $('banner-reset').hidden = s.state !== 'diverged';
+    if (show) $('banner-text').textContent = s.message;
+  }
+
+  setPlaying(on) {
+    this.playing = on && this.pg.can_train();
+    this.$('play').textContent = this.playing ? '❚❚' : '▶';
+    this.$('play').setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
+  }
+
+  // ---- The animation loop.
+
+  frame() {
+    if (this.stopped) return;
+    this.rafId = requestAnimationFrame(this.frame);
+    if (!this.visible) return; // off-screen: no training, no drawing, until scrolled back
+    try {
+      if (this.playing) {
+        this.pg.train_frame(TRAIN_BUDGET_MS);
+        if (!this.pg.can_train()) this.setPlaying(false);
+      }
+      this.redraw();
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  /** Draws what changed, and tells `on('epoch')` listeners of a new epoch. */
+  redraw() {
+    const { pg } = this;
+    if (!pg.needs_render()) return;
+    pg.render();
+    if (!this.firstFrameMarked) {
+      performance.mark('descent-first-frame'); // read by the browser benchmark
+      this.firstFrameMarked = true;
+    }
+    const status = pg.status();
+    this.showStatus(status);
+    this.describeHover();
+    if (pg.get('hidden') !== this.lastHidden) {
+      this.lastHidden = pg.get('hidden');
+      this.layerButtons();
+    }
+    if (status.epoch !== this.lastEpoch) {
+      this.lastEpoch = status.epoch;
+      for (const fn of this.listeners.epoch) fn(status);
+    }
+  }
+
+  /**
+   * A fault inside this playground (it should never happen): say so on this
+   * playground only and stop its loop; the others on the page go on.
+   */
+  fault(e) {
+    this.stopped = true;
+    this.playing = false;
+    const message = take_panic_message() ?? e.message;
+    this.box.classList.add('fault');
+    this.$('banner-text').textContent = `Something went wrong inside this playground (${message}). Reload the page to start it again.`;
+    this.$('banner').hidden = false;
+    this.$('banner').classList.remove('info');
+    this.$('banner-reset').hidden = true;
+    console.error('descent:', message);
+    for (const fn of this.listeners.fault) fn(message);
+  }
+
+  /** Runs `body` on the playground, turning a fault into this playground's banner. */
+  guard(body) {
+    if (this.stopped) throw new Error('this playground stopped after a fault; reload the page');
+    try {
+      return body();
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) this.fault(e);
+      throw e;
+    }
+  }
+
+  // ---- Sharing and files.
+
+  link() {
+    return `${this.linkBase.replace(/#.*$/, '')}#${this.pg.scene_text()}`;
+  }
+
+  /** Loads a scene's text form; a bad one leaves the playground as it was. */
+  loadText(text, what = 'The link') {
+    try {
+      this.note(this.pg.load_text(text).join(' · '));
+      return true;
+    } catch (e) {
+      this.note(`${what} could not be read: ${e.message}. The playground kept its own scene.`);
+      return false;
+    } finally {
+      this.syncControls();
+    }
+  }
+
+  download(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    this.root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async importFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      this.note(`The file was not loaded: ${(file.size / 1e6).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1e6} MB a points file may be. The points are as they were.`);
+      return;
+    }
+    try {
+      this.note(this.pg.import_points(await file.text()));
+    } catch (e) {
+      this.note(`${e.message} The points are as they were.`);
+    }
+    this.syncControls();
+  }
+
+  // ---- Wiring.
+
+  wire() {
+    const { $, pg } = this;
+    const on = (id, event, fn) => $(id).addEventListener(event, fn);
+    on('play', 'click', () => this.setPlaying(!this.playing));
+    on('step-batch', 'click', () => { this.setPlaying(false); pg.step_batch(); });
+    on('step-epoch', 'click', () => { this.setPlaying(false); pg.step_epoch(); });
+    on('reset', 'click', () => { pg.reset(false); this.syncControls(); });
+    on('reset-new', 'click', () => { pg.reset(true); this.syncControls(); });
+    on('banner-reset', 'click', () => { pg.reset(false); this.syncControls(); });
+    on('banner-close', 'click', () => {
+      this.dismissedState = pg.status().state; // stays dismissed until the state changes
+      $('banner').hidden = true;
+    });
+
+    // Show as code: tf.keras or PyTorch, generated from the current settings.
+    const showCode = () => {
+      $('code').textContent = this.codeTab === 'keras' ? pg.keras_code() : pg.pytorch_code();
+      $('tab-keras').setAttribute('aria-selected', String(this.codeTab === 'keras'));
+      $('tab-pytorch').setAttribute('aria-selected', String(this.codeTab === 'pytorch'));
+    };
+    on('show-code', 'click', () => { showCode(); $('code-dialog').showModal(); });
+    on('tab-keras', 'click', () => { this.codeTab = 'keras'; showCode(); });
+    on('tab-pytorch', 'click', () => { this.codeTab = 'pytorch'; showCode(); });
+    on('close-code', 'click', () => $('code-dialog').close());
+    on('copy-code', 'click', async () => {
+      try {
+        await navigator.clipboard.writeText($('code').textContent);
+        this.note('Code copied.');
+      } catch {
+        this.note('Copying needs clipboard permission: select the code and copy it by hand.');
+      }
+    });
+
+    on('copy-link', 'click', async () => {
+      const link = this.link();
+      this.root.host.dispatchEvent(new CustomEvent('descent-link', { detail: link }));
+      try {
+        await navigator.clipboard.writeText(link);
+        this.note('Link copied: it opens this playground with the same settings, seed and points.');
+      } catch {
+        this.note(`Copying needs clipboard permission; the link is: ${link}`);
+      }
+    });
+
+    // Saving: files are made in Rust; the page only hands them to the browser.
+    on('export-csv', 'click', () => this.download('descent-points.csv', new Blob([pg.points_csv()], { type: 'text/csv' })));
+    on('export-json', 'click', () => this.download('descent-points.json', new Blob([pg.points_json()], { type: 'application/json' })));
+    on('export-model', 'click', () => this.download('descent-model.json', new Blob([pg.model_json()], { type: 'application/json' })));
+    on('export-png', 'click', () => $('data').toBlob((blob) => this.download('descent-boundary.png', blob), 'image/png'));
+    on('import-points', 'click', () => $('import-file').click());
+    on('import-file', 'change', async (e) => {
+      const [file] = e.target.files;
+      e.target.value = '';
+      if (file) await this.importFile(file);
+    });
+
+    // Settings that map one-to-one onto a playground setting.
+    for (const el of this.root.querySelectorAll('[data-setting]')) {
+      el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
+    }
+    on('learning-rate', 'input', (e) => this.set('learning-rate', 10 ** Number(e.target.value)));
+    on('add-layer', 'click', () => {
+      const hidden = this.hiddenLayers();
+      this.set('hidden', [...hidden, hidden.at(-1) ?? 4].join(','));
+    });
+    on('remove-layer', 'click', () => this.set('hidden', this.hiddenLayers().slice(0, -1).join(',')));
+    const featureBoxes = [...this.root.querySelectorAll('.features input')];
+    for (const box of featureBoxes) {
+      box.addEventListener('change', () => {
+        this.set('features', featureBoxes.filter((b) => b.checked).map((b) => b.value).join(','));
+      });
+    }
+
+    // Data controls.
+    const loadPreset = () => {
+      try {
+        this.note(pg.load_preset($('preset').value, Number($('point-count').value), Number($('noise').value)));
+      } catch (e) {
+        this.note(e.message);
+      }
+      this.syncControls();
+    };
+    on('preset', 'change', loadPreset);
+    on('point-count', 'change', loadPreset);
+    on('noise', 'change', loadPreset);
+    on('noise', 'input', () => { $('noise-value').textContent = $('noise').value; });
+    on('regenerate', 'click', () => { pg.regenerate(); this.syncControls(); });
+    on('undo', 'click', () => { pg.undo(); this.syncControls(); });
+    on('redo', 'click', () => { pg.redo(); this.syncControls(); });
+    on('clear', 'click', () => pg.clear());
+    this.wirePointer();
+    // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
+    this.keyTarget = this.pageKeys ? document : this.root.host;
+    this.onKey = (e) => this.key(e);
+    this.keyTarget.addEventListener('keydown', this.onKey);
+  }
+
+  /** Space plays or pauses; Ctrl+Z / Ctrl+Shift+Z undo and redo point edits. */
+  key(e) {
+    if (e.composedPath()[0].closest?.('input, select, textarea')) return;
+    if (e.key === ' ') { e.preventDefault(); this.setPlaying(!this.playing); }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) this.pg.redo(); else this.pg.undo();
+    }
+  }
+
+  /** Placing, erasing and dragging points on the data canvas. */
+  wirePointer() {
+    const { $, pg } = this;
+    const data = $('data');
+    // Relative to the canvas's content box: the drawing starts inside its border.
+    const at = (e) => {
+      const r = data.getBoundingClientRect();
+      return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
+    };
+    let longPress = null;
+    const addPoint = (x, y, shift) => {
+      const classes = pg.status().classes;
+      let label = Number(this.root.querySelector('input[name=class]:checked').value);
+      if (classes === 0) label = shift ? -1 : 1;
+      else if (shift) label = label === 1 ? 0 : 1;
+      try { pg.add_point(x, y, label); this.note(''); } catch (e) { this.note(e.message); }
+    };
+    data.addEventListener('contextmenu', (e) => e.preventDefault());
+    data.addEventListener('pointerdown', (e) => {
+      const [x, y] = at(e);
+      const hit = pg.point_at(x, y);
+      if (e.button === 2 || $('erase').checked) {
+        if (hit >= 0) pg.remove_point(hit);
+        return;
+      }
+      if (hit >= 0) {
+        this.drag = { index: hit, moved: false };
+        data.setPointerCapture(e.pointerId);
+        if (e.pointerType === 'touch') {
+          longPress = setTimeout(() => {
+            if (this.drag && !this.drag.moved) { pg.remove_point(this.drag.index); this.drag = null; }
+          }, 550);
+        }
+        return;
+      }
+      addPoint(x, y, e.shiftKey);
+    });
+    data.addEventListener('pointermove', (e) => {
+      const [x, y] = at(e);
+      if (this.drag) {
+        if (!this.drag.moved) { pg.begin_move(); this.drag.moved = true; clearTimeout(longPress); }
+        pg.move_point(this.drag.index, x, y);
+      }
+      this.hovering = ['data', x, y];
+      this.describeHover();
+    });
+    data.addEventListener('pointerup', () => { this.drag = null; clearTimeout(longPress); });
+    for (const canvas of [data, $('network')]) {
+      canvas.addEventListener('pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; });
+    }
+    $('network').addEventListener('pointermove', (e) => {
+      const r = e.target.getBoundingClientRect();
+      this.hovering = ['network', e.clientX - r.left, e.clientY - r.top];
+      this.describeHover();
+    });
+  }
+
+  /** What the pointer is over, kept live while training runs. */
+  describeHover() {
+    if (!this.hovering) return;
+    const [canvas, x, y] = this.hovering;
+    const text = canvas === 'data' ? this.pg.describe_data(x, y) : this.pg.describe_network(x, y);
+    this.$('hover').textContent = text || '\u00a0';
+  }
+
+  destroy() {
+    this.stopped = true;
+    cancelAnimationFrame(this.rafId);
+    this.resizeObserver.disconnect();
+    this.keyTarget.removeEventListener('keydown', this.onKey);
+    try { this.pg.free(); } catch { /* already gone after a fault */ }
+    this.root.replaceChildren();
+  }
+}
