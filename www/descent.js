@@ -147,10 +147,11 @@ class Handle {
   /** The whole scene as plain data: every setting, the points, and the link text. */
   scene() {
     const pg = this.view.pg;
+    const text = pg.scene_text(); // first: it snaps the points to the link's precision
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
       points: JSON.parse(pg.points_json()),
-      text: pg.scene_text(),
+      text,
     };
   }
 
@@ -223,10 +224,10 @@ class Handle {
 
   /** Keeps the scene in localStorage (key) while it changes, so a reload or a crash loses nothing. */
   autosave(key) {
-    let last = null;
+    let last = this.view.pg.save_text(); // nothing to keep until something changes
     const save = () => {
       if (this.view.stopped) return;
-      const text = this.view.pg.scene_text();
+      const text = this.view.pg.save_text();
       if (text === last) return;
       try {
         localStorage.setItem(key, JSON.stringify({ version: 1, scene: text }));

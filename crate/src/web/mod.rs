@@ -598,6 +598,12 @@ impl Playground {
         text
     }
 
+    /// The scene's text form as `scene_text` gives it, but leaving this
+    /// page's points as they are (for saving in the browser's storage).
+    pub fn save_text(&self) -> String {
+        crate::scene::text::encode(self.session.scene())
+    }
+
     /// Loads a scene from its text form (a link's hash). Fields that cannot
     /// be read are skipped; the notes say which. Throws only when nothing is usable.
     pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {

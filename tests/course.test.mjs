@@ -1,0 +1,186 @@
+// End-to-end tests of embedding: the example course page with several
+// <descent-playground> elements, the element's attributes, the JavaScript
+// API, the iframe form, and a fault in one playground leaving the rest alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, frames, OUTPUT, shownNumber } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.stop(); });
+
+const IDS = ['nonlinear', 'rate', 'overfit'];
+
+async function coursePage(viewport = { width: 1000, height: 900 }) {
+  const page = await browser.page('course.html', viewport);
+  await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle), IDS);
+  return page;
+}
+
+/** What one playground shows: its epoch and training loss (as printed), and some settings. */
+const shown = async (page, id) => ({
+  epoch: await shownNumber(page, `#${id} #epoch`),
+  loss: (await page.locator(`#${id} #train-loss`).textContent()).trim(),
+  settings: await page.evaluate((id) => {
+    const h = document.getElementById(id).handle;
+    return ['activation', 'learning-rate', 'hidden', 'seed'].map((n) => h.get(n)).join(' ');
+  }, id),
+});
+
+test('the course page: each playground trains on its own; changing one leaves the others alone', async () => {
+  const page = await coursePage();
+  const before = Object.fromEntries(await Promise.all(IDS.map(async (id) => [id, await shown(page, id)])));
+  assert.notEqual(before.nonlinear.settings, before.rate.settings, 'the playgrounds start from different scenes');
+
+  // A person trains the first one with its own buttons and changes its activation.
+  await page.locator('#nonlinear').scrollIntoViewIfNeeded();
+  await page.selectOption('#nonlinear #activation', 'relu'); // a new network: epoch 0
+  await page.click('#nonlinear #step-epoch');
+  await page.click('#nonlinear #step-epoch');
+  await frames(page);
+  const first = await shown(page, 'nonlinear');
+  assert.equal(first.epoch, 2);
+  assert.match(first.settings, /^relu /);
+  for (const id of ['rate', 'overfit']) {
+    assert.deepEqual(await shown(page, id), before[id], `${id} is untouched`);
+  }
+
+  // The second trains by the API; the first keeps its epoch and loss.
+  await page.evaluate(() => document.getElementById('rate').handle.step(30));
+  await frames(page);
+  assert.equal((await shown(page, 'rate')).epoch, 30);
+  assert.deepEqual(await shown(page, 'nonlinear'), first);
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: `${OUTPUT}course-page.png`, fullPage: true });
+  await page.close();
+});
+
+test('the controls attribute shows only those controls; the caption is text', async () => {
+  const page = await coursePage();
+  const visible = (id, control) => page.locator(`#${id} #${control}`).isVisible();
+  // controls="run,activation,learning-rate"
+  for (const c of ['play', 'step-epoch', 'activation', 'learning-rate']) assert.ok(await visible('nonlinear', c), `${c} shows`);
+  for (const c of ['optimizer', 'dropout', 'batch-size', 'preset', 'copy-link', 'show-code', 'early-stopping']) {
+    assert.ok(!(await visible('nonlinear', c)), `${c} is hidden`);
+  }
+  // The same control shows on another playground that lists it.
+  assert.ok(await visible('rate', 'optimizer'));
+
+  // A caption with markup in it stays text: nothing is parsed, nothing runs.
+  const hostile = '<img src=x onerror="window.__ran=1"><b>bold</b>';
+  await page.evaluate((text) => document.getElementById('nonlinear').setAttribute('caption', text), hostile);
+  await frames(page, 3);
+  const caption = page.locator('#nonlinear .caption');
+  assert.equal(await caption.textContent(), hostile);
+  assert.equal(await caption.locator('img, b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  await page.close();
+});
+
+test('a playground scrolled out of view pauses, and goes on when scrolled back', async () => {
+  const page = await coursePage({ width: 1000, height: 600 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => document.getElementById('overfit').handle.play());
+  await page.waitForTimeout(600);
+  assert.equal(await shownNumber(page, '#overfit #epoch'), 0, 'off-screen: not training');
+  await page.locator('#overfit').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.getElementById('overfit').handle.status().epoch) >= 10);
+  await page.close();
+});
+
+test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () => {
+  const page = await browser.page('course.html');
+  const result = await page.evaluate(async () => {
+    const { mount } = await import('./descent.js');
+    const make = () => {
+      const div = document.createElement('div');
+      document.body.append(div);
+      return div;
+    };
+    const a = await mount(make(), { scene: 'v=1&preset=xor&hidden=5&seed=11', controls: 'run', size: 'small' });
+    const out = {};
+    const epochs = [];
+    const off = a.on('epoch', (s) => epochs.push(s.epoch));
+    out.status = a.step(25);
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    off();
+    out.epochsSeen = epochs;
+    out.clamped = a.set('learning-rate', '1e9');
+    try { a.set('learning-rate', 'abc'); out.refused = 'accepted'; } catch (e) { out.refused = e.message; }
+    try { a.on('frame', () => {}); } catch (e) { out.badEvent = e.message; }
+    a.set('learning-rate', '0.1');
+    a.reset();
+    // The scene as plain data; a second playground loaded with it trains the same.
+    const scene = a.scene();
+    out.sceneKeys = Object.keys(scene).sort();
+    out.pointCount = scene.points.length;
+    const b = await mount(make(), {});
+    out.notes = b.load(scene);
+    out.same = JSON.stringify(b.scene().points) === JSON.stringify(scene.points);
+    out.losses = [a.step(40).trainLoss, b.step(40).trainLoss];
+    // Plain data without the text form: settings then points.
+    const c = await mount(make(), {});
+    c.load({ settings: scene.settings, points: scene.points });
+    out.lossC = c.step(40).trainLoss;
+    a.destroy();
+    out.destroyed = a.element.shadowRoot.childElementCount;
+    return out;
+  });
+  assert.equal(result.status.epoch, 25);
+  assert.ok(result.epochsSeen.includes(25), `on('epoch') saw epoch 25: ${result.epochsSeen}`);
+  assert.match(result.clamped, /learning rate/i, 'a rate of 1e9 is clamped with a note');
+  assert.match(result.refused, /learning rate: 'abc' is not a number/);
+  assert.match(result.badEvent, /no event 'frame'/);
+  assert.deepEqual(result.sceneKeys, ['points', 'settings', 'text']);
+  assert.ok(result.pointCount > 0);
+  assert.ok(result.same, 'the loaded playground has the same points');
+  assert.equal(result.losses[0], result.losses[1], 'same scene, same loss after 40 epochs');
+  assert.equal(result.lossC, result.losses[0], 'loading plain data gives the same run too');
+  assert.equal(result.destroyed, 0, 'destroy empties the element');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('embed.html#scene shows one playground, without page chrome, with the scene of the link', async () => {
+  const page = await browser.page('index.html');
+  await page.click('#step-epoch');
+  await page.fill('#batch-size', '7');
+  await page.keyboard.press('Tab');
+  const text = await page.evaluate(() => window.descent.scene_text());
+  await page.close();
+
+  const embed = await browser.page(`embed.html#${text}`, { width: 800, height: 700 });
+  assert.equal(await embed.locator('descent-playground').count(), 1);
+  assert.equal(await embed.locator('header, footer').count(), 0, 'no page chrome');
+  assert.equal(await embed.evaluate(() => window.descent.get('batch-size')), '7');
+  assert.equal(await embed.evaluate(() => window.descent.scene_text()), text);
+  await embed.screenshot({ path: `${OUTPUT}embed.png` });
+  assert.deepEqual(embed.errors, []);
+  await embed.close();
+});
+
+test('a fault inside one playground shows on that one only; the others go on', async () => {
+  const page = await coursePage();
+  page.errors.length = 0;
+  // Through the same guard every API call goes through.
+  const thrown = await page.evaluate(() => {
+    const h = document.getElementById('rate').handle;
+    try { h.view.guard(() => h.playground.panicForTests()); return 'no fault'; } catch (e) { return e.constructor.name; }
+  });
+  assert.equal(thrown, 'RuntimeError', 'the caller still hears of it');
+  const banner = page.locator('#rate #banner-text');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Something went wrong inside this playground \(descent: panicked at [\s\S]*a deliberate fault/);
+  assert.ok(await page.locator('#nonlinear #banner').isHidden(), 'the first playground shows no banner');
+  // The others still train, by their buttons and by the API.
+  await page.locator('#nonlinear').scrollIntoViewIfNeeded();
+  await page.click('#nonlinear #step-epoch');
+  await frames(page);
+  assert.equal(await shownNumber(page, '#nonlinear #epoch'), 1);
+  assert.equal(await page.evaluate(() => document.getElementById('overfit').handle.step(3).epoch), 3);
+  // The faulty one refuses politely instead of throwing wasm errors.
+  const refused = await page.evaluate(() => { try { document.getElementById('rate').handle.step(1); return 'ran'; } catch (e) { return e.message; } });
+  assert.match(refused, /stopped after a fault/);
+  assert.ok(page.errors.some((e) => e.includes('a deliberate fault')), 'the panic is logged');
+  await page.close();
+});
