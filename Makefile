@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser lint native-test browser-test e2e fuzz
+.PHONY: serve test build bench bench-browser soak lint native-test browser-test e2e fuzz
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -53,3 +53,10 @@ bench-browser:
 # The property tests of the link decoder and the CSV/JSON readers, a million cases each (~4 min).
 fuzz:
 	PROPTEST_CASES=1000000 cargo test --release --lib -- properties
+
+# Trains the largest network on the page for SOAK_MINUTES (default 10) and
+# records memory and frame times every minute into target/soak.json.
+soak:
+	scripts/setup.sh test
+	scripts/build.sh
+	node scripts/soak.mjs

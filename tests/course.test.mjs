@@ -108,6 +108,8 @@ test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () 
     out.clamped = a.set('learning-rate', '1e9');
     try { a.set('learning-rate', 'abc'); out.refused = 'accepted'; } catch (e) { out.refused = e.message; }
     try { a.on('frame', () => {}); } catch (e) { out.badEvent = e.message; }
+    try { a.step('abc'); } catch (e) { out.badStep = e.message; }
+    try { a.set('colour', 'red'); } catch (e) { out.badName = e.message; }
     a.set('learning-rate', '0.1');
     a.reset();
     // The scene as plain data; a second playground loaded with it trains the same.
@@ -131,6 +133,8 @@ test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () 
   assert.match(result.clamped, /learning rate/i, 'a rate of 1e9 is clamped with a note');
   assert.match(result.refused, /learning rate: 'abc' is not a number/);
   assert.match(result.badEvent, /no event 'frame'/);
+  assert.match(result.badStep, /step: 'abc' is not a whole number of epochs/);
+  assert.match(result.badName, /colour/);
   assert.deepEqual(result.sceneKeys, ['points', 'settings', 'text']);
   assert.ok(result.pointCount > 0);
   assert.ok(result.same, 'the loaded playground has the same points');
@@ -182,5 +186,33 @@ test('a fault inside one playground shows on that one only; the others go on', a
   const refused = await page.evaluate(() => { try { document.getElementById('rate').handle.step(1); return 'ran'; } catch (e) { return e.message; } });
   assert.match(refused, /stopped after a fault/);
   assert.ok(page.errors.some((e) => e.includes('a deliberate fault')), 'the panic is logged');
+  await page.close();
+});
+
+test('bad attributes are named in a note and the rest of the playground loads', async () => {
+  const page = await browser.page('course.html');
+  const notes = await page.evaluate(async () => {
+    const make = async (html) => {
+      const holder = document.createElement('div');
+      holder.innerHTML = html; // the test's own markup
+      document.body.append(holder);
+      const el = holder.firstElementChild;
+      await new Promise((ok) => el.addEventListener('descent-ready', ok, { once: true }));
+      return { note: el.shadowRoot.getElementById('note').textContent, epoch: el.handle.step(2).epoch, hidden: el.handle.get('hidden') };
+    };
+    return [
+      await make('<descent-playground controls="run,bogus,<b>x</b>" size="huge"></descent-playground>'),
+      await make('<descent-playground lesson="no-such-lesson"></descent-playground>'),
+      await make('<descent-playground scene="v=1&hidden=4,999&learning-rate=abc"></descent-playground>'),
+    ];
+  });
+  assert.match(notes[0].note, /controls: 'bogus', '<b>x<\/b>' are not control groups/);
+  assert.match(notes[0].note, /size: 'huge' is not small, medium or full/);
+  assert.match(notes[1].note, /no-such-lesson/);
+  assert.match(notes[2].note, /learning rate: 'abc' is not a number/);
+  assert.match(notes[2].note, /units per layer/);
+  assert.equal(notes[2].hidden, '4,32', 'the clamped layer size loads');
+  for (const n of notes) assert.equal(n.epoch, 2, 'each still trains');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -129,3 +129,25 @@ test('corrupted or over-large saved data is ignored with a message, not trusted'
   assert.equal(await page.evaluate(() => window.descent.scene_text()), fresh);
   await page.close();
 });
+
+test('the saved scene survives a crashed tab', async () => {
+  const context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${browser.base}index.html`);
+  await page.waitForFunction(() => window.descent !== undefined);
+  await page.selectOption('#preset', 'xor');
+  await page.fill('#batch-size', '3');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(1300); // kept every second, not only when the page closes
+  const edited = await page.evaluate(() => window.descent.save_text());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.crash').catch(() => {}); // the renderer dies: no pagehide, no unload
+  await page.waitForEvent('crash', { timeout: 5000 }).catch(() => {});
+
+  const again = await context.newPage();
+  await again.goto(`${browser.base}index.html`);
+  await again.waitForFunction(() => window.descent !== undefined);
+  assert.equal(await again.evaluate(() => window.descent.save_text()), edited);
+  assert.equal(await again.locator('#batch-size').inputValue(), '3');
+  await context.close();
+});

@@ -12,6 +12,8 @@ import { View } from './view.js';
 /** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
 const SAVE_EVERY_MS = 1000;
+/** At most this many epochs in one `step` call (it blocks the page while it runs). */
+const MAX_STEP = 100_000;
 
 let loading = null;
 /** Loads the wasm once for every playground on the page. */
@@ -28,6 +30,24 @@ export async function lessons() {
 
 const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 
+/** The control groups a `controls` list may name. */
+export const CONTROL_GROUPS = ['run', 'learning-rate', 'optimizer', 'batch-size', 'activation', 'dropout',
+  'regularization', 'data', 'points', 'files', 'features', 'layers', 'training', 'code', 'link'];
+const SIZES = ['small', 'medium', 'full'];
+
+/** Checks the `controls` and `size` options: what is unknown is named in a note and left out. */
+function checkOptions(options) {
+  const notes = [];
+  const groups = list(options.controls);
+  const unknown = groups.filter((g) => !CONTROL_GROUPS.includes(g));
+  if (unknown.length) {
+    notes.push(`controls: ${unknown.map((g) => `'${g.slice(0, 40)}'`).join(', ')} ${unknown.length > 1 ? 'are not control groups' : 'is not a control group'} (there are ${CONTROL_GROUPS.join(', ')})`);
+  }
+  const size = options.size ?? 'full';
+  if (!SIZES.includes(size)) notes.push(`size: '${String(size).slice(0, 40)}' is not small, medium or full; showing full`);
+  return { groups: groups.filter((g) => CONTROL_GROUPS.includes(g)), size: SIZES.includes(size) ? size : 'full', notes };
+}
+
 /**
  * Puts a playground into `element` (in its shadow root) and returns its handle.
  * options: lesson, scene (text form), controls (groups, array or comma list),
@@ -37,7 +57,8 @@ const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) 
 export async function mount(element, options = {}) {
   await ready();
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const view = new View(root, { controls: list(options.controls), size: options.size, caption: options.caption, link: options.link, pageKeys: options.hash });
+  const checked = checkOptions(options);
+  const view = new View(root, { controls: checked.groups, size: checked.size, caption: options.caption, link: options.link, pageKeys: options.hash });
   const handle = new Handle(element, view);
 
   handle.defaultText = view.pg.scene_text();
@@ -51,6 +72,7 @@ export async function mount(element, options = {}) {
     window.addEventListener('hashchange', handle.onHash);
     element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
   }
+  if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
   if (options.autosave) handle.autosave(saveKey(options.autosave));
   if (options.autoplay) view.setPlaying(true);
 
@@ -118,7 +140,10 @@ class Handle {
 
   /** Trains `epochs` epochs at once, synchronously, redraws, and returns the status. */
   step(epochs = 1) {
-    const n = Math.max(0, Math.min(100_000, Math.floor(Number(epochs)) || 0));
+    const n = Number(epochs);
+    if (!Number.isInteger(n) || n < 0 || n > MAX_STEP) {
+      throw new Error(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
+    }
     return this.view.guard(() => {
       this.view.pg.train_epochs(n);
       this.view.redraw();
@@ -298,8 +323,12 @@ class DescentPlayground extends HTMLElement {
     if (!view || old === value) return;
     if (name === 'lesson' && value) this.handle.lesson(value);
     if (name === 'scene' && value) view.loadText(value, 'The scene attribute');
-    if (name === 'controls') view.showControls(list(value));
-    if (name === 'size') view.setSize(value);
+    if (name === 'controls' || name === 'size') {
+      const checked = checkOptions({ controls: this.getAttribute('controls'), size: this.getAttribute('size') ?? undefined });
+      view.showControls(checked.groups);
+      view.setSize(checked.size);
+      view.note(checked.notes.join(' · '));
+    }
     if (name === 'caption') view.setCaption(value);
   }
 }
