@@ -2,6 +2,7 @@
 //! settings and seed — and the live session that trains it.
 
 pub mod code;
+pub mod compare;
 pub mod export;
 pub mod session;
 pub mod settings;
