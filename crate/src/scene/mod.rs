@@ -4,6 +4,7 @@
 pub mod code;
 pub mod compare;
 pub mod export;
+pub mod lessons;
 pub mod session;
 pub mod settings;
 pub mod text;
