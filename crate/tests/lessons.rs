@@ -119,17 +119,51 @@ fn pass_prediction_for_you_moves_to_passing_with_training() {
 }
 
 #[test]
-fn landscape_has_exactly_two_parameters_and_descends() {
+fn landscape_has_exactly_two_parameters_and_descends_to_the_surfaces_lowest_point() {
     let l = lesson("landscape");
     assert!(l.shows("learning-rate"));
+    assert_eq!(l.panel, Panel::Landscape);
     let mut s = l.session();
     assert_eq!(s.trainer().network.parameter_count(), 2);
-    assert_eq!(s.trainer().network.layers.len(), 1);
+    let start = lessons::two_parameters(&s.trainer().network).expect("one weight and a bias");
     let train_count = s.trainer().train_samples().len();
     assert!(s.scene().training.batch_size >= train_count, "full batch");
-    let start = last_train_loss(s.trainer());
-    s.train_epochs(100);
-    assert!(last_train_loss(s.trainer()) < start / 3.0);
+
+    // The surface at the current parameters is the loss the trainer records.
+    let samples = s.trainer().train_samples().clone();
+    let here = lessons::loss_surface(
+        &s.trainer().network,
+        &samples,
+        (start[0], start[0]),
+        (start[1], start[1]),
+        1,
+        1,
+    );
+    let recorded = last_train_loss(s.trainer());
+    assert!((here[0] - recorded).abs() < 1e-5, "{here:?} vs {recorded}");
+
+    // Gradient descent ends by the surface's lowest cell (still creeping
+    // along the flat valley floor: within two cells).
+    s.train_epochs(3000);
+    let end = lessons::two_parameters(&s.trainer().network).unwrap();
+    let (w, b, n) = ((-6.0, 6.0), (-6.0, 6.0), 121);
+    let surface = lessons::loss_surface(&s.trainer().network, &samples, w, b, n, n);
+    let lowest = (0..surface.len())
+        .min_by(|&i, &j| surface[i].total_cmp(&surface[j]))
+        .unwrap();
+    let cell = 12.0 / (n - 1) as f32;
+    let (lw, lb) = (
+        -6.0 + cell * (lowest % n) as f32,
+        -6.0 + cell * (lowest / n) as f32,
+    );
+    println!(
+        "start {start:?} loss {recorded}; after 3000 epochs {end:?} loss {}; lowest cell ({lw}, {lb}) loss {}",
+        last_train_loss(s.trainer()),
+        surface[lowest]
+    );
+    assert!((end[0] - lw).abs() <= 2.0 * cell && (end[1] - lb).abs() <= 2.0 * cell);
+    assert!(last_train_loss(s.trainer()) < surface[lowest] + 1e-3);
+    assert!(last_train_loss(s.trainer()) < recorded / 3.0);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::settings;
 use super::{Marker, Scene, Session};
 use crate::data::{self, Point, Preset, Task};
 use crate::nn::activation::sigmoid;
-use crate::nn::{Gradients, Network, Samples, Workspace};
+use crate::nn::{Gradients, Network, Samples, Trainer, Workspace};
 use crate::rng::Rng;
 
 /// Every control group a lesson page can show, by the name the page uses.
@@ -464,6 +464,48 @@ pub fn gradient_sizes(network: &Network, samples: &Samples) -> Vec<f32> {
         .collect()
 }
 
+/// The landscape lesson's two parameters, (weight, bias), of a network with
+/// one input, no hidden layer and one output; None for any other network.
+pub fn two_parameters(network: &Network) -> Option<[f32; 2]> {
+    match &network.layers[..] {
+        [layer] if layer.inputs == 1 && layer.units == 1 => {
+            Some([layer.weights[0], layer.biases[0]])
+        }
+        _ => None,
+    }
+}
+
+/// The mean loss J(w, b) over `samples` on a grid of `cols × rows` points,
+/// row-major: the weight runs across `w` (first to last column), the bias
+/// across `b` (first to last row). Empty unless the network has exactly two
+/// parameters (see `two_parameters`) and there are samples.
+pub fn loss_surface(
+    network: &Network,
+    samples: &Samples,
+    w: (f32, f32),
+    b: (f32, f32),
+    cols: usize,
+    rows: usize,
+) -> Vec<f32> {
+    if two_parameters(network).is_none() || samples.is_empty() {
+        return Vec::new();
+    }
+    let at = |range: (f32, f32), i: usize, n: usize| {
+        range.0 + (range.1 - range.0) * i as f32 / (n.max(2) - 1) as f32
+    };
+    let mut probe = network.clone();
+    let mut workspace = Workspace::new();
+    let mut surface = Vec::with_capacity(cols * rows);
+    for r in 0..rows {
+        for c in 0..cols {
+            probe.layers[0].weights[0] = at(w, c, cols);
+            probe.layers[0].biases[0] = at(b, r, rows);
+            surface.push(Trainer::evaluate(&probe, samples, &mut workspace).0);
+        }
+    }
+    surface
+}
+
 /// The scene's points as network samples (training and test together).
 pub fn all_samples(scene: &Scene) -> Samples {
     data::samples(&scene.points, scene.features)
@@ -589,5 +631,30 @@ mod tests {
         assert_eq!(sizes.len(), network.layers.len());
         assert!(sizes.iter().all(|s| s.is_finite() && *s > 0.0));
         assert!(gradient_sizes(network, &Samples::default()).is_empty());
+    }
+
+    #[test]
+    fn the_loss_surface_needs_a_two_parameter_model() {
+        let landscape = find("landscape").unwrap().session();
+        let samples = all_samples(landscape.scene());
+        let network = &landscape.trainer().network;
+        let surface = loss_surface(network, &samples, (-1.0, 1.0), (-2.0, 2.0), 5, 3);
+        assert_eq!(surface.len(), 15);
+        assert!(surface.iter().all(|j| j.is_finite() && *j > 0.0));
+        assert!(
+            loss_surface(network, &Samples::default(), (-1.0, 1.0), (-1.0, 1.0), 5, 5).is_empty()
+        );
+        let deep = Session::new(Scene::default());
+        assert!(two_parameters(&deep.trainer().network).is_none());
+        let samples = all_samples(deep.scene());
+        assert!(loss_surface(
+            &deep.trainer().network,
+            &samples,
+            (-1.0, 1.0),
+            (-1.0, 1.0),
+            5,
+            5
+        )
+        .is_empty());
     }
 }
