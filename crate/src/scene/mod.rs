@@ -2,7 +2,9 @@
 //! settings and seed — and the live session that trains it.
 
 pub mod code;
+pub mod compare;
 pub mod export;
+pub mod lessons;
 pub mod session;
 pub mod settings;
 pub mod text;

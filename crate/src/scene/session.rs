@@ -29,7 +29,8 @@ impl Session {
         }
     }
 
-    fn build_trainer(scene: &Scene) -> Trainer {
+    /// The trainer a scene starts with: its data split, shape, settings and seed.
+    pub(crate) fn build_trainer(scene: &Scene) -> Trainer {
         let (train, test) = data::split_samples(&scene.points, scene.features);
         Trainer::new(&scene.shape(), scene.training, train, test, scene.seed)
     }

@@ -1,0 +1,267 @@
+//! Side-by-side runs: the same scene trained several times with one training
+//! setting changed (the learning rate, the optimiser, the batch size), all
+//! from the same data and the same initial weights.
+
+use super::session::Session;
+use super::settings::{self, Effect};
+use super::Scene;
+use crate::nn::{EpochRecord, OptimizerKind, Status, Trainer};
+
+/// Which setting the runs differ in, and its value in each run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compare {
+    /// A training setting's name (see `settings::NAMES`).
+    pub setting: &'static str,
+    /// One run per value; for "batch-size", "all" (or "full") is the whole
+    /// training set.
+    pub values: &'static [&'static str],
+}
+
+/// Most runs a race holds.
+pub const MAX_RUNS: usize = 8;
+
+pub struct Run {
+    label: String,
+    value: String,
+    scene: Scene,
+    trainer: Trainer,
+}
+
+impl Run {
+    /// What the chart's legend says, e.g. "lr 0.001", "Adam", "batch all".
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The setting's value in this run, as applied ("all" already resolved).
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    pub fn trainer_mut(&mut self) -> &mut Trainer {
+        &mut self.trainer
+    }
+
+    pub fn history(&self) -> &[EpochRecord] {
+        self.trainer.history()
+    }
+
+    pub fn status(&self) -> Status {
+        self.trainer.status()
+    }
+
+    /// Still training: not diverged or stopped, not past the scene's "stop after".
+    pub fn can_train(&self) -> bool {
+        self.trainer.status() == Status::Training
+            && !self.trainer.train_samples().is_empty()
+            && self
+                .scene
+                .stop_after
+                .is_none_or(|n| self.trainer.epoch() < n)
+    }
+}
+
+pub struct Race {
+    setting: &'static str,
+    runs: Vec<Run>,
+}
+
+fn optimizer_title(kind: OptimizerKind) -> &'static str {
+    match kind {
+        OptimizerKind::Sgd => "SGD",
+        OptimizerKind::Momentum => "Momentum",
+        OptimizerKind::Nesterov => "Nesterov",
+        OptimizerKind::RmsProp => "RMSProp",
+        OptimizerKind::Adagrad => "Adagrad",
+        OptimizerKind::Adam => "Adam",
+    }
+}
+
+fn label(setting: &str, value: &str, scene: &Scene) -> String {
+    match setting {
+        "learning-rate" => format!("lr {value}"),
+        "optimizer" => optimizer_title(scene.training.optimizer).to_string(),
+        "batch-size" => format!("batch {value}"),
+        _ => format!("{setting} {value}"),
+    }
+}
+
+impl Race {
+    /// One run per value of `compare.setting`, each on a copy of `scene`.
+    /// Refused for a setting that would change the network or the data (the
+    /// runs would no longer start alike), and for a value the setting refuses.
+    pub fn new(scene: &Scene, compare: &Compare) -> Result<Race, String> {
+        if compare.values.is_empty() || compare.values.len() > MAX_RUNS {
+            return Err(format!("compare: 1 to {MAX_RUNS} values, one per run"));
+        }
+        let training_points = scene.points.iter().filter(|p| !p.test).count().max(1);
+        let mut runs = Vec::with_capacity(compare.values.len());
+        for &value in compare.values {
+            let mut copy = scene.clone();
+            let applied = match (compare.setting, value.trim()) {
+                ("batch-size", "all" | "full") => {
+                    settings::apply(&mut copy, "batch-size", &training_points.to_string())?
+                }
+                (setting, value) => settings::apply(&mut copy, setting, value)?,
+            };
+            if applied.effect != Effect::Training {
+                return Err(format!(
+                    "compare: '{}' is not a training setting; the runs would not start from the same weights and data",
+                    compare.setting
+                ));
+            }
+            let value = settings::get(&copy, compare.setting).unwrap_or_default();
+            let label = match value.trim() {
+                _ if compare.setting == "batch-size"
+                    && copy.training.batch_size >= training_points =>
+                {
+                    "batch all".to_string()
+                }
+                shown => label(compare.setting, shown, &copy),
+            };
+            runs.push(Run {
+                label,
+                value,
+                trainer: Session::build_trainer(&copy),
+                scene: copy,
+            });
+        }
+        Ok(Race {
+            setting: compare.setting,
+            runs,
+        })
+    }
+
+    pub fn setting(&self) -> &'static str {
+        self.setting
+    }
+
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    pub fn runs_mut(&mut self) -> &mut [Run] {
+        &mut self.runs
+    }
+
+    /// Whether any run can still train.
+    pub fn can_train(&self) -> bool {
+        self.runs.iter().any(Run::can_train)
+    }
+
+    /// Trains every run that can up to `epochs` more epochs; a run that
+    /// diverges or stops early stays where it stopped while the others go
+    /// on. Returns the most epochs any run took.
+    pub fn train_epochs(&mut self, epochs: usize) -> usize {
+        let mut most = 0;
+        for run in &mut self.runs {
+            let mut ran = 0;
+            while ran < epochs && run.can_train() {
+                run.trainer.step_epoch();
+                ran += 1;
+            }
+            most = most.max(ran);
+        }
+        most
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Preset;
+
+    fn scene() -> Scene {
+        let mut scene = Scene::from_preset(Preset::Circle, 60, 0.0, 3);
+        scene.test_fraction = 0.0;
+        scene.regenerate();
+        scene
+    }
+
+    #[test]
+    fn settings_that_change_the_network_or_data_are_refused() {
+        for setting in ["hidden", "activation", "seed", "test-fraction"] {
+            let compare = Compare {
+                setting,
+                values: &["1", "2"],
+            };
+            assert!(Race::new(&scene(), &compare).is_err(), "{setting}");
+        }
+        let bad = Compare {
+            setting: "optimizer",
+            values: &["sgd", "newton"],
+        };
+        assert_eq!(
+            Race::new(&scene(), &bad).err().unwrap(),
+            "optimizer: 'newton' is not one of sgd, momentum, nesterov, rmsprop, adagrad, adam"
+        );
+        let none = Compare {
+            setting: "optimizer",
+            values: &[],
+        };
+        assert!(Race::new(&scene(), &none).is_err());
+    }
+
+    #[test]
+    fn all_means_the_training_set_and_labels_say_what_differs() {
+        let compare = Compare {
+            setting: "batch-size",
+            values: &["1", "full", "all"],
+        };
+        let race = Race::new(&scene(), &compare).unwrap();
+        let labels: Vec<_> = race.runs().iter().map(Run::label).collect();
+        assert_eq!(labels, ["batch 1", "batch all", "batch all"]);
+        assert_eq!(race.runs()[1].trainer().config().batch_size, 60);
+        assert_eq!(race.runs()[1].value(), "60");
+        let rates = Compare {
+            setting: "learning-rate",
+            values: &["0.001", "1"],
+        };
+        let race = Race::new(&scene(), &rates).unwrap();
+        assert_eq!(race.runs()[0].label(), "lr 0.001");
+        assert_eq!(race.setting(), "learning-rate");
+    }
+
+    #[test]
+    fn a_diverged_run_stops_and_the_others_go_on() {
+        let compare = Compare {
+            setting: "learning-rate",
+            values: &["0.03", "10"],
+        };
+        let mut scene = scene();
+        scene.hidden = vec![8, 8];
+        scene.layer_activations = vec![None, None];
+        let mut race = Race::new(&scene, &compare).unwrap();
+        assert_eq!(race.train_epochs(40), 40);
+        let [calm, wild] = race.runs() else {
+            panic!("two runs")
+        };
+        assert_eq!(wild.status(), Status::Diverged);
+        assert!(wild.trainer().epoch() < 40);
+        assert_eq!(calm.status(), Status::Training);
+        assert_eq!(calm.trainer().epoch(), 40);
+        assert!(race.can_train());
+    }
+
+    #[test]
+    fn runs_stop_after_the_scenes_limit() {
+        let mut scene = scene();
+        scene.stop_after = Some(5);
+        let compare = Compare {
+            setting: "optimizer",
+            values: &["sgd", "adam"],
+        };
+        let mut race = Race::new(&scene, &compare).unwrap();
+        assert_eq!(race.train_epochs(100), 5);
+        assert!(!race.can_train());
+        assert!(race.runs().iter().all(|r| r.trainer().epoch() == 5));
+    }
+}

@@ -1,0 +1,660 @@
+//! Lecture 1, scene by scene: each lesson is a named preset scene (data,
+//! network, training settings), the controls its page shows, one or two
+//! sentences of caption and, where the lesson needs one, a panel beside the
+//! playground. `all()` lists them in the lecture's order.
+
+use super::compare::Compare;
+use super::settings;
+use super::{Marker, Scene, Session};
+use crate::data::{self, Point, Preset, Task};
+use crate::nn::activation::sigmoid;
+use crate::nn::{Gradients, Network, Samples, Trainer, Workspace};
+use crate::rng::Rng;
+
+/// Every control group a lesson page can show, by the name the page uses.
+pub const CONTROLS: [&str; 15] = [
+    "run",
+    "learning-rate",
+    "optimizer",
+    "batch-size",
+    "activation",
+    "dropout",
+    "regularization",
+    "data",
+    "points",
+    "files",
+    "features",
+    "layers",
+    "training",
+    "code",
+    "link",
+];
+
+/// What the page shows beside the playground for a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    None,
+    /// Sliders for w0, w1, w2 of a single neuron; training off.
+    Perceptron,
+    /// The loss surface over the model's two parameters, with the path taken.
+    Landscape,
+    /// A chosen weight's chain-rule factors and each layer's gradient size.
+    Backprop,
+    /// Side-by-side runs that differ in one setting (see `Lesson::compare`).
+    Compare,
+}
+
+/// A single neuron in the lecture's notation: z = w0 + w1·x1 + w2·x2 and the
+/// output sigmoid(z).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Perceptron {
+    /// The bias.
+    pub w0: f32,
+    pub w: [f32; 2],
+}
+
+impl Perceptron {
+    /// The lecture's example: w0 = 1, w = (3, −2).
+    pub const LECTURE: Perceptron = Perceptron {
+        w0: 1.0,
+        w: [3.0, -2.0],
+    };
+
+    pub fn z(&self, x1: f32, x2: f32) -> f32 {
+        self.w0 + self.w[0] * x1 + self.w[1] * x2
+    }
+
+    pub fn output(&self, x1: f32, x2: f32) -> f32 {
+        sigmoid(self.z(x1, x2))
+    }
+
+    /// The neuron of a network with no hidden layer, inputs x1 and x2 and one
+    /// sigmoid output; None for any other network.
+    pub fn of(network: &Network) -> Option<Perceptron> {
+        match &network.layers[..] {
+            [layer] if layer.inputs == 2 && layer.units == 1 => Some(Perceptron {
+                w0: layer.biases[0],
+                w: [layer.weights[0], layer.weights[1]],
+            }),
+            _ => None,
+        }
+    }
+
+    /// Writes these weights into a network of the perceptron's shape.
+    pub fn write(&self, network: &mut Network) -> Result<(), String> {
+        match &mut network.layers[..] {
+            [layer] if layer.inputs == 2 && layer.units == 1 => {
+                layer.biases[0] = self.w0;
+                layer.weights.copy_from_slice(&self.w);
+                Ok(())
+            }
+            _ => Err("perceptron: the network is not a single neuron on x1 and x2".to_string()),
+        }
+    }
+}
+
+pub struct Lesson {
+    /// The id in a URL: `#lesson=perceptron`.
+    pub name: &'static str,
+    pub title: &'static str,
+    /// What the student reads: one or two sentences.
+    pub caption: &'static str,
+    /// The control groups the page shows (names from `CONTROLS`).
+    pub controls: &'static [&'static str],
+    pub panel: Panel,
+    /// For `Panel::Compare`: the one setting the side-by-side runs differ in.
+    pub compare: Option<Compare>,
+    /// Weights the lesson starts from instead of random ones.
+    pub weights: Option<Perceptron>,
+    build: fn() -> Scene,
+}
+
+impl Lesson {
+    /// The lesson's preset scene.
+    pub fn scene(&self) -> Scene {
+        (self.build)()
+    }
+
+    pub fn shows(&self, control: &str) -> bool {
+        self.controls.contains(&control)
+    }
+
+    /// A session on the lesson's scene, its starting weights in place.
+    pub fn session(&self) -> Session {
+        let mut session = Session::new(self.scene());
+        self.start_weights(&mut session);
+        session
+    }
+
+    /// Loads the lesson's scene into `session` (one undo step for the points)
+    /// with its starting weights.
+    pub fn load(&self, session: &mut Session) {
+        session.load(self.scene());
+        self.start_weights(session);
+    }
+
+    /// Puts the lesson's starting weights (if any) into the session's network.
+    pub fn start_weights(&self, session: &mut Session) {
+        if let Some(perceptron) = self.weights {
+            let mut network = session.trainer().network.clone();
+            if perceptron.write(&mut network).is_ok() {
+                session.trainer_mut().set_network(network);
+            }
+        }
+    }
+}
+
+/// The lessons, in the lecture's order.
+pub fn all() -> &'static [Lesson] {
+    &LESSONS
+}
+
+pub fn find(name: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.name == name)
+}
+
+static LESSONS: [Lesson; 9] = [
+    Lesson {
+        name: "perceptron",
+        title: "The perceptron",
+        caption: "One neuron: multiply the inputs by the weights, add the bias w0, and squash \
+                  the sum z with a sigmoid. Move w0, w1 and w2 and watch the line z = 0 move; \
+                  click a point to see its arithmetic, e.g. (−1, 2) gives z = 1 − 3 − 4 = −6 \
+                  and sigmoid(−6) ≈ 0.0025.",
+        controls: &["points", "link"],
+        panel: Panel::Perceptron,
+        compare: None,
+        weights: Some(Perceptron::LECTURE),
+        build: perceptron,
+    },
+    Lesson {
+        name: "nonlinearity",
+        title: "Why non-linearity",
+        caption: "No straight line separates these points. With linear activation, add as many \
+                  layers and units as you like: a line plus a line is still a line. Now switch \
+                  the activation to ReLU and watch the boundary bend.",
+        controls: &["run", "activation", "layers", "learning-rate", "link"],
+        panel: Panel::None,
+        compare: None,
+        weights: None,
+        build: nonlinearity,
+    },
+    Lesson {
+        name: "pass",
+        title: "Will I pass this class?",
+        caption: "Each student is a point: lectures attended across, hours on the final project \
+                  up; green passed, red failed. You are at (4, 5): before training the network \
+                  guesses at random, so press play and watch its answer for you change.",
+        controls: &["run", "learning-rate", "layers", "data", "points", "link"],
+        panel: Panel::None,
+        compare: None,
+        weights: None,
+        build: pass,
+    },
+    Lesson {
+        name: "landscape",
+        title: "The loss landscape",
+        caption: "This model has just two parameters, a weight on x1 and a bias, so its loss \
+                  J(w) is a surface you can see. Step gradient descent and follow the dot \
+                  downhill; try a tiny and a huge learning rate.",
+        controls: &["run", "learning-rate", "link"],
+        panel: Panel::Landscape,
+        compare: None,
+        weights: None,
+        build: landscape,
+    },
+    Lesson {
+        name: "backprop",
+        title: "Backpropagation",
+        caption: "Pick a weight: its gradient dJ/dw is the product of the chain rule's factors, \
+                  layer by layer back from the loss. In this deep sigmoid network the gradients \
+                  shrink towards the input; switch to ReLU and compare the bars.",
+        controls: &["run", "activation", "layers", "learning-rate", "link"],
+        panel: Panel::Backprop,
+        compare: None,
+        weights: None,
+        build: backprop,
+    },
+    Lesson {
+        name: "learning-rate",
+        title: "The learning rate",
+        caption: "The same data and the same starting weights, three learning rates: too small \
+                  crawls, too large overshoots and blows up, a medium one converges.",
+        controls: &["run", "link"],
+        panel: Panel::Compare,
+        compare: Some(Compare {
+            setting: "learning-rate",
+            values: LEARNING_RATES,
+        }),
+        weights: None,
+        build: learning_rate,
+    },
+    Lesson {
+        name: "optimizers",
+        title: "Adaptive optimisers",
+        caption: "SGD, momentum, RMSProp, Adagrad and Adam race from the same start on the same \
+                  data at the same learning rate. The adaptive ones scale each weight's step by \
+                  the size of its recent gradients.",
+        controls: &["run", "learning-rate", "link"],
+        panel: Panel::Compare,
+        compare: Some(Compare {
+            setting: "optimizer",
+            values: &["sgd", "momentum", "rmsprop", "adagrad", "adam"],
+        }),
+        weights: None,
+        build: optimizers,
+    },
+    Lesson {
+        name: "mini-batches",
+        title: "Mini-batches",
+        caption: "The gradient of one example is cheap but noisy, of all examples exact but \
+                  costly; a batch of 32 is the usual middle. Compare the loss curves per epoch: \
+                  batch 1 takes many small noisy steps, the full batch one step an epoch.",
+        controls: &["run", "learning-rate", "link"],
+        panel: Panel::Compare,
+        compare: Some(Compare {
+            setting: "batch-size",
+            values: &["1", "32", "all"],
+        }),
+        weights: None,
+        build: mini_batches,
+    },
+    Lesson {
+        name: "overfitting",
+        title: "Overfitting, dropout and early stopping",
+        caption: "Few noisy points and a big network: the training loss keeps falling while the \
+                  test loss turns and rises. Try dropout 0.5, an L2 penalty, or early stopping, \
+                  which stops where the test loss was lowest and restores those weights.",
+        controls: &[
+            "run",
+            "dropout",
+            "regularization",
+            "training",
+            "layers",
+            "data",
+            "link",
+        ],
+        panel: Panel::None,
+        compare: None,
+        weights: None,
+        build: overfitting,
+    },
+];
+
+/// Too small, medium, too large (with SGD on the lesson's data).
+pub const LEARNING_RATES: &[&str] = &["0.001", "0.1", "3"];
+
+/// Sets lesson settings by name. They are fixed here and tested, so a
+/// refusal is a mistake in this file.
+fn with(mut scene: Scene, settings: &[(&str, &str)]) -> Scene {
+    for (name, value) in settings {
+        if let Err(e) = settings::apply(&mut scene, name, value) {
+            panic!("lesson setting {name}={value}: {e}");
+        }
+    }
+    scene
+}
+
+/// A preset's points held out at `test_fraction`.
+fn preset(preset: Preset, points: usize, noise: f32, test_fraction: f32, seed: u64) -> Scene {
+    let mut scene = Scene::from_preset(preset, points, noise, seed);
+    scene.test_fraction = test_fraction;
+    scene.regenerate();
+    scene
+}
+
+/// The number of training points, as a setting's text.
+fn training_count(scene: &Scene) -> String {
+    scene.points.iter().filter(|p| !p.test).count().to_string()
+}
+
+fn perceptron() -> Scene {
+    // Points on a grid, coloured by the lecture's neuron; (−1, 2) among them.
+    let neuron = Perceptron::LECTURE;
+    let mut points = vec![Point::new(-1.0, 2.0, 0.0)];
+    let mut rng = Rng::new(12);
+    while points.len() < 40 {
+        let (x1, x2) = (rng.range(-5.5, 5.5), rng.range(-5.5, 5.5));
+        let z = neuron.z(x1, x2);
+        if z.abs() > 1.0 {
+            points.push(Point::new(x1, x2, (z > 0.0) as u8 as f32));
+        }
+    }
+    let mut scene = Scene {
+        points,
+        preset: None,
+        marker: Some(Marker {
+            x1: -1.0,
+            x2: 2.0,
+            label: "x = (−1, 2)".to_string(),
+        }),
+        ..Scene::from_preset(Preset::Gaussians, 0, 0.0, 1)
+    };
+    scene.task = Task::Classification { classes: 2 };
+    scene.test_fraction = 0.0;
+    with(scene, &[("hidden", "")])
+}
+
+fn nonlinearity() -> Scene {
+    with(
+        preset(Preset::Xor, 200, 0.0, 0.0, 2),
+        &[
+            ("hidden", "6,6,6"),
+            ("activation", "linear"),
+            ("learning-rate", "0.03"),
+            ("batch-size", "10"),
+        ],
+    )
+}
+
+fn pass() -> Scene {
+    with(
+        preset(Preset::Pass, 100, 0.1, 0.0, 4),
+        &[
+            ("hidden", "3"),
+            ("activation", "sigmoid"),
+            ("learning-rate", "0.1"),
+            ("batch-size", "10"),
+        ],
+    )
+}
+
+fn landscape() -> Scene {
+    let scene = preset(Preset::Gaussians, 100, 0.3, 0.0, 5);
+    let all = training_count(&scene);
+    with(
+        scene,
+        &[
+            ("hidden", ""),
+            ("features", "x1"),
+            ("optimizer", "sgd"),
+            ("learning-rate", "0.1"),
+            ("batch-size", &all),
+        ],
+    )
+}
+
+fn backprop() -> Scene {
+    with(
+        preset(Preset::Circle, 200, 0.0, 0.0, 6),
+        &[
+            ("hidden", "6,6,6,6"),
+            ("activation", "sigmoid"),
+            ("learning-rate", "0.1"),
+            ("batch-size", "10"),
+        ],
+    )
+}
+
+fn learning_rate() -> Scene {
+    with(
+        preset(Preset::Circle, 200, 0.1, 0.0, 7),
+        &[
+            ("hidden", "6,6"),
+            ("activation", "tanh"),
+            ("optimizer", "sgd"),
+            ("learning-rate", "0.1"),
+            ("batch-size", "10"),
+        ],
+    )
+}
+
+fn optimizers() -> Scene {
+    with(
+        preset(Preset::Circle, 200, 0.0, 0.0, 8),
+        &[
+            ("hidden", "6,6"),
+            ("activation", "tanh"),
+            ("learning-rate", "0.01"),
+            ("batch-size", "10"),
+        ],
+    )
+}
+
+fn mini_batches() -> Scene {
+    with(
+        preset(Preset::Circle, 200, 0.1, 0.0, 9),
+        &[
+            ("hidden", "6,6"),
+            ("activation", "tanh"),
+            ("optimizer", "sgd"),
+            ("learning-rate", "0.03"),
+            ("batch-size", "32"),
+        ],
+    )
+}
+
+fn overfitting() -> Scene {
+    with(
+        preset(Preset::Xor, 40, 1.0, 0.5, 10),
+        &[
+            ("hidden", "16,16,16"),
+            ("activation", "relu"),
+            ("optimizer", "adam"),
+            ("learning-rate", "0.01"),
+            ("batch-size", "10"),
+            ("dropout", "0"),
+            ("regularization", "none"),
+            // What L2 uses once the student switches it on.
+            ("regularization-rate", "0.01"),
+            ("early-stopping", "0"),
+        ],
+    )
+}
+
+/// Mean |dJ/dw| of each layer's weights over `samples`, input layer first:
+/// the bars of the backpropagation lesson. Empty without samples.
+pub fn gradient_sizes(network: &Network, samples: &Samples) -> Vec<f32> {
+    if samples.is_empty() {
+        return Vec::new();
+    }
+    let mut workspace = Workspace::new();
+    let mut grads = Gradients::for_network(network);
+    network.forward(&samples.inputs, &mut workspace, None);
+    network.backward(
+        &samples.inputs,
+        &samples.targets,
+        &mut workspace,
+        &mut grads,
+    );
+    grads
+        .weights
+        .iter()
+        .map(|g| g.iter().map(|x| x.abs()).sum::<f32>() / g.len().max(1) as f32)
+        .collect()
+}
+
+/// The landscape lesson's two parameters, (weight, bias), of a network with
+/// one input, no hidden layer and one output; None for any other network.
+pub fn two_parameters(network: &Network) -> Option<[f32; 2]> {
+    match &network.layers[..] {
+        [layer] if layer.inputs == 1 && layer.units == 1 => {
+            Some([layer.weights[0], layer.biases[0]])
+        }
+        _ => None,
+    }
+}
+
+/// The mean loss J(w, b) over `samples` on a grid of `cols × rows` points,
+/// row-major: the weight runs across `w` (first to last column), the bias
+/// across `b` (first to last row). Empty unless the network has exactly two
+/// parameters (see `two_parameters`) and there are samples.
+pub fn loss_surface(
+    network: &Network,
+    samples: &Samples,
+    w: (f32, f32),
+    b: (f32, f32),
+    cols: usize,
+    rows: usize,
+) -> Vec<f32> {
+    if two_parameters(network).is_none() || samples.is_empty() {
+        return Vec::new();
+    }
+    let at = |range: (f32, f32), i: usize, n: usize| {
+        range.0 + (range.1 - range.0) * i as f32 / (n.max(2) - 1) as f32
+    };
+    let mut probe = network.clone();
+    let mut workspace = Workspace::new();
+    let mut surface = Vec::with_capacity(cols * rows);
+    for r in 0..rows {
+        for c in 0..cols {
+            probe.layers[0].weights[0] = at(w, c, cols);
+            probe.layers[0].biases[0] = at(b, r, rows);
+            surface.push(Trainer::evaluate(&probe, samples, &mut workspace).0);
+        }
+    }
+    surface
+}
+
+/// The scene's points as network samples (training and test together).
+pub fn all_samples(scene: &Scene) -> Samples {
+    data::samples(&scene.points, scene.features)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::compare::Race;
+    use crate::scene::text;
+
+    #[test]
+    fn lessons_come_in_the_lectures_order_and_are_found_by_name() {
+        let names: Vec<_> = all().iter().map(|l| l.name).collect();
+        assert_eq!(
+            names,
+            [
+                "perceptron",
+                "nonlinearity",
+                "pass",
+                "landscape",
+                "backprop",
+                "learning-rate",
+                "optimizers",
+                "mini-batches",
+                "overfitting"
+            ]
+        );
+        for l in all() {
+            assert_eq!(find(l.name).map(|f| f.title), Some(l.title));
+        }
+        assert!(find("lesson-ten").is_none());
+        assert!(find("").is_none());
+    }
+
+    #[test]
+    fn every_lesson_names_known_controls_and_a_fitting_panel() {
+        for l in all() {
+            for c in l.controls {
+                assert!(CONTROLS.contains(c), "{}: unknown control {c}", l.name);
+            }
+            assert_eq!(l.compare.is_some(), l.panel == Panel::Compare, "{}", l.name);
+            assert!(
+                (20..=300).contains(&l.caption.len()),
+                "{}: caption of {} bytes",
+                l.name,
+                l.caption.len()
+            );
+            assert!(l.shows("link"), "{}", l.name);
+            assert_eq!(l.shows("run"), l.panel != Panel::Perceptron, "{}", l.name);
+        }
+    }
+
+    #[test]
+    fn every_lesson_scene_survives_its_link() {
+        for l in all() {
+            let scene = l.scene();
+            let decoded = text::decode(&text::encode(&scene)).unwrap();
+            assert_eq!(decoded.notes, Vec::<String>::new(), "{}", l.name);
+            for name in settings::NAMES {
+                assert_eq!(
+                    settings::get(&decoded.scene, name),
+                    settings::get(&scene, name),
+                    "{}: {name}",
+                    l.name
+                );
+            }
+            assert_eq!(decoded.scene.points.len(), scene.points.len(), "{}", l.name);
+            assert_eq!(decoded.scene.marker, scene.marker, "{}", l.name);
+        }
+    }
+
+    #[test]
+    fn every_compare_lesson_builds_its_race() {
+        for l in all() {
+            if let Some(compare) = &l.compare {
+                let race = Race::new(&l.scene(), compare).unwrap();
+                assert_eq!(race.runs().len(), compare.values.len(), "{}", l.name);
+            }
+        }
+    }
+
+    #[test]
+    fn perceptron_weights_round_trip_and_refuse_other_shapes() {
+        let l = find("perceptron").unwrap();
+        let mut session = l.session();
+        let neuron = Perceptron {
+            w0: -0.5,
+            w: [0.25, 2.0],
+        };
+        let mut network = session.trainer().network.clone();
+        neuron.write(&mut network).unwrap();
+        assert_eq!(Perceptron::of(&network), Some(neuron));
+        session.trainer_mut().set_network(network);
+        let by_hand = neuron.output(1.0, 1.0);
+        assert!((session.predict(1.0, 1.0)[0] - by_hand).abs() < 1e-6);
+
+        let deep = Session::new(Scene::default());
+        let mut other = deep.trainer().network.clone();
+        assert!(Perceptron::of(&other).is_none());
+        assert!(neuron.write(&mut other).is_err());
+    }
+
+    #[test]
+    fn loading_a_lesson_into_a_session_sets_its_weights() {
+        let mut session = Session::new(Scene::default());
+        let l = find("perceptron").unwrap();
+        l.load(&mut session);
+        assert_eq!(session.scene(), &l.scene());
+        assert_eq!(
+            Perceptron::of(&session.trainer().network),
+            Some(Perceptron::LECTURE)
+        );
+        assert!(session.can_undo(), "the old points are one undo away");
+    }
+
+    #[test]
+    fn gradient_sizes_are_one_per_layer_and_empty_without_data() {
+        let scene = find("backprop").unwrap().scene();
+        let session = Session::new(scene.clone());
+        let network = &session.trainer().network;
+        let sizes = gradient_sizes(network, &all_samples(&scene));
+        assert_eq!(sizes.len(), network.layers.len());
+        assert!(sizes.iter().all(|s| s.is_finite() && *s > 0.0));
+        assert!(gradient_sizes(network, &Samples::default()).is_empty());
+    }
+
+    #[test]
+    fn the_loss_surface_needs_a_two_parameter_model() {
+        let landscape = find("landscape").unwrap().session();
+        let samples = all_samples(landscape.scene());
+        let network = &landscape.trainer().network;
+        let surface = loss_surface(network, &samples, (-1.0, 1.0), (-2.0, 2.0), 5, 3);
+        assert_eq!(surface.len(), 15);
+        assert!(surface.iter().all(|j| j.is_finite() && *j > 0.0));
+        assert!(
+            loss_surface(network, &Samples::default(), (-1.0, 1.0), (-1.0, 1.0), 5, 5).is_empty()
+        );
+        let deep = Session::new(Scene::default());
+        assert!(two_parameters(&deep.trainer().network).is_none());
+        let samples = all_samples(deep.scene());
+        assert!(loss_surface(
+            &deep.trainer().network,
+            &samples,
+            (-1.0, 1.0),
+            (-1.0, 1.0),
+            5,
+            5
+        )
+        .is_empty());
+    }
+}
