@@ -3,6 +3,7 @@
 pub mod activation;
 pub mod fastmath;
 pub mod features;
+pub mod inspect;
 pub mod loss;
 pub mod matrix;
 pub mod network;

@@ -4,6 +4,7 @@
 pub mod colors;
 pub mod field;
 pub mod grid;
+pub mod landscape;
 pub mod layout;
 pub mod raster;
 pub mod ticks;
