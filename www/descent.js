@@ -25,7 +25,7 @@ export function ready() {
 /** The lessons, in the lecture's order: `{name, title}` each. */
 export async function lessons() {
   await ready();
-  return wasm.lesson_list ? wasm.lesson_list() : [];
+  return wasm.lesson_list();
 }
 
 const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
@@ -210,12 +210,9 @@ class Handle {
   /** Loads one of the lecture's lessons by name. */
   lesson(name) {
     const v = this.view;
-    if (!v.pg.load_lesson) throw new Error('lessons are not built into this version');
     try {
       const lesson = v.pg.load_lesson(String(name));
-      v.setCaption(lesson.caption);
-      v.showControls(list(lesson.controls));
-      v.showPanel?.(lesson.panel);
+      v.startLesson(lesson);
       v.note('');
       return lesson;
     } catch (e) {
@@ -229,10 +226,8 @@ class Handle {
   /** Back to the usual playground: no lesson, every control, the first scene. */
   freePlay() {
     const v = this.view;
-    v.setCaption('');
-    v.showControls(null);
-    v.showPanel?.(null);
-    v.pg.load_text(this.defaultText);
+    v.pg.load_text(this.defaultText); // leaves the lesson too
+    v.endLesson();
     v.note('');
     v.syncControls();
   }

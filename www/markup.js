@@ -143,6 +143,16 @@ export const MARKUP = `
         <button id="add-layer" aria-label="Add hidden layer">+</button>
       </span>
     </h2>
+    <div class="lesson-panel" hidden>
+      <div class="neuron-sliders" data-panel="perceptron">
+        <label class="field">w0 (bias) <input id="w0" type="range" min="-6" max="6" step="0.1" aria-label="w0, the bias"><output id="w0-value"></output></label>
+        <label class="field">w1 <input id="w1" type="range" min="-6" max="6" step="0.1" aria-label="w1, the weight of x1"><output id="w1-value"></output></label>
+        <label class="field">w2 <input id="w2" type="range" min="-6" max="6" step="0.1" aria-label="w2, the weight of x2"><output id="w2-value"></output></label>
+      </div>
+      <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare"></div>
+      <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
+      <p id="lesson-text" class="lesson-text" aria-live="polite"></p>
+    </div>
     <div class="diagram">
       <canvas id="network" aria-label="Network diagram: every unit's output over the input square"></canvas>
       <div id="layer-buttons" data-group="layers"></div>

@@ -28,6 +28,8 @@ export class View {
       sheet.addEventListener('error', done, { once: true });
     }).then(() => { this.box.hidden = false; this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
+    this.pg.set_lesson_canvas(this.$('lesson-canvas'));
+    this.panel = '';
     this.playing = false;
     this.visible = true;
     this.stopped = false;
@@ -40,6 +42,7 @@ export class View {
     this.codeTab = 'keras';
     this.pageKeys = Boolean(options.pageKeys);
     this.linkBase = options.link ?? new URL('index.html', import.meta.url).href;
+    this.options = options;
     this.showControls(options.controls);
     this.setSize(options.size);
     this.setCaption(options.caption);
@@ -62,6 +65,7 @@ export class View {
     // The data panel holds only controls: with none of them shown, it goes too.
     const dataPanel = this.root.querySelector('.data-panel');
     dataPanel.hidden = [...dataPanel.querySelectorAll('[data-group]')].every((el) => el.hidden);
+    this.root.querySelector('.columns').classList.toggle('no-data', dataPanel.hidden);
   }
 
   setSize(size) {
@@ -74,6 +78,68 @@ export class View {
     const caption = this.root.querySelector('.caption');
     caption.textContent = text ?? '';
     caption.hidden = !text;
+  }
+
+  /** A lesson's caption, controls and panel in place of the element's own. */
+  startLesson(lesson) {
+    this.inLesson = true;
+    this.setCaption(lesson.caption);
+    this.showControls(lesson.controls.split(','));
+    this.showPanel(lesson.panel);
+  }
+
+  endLesson() {
+    this.inLesson = false;
+    this.setCaption(this.options.caption);
+    this.showControls(this.options.controls);
+    this.showPanel(null);
+  }
+
+  /** Shows a lesson's panel ('perceptron', 'landscape', 'backprop', 'compare'), or none. */
+  showPanel(panel) {
+    this.panel = panel ?? '';
+    const box = this.root.querySelector('.lesson-panel');
+    box.hidden = !this.panel && !this.pg.lesson_name();
+    for (const el of box.querySelectorAll('[data-panel]')) el.hidden = !el.dataset.panel.split(' ').includes(this.panel);
+    this.$('lesson-canvas').classList.toggle('square', this.panel === 'landscape');
+    this.$('runs').replaceChildren();
+    this.pg.resize();
+    this.showLesson();
+  }
+
+  /** The lesson panel's words, the neuron's sliders and the runs to choose from. */
+  showLesson() {
+    const { $, pg } = this;
+    if (this.root.querySelector('.lesson-panel').hidden) return;
+    $('lesson-text').textContent = pg.lesson_text();
+    if (this.panel === 'perceptron') {
+      pg.neuron().forEach((w, i) => {
+        if (this.root.activeElement !== $(`w${i}`)) $(`w${i}`).value = w;
+        $(`w${i}-value`).textContent = Number(w.toFixed(2));
+      });
+    }
+    if (this.panel === 'compare') {
+      const runs = pg.lesson_runs();
+      const box = $('runs');
+      if (box.childElementCount !== runs.length) {
+        box.replaceChildren(...runs.map((run, i) => {
+          const label = document.createElement('label');
+          const radio = document.createElement('input');
+          radio.type = 'radio';
+          radio.name = 'run';
+          radio.value = String(i);
+          radio.setAttribute('aria-label', `Show run ${run.label}`);
+          radio.addEventListener('change', () => { pg.show_run(i); this.syncControls(); });
+          label.append(radio, document.createElement('span'));
+          return label;
+        }));
+      }
+      runs.forEach((run, i) => {
+        const label = box.children[i];
+        label.querySelector('input').checked = run.shown;
+        label.querySelector('span').textContent = run.label;
+      });
+    }
   }
 
   // ---- Settings and what the controls show.
@@ -223,6 +289,7 @@ export class View {
     }
     const status = pg.status();
     this.showStatus(status);
+    this.showLesson();
     this.describeHover();
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
@@ -272,6 +339,7 @@ export class View {
   loadText(text, what = 'The link') {
     try {
       this.note(this.pg.load_text(text).join(' · '));
+      if (this.inLesson) this.endLesson(); // a scene of its own: the lesson's panel and caption go
       return true;
     } catch (e) {
       this.note(`${what} could not be read: ${e.message}. The playground kept its own scene.`);
@@ -394,6 +462,16 @@ export class View {
     on('noise', 'change', loadPreset);
     on('noise', 'input', () => { $('noise-value').textContent = $('noise').value; });
     on('regenerate', 'click', () => { pg.regenerate(); this.syncControls(); });
+    // The perceptron's sliders set the single neuron's weights directly.
+    for (const id of ['w0', 'w1', 'w2']) {
+      on(id, 'input', () => {
+        try {
+          pg.set_neuron(Number($('w0').value), Number($('w1').value), Number($('w2').value));
+        } catch (e) {
+          this.note(e.message);
+        }
+      });
+    }
     on('undo', 'click', () => { pg.undo(); this.syncControls(); });
     on('redo', 'click', () => { pg.redo(); this.syncControls(); });
     on('clear', 'click', () => pg.clear());
@@ -435,6 +513,7 @@ export class View {
     data.addEventListener('pointerdown', (e) => {
       const [x, y] = at(e);
       const hit = pg.point_at(x, y);
+      if (this.panel === 'perceptron' && e.button === 0 && pg.choose_point(x, y)) return;
       if (e.button === 2 || $('erase').checked) {
         if (hit >= 0) pg.remove_point(hit);
         return;
@@ -464,6 +543,11 @@ export class View {
     for (const canvas of [data, $('network')]) {
       canvas.addEventListener('pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; });
     }
+    $('network').addEventListener('click', (e) => {
+      if (this.panel !== 'backprop') return;
+      const r = e.target.getBoundingClientRect();
+      pg.choose_weight(e.clientX - r.left, e.clientY - r.top);
+    });
     $('network').addEventListener('pointermove', (e) => {
       const r = e.target.getBoundingClientRect();
       this.hovering = ['network', e.clientX - r.left, e.clientY - r.top];

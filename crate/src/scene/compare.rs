@@ -72,6 +72,8 @@ impl Run {
 pub struct Race {
     setting: &'static str,
     runs: Vec<Run>,
+    /// The run lent to a session (see `show`); its slot holds the session's own.
+    away: Option<usize>,
 }
 
 fn optimizer_title(kind: OptimizerKind) -> &'static str {
@@ -137,6 +139,7 @@ impl Race {
         Ok(Race {
             setting: compare.setting,
             runs,
+            away: None,
         })
     }
 
@@ -152,9 +155,40 @@ impl Race {
         &mut self.runs
     }
 
+    /// Lends run `index` to `session` (its trainer and training settings),
+    /// taking back the one lent before; `None` only takes it back. While a
+    /// run is away the session trains it, and the race trains the others.
+    pub fn show(&mut self, index: Option<usize>, session: &mut Session) {
+        if let Some(away) = self.away.take() {
+            let run = &mut self.runs[away];
+            session.trade(&mut run.trainer, &mut run.scene.training);
+        }
+        if let Some(run) = index.and_then(|i| self.runs.get_mut(i)) {
+            session.trade(&mut run.trainer, &mut run.scene.training);
+            self.away = index;
+        }
+    }
+
+    /// The run lent to a session, if any.
+    pub fn shown(&self) -> Option<usize> {
+        self.away
+    }
+
     /// Whether any run can still train.
     pub fn can_train(&self) -> bool {
-        self.runs.iter().any(Run::can_train)
+        self.runs
+            .iter()
+            .enumerate()
+            .any(|(i, run)| Some(i) != self.away && run.can_train())
+    }
+
+    /// One gradient step on the next mini-batch for every run that can train.
+    pub fn step_batch(&mut self) {
+        for (i, run) in self.runs.iter_mut().enumerate() {
+            if Some(i) != self.away && run.can_train() {
+                run.trainer.step_batch();
+            }
+        }
     }
 
     /// Trains every run that can up to `epochs` more epochs; a run that
@@ -162,7 +196,10 @@ impl Race {
     /// on. Returns the most epochs any run took.
     pub fn train_epochs(&mut self, epochs: usize) -> usize {
         let mut most = 0;
-        for run in &mut self.runs {
+        for (i, run) in self.runs.iter_mut().enumerate() {
+            if Some(i) == self.away {
+                continue; // the session trains it
+            }
             let mut ran = 0;
             while ran < epochs && run.can_train() {
                 run.trainer.step_epoch();
@@ -184,6 +221,37 @@ mod tests {
         scene.test_fraction = 0.0;
         scene.regenerate();
         scene
+    }
+
+    #[test]
+    fn a_run_lent_to_a_session_trains_exactly_as_it_would_in_the_race() {
+        let compare = Compare {
+            setting: "optimizer",
+            values: &["sgd", "adam", "momentum"],
+        };
+        let mut alone = Race::new(&scene(), &compare).unwrap();
+        alone.train_epochs(12);
+
+        let mut session = Session::new(scene());
+        let mut race = Race::new(session.scene(), &compare).unwrap();
+        race.show(Some(1), &mut session);
+        assert_eq!(session.scene().training.optimizer, OptimizerKind::Adam);
+        session.train_epochs(5);
+        race.train_epochs(5);
+        race.show(Some(2), &mut session); // mid-run: Adam goes back, momentum comes out
+        session.train_epochs(7);
+        race.train_epochs(7);
+        race.show(None, &mut session);
+        assert_eq!(session.scene().training.optimizer, OptimizerKind::Sgd);
+        assert_eq!(
+            session.trainer().epoch(),
+            0,
+            "the session's own trainer is back, untouched"
+        );
+        for (a, b) in race.runs().iter().zip(alone.runs()) {
+            assert_eq!(a.history(), b.history(), "{}", a.label());
+            assert_eq!(a.trainer().network, b.trainer().network, "{}", a.label());
+        }
     }
 
     #[test]

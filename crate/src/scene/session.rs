@@ -4,7 +4,7 @@
 use super::settings::{self, Effect};
 use super::{Scene, MAX_POINTS};
 use crate::data::{self, Point, Preset, Task};
-use crate::nn::{Status, Trainer, Workspace};
+use crate::nn::{Status, TrainConfig, Trainer, Workspace};
 
 /// Undo keeps this many point edits.
 const UNDO_DEPTH: usize = 200;
@@ -37,6 +37,13 @@ impl Session {
 
     pub fn scene(&self) -> &Scene {
         &self.scene
+    }
+
+    /// Trades trainers and training settings with another run of the same
+    /// scene: a compare lesson shows one of its runs through the session.
+    pub(crate) fn trade(&mut self, trainer: &mut Trainer, training: &mut TrainConfig) {
+        std::mem::swap(&mut self.trainer, trainer);
+        std::mem::swap(&mut self.scene.training, training);
     }
 
     pub fn trainer(&self) -> &Trainer {

@@ -5,6 +5,7 @@ mod bench;
 mod canvas;
 mod charts;
 mod draw;
+mod lesson;
 
 use crate::data::{Preset, Task};
 use crate::nn::{Status, Workspace};
@@ -101,6 +102,9 @@ pub struct Playground {
     resized: bool,
     /// The activation the activation plot shows (redrawn only on change).
     plotted_activation: Option<crate::nn::Activation>,
+    /// The loaded lesson's panel, and the canvas it draws on.
+    lesson: lesson::LessonState,
+    lesson_canvas: Option<Canvas>,
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -148,6 +152,8 @@ impl Playground {
             coarse_shown: false,
             resized: true,
             plotted_activation: None,
+            lesson: Default::default(),
+            lesson_canvas: None,
         })
     }
 
@@ -155,9 +161,12 @@ impl Playground {
     /// `budget_ms` is spent (so a slow machine trains less, not slower).
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
+        self.lesson.sync(&mut self.session);
         let mut ran = 0;
-        while ran < self.session.scene().epochs_per_frame && self.session.can_train() {
-            ran += self.session.train_epochs(1);
+        while ran < self.session.scene().epochs_per_frame && self.can_train() {
+            self.session.train_epochs(1);
+            self.lesson.after_epoch(&self.session);
+            ran += 1;
             if now_ms() - start > budget_ms {
                 break;
             }
@@ -171,29 +180,36 @@ impl Playground {
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
-        let ran = self.session.train_epochs(epochs as usize);
+        self.lesson.sync(&mut self.session);
+        let mut ran = 0;
+        while ran < epochs && self.can_train() {
+            self.session.train_epochs(1);
+            self.lesson.after_epoch(&self.session);
+            ran += 1;
+        }
         self.dirty = true;
-        ran as u32
+        ran
     }
 
     /// Whether training can go on (not diverged, stopped early, or finished).
     pub fn can_train(&self) -> bool {
-        self.session.can_train()
+        self.session.can_train() || self.lesson.can_train()
     }
 
     pub fn step_batch(&mut self) {
+        self.lesson.sync(&mut self.session);
         self.session.step_batch();
+        self.lesson.after_batch(&self.session);
         self.dirty = true;
     }
 
     pub fn step_epoch(&mut self) {
-        self.session.train_epochs(1);
-        self.dirty = true;
+        self.train_epochs(1);
     }
 
     /// Whether `render` would draw anything new.
     pub fn needs_render(&self) -> bool {
-        self.dirty || (self.coarse_shown && !self.trained)
+        self.dirty || self.lesson.dirty || (self.coarse_shown && !self.trained)
     }
 
     /// Redraws every canvas from the current state.
@@ -206,12 +222,16 @@ impl Playground {
         self.coarse_shown = self.trained;
         self.trained = false;
         self.dirty = false;
+        self.lesson.sync(&mut self.session);
 
         if self.resized {
             for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
                 canvas.fit();
             }
-            if let Some(canvas) = &mut self.activation {
+            for canvas in [&mut self.activation, &mut self.lesson_canvas]
+                .into_iter()
+                .flatten()
+            {
                 canvas.fit();
             }
             self.plotted_activation = None;
@@ -321,6 +341,9 @@ impl Playground {
                 .map_err(|e| JsValue::from_str(&e.to_string()))?;
             self.plotted_activation = Some(activation);
         }
+        if let Some(canvas) = &self.lesson_canvas {
+            self.lesson.render(canvas, &self.blitter, &self.session)?;
+        }
         Ok(())
     }
 
@@ -399,6 +422,7 @@ impl Playground {
     /// note when the value was clamped; throws with a message when refused.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
         self.dirty = true;
+        self.lesson.before_setting(&mut self.session);
         self.session.set(name, value).map_err(|e| JsError::new(&e))
     }
 
@@ -426,7 +450,12 @@ impl Playground {
 
     /// New random weights: from a fresh seed, or the same seed again.
     pub fn reset(&mut self, new_seed: bool) {
+        self.lesson.before_setting(&mut self.session);
         self.session.reset(new_seed.then(random_seed));
+        if let Some(lesson) = self.lesson.current() {
+            lesson.start_weights(&mut self.session);
+        }
+        self.lesson.after_reset(&mut self.session);
         self.dirty = true;
     }
 
@@ -608,6 +637,7 @@ impl Playground {
     /// be read are skipped; the notes say which. Throws only when nothing is usable.
     pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
         let decoded = crate::scene::text::decode(text).map_err(|e| JsError::new(&e))?;
+        self.leave_lesson();
         self.session.load(decoded.scene);
         self.dirty = true;
         Ok(decoded.notes)
