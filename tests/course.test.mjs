@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-const IDS = ['nonlinear', 'rate', 'overfit'];
+const IDS = ['neuron', 'nonlinear', 'rate', 'overfit'];
 
 async function coursePage(viewport = { width: 1000, height: 900 }) {
   const page = await browser.page('course.html', viewport);
@@ -41,7 +41,7 @@ test('the course page: each playground trains on its own; changing one leaves th
   const first = await shown(page, 'nonlinear');
   assert.equal(first.epoch, 2);
   assert.match(first.settings, /^relu /);
-  for (const id of ['rate', 'overfit']) {
+  for (const id of ['neuron', 'rate', 'overfit']) {
     assert.deepEqual(await shown(page, id), before[id], `${id} is untouched`);
   }
 
@@ -57,6 +57,11 @@ test('the course page: each playground trains on its own; changing one leaves th
 
 test('the controls attribute shows only those controls; the caption is text', async () => {
   const page = await coursePage();
+  // lesson="perceptron": the lesson's caption, its sliders and its arithmetic, no play button.
+  assert.match(await page.locator('#neuron .caption').textContent(), /One neuron/);
+  assert.ok(await page.locator('#neuron #w1').isVisible());
+  assert.ok(!(await page.locator('#neuron #play').isVisible()));
+  assert.match(await page.locator('#neuron #lesson-text').textContent(), /= −6, sigmoid\(−6\) ≈ 0\.0025/);
   const visible = (id, control) => page.locator(`#${id} #${control}`).isVisible();
   // controls="run,activation,learning-rate"
   for (const c of ['play', 'step-epoch', 'activation', 'learning-rate']) assert.ok(await visible('nonlinear', c), `${c} shows`);

@@ -191,6 +191,7 @@ pub fn data(
     let task = scene.task;
     let points = scene.points.clone();
     let marker = scene.marker.clone();
+    let scene_preset = scene.preset;
     let predictions = session.predict_points();
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
@@ -225,7 +226,11 @@ pub fn data(
         ctx.set_line_width(1.5);
         ctx.stroke();
         let text = match p.as_slice() {
-            [v] if task != Task::Regression => format!("{} · P(pass) = {:.2}", m.label, v),
+            // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
+            [v] if scene_preset == Some(crate::data::Preset::Pass) => {
+                format!("{} · P(pass) = {:.2}", m.label, v)
+            }
+            [v] if task != Task::Regression => format!("{} · P(green) = {:.3}", m.label, v),
             [v] => format!("{} · {:.2}", m.label, v),
             many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
         };
