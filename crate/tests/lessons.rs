@@ -1,12 +1,14 @@
 //! Each lesson of lecture 1 makes its point, numerically, on its own scene.
 #![cfg(not(target_arch = "wasm32"))]
 
-use descent::data::Task;
-use descent::nn::{Activation, Loss, Network, Status, Trainer, Workspace};
+use descent::data::{self, Task};
+use descent::nn::inspect;
+use descent::nn::{Activation, Loss, Network, Regularization, Status, Trainer, Workspace};
 use descent::rng::Rng;
 use descent::scene::compare::Race;
 use descent::scene::lessons::{self, find, Lesson, Panel, Perceptron};
 use descent::scene::Session;
+use descent::view::landscape::{self, Param, Span, Window};
 
 fn lesson(name: &str) -> &'static Lesson {
     find(name).unwrap_or_else(|| panic!("no lesson {name}"))
@@ -125,44 +127,60 @@ fn landscape_has_exactly_two_parameters_and_descends_to_the_surfaces_lowest_poin
     assert_eq!(l.panel, Panel::Landscape);
     let mut s = l.session();
     assert_eq!(s.trainer().network.parameter_count(), 2);
-    let start = lessons::two_parameters(&s.trainer().network).expect("one weight and a bias");
+    let network = &s.trainer().network;
+    assert_eq!(network.layers.len(), 1);
+    let params = [
+        Param::weight(network, 0, 0, 0).expect("one weight"),
+        Param::bias(network, 0, 0).expect("and a bias"),
+    ];
+    let point = |network: &Network| {
+        (
+            params[0].value(network).unwrap(),
+            params[1].value(network).unwrap(),
+        )
+    };
+    let start = point(network);
     let train_count = s.trainer().train_samples().len();
     assert!(s.scene().training.batch_size >= train_count, "full batch");
 
-    // The surface at the current parameters is the loss the trainer records.
+    // The surface at the current parameters is the loss the trainer records:
+    // a one-cell surface samples its window's centre.
     let samples = s.trainer().train_samples().clone();
-    let here = lessons::loss_surface(
-        &s.trainer().network,
-        &samples,
-        (start[0], start[0]),
-        (start[1], start[1]),
-        1,
-        1,
-    );
     let recorded = last_train_loss(s.trainer());
-    assert!((here[0] - recorded).abs() < 1e-5, "{here:?} vs {recorded}");
+    let here = landscape::loss_at(network, &samples, params, start).unwrap();
+    assert!((here - recorded).abs() < 1e-5, "{here} vs {recorded}");
+    let around = Window::around([start], 0.0);
+    let cell = landscape::surface(network, &samples, params, around, 1).unwrap();
+    assert!(
+        (cell.values[0] - recorded).abs() < 1e-5,
+        "{:?} vs {recorded}",
+        cell.values
+    );
 
     // Gradient descent ends by the surface's lowest cell (still creeping
     // along the flat valley floor: within two cells).
     s.train_epochs(3000);
-    let end = lessons::two_parameters(&s.trainer().network).unwrap();
-    let (w, b, n) = ((-6.0, 6.0), (-6.0, 6.0), 121);
-    let surface = lessons::loss_surface(&s.trainer().network, &samples, w, b, n, n);
-    let lowest = (0..surface.len())
-        .min_by(|&i, &j| surface[i].total_cmp(&surface[j]))
-        .unwrap();
-    let cell = 12.0 / (n - 1) as f32;
-    let (lw, lb) = (
-        -6.0 + cell * (lowest % n) as f32,
-        -6.0 + cell * (lowest / n) as f32,
-    );
+    let end = point(&s.trainer().network);
+    let window = Window {
+        first: Span { lo: -6.0, hi: 6.0 },
+        second: Span { lo: -6.0, hi: 6.0 },
+    };
+    let n = 121;
+    assert!(n <= landscape::MAX_CELLS);
+    let surface = landscape::surface(&s.trainer().network, &samples, params, window, n).unwrap();
+    assert_eq!(surface.cells, n);
+    let (row, col) = surface.lowest_cell().unwrap();
+    let lowest = surface.values[row * n + col];
+    assert_eq!(lowest, surface.min);
+    // Row 0 is the top (the largest bias); sample at the cell's centre.
+    let (lw, lb) = window.to_params((col as f32 + 0.5, row as f32 + 0.5), n);
+    let cell = 12.0 / n as f32;
     println!(
-        "start {start:?} loss {recorded}; after 3000 epochs {end:?} loss {}; lowest cell ({lw}, {lb}) loss {}",
+        "start {start:?} loss {recorded}; after 3000 epochs {end:?} loss {}; lowest cell ({lw}, {lb}) loss {lowest}",
         last_train_loss(s.trainer()),
-        surface[lowest]
     );
-    assert!((end[0] - lw).abs() <= 2.0 * cell && (end[1] - lb).abs() <= 2.0 * cell);
-    assert!(last_train_loss(s.trainer()) < surface[lowest] + 1e-3);
+    assert!((end.0 - lw).abs() <= 2.0 * cell && (end.1 - lb).abs() <= 2.0 * cell);
+    assert!(last_train_loss(s.trainer()) < lowest + 1e-3);
     assert!(last_train_loss(s.trainer()) < recorded / 3.0);
 }
 
@@ -173,7 +191,10 @@ fn backprop_gradients_vanish_towards_the_input_with_sigmoid() {
     let ratio_and_accuracy = |activation: &str| {
         let mut s = l.session();
         s.set("activation", activation).unwrap();
-        let sizes = lessons::gradient_sizes(&s.trainer().network, &lessons::all_samples(s.scene()));
+        let scene = s.scene();
+        let all = data::samples(&scene.points, scene.features);
+        let grads = inspect::gradients(&s.trainer().network, &all, Regularization::NONE);
+        let sizes = inspect::layer_gradient_sizes(&grads.expect("the samples fit"));
         assert_eq!(sizes.len(), s.scene().hidden.len() + 1);
         s.train_epochs(150);
         let accuracy = s

@@ -6,9 +6,9 @@
 use super::compare::Compare;
 use super::settings;
 use super::{Marker, Scene, Session};
-use crate::data::{self, Point, Preset, Task};
+use crate::data::{Point, Preset, Task};
 use crate::nn::activation::sigmoid;
-use crate::nn::{Gradients, Network, Samples, Trainer, Workspace};
+use crate::nn::Network;
 use crate::rng::Rng;
 
 /// Every control group a lesson page can show, by the name the page uses.
@@ -442,80 +442,15 @@ fn overfitting() -> Scene {
     )
 }
 
-/// Mean |dJ/dw| of each layer's weights over `samples`, input layer first:
-/// the bars of the backpropagation lesson. Empty without samples.
-pub fn gradient_sizes(network: &Network, samples: &Samples) -> Vec<f32> {
-    if samples.is_empty() {
-        return Vec::new();
-    }
-    let mut workspace = Workspace::new();
-    let mut grads = Gradients::for_network(network);
-    network.forward(&samples.inputs, &mut workspace, None);
-    network.backward(
-        &samples.inputs,
-        &samples.targets,
-        &mut workspace,
-        &mut grads,
-    );
-    grads
-        .weights
-        .iter()
-        .map(|g| g.iter().map(|x| x.abs()).sum::<f32>() / g.len().max(1) as f32)
-        .collect()
-}
-
-/// The landscape lesson's two parameters, (weight, bias), of a network with
-/// one input, no hidden layer and one output; None for any other network.
-pub fn two_parameters(network: &Network) -> Option<[f32; 2]> {
-    match &network.layers[..] {
-        [layer] if layer.inputs == 1 && layer.units == 1 => {
-            Some([layer.weights[0], layer.biases[0]])
-        }
-        _ => None,
-    }
-}
-
-/// The mean loss J(w, b) over `samples` on a grid of `cols × rows` points,
-/// row-major: the weight runs across `w` (first to last column), the bias
-/// across `b` (first to last row). Empty unless the network has exactly two
-/// parameters (see `two_parameters`) and there are samples.
-pub fn loss_surface(
-    network: &Network,
-    samples: &Samples,
-    w: (f32, f32),
-    b: (f32, f32),
-    cols: usize,
-    rows: usize,
-) -> Vec<f32> {
-    if two_parameters(network).is_none() || samples.is_empty() {
-        return Vec::new();
-    }
-    let at = |range: (f32, f32), i: usize, n: usize| {
-        range.0 + (range.1 - range.0) * i as f32 / (n.max(2) - 1) as f32
-    };
-    let mut probe = network.clone();
-    let mut workspace = Workspace::new();
-    let mut surface = Vec::with_capacity(cols * rows);
-    for r in 0..rows {
-        for c in 0..cols {
-            probe.layers[0].weights[0] = at(w, c, cols);
-            probe.layers[0].biases[0] = at(b, r, rows);
-            surface.push(Trainer::evaluate(&probe, samples, &mut workspace).0);
-        }
-    }
-    surface
-}
-
-/// The scene's points as network samples (training and test together).
-pub fn all_samples(scene: &Scene) -> Samples {
-    data::samples(&scene.points, scene.features)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data;
+    use crate::nn::inspect;
+    use crate::nn::{Regularization, Samples};
     use crate::scene::compare::Race;
     use crate::scene::text;
+    use crate::view::landscape::{self, Param, Span, Window};
 
     #[test]
     fn lessons_come_in_the_lectures_order_and_are_found_by_name() {
@@ -622,15 +557,21 @@ mod tests {
         assert!(session.can_undo(), "the old points are one undo away");
     }
 
+    /// The scene's points as network samples (training and test together).
+    fn all_samples(scene: &Scene) -> Samples {
+        data::samples(&scene.points, scene.features)
+    }
+
     #[test]
     fn gradient_sizes_are_one_per_layer_and_empty_without_data() {
         let scene = find("backprop").unwrap().scene();
         let session = Session::new(scene.clone());
         let network = &session.trainer().network;
-        let sizes = gradient_sizes(network, &all_samples(&scene));
+        let grads = inspect::gradients(network, &all_samples(&scene), Regularization::NONE);
+        let sizes = inspect::layer_gradient_sizes(&grads.unwrap());
         assert_eq!(sizes.len(), network.layers.len());
         assert!(sizes.iter().all(|s| s.is_finite() && *s > 0.0));
-        assert!(gradient_sizes(network, &Samples::default()).is_empty());
+        assert!(inspect::gradients(network, &Samples::default(), Regularization::NONE).is_none());
     }
 
     #[test]
@@ -638,23 +579,24 @@ mod tests {
         let landscape = find("landscape").unwrap().session();
         let samples = all_samples(landscape.scene());
         let network = &landscape.trainer().network;
-        let surface = loss_surface(network, &samples, (-1.0, 1.0), (-2.0, 2.0), 5, 3);
-        assert_eq!(surface.len(), 15);
-        assert!(surface.iter().all(|j| j.is_finite() && *j > 0.0));
-        assert!(
-            loss_surface(network, &Samples::default(), (-1.0, 1.0), (-1.0, 1.0), 5, 5).is_empty()
-        );
+        assert_eq!(network.parameter_count(), 2);
+        let params = [
+            Param::weight(network, 0, 0, 0).expect("a weight"),
+            Param::bias(network, 0, 0).expect("a bias"),
+        ];
+        let window = Window {
+            first: Span { lo: -1.0, hi: 1.0 },
+            second: Span { lo: -2.0, hi: 2.0 },
+        };
+        let surface = landscape::surface(network, &samples, params, window, 5).unwrap();
+        assert_eq!(surface.values.len(), 25);
+        assert!(surface.values.iter().all(|j| j.is_finite() && *j > 0.0));
+        assert!(landscape::surface(network, &Samples::default(), params, window, 5).is_none());
+        // A deep network has more than two parameters, and its samples do
+        // not fit the landscape lesson's one-input model.
         let deep = Session::new(Scene::default());
-        assert!(two_parameters(&deep.trainer().network).is_none());
+        assert!(deep.trainer().network.parameter_count() > 2);
         let samples = all_samples(deep.scene());
-        assert!(loss_surface(
-            &deep.trainer().network,
-            &samples,
-            (-1.0, 1.0),
-            (-1.0, 1.0),
-            5,
-            5
-        )
-        .is_empty());
+        assert!(landscape::surface(network, &samples, params, window, 5).is_none());
     }
 }
