@@ -140,9 +140,11 @@ test('the saved scene survives a crashed tab', async () => {
   await page.keyboard.press('Tab');
   await page.waitForTimeout(1300); // kept every second, not only when the page closes
   const edited = await page.evaluate(() => window.descent.save_text());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => {}); // the renderer dies: no pagehide, no unload
-  await page.waitForEvent('crash', { timeout: 5000 }).catch(() => {});
+  // The renderer dies: no pagehide, no unload. (CDP's Page.crash never
+  // returns in this headless Chromium; chrome://crash kills the renderer.)
+  const crashed = page.waitForEvent('crash', { timeout: 5000 });
+  await page.goto('chrome://crash').catch(() => {});
+  await crashed;
 
   const again = await context.newPage();
   await again.goto(`${browser.base}index.html`);

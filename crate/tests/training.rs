@@ -309,6 +309,12 @@ fn early_stopping_restores_the_epoch_with_the_lowest_test_loss() {
         restored, lowest,
         "the restored weights are the best epoch's"
     );
+    let shown = t.current_record().unwrap();
+    assert_eq!(
+        shown.epoch, best_epoch,
+        "the losses shown are the restored epoch's"
+    );
+    assert_eq!(shown.test_loss, Some(restored));
 }
 
 #[test]

@@ -211,6 +211,20 @@ impl Trainer {
         self.status
     }
 
+    /// The losses of the weights the network holds now: the best epoch's
+    /// once early stopping has restored them, otherwise the last epoch's.
+    pub fn current_record(&self) -> Option<EpochRecord> {
+        match self.status {
+            Status::EarlyStopped { best_epoch } => self
+                .history
+                .iter()
+                .rev()
+                .find(|r| r.epoch == best_epoch)
+                .copied(),
+            _ => self.history.last().copied(),
+        }
+    }
+
     /// Lets training go on after early stopping or divergence.
     pub fn resume(&mut self) {
         self.status = Status::Training;

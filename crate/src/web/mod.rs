@@ -468,7 +468,7 @@ impl Playground {
     pub fn status(&mut self) -> JsValue {
         let o = Object::new();
         let trainer = self.session.trainer();
-        let last = trainer.history().last().copied();
+        let last = trainer.current_record();
         let scene = self.session.scene();
         set(&o, "epoch", trainer.epoch() as f64);
         set(&o, "batch", trainer.batch_in_epoch() as f64);
