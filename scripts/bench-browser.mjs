@@ -173,6 +173,7 @@ try {
         const proto = Object.getPrototypeOf(pg);
         const train = [];
         const render = [];
+        const parts = [];
         // Diagnosis only: how much of each frame is training and how much drawing.
         pg.train_frame = function (budget) {
           const t = performance.now();
@@ -184,6 +185,7 @@ try {
           const t = performance.now();
           const r = proto.render.call(this);
           render.push(performance.now() - t);
+          parts.push(proto.render_timings.call(this));
           return r;
         };
         const stamps = [];
@@ -196,6 +198,7 @@ try {
             epoch0 = pg.status().epoch;
             train.length = 0;
             render.length = 0;
+            parts.length = 0;
           }
           if (t0 !== null) stamps.push(t);
           if (t0 === null || t - t0 < windowMs) {
@@ -205,7 +208,7 @@ try {
           const epoch1 = pg.status().epoch;
           delete pg.train_frame;
           delete pg.render;
-          ok({ stamps, epochs: epoch1 - epoch0, train, render, playing: pg.can_train() });
+          ok({ stamps, epochs: epoch1 - epoch0, train, render, parts, playing: pg.can_train() });
         };
         requestAnimationFrame(tick);
       }), { windowMs: FRAME_WINDOW_MS, warmMs: 500 });
@@ -229,6 +232,7 @@ try {
         trainFrameMs: { median: median(trainMs), p95: quantile(trainMs, 0.95), calls: trainMs.length },
         trainFrameEpochs: mean(m.train.map((t) => t.ran)),
         renderMs: { median: median(m.render), p95: quantile(m.render, 0.95), calls: m.render.length },
+        renderPartsMedianMs: Object.fromEntries(Object.keys(m.parts[0] ?? {}).map((k) => [k, median(m.parts.map((p) => p[k]))])),
         stillTraining: m.playing,
       });
     }
@@ -318,6 +322,9 @@ lines.push(`page frames (requestAnimationFrame, ${FRAME_WINDOW_MS / 1000} s each
 lines.push(`  ${''.padEnd(48)}${pad('median ms', 10)}${pad('p95 ms', 8)}${pad('fps', 7)}${pad('epochs/frame', 14)}${pad('train ms', 10)}${pad('render ms', 11)}`);
 for (const fr of result.frames) {
   lines.push(`  ${fr.title.padEnd(48)}${pad(f(fr.medianMs, 1), 10)}${pad(f(fr.p95Ms, 1), 8)}${pad(f(fr.fps, 1), 7)}${pad(`${f(fr.epochsPerFrame, 2)} / ${fr.targetEpochsPerFrame}`, 14)}${pad(f(fr.trainFrameMs.median, 1), 10)}${pad(f(fr.renderMs.median, 1), 11)}`);
+}
+for (const fr of result.frames) {
+  lines.push(`  render parts, ${fr.title.split(',')[0]}: ${Object.entries(fr.renderPartsMedianMs).map(([k, v]) => `${k} ${f(v, 1)}`).join(', ')} ms`);
 }
 lines.push('  (train/render ms: medians of window.descent.train_frame / render per call; epochs/frame: achieved / set)');
 lines.push('');

@@ -64,6 +64,16 @@ pub fn signed(value: f32, scale: f32) -> Rgb {
     }
 }
 
+/// Steps of `signed` on each side of zero in `signed_ramp`.
+pub const RAMP_STEPS: usize = 255;
+
+/// `signed(t, 1)` at t = i / RAMP_STEPS − 1 for i in 0 ..= 2·RAMP_STEPS: a
+/// table to look colours up in, a step apart being under one colour level.
+pub fn signed_ramp() -> &'static [Rgb; 2 * RAMP_STEPS + 1] {
+    static RAMP: std::sync::OnceLock<[Rgb; 2 * RAMP_STEPS + 1]> = std::sync::OnceLock::new();
+    RAMP.get_or_init(|| std::array::from_fn(|i| signed(i as f32 / RAMP_STEPS as f32 - 1.0, 1.0)))
+}
+
 /// CSS colour text, for the canvas API.
 pub fn css(c: Rgb) -> String {
     format!("rgb({},{},{})", c[0], c[1], c[2])
@@ -89,6 +99,26 @@ mod tests {
     fn nan_is_drawn_as_neutral_grey() {
         assert_eq!(probabilities(&[f32::NAN]), INVALID);
         assert_eq!(signed(f32::INFINITY, 1.0), INVALID);
+    }
+
+    #[test]
+    fn the_signed_ramp_is_signed_within_a_level() {
+        let ramp = signed_ramp();
+        assert_eq!(ramp[0], NEGATIVE);
+        assert_eq!(ramp[RAMP_STEPS], WHITE);
+        assert_eq!(ramp[2 * RAMP_STEPS], POSITIVE);
+        // Any value lands on the nearest step, whose colour is within one level.
+        for i in -1000..=1000 {
+            let t = i as f32 / 1000.0;
+            let step = ramp[(t * RAMP_STEPS as f32 + RAMP_STEPS as f32 + 0.5) as usize];
+            let exact = signed(t, 1.0);
+            for ch in 0..3 {
+                assert!(
+                    (step[ch] as i32 - exact[ch] as i32).abs() <= 1,
+                    "{t}: {step:?} vs {exact:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -63,18 +63,39 @@ pub fn paint_field(
     }
 }
 
-/// Paints one unit's activations (column `unit` of `cells × units`) on a
-/// signed scale normalised to the picture's own largest magnitude.
-pub fn paint_unit(activations: &[f32], units: usize, unit: usize, pixels: &mut Vec<u8>) {
+/// Paints every unit's picture of one layer (`activations` is `cells × units`,
+/// row-major) into `pictures[unit]`, each on a signed scale normalised to
+/// its own largest magnitude. One pass finds the scales, one paints: the
+/// largest network has 258 pictures to paint every frame.
+pub fn paint_units(activations: &[f32], units: usize, pictures: &mut [Vec<u8>]) {
+    if units == 0 {
+        return;
+    }
     let cells = activations.len() / units;
-    pixels.resize(cells * 4, 0);
-    let column = || activations.iter().skip(unit).step_by(units);
-    let scale = column()
-        .filter(|v| v.is_finite())
-        .fold(0.0f32, |m, v| m.max(v.abs()))
-        .max(1e-3);
-    for (cell, &a) in column().enumerate() {
-        put(pixels, cell, colors::signed(a, scale));
+    let mut scales = vec![0.0f32; units];
+    for row in activations.chunks_exact(units) {
+        for (m, &v) in scales.iter_mut().zip(row) {
+            if v.is_finite() {
+                *m = m.max(v.abs());
+            }
+        }
+    }
+    let ramp = colors::signed_ramp();
+    let steps = colors::RAMP_STEPS as f32;
+    // Cell values are looked up on the ramp: value / scale in [-1, 1] → step.
+    let per_unit: Vec<f32> = scales.iter().map(|m| steps / m.max(1e-3)).collect();
+    for picture in pictures.iter_mut().take(units) {
+        picture.resize(cells * 4, 0);
+    }
+    for (cell, row) in activations.chunks_exact(units).enumerate() {
+        for ((picture, &v), &k) in pictures.iter_mut().zip(row).zip(&per_unit) {
+            let c = if v.is_finite() {
+                ramp[((v * k).clamp(-steps, steps) + steps + 0.5) as usize]
+            } else {
+                colors::INVALID
+            };
+            put(picture, cell, c);
+        }
     }
 }
 
@@ -108,10 +129,20 @@ mod tests {
 
     #[test]
     fn unit_pictures_use_their_own_scale() {
-        let acts = [0.0, -4.0, 1.0, 4.0]; // 2 cells × 2 units
-        let mut px = Vec::new();
-        paint_unit(&acts, 2, 1, &mut px);
-        assert_eq!(px[..3], colors::NEGATIVE[..]);
-        assert_eq!(px[4..7], colors::POSITIVE[..]);
+        let acts = [0.0, -4.0, 1.0, 4.0, 0.5, f32::NAN]; // 3 cells × 2 units
+        let mut px = vec![Vec::new(), Vec::new()];
+        paint_units(&acts, 2, &mut px);
+        // Unit 0 runs 0 … 1: white, full blue, half blue.
+        assert_eq!(px[0][..3], colors::WHITE[..]);
+        assert_eq!(px[0][4..7], colors::POSITIVE[..]);
+        let half = colors::signed(0.5, 1.0);
+        assert!((0..3).all(|ch| (px[0][8 + ch] as i32 - half[ch] as i32).abs() <= 1));
+        // Unit 1 runs −4 … 4: the ends of the scale; NaN is grey.
+        assert_eq!(px[1][..3], colors::NEGATIVE[..]);
+        assert_eq!(px[1][4..7], colors::POSITIVE[..]);
+        assert_eq!(px[1][8..11], colors::INVALID[..]);
+        assert!(px
+            .iter()
+            .all(|p| p.len() == 12 && p.chunks(4).all(|c| c[3] == 255)));
     }
 }

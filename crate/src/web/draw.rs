@@ -415,6 +415,7 @@ pub fn network(
             let features = scene.features.count();
             match narrow {
                 true => ("in".to_string(), features.to_string()),
+                false if features == 1 => ("Inputs".to_string(), "1 feature".to_string()),
                 false => ("Inputs".to_string(), format!("{features} features")),
             }
         } else if c == last {

@@ -10,7 +10,7 @@ mod lesson;
 use crate::data::{Preset, Task};
 use crate::nn::{Status, Workspace};
 use crate::scene::{Scene, Session};
-use crate::view::field::{paint_field, paint_unit, FieldKind};
+use crate::view::field::{paint_field, paint_units, FieldKind};
 use crate::view::grid::Grid;
 use crate::view::layout::{Hit, Layout};
 use canvas::{Blitter, Canvas};
@@ -105,6 +105,29 @@ pub struct Playground {
     /// The loaded lesson's panel, and the canvas it draws on.
     lesson: lesson::LessonState,
     lesson_canvas: Option<Canvas>,
+    /// How long each part of the last render took (for the browser benchmark).
+    render_laps: Laps,
+}
+
+/// Milliseconds spent in each named part of one render, in order.
+#[derive(Default)]
+struct Laps {
+    since: f64,
+    parts: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn start(&mut self) {
+        self.parts.clear();
+        self.since = now_ms();
+    }
+
+    /// Ends the part called `name`, which began at the last lap.
+    fn lap(&mut self, name: &'static str) {
+        let now = now_ms();
+        self.parts.push((name, now - self.since));
+        self.since = now;
+    }
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -154,6 +177,7 @@ impl Playground {
             plotted_activation: None,
             lesson: Default::default(),
             lesson_canvas: None,
+            render_laps: Laps::default(),
         })
     }
 
@@ -222,6 +246,7 @@ impl Playground {
         self.coarse_shown = self.trained;
         self.trained = false;
         self.dirty = false;
+        self.render_laps.start();
         self.lesson.sync(&mut self.session);
 
         if self.resized {
@@ -244,6 +269,7 @@ impl Playground {
         // The colour field: one batched pass over the grid.
         let grid = Grid::reuse(&mut self.field_grid, field_size, domain, features);
         grid.evaluate(net, &mut self.workspace, &mut self.field_outputs, None);
+        self.render_laps.lap("field grid");
         let kind = match scene.task {
             Task::Regression => FieldKind::Value { scale: 1.0 },
             Task::Classification { .. } => FieldKind::Classes,
@@ -255,6 +281,7 @@ impl Playground {
             kind,
             &mut self.field_pixels,
         );
+        self.render_laps.lap("field paint");
 
         // Every unit's picture, from one more batched pass at low resolution.
         let ugrid = Grid::reuse(&mut self.unit_grid, UNIT_PICTURE, domain, features);
@@ -264,28 +291,20 @@ impl Playground {
             &mut self.unit_outputs,
             Some(&mut self.unit_activations),
         );
+        self.render_laps.lap("unit grid");
         let mut widths = vec![features.count()];
         widths.extend(net.layers.iter().map(|l| l.units));
         let pictures = widths.iter().sum::<usize>();
         self.unit_pixels.resize_with(pictures, Vec::new);
-        let mut slot = 0;
-        for f in 0..features.count() {
-            paint_unit(
-                ugrid.inputs(),
-                features.count(),
-                f,
-                &mut self.unit_pixels[slot],
-            );
-            slot += 1;
-        }
+        // Inputs, then each hidden layer; output units: the field itself,
+        // small, or for softmax one picture per class.
+        let mut slot = features.count();
+        paint_units(ugrid.inputs(), slot, &mut self.unit_pixels[..slot]);
         for (layer, acts) in self.unit_activations.iter().enumerate() {
             let units = net.layers[layer].units;
-            for u in 0..units {
-                paint_unit(acts, units, u, &mut self.unit_pixels[slot]);
-                slot += 1;
-            }
+            paint_units(acts, units, &mut self.unit_pixels[slot..slot + units]);
+            slot += units;
         }
-        // Output units: the field itself, small; softmax outputs, one class each.
         let outputs = net.outputs();
         if outputs == 1 {
             paint_field(
@@ -296,16 +315,9 @@ impl Playground {
                 &mut self.unit_pixels[slot],
             );
         } else {
-            for u in 0..outputs {
-                paint_unit(
-                    &self.unit_outputs,
-                    outputs,
-                    u,
-                    &mut self.unit_pixels[slot + u],
-                );
-            }
+            paint_units(&self.unit_outputs, outputs, &mut self.unit_pixels[slot..]);
         }
-
+        self.render_laps.lap("unit paint");
         self.layout = Layout::new(
             &widths,
             self.network.width as f32,
@@ -319,6 +331,7 @@ impl Playground {
             &self.field_pixels,
             field_size as u32,
         )?;
+        self.render_laps.lap("data canvas");
         draw::network(
             &self.network,
             &mut self.blitter,
@@ -328,9 +341,11 @@ impl Playground {
             &self.unit_pixels,
             UNIT_PICTURE,
         )?;
+        self.render_laps.lap("network diagram");
         let trainer = self.session.trainer();
         charts::loss(&self.loss, trainer.history(), trainer.best_epoch())
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        self.render_laps.lap("loss chart");
         let activation = self.session.scene().activation;
         if let Some(canvas) = self
             .activation
@@ -344,7 +359,17 @@ impl Playground {
         if let Some(canvas) = &self.lesson_canvas {
             self.lesson.render(canvas, &self.blitter, &self.session)?;
         }
+        self.render_laps.lap("activation plot and lesson");
         Ok(())
+    }
+
+    /// Milliseconds each part of the last render took: `{part: ms}` in drawing order.
+    pub fn render_timings(&self) -> JsValue {
+        let o = Object::new();
+        for &(part, ms) in &self.render_laps.parts {
+            set(&o, part, ms);
+        }
+        o.into()
     }
 
     /// Tells the playground its canvases changed size (the page calls this
