@@ -7,7 +7,7 @@
 // early stopping. Run: node --test tests/lessons.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, OUTPUT, frames, clickAt, grab, changedFraction, shownNumber } from './browser.mjs';
+import { start, OUTPUT, frames, clickAt, grab, changedFraction, shownNumber, colourCount } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -437,6 +437,71 @@ test('landscape: J falls along the path, the path is drawn, tiny rates crawl and
   assert.equal(rises(huge.path), 0, 'J still never rises (see above)');
   assert.ok(h50.J < h0.J);
   await page.screenshot({ path: `${OUTPUT}lesson-landscape-huge-rate.png`, fullPage: true });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** The landscape race's lines after the first: "Adam: w = 1.811, b = -0.567, J = 0.0913" → {label: {w, b, J}}. */
+function raceLines(panel) {
+  const runs = {};
+  for (const line of panel.split('\n').slice(1)) {
+    const m = new RegExp(`^(.+): w = (${NUMBER}), b = (${NUMBER}), J = (${NUMBER})$`).exec(line.trim());
+    assert.ok(m, `a run's line: ${JSON.stringify(line)}`);
+    runs[m[1]] = { w: num(m[2]), b: num(m[3]), J: num(m[4]) };
+  }
+  return runs;
+}
+
+test('landscape: the optimisers race from one start, each drawing its own path; a run\'s radio shows it', async () => {
+  const page = await lessonPage('landscape');
+  assert.ok(!(await page.locator('#runs input').count()), 'no race until asked for');
+  await page.check('#race-optimizers');
+  await frames(page);
+  const start = raceLines(await text(page, '#lesson-text'));
+  assert.deepEqual(Object.keys(start), ['SGD', 'Momentum', 'RMSProp', 'Adagrad', 'Adam']);
+  const first = Object.values(start)[0];
+  assert.ok(Object.values(start).every((r) => r.w === first.w && r.b === first.b && r.J === first.J),
+    `one start for all: ${JSON.stringify(start)}`);
+  // The runs' colours: Momentum orange and Adagrad red stand out from the landscape's
+  // yellow-green-blue-purple map. At the start every dot sits under Adam's.
+  const box = await page.locator('#lesson-canvas').boundingBox();
+  const centre = [box.width / 2, box.height / 2];
+  const radius = Math.hypot(...centre);
+  const inColour = (rgb) => colourCount(page, '#lesson-canvas', ...centre, rgb, { radius, tolerance: 40 });
+  const [orange, red] = [[230, 120, 20], [200, 50, 60]];
+  const before = { orange: await inColour(orange), red: await inColour(red) };
+
+  await train(page, 40);
+  const runs = raceLines(await text(page, '#lesson-text'));
+  await page.screenshot({ path: `${OUTPUT}lesson-landscape-optimizers.png`, fullPage: true });
+  // Measured at step 40 (from J 1.2228): SGD 0.1436, momentum 0.0838,
+  // RMSProp 0.0885, Adagrad 0.3310, Adam 0.0913.
+  const moved = Object.values(runs).filter((r) => r.w !== first.w || r.b !== first.b);
+  assert.equal(moved.length, 5, 'every run walked away from the start');
+  assert.equal(new Set(Object.values(runs).map((r) => `${r.w},${r.b}`)).size, 5, 'each its own way');
+  for (const name of ['Momentum', 'RMSProp', 'Adam']) {
+    assert.ok(runs[name].J < runs.SGD.J, `${name} (${runs[name].J}) is below SGD (${runs.SGD.J})`);
+  }
+  const after = { orange: await inColour(orange), red: await inColour(red) };
+  // Measured: 0 pixels of either colour at the start; orange 195 and red 53 after
+  // (Adagrad's path is the shortest).
+  for (const c of ['orange', 'red']) {
+    assert.ok(after[c] > 25 && after[c] > 4 * before[c], `the ${c} run's path is drawn: ${before[c]} → ${after[c]} pixels`);
+  }
+
+  // Choosing a run shows it on the playground: its loss in #train-loss.
+  const radios = page.locator('#runs input[type=radio]');
+  assert.equal(await radios.count(), 5);
+  for (const [i, name] of [[4, 'Adam'], [1, 'Momentum']]) {
+    await radios.nth(i).check();
+    await frames(page);
+    assert.ok(Math.abs(await shownNumber(page, '#train-loss') - runs[name].J) <= 0.0006, `${name} shown`);
+  }
+  // Unticked: one path again, the session's.
+  await page.uncheck('#race-optimizers');
+  await frames(page);
+  assert.equal((await text(page, '#lesson-text')).split('\n').length, 1);
+  assert.equal(await page.locator('#runs input').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -149,7 +149,8 @@ export const MARKUP = `
         <label class="field">w1 <input id="w1" type="range" min="-6" max="6" step="0.1" aria-label="w1, the weight of x1"><output id="w1-value"></output></label>
         <label class="field">w2 <input id="w2" type="range" min="-6" max="6" step="0.1" aria-label="w2, the weight of x2"><output id="w2-value"></output></label>
       </div>
-      <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare"></div>
+      <label class="race-toggle" data-panel="landscape"><input id="race-optimizers" type="checkbox"> Race SGD, momentum, RMSProp, Adagrad and Adam from this start</label>
+      <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare landscape"></div>
       <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
       <p id="lesson-text" class="lesson-text" aria-live="polite"></p>
     </div>

@@ -103,6 +103,7 @@ export class View {
     for (const el of box.querySelectorAll('[data-panel]')) el.hidden = !el.dataset.panel.split(' ').includes(this.panel);
     this.$('lesson-canvas').classList.toggle('square', this.panel === 'landscape');
     this.$('runs').replaceChildren();
+    this.$('race-optimizers').checked = false;
     this.pg.resize();
     this.showLesson();
   }
@@ -118,7 +119,7 @@ export class View {
         $(`w${i}-value`).textContent = Number(w.toFixed(2));
       });
     }
-    if (this.panel === 'compare') {
+    if (this.panel === 'compare' || this.panel === 'landscape') {
       const runs = pg.lesson_runs();
       const box = $('runs');
       if (box.childElementCount !== runs.length) {
@@ -130,7 +131,10 @@ export class View {
           radio.value = String(i);
           radio.setAttribute('aria-label', `Show run ${run.label}`);
           radio.addEventListener('change', () => { pg.show_run(i); this.syncControls(); });
-          label.append(radio, document.createElement('span'));
+          const swatch = document.createElement('i');
+          swatch.className = 'swatch';
+          swatch.style.backgroundColor = run.colour; // CSSOM: allowed under style-src 'self'
+          label.append(radio, swatch, document.createElement('span'));
           return label;
         }));
       }
@@ -472,6 +476,12 @@ export class View {
         }
       });
     }
+    // The landscape lesson: the optimisers race from the current start, a path each.
+    on('race-optimizers', 'change', () => {
+      pg.race_on_landscape($('race-optimizers').checked);
+      this.syncControls();
+      this.showLesson();
+    });
     on('undo', 'click', () => { pg.undo(); this.syncControls(); });
     on('redo', 'click', () => { pg.redo(); this.syncControls(); });
     on('clear', 'click', () => pg.clear());

@@ -230,7 +230,7 @@ pub fn activation(canvas: &Canvas, activation: Activation) -> DrawResult {
 }
 
 /// Colours of the runs in a race, in order.
-const RUN_COLORS: [RGBColor; 8] = [
+pub const RUN_COLORS: [RGBColor; 8] = [
     RGBColor(40, 80, 160),
     RGBColor(230, 120, 20),
     RGBColor(46, 158, 79),

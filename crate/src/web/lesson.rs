@@ -5,9 +5,8 @@
 
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
-use crate::nn::inspect;
-use crate::nn::Status;
-use crate::scene::compare::Race;
+use crate::nn::{inspect, Network, Status, Trainer};
+use crate::scene::compare::{Compare, Race};
 use crate::scene::lessons::{self, Lesson, Panel, Perceptron};
 use crate::scene::Session;
 use crate::view::landscape::{self, Param, Path, Span, Window};
@@ -17,7 +16,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// Cells per side of the loss landscape.
-const LANDSCAPE_CELLS: usize = 64;
+const LANDSCAPE_CELLS: usize = 128;
+/// The landscape lesson's race, when asked for: the lecture's optimisers.
+const LANDSCAPE_RACE: Compare = Compare {
+    setting: "optimizer",
+    values: &["sgd", "momentum", "rmsprop", "adagrad", "adam"],
+};
 /// Steps of gradient descent the landscape's path keeps (thinned beyond).
 const PATH_STEPS: usize = 2000;
 /// Where the landscape looks first: weights the lesson's data reach.
@@ -35,6 +39,10 @@ pub struct LessonState {
     /// The scene the race was built from: a change to it rebuilds the race.
     race_scene: Option<crate::scene::Scene>,
     path: Option<Path>,
+    /// The landscape lesson's race of optimisers, when asked for.
+    landscape_race: bool,
+    /// Each run's path across the landscape, while it races.
+    run_paths: Vec<Path>,
     window: Option<Window>,
     surface: Option<landscape::Surface>,
     /// The points the surface was computed on.
@@ -57,6 +65,15 @@ impl LessonState {
         self.lesson.map_or(Panel::None, |l| l.panel)
     }
 
+    /// What the runs of the race differ in: the lesson's own comparison, or
+    /// on the landscape the optimisers, once asked for.
+    fn compare(&self) -> Option<Compare> {
+        let lesson = self.lesson?;
+        lesson.compare.or_else(|| {
+            (lesson.panel == Panel::Landscape && self.landscape_race).then_some(LANDSCAPE_RACE)
+        })
+    }
+
     /// Builds (or rebuilds) the compare lesson's race from the session's
     /// scene, and lends it the run on show.
     fn rebuild_race(&mut self, session: &mut Session) {
@@ -65,7 +82,7 @@ impl LessonState {
         }
         self.race = None;
         self.race_scene = None;
-        let Some(compare) = self.lesson.and_then(|l| l.compare) else {
+        let Some(compare) = self.compare() else {
             return;
         };
         if let Ok(mut race) = Race::new(session.scene(), &compare) {
@@ -73,6 +90,14 @@ impl LessonState {
             race.show(Some(self.shown_run), session);
             self.race_scene = Some(session.scene().clone());
             self.race = Some(race);
+            // Every run starts again from the scene's weights: so do the paths.
+            if let Some(path) = &mut self.path {
+                path.clear();
+                self.run_paths = (0..compare.values.len())
+                    .map(|_| Path::new(PATH_STEPS))
+                    .collect();
+                self.record_step(session);
+            }
         }
         self.dirty = true;
     }
@@ -110,10 +135,40 @@ impl LessonState {
     }
 
     fn record_step(&mut self, session: &Session) {
-        if let (Some(path), Some([w, b])) = (&mut self.path, two_parameters(session)) {
+        let Some(path) = &mut self.path else {
+            return;
+        };
+        if let Some([w, b]) = two_parameters(&session.trainer().network) {
             path.push((w, b));
             self.dirty = true;
         }
+        if let Some(race) = &self.race {
+            for (i, (run, run_path)) in race.runs().iter().zip(&mut self.run_paths).enumerate() {
+                let net = match race.shown() == Some(i) {
+                    true => &session.trainer().network,
+                    false => &run.trainer().network,
+                };
+                if let Some([w, b]) = two_parameters(net) {
+                    run_path.push((w, b));
+                }
+            }
+        }
+    }
+
+    /// Each run of the race where it stands: label, weights and loss (the
+    /// shown run is the session's).
+    fn runs_now<'a>(&'a self, session: &'a Session) -> Vec<(&'a str, &'a Trainer)> {
+        let Some(race) = &self.race else {
+            return Vec::new();
+        };
+        race.runs()
+            .iter()
+            .enumerate()
+            .map(|(i, run)| match race.shown() == Some(i) {
+                true => (run.label(), session.trainer()),
+                false => (run.label(), run.trainer()),
+            })
+            .collect()
     }
 
     /// New weights: the path starts again and the race restarts.
@@ -174,16 +229,34 @@ impl LessonState {
         session: &Session,
     ) -> Result<(), JsValue> {
         let net = &session.trainer().network;
-        let (Some(params), Some(here)) = (landscape_params(session), two_parameters(session))
-        else {
+        let (Some(params), Some(here)) = (landscape_params(net), two_parameters(net)) else {
             return Ok(());
         };
-        let path: Vec<(f32, f32)> = self.path.iter().flat_map(|p| p.points()).collect();
-        // The window moves only when the dot leaves it, so the picture holds still.
+        // One path and dot, or while the optimisers race one of each per run.
+        let racing = self.race.is_some();
+        let paths: Vec<Vec<(f32, f32)>> = match racing {
+            true => self
+                .run_paths
+                .iter()
+                .map(|p| p.points().collect())
+                .collect(),
+            false => vec![self.path.iter().flat_map(|p| p.points()).collect()],
+        };
+        let dots: Vec<(f32, f32)> = match racing {
+            true => self
+                .runs_now(session)
+                .iter()
+                .filter_map(|(_, t)| two_parameters(&t.network))
+                .map(|[w, b]| (w, b))
+                .collect(),
+            false => vec![(here[0], here[1])],
+        };
+        // The window moves only when a dot leaves it, so the picture holds still.
+        let inside = |w: &Window| dots.iter().all(|&d| w.contains(d));
         let window = match self.window {
-            Some(w) if w.contains((here[0], here[1])) => w,
-            None if FIRST_WINDOW.contains((here[0], here[1])) => FIRST_WINDOW,
-            _ => Window::around(path.iter().copied().chain([(here[0], here[1])]), 0.3),
+            Some(w) if inside(&w) => w,
+            None if inside(&FIRST_WINDOW) => FIRST_WINDOW,
+            _ => Window::around(paths.iter().flatten().chain(&dots).copied(), 0.3),
         };
         let samples = session.trainer().train_samples();
         if self.window != Some(window) || self.surface_points != session.scene().points {
@@ -214,26 +287,42 @@ impl LessonState {
                 y as f64 * h / LANDSCAPE_CELLS as f64,
             )
         };
-        // The path gradient descent took, then the current weights as a dot.
-        ctx.set_line_width(1.5 * canvas.ratio);
-        ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
-        ctx.begin_path();
-        for (i, &p) in path.iter().enumerate() {
-            let (x, y) = to_px(p);
-            if i == 0 {
-                ctx.move_to(x, y);
-            } else {
-                ctx.line_to(x, y);
+        // The path gradient descent took, then the current weights as a dot:
+        // white alone; in its run's colour on a white casing while racing.
+        let colour = |i: usize| match racing {
+            true => run_colour(i),
+            false => "#ff3b30".to_string(),
+        };
+        for (i, path) in paths.iter().enumerate() {
+            let strokes: &[(f64, String)] = match racing {
+                true => &[(3.5, "rgba(255,255,255,0.9)".into()), (1.5, colour(i))],
+                false => &[(1.5, "rgba(255,255,255,0.9)".into())],
+            };
+            for (width, style) in strokes {
+                ctx.set_line_width(width * canvas.ratio);
+                ctx.set_stroke_style_str(style);
+                ctx.begin_path();
+                for (k, &p) in path.iter().enumerate() {
+                    let (x, y) = to_px(p);
+                    if k == 0 {
+                        ctx.move_to(x, y);
+                    } else {
+                        ctx.line_to(x, y);
+                    }
+                }
+                ctx.stroke();
             }
         }
-        ctx.stroke();
-        let (x, y) = to_px((here[0], here[1]));
-        ctx.begin_path();
-        let _ = ctx.arc(x, y, 5.0 * canvas.ratio, 0.0, std::f64::consts::TAU);
-        ctx.set_fill_style_str("#ff3b30");
-        ctx.fill();
-        ctx.set_stroke_style_str("#fff");
-        ctx.stroke();
+        ctx.set_line_width(1.5 * canvas.ratio);
+        for (i, &dot) in dots.iter().enumerate() {
+            let (x, y) = to_px(dot);
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, 5.0 * canvas.ratio, 0.0, std::f64::consts::TAU);
+            ctx.set_fill_style_str(&colour(i));
+            ctx.fill();
+            ctx.set_stroke_style_str("#fff");
+            ctx.stroke();
+        }
         let px = |v: f64| (v * canvas.ratio).round() as i32;
         let label = |v: f32| format!("{v:.1}");
         let text = |s: &str, at: (i32, i32), align: &str| {
@@ -278,18 +367,30 @@ impl LessonState {
                     inspect::neuron_arithmetic(p.w0, &p.w, &[x1, x2])
                 )
             }
-            Panel::Landscape => match two_parameters(session) {
-                Some([w, b]) => format!(
+            Panel::Landscape => {
+                let loss = |t: &Trainer| {
+                    t.history()
+                        .last()
+                        .map_or("–".to_string(), |r| format!("{:.4}", r.train_loss))
+                };
+                let Some([w, b]) = two_parameters(&session.trainer().network) else {
+                    return String::new();
+                };
+                let mut lines = vec![format!(
                     "step {}: w = {w:.3}, b = {b:.3}, J(w, b) = {}",
                     self.path.as_ref().map_or(0, |p| p.len().saturating_sub(1)),
-                    session
-                        .trainer()
-                        .history()
-                        .last()
-                        .map_or("–".to_string(), |r| format!("{:.4}", r.train_loss)),
-                ),
-                None => String::new(),
-            },
+                    loss(session.trainer()),
+                )];
+                for (label, trainer) in self.runs_now(session) {
+                    if let Some([w, b]) = two_parameters(&trainer.network) {
+                        lines.push(format!(
+                            "{label}: w = {w:.3}, b = {b:.3}, J = {}",
+                            loss(trainer)
+                        ));
+                    }
+                }
+                lines.join("\n")
+            }
             Panel::Backprop => self.backprop_text(session),
             Panel::Compare => {
                 let Some(race) = &self.race else {
@@ -386,6 +487,12 @@ impl LessonState {
     }
 }
 
+/// Run `i`'s colour in a race (its line on the chart, its path on the landscape), as CSS.
+fn run_colour(i: usize) -> String {
+    let c = charts::RUN_COLORS[i % charts::RUN_COLORS.len()];
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
 /// A number as a person writes it: no trailing zeros, a real minus sign.
 fn number(v: f32) -> String {
     let s = format!("{:.3}", v);
@@ -394,14 +501,12 @@ fn number(v: f32) -> String {
 }
 
 /// The landscape lesson's weight and bias (a single neuron on one input).
-fn two_parameters(session: &Session) -> Option<[f32; 2]> {
-    let [w, b] = landscape_params(session)?;
-    let net = &session.trainer().network;
+fn two_parameters(net: &Network) -> Option<[f32; 2]> {
+    let [w, b] = landscape_params(net)?;
     Some([w.value(net)?, b.value(net)?])
 }
 
-fn landscape_params(session: &Session) -> Option<[Param; 2]> {
-    let net = &session.trainer().network;
+fn landscape_params(net: &Network) -> Option<[Param; 2]> {
     match &net.layers[..] {
         [layer] if layer.inputs == 1 && layer.units == 1 => {
             Some([Param::weight(net, 0, 0, 0)?, Param::bias(net, 0, 0)?])
@@ -510,6 +615,8 @@ impl Playground {
         let state = &mut self.lesson;
         state.lesson = Some(lesson);
         state.shown_run = 0;
+        state.landscape_race = false;
+        state.run_paths.clear();
         state.path = (lesson.panel == Panel::Landscape).then(|| Path::new(PATH_STEPS));
         state.record_step(&self.session);
         state.rebuild_race(&mut self.session);
@@ -522,6 +629,31 @@ impl Playground {
         set(&o, "controls", lesson.controls.join(","));
         set(&o, "panel", panel_name(lesson.panel));
         Ok(o.into())
+    }
+
+    /// On the landscape lesson: races SGD, momentum, RMSProp, Adagrad and
+    /// Adam from the current start, each drawing its own path (or stops the
+    /// race). Returns whether the race is on.
+    pub fn race_on_landscape(&mut self, on: bool) -> bool {
+        let state = &mut self.lesson;
+        if state.panel() != Panel::Landscape {
+            return false;
+        }
+        state.landscape_race = on;
+        state.run_paths.clear();
+        state.window = None;
+        if on {
+            state.rebuild_race(&mut self.session);
+        } else {
+            if let Some(race) = &mut state.race {
+                race.show(None, &mut self.session);
+            }
+            state.race = None;
+            state.race_scene = None;
+            state.shown_run = 0;
+        }
+        self.dirty = true;
+        state.race.is_some()
     }
 
     /// Back to free play: the lesson's panel goes; the scene stays.
@@ -632,6 +764,7 @@ impl Playground {
                 );
                 set(&o, "diverged", trainer.status() == Status::Diverged);
                 set(&o, "shown", Some(i) == race.shown());
+                set(&o, "colour", run_colour(i));
                 JsValue::from(o)
             })
             .collect()
