@@ -276,7 +276,7 @@ try {
   // ---- 4. Transfer size.
   log('4/4 transfer size …');
   {
-    const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'markup.js', 'page.js', 'playground.css'];
+    const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'markup.js', 'page.js', 'painter.js', 'playground.css'];
     const sizes = Object.fromEntries(files.map((f) => {
       const raw = readFileSync(DIST + f);
       return [f, { bytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length }];

@@ -41,6 +41,10 @@ export async function start() {
       await page.addInitScript(DEEP_QUERY);
       await page.goto(base + path);
       await page.waitForFunction(() => window.descent !== undefined);
+      // A playground is shown once its stylesheet is in; before that its layout
+      // is not final, and a click could land where a control will not be.
+      await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')]
+        .every((el) => el.shadowRoot?.querySelector('.playground')?.hidden === false));
       return page;
     },
     /** Opens a fresh page, runs `body`, checks the page logged no errors, closes it. */

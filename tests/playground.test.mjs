@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, OUTPUT, frames, clickAt, colourCount, grab, changedFraction, shownNumber,
+  start, OUTPUT, DEEP_QUERY, frames, clickAt, colourCount, grab, changedFraction, shownNumber,
 } from './browser.mjs';
 
 /** The class colours the page draws points in (crate/src/view/colors.rs). */
@@ -117,6 +117,66 @@ test('training: settings apply, the loss falls and the colour field moves', () =
   const changed = await changedFraction(page, early, late);
   assert.ok(changed > 0.05, `only ${(changed * 100).toFixed(1)}% of the data canvas changed while training`);
 }));
+
+/**
+ * Plays for `ms`, wrapping the playground's render to note which renders
+ * painted the colour field themselves (their timings have a "field grid"
+ * part) and which showed pictures the worker painted. Pauses after.
+ */
+async function playAndWatchRenders(page, ms) {
+  await page.click('#play');
+  const seen = await page.evaluate((ms) => new Promise((done) => {
+    const pg = window.descent;
+    const proto = Object.getPrototypeOf(pg);
+    const renders = { here: 0, worker: 0 };
+    pg.render = function () {
+      const r = proto.render.call(this);
+      renders['field grid' in proto.render_timings.call(this) ? 'here' : 'worker']++;
+      return r;
+    };
+    setTimeout(() => { delete pg.render; done(renders); }, ms);
+  }), ms);
+  await page.click('#play');
+  await frames(page);
+  return seen;
+}
+
+test('while it trains the other core paints the pictures (a Web Worker); without workers the page paints them itself', async () => {
+  const setUp = async (page) => {
+    await page.selectOption('#preset', 'spiral');
+    await page.evaluate(() => window.descent.set('hidden', '8,8,8,8,8,8'));
+    await frames(page);
+  };
+  for (const workers of [true, false]) {
+    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.addInitScript(DEEP_QUERY);
+    if (!workers) await page.addInitScript(() => { window.Worker = undefined; });
+    await page.goto(`${browser.base}index.html`);
+    await page.waitForFunction(() => window.descent !== undefined);
+    await setUp(page);
+    const before = await grab(page, '#data');
+    const renders = await playAndWatchRenders(page, 2000);
+    const after = await grab(page, '#data');
+    const moved = await changedFraction(page, before, after);
+    assert.ok(moved > 0.02, `${workers ? 'worker' : 'no worker'}: the field moved (${(moved * 100).toFixed(1)} % of pixels)`);
+    if (workers) {
+      assert.equal(page.workers().length, 1, 'one painter for the one playground');
+      // Measured: all 101 renders in 2 s showed the worker's pictures (the one or
+      // two painted here before its first pictures arrive come before the watch).
+      assert.ok(renders.worker > 3 * renders.here, `the worker painted most frames: ${JSON.stringify(renders)}`);
+    } else {
+      assert.equal(renders.worker, 0, `no worker, so every frame paints here: ${JSON.stringify(renders)}`);
+      assert.ok(renders.here > 10, JSON.stringify(renders));
+    }
+    // Paused: the last picture is painted here, in full.
+    assert.ok('field grid' in await page.evaluate(() => window.descent.render_timings()), 'the paused field is painted here');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
 
 test('undo and redo: right-click erases, Undo brings the point back, Clear can be undone', () => withPage(async (page) => {
   const [x, y] = [45, 45]; // a corner the circle preset leaves empty

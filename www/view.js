@@ -9,6 +9,52 @@ const TRAIN_BUDGET_MS = 10;
 /** Larger files are refused before they are read (the Rust reader's limit). */
 const MAX_FILE_BYTES = 4_000_000;
 
+/**
+ * The other core paints this playground's pictures while it trains: a Web
+ * Worker (painter.js) takes a snapshot of the weights, one at a time, and
+ * sends the colour field and the unit pictures back. Where workers cannot
+ * start (or one fails) the playground paints them itself, as it does when
+ * paused.
+ */
+class WorkerPainter {
+  constructor(pg) {
+    this.pg = pg;
+    this.busy = false;
+    try {
+      this.worker = new Worker(new URL('./painter.js', import.meta.url), { type: 'module' });
+    } catch {
+      this.worker = null;
+      return;
+    }
+    this.worker.onmessage = ({ data }) => {
+      this.busy = false;
+      if (data.error) this.fail(data.error);
+      else {
+        try { this.pg.accept_pictures(data.snapshot, data.field, data.units); } catch (e) { this.fail(e.message); }
+      }
+    };
+    this.worker.onerror = (e) => { e.preventDefault(); this.fail(e.message || 'the worker did not start'); };
+  }
+
+  fail(why) {
+    console.warn(`descent: painting on the page's own core (${why})`);
+    this.stop();
+  }
+
+  /** Sends the current weights, unless the last snapshot is still being painted. */
+  send() {
+    if (!this.worker || this.busy) return;
+    const snapshot = this.pg.snapshot();
+    this.busy = true;
+    this.worker.postMessage(snapshot, [snapshot.buffer]);
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
 const format = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
 
 export class View {
@@ -29,6 +75,7 @@ export class View {
     }).then(() => { this.box.hidden = false; this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
+    this.painter = new WorkerPainter(this.pg);
     this.panel = '';
     this.playing = false;
     this.visible = true;
@@ -274,7 +321,8 @@ export class View {
     try {
       if (this.playing) {
         this.pg.train_frame(TRAIN_BUDGET_MS);
-        if (!this.pg.can_train()) this.setPlaying(false);
+        if (this.pg.can_train()) this.painter.send();
+        else this.setPlaying(false);
       }
       this.redraw();
     } catch (e) {
@@ -311,6 +359,7 @@ export class View {
    */
   fault(e) {
     this.stopped = true;
+    this.painter.stop();
     this.playing = false;
     const message = take_panic_message() ?? e.message;
     this.box.classList.add('fault');
@@ -575,6 +624,7 @@ export class View {
 
   destroy() {
     this.stopped = true;
+    this.painter.stop();
     cancelAnimationFrame(this.rafId);
     this.resizeObserver.disconnect();
     this.keyTarget.removeEventListener('keydown', this.onKey);

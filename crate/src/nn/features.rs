@@ -98,6 +98,16 @@ impl Features {
         self.0.count_ones() as usize
     }
 
+    /// The set as bits, one per feature in `Feature::ALL` order.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set these bits name; None for none, or a bit past the last feature.
+    pub fn from_bits(bits: u8) -> Option<Features> {
+        (bits != 0 && bits >> Feature::ALL.len() == 0).then_some(Features(bits))
+    }
+
     pub fn list(self) -> impl Iterator<Item = Feature> {
         Feature::ALL.into_iter().filter(move |&f| self.contains(f))
     }

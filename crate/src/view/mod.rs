@@ -6,5 +6,7 @@ pub mod field;
 pub mod grid;
 pub mod landscape;
 pub mod layout;
+pub mod pictures;
 pub mod raster;
+pub mod snapshot;
 pub mod ticks;

@@ -6,13 +6,15 @@ mod canvas;
 mod charts;
 mod draw;
 mod lesson;
+mod painter;
 
 use crate::data::{Preset, Task};
-use crate::nn::{Status, Workspace};
+use crate::nn::Status;
 use crate::scene::{Scene, Session};
-use crate::view::field::{paint_field, paint_units, FieldKind};
-use crate::view::grid::Grid;
+use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
+use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
+use crate::view::snapshot::{shape_key, Snapshot};
 use canvas::{Blitter, Canvas};
 use draw::Frame;
 use js_sys::{Object, Reflect};
@@ -24,9 +26,10 @@ const FIELD_STILL: usize = 256;
 /// While training, the field is as fine as this many multiply-adds allow
 /// (a frame's share of the work), between these sizes.
 const FIELD_TRAINING_WORK: usize = 6_000_000;
+/// The same for the worker, which has a core of its own (workload (b)'s
+/// 256² field is 22.5 M multiply-adds).
+const FIELD_WORKER_WORK: usize = 24_000_000;
 const FIELD_TRAINING_SIZES: [usize; 5] = [256, 192, 128, 96, 64];
-/// Cells per side of each unit's picture.
-const UNIT_PICTURE: usize = 32;
 /// Points within this many CSS pixels count as under the mouse.
 const PICK_RADIUS: f64 = 8.0;
 
@@ -83,14 +86,13 @@ pub struct Playground {
     blitter: Blitter,
     sprites: draw::Sprites,
     link_raster: crate::view::raster::Raster,
-    field_grid: Option<Grid>,
-    field_outputs: Vec<f32>,
-    field_pixels: Vec<u8>,
-    unit_grid: Option<Grid>,
-    unit_outputs: Vec<f32>,
-    unit_activations: Vec<Vec<f32>>,
-    unit_pixels: Vec<Vec<u8>>,
-    workspace: Workspace,
+    /// The colour field and every unit's picture, as last painted.
+    pictures: Pictures,
+    /// What the pictures are pictures of (`snapshot::shape_key`).
+    pictures_key: Vec<f32>,
+    /// The pictures came from the worker: while training goes on they stand
+    /// until its next ones arrive, instead of being painted here.
+    pictures_from_worker: bool,
     layout: Layout,
     /// Something changed since the last render.
     dirty: bool,
@@ -130,6 +132,23 @@ impl Laps {
     }
 }
 
+/// How the output is coloured for a task.
+fn field_kind(task: Task) -> FieldKind {
+    match task {
+        Task::Regression => FieldKind::Value { scale: 1.0 },
+        Task::Classification { .. } => FieldKind::Classes,
+    }
+}
+
+/// The finest field whose grid pass fits `work` multiply-adds.
+fn field_size_for(net: &crate::nn::Network, work: usize) -> usize {
+    let per_cell: usize = net.layers.iter().map(|l| l.weights.len()).sum();
+    FIELD_TRAINING_SIZES
+        .into_iter()
+        .find(|&size| size * size * per_cell <= work)
+        .unwrap_or(FIELD_TRAINING_SIZES[FIELD_TRAINING_SIZES.len() - 1])
+}
+
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &key.into(), &value.into());
 }
@@ -161,14 +180,9 @@ impl Playground {
             blitter: Blitter::new()?,
             sprites: draw::Sprites::default(),
             link_raster: Default::default(),
-            field_grid: None,
-            field_outputs: Vec::new(),
-            field_pixels: Vec::new(),
-            unit_grid: None,
-            unit_outputs: Vec::new(),
-            unit_activations: Vec::new(),
-            unit_pixels: Vec::new(),
-            workspace: Workspace::new(),
+            pictures: Pictures::default(),
+            pictures_key: Vec::new(),
+            pictures_from_worker: false,
             layout,
             dirty: true,
             trained: false,
@@ -238,12 +252,8 @@ impl Playground {
 
     /// Redraws every canvas from the current state.
     pub fn render(&mut self) -> Result<(), JsValue> {
-        let field_size = if self.trained {
-            self.training_field_size()
-        } else {
-            FIELD_STILL
-        };
-        self.coarse_shown = self.trained;
+        let training = self.trained;
+        self.coarse_shown = training;
         self.trained = false;
         self.dirty = false;
         self.render_laps.start();
@@ -264,60 +274,28 @@ impl Playground {
         }
         let scene = self.session.scene();
         let (domain, features) = (scene.domain, scene.features);
+        let kind = field_kind(scene.task);
         let net = &self.session.trainer().network;
 
-        // The colour field: one batched pass over the grid.
-        let grid = Grid::reuse(&mut self.field_grid, field_size, domain, features);
-        grid.evaluate(net, &mut self.workspace, &mut self.field_outputs, None);
-        self.render_laps.lap("field grid");
-        let kind = match scene.task {
-            Task::Regression => FieldKind::Value { scale: 1.0 },
-            Task::Classification { .. } => FieldKind::Classes,
-        };
-        paint_field(
-            &self.field_outputs,
-            net.outputs(),
-            field_size,
-            kind,
-            &mut self.field_pixels,
-        );
-        self.render_laps.lap("field paint");
-
-        // Every unit's picture, from one more batched pass at low resolution.
-        let ugrid = Grid::reuse(&mut self.unit_grid, UNIT_PICTURE, domain, features);
-        ugrid.evaluate(
-            net,
-            &mut self.workspace,
-            &mut self.unit_outputs,
-            Some(&mut self.unit_activations),
-        );
-        self.render_laps.lap("unit grid");
+        // While training, the worker's pictures of a frame or two ago stand
+        // (if they are of this network); otherwise they are painted here,
+        // coarser while training, in full once it stops.
+        let key = shape_key(net, features, domain, kind);
+        if !(training && self.pictures_from_worker && self.pictures_key == key) {
+            let field_size = match training {
+                true => field_size_for(net, FIELD_TRAINING_WORK),
+                false => FIELD_STILL,
+            };
+            let laps = &mut self.render_laps;
+            self.pictures
+                .paint(net, features, domain, kind, field_size, &mut |part| {
+                    laps.lap(part)
+                });
+            self.pictures_key = key;
+            self.pictures_from_worker = false;
+        }
         let mut widths = vec![features.count()];
         widths.extend(net.layers.iter().map(|l| l.units));
-        let pictures = widths.iter().sum::<usize>();
-        self.unit_pixels.resize_with(pictures, Vec::new);
-        // Inputs, then each hidden layer; output units: the field itself,
-        // small, or for softmax one picture per class.
-        let mut slot = features.count();
-        paint_units(ugrid.inputs(), slot, &mut self.unit_pixels[..slot]);
-        for (layer, acts) in self.unit_activations.iter().enumerate() {
-            let units = net.layers[layer].units;
-            paint_units(acts, units, &mut self.unit_pixels[slot..slot + units]);
-            slot += units;
-        }
-        let outputs = net.outputs();
-        if outputs == 1 {
-            paint_field(
-                &self.unit_outputs,
-                1,
-                UNIT_PICTURE,
-                kind,
-                &mut self.unit_pixels[slot],
-            );
-        } else {
-            paint_units(&self.unit_outputs, outputs, &mut self.unit_pixels[slot..]);
-        }
-        self.render_laps.lap("unit paint");
         self.layout = Layout::new(
             &widths,
             self.network.width as f32,
@@ -328,8 +306,8 @@ impl Playground {
             &self.blitter,
             &mut self.sprites,
             &mut self.session,
-            &self.field_pixels,
-            field_size as u32,
+            &self.pictures.field,
+            self.pictures.field_size as u32,
         )?;
         self.render_laps.lap("data canvas");
         draw::network(
@@ -338,7 +316,7 @@ impl Playground {
             &mut self.link_raster,
             &self.session,
             &self.layout,
-            &self.unit_pixels,
+            &self.pictures.units,
             UNIT_PICTURE,
         )?;
         self.render_laps.lap("network diagram");
@@ -363,6 +341,45 @@ impl Playground {
         Ok(())
     }
 
+    /// The current network and what its pictures are drawn over, packed
+    /// for the worker that paints them while training runs (view::snapshot).
+    pub fn snapshot(&self) -> Vec<f32> {
+        let scene = self.session.scene();
+        let network = self.session.trainer().network.clone();
+        Snapshot {
+            field_size: field_size_for(&network, FIELD_WORKER_WORK),
+            network,
+            features: scene.features,
+            domain: scene.domain,
+            kind: field_kind(scene.task),
+        }
+        .encode()
+    }
+
+    /// Pictures the worker painted from `snapshot`: the field and every
+    /// unit's picture back to back. Taken (and true) only if they are
+    /// pictures of the network as it is now shaped.
+    pub fn accept_pictures(&mut self, snapshot: &[f32], field: Vec<u8>, units: Vec<u8>) -> bool {
+        let Ok(painted) = Snapshot::decode(snapshot) else {
+            return false;
+        };
+        let scene = self.session.scene();
+        let net = &self.session.trainer().network;
+        let key = shape_key(net, scene.features, scene.domain, field_kind(scene.task));
+        let count = picture_count(net, scene.features);
+        if painted.key() != key
+            || !self
+                .pictures
+                .accept(field, painted.field_size, &units, count)
+        {
+            return false;
+        }
+        self.pictures_key = key;
+        self.pictures_from_worker = true;
+        self.dirty = true;
+        true
+    }
+
     /// Milliseconds each part of the last render took: `{part: ms}` in drawing order.
     pub fn render_timings(&self) -> JsValue {
         let o = Object::new();
@@ -377,16 +394,6 @@ impl Playground {
     pub fn resize(&mut self) {
         self.resized = true;
         self.dirty = true;
-    }
-
-    /// The finest field whose grid pass fits the per-frame work while training.
-    fn training_field_size(&self) -> usize {
-        let net = &self.session.trainer().network;
-        let per_cell: usize = net.layers.iter().map(|l| l.weights.len()).sum();
-        FIELD_TRAINING_SIZES
-            .into_iter()
-            .find(|&size| size * size * per_cell <= FIELD_TRAINING_WORK)
-            .unwrap_or(FIELD_TRAINING_SIZES[FIELD_TRAINING_SIZES.len() - 1])
     }
 
     fn frame(&self) -> Frame {

@@ -1,0 +1,16 @@
+// A Web Worker that paints one playground's pictures (the colour field and
+// every unit's picture) on the other core while it trains: it takes a
+// snapshot of the weights (Playground.snapshot) and sends back the pixels
+// (for Playground.accept_pictures). See WorkerPainter in view.js.
+import init, { Painter } from './pkg/descent.js';
+
+const painter = init().then(() => new Painter());
+
+onmessage = async ({ data: snapshot }) => {
+  try {
+    const { field, units } = (await painter).paint(snapshot);
+    postMessage({ snapshot, field, units }, [snapshot.buffer, field.buffer, units.buffer]);
+  } catch (e) {
+    postMessage({ error: String(e?.message ?? e) });
+  }
+};
