@@ -49,15 +49,20 @@ pub fn ln(x: f32) -> f32 {
     if x.is_nan() || x <= 0.0 || x.is_infinite() {
         return x.ln(); // NaN, -inf and +inf as the standard library gives them
     }
+    ln_positive(x)
+}
+
+/// `ln` for a positive, finite, normal x (garbage otherwise): branch-free,
+/// so a loop of them vectorises.
+#[inline]
+pub fn ln_positive(x: f32) -> f32 {
     // x = m · 2^e with m in [√½, √2): ln x = e·ln2 + ln m, and
     // ln m = 2·atanh(s) with s = (m-1)/(m+1), |s| < 0.172.
     let bits = x.to_bits();
-    let mut e = ((bits >> 23) & 0xFF) as i32 - 127;
-    let mut m = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
-    if m > std::f32::consts::SQRT_2 {
-        m *= 0.5;
-        e += 1;
-    }
+    let m = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
+    let high = m > std::f32::consts::SQRT_2;
+    let m = if high { m * 0.5 } else { m };
+    let e = ((bits >> 23) & 0xFF) as i32 - 127 + high as i32;
     let s = (m - 1.0) / (m + 1.0);
     let s2 = s * s;
     let series =
