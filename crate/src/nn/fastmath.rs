@@ -11,7 +11,7 @@ const LN2_LO: f32 = 1.428_606_8e-6;
 /// which then sits in the low bits of the sum: branch-free, so it vectorises.
 const ROUNDER: f32 = 12_582_912.0;
 
-/// The constants of `exp`, `tanh` and `sigmoid`, gathered so that a loop can
+/// The constants of `exp`, `tanh`, `sigmoid` and `ln`, gathered so that a loop can
 /// take them through `opaque()`. V8 rebuilds a wasm `v128.const` from
 /// immediates at every use inside a loop, and LLVM rematerialises constants
 /// rather than keep them in locals: a vectorised tanh spent most of its time
@@ -32,6 +32,14 @@ pub struct Constants {
     /// The IEEE exponent bias, and the bits of the sign.
     bias: i32,
     sign: u32,
+    // For `ln`: the masks of the exponent (shifted down) and of the mantissa,
+    // and the series of atanh's 1/3, 1/5, 1/7, 1/9.
+    exponent: u32,
+    mantissa: u32,
+    sqrt_2: f32,
+    half: f32,
+    two: f32,
+    atanh: [f32; 4],
 }
 
 impl Constants {
@@ -54,6 +62,12 @@ impl Constants {
         ],
         bias: 127,
         sign: 0x8000_0000,
+        exponent: 0xFF,
+        mantissa: 0x007F_FFFF,
+        sqrt_2: std::f32::consts::SQRT_2,
+        half: 0.5,
+        two: 2.0,
+        atanh: [1.0 / 3.0, 1.0 / 5.0, 1.0 / 7.0, 1.0 / 9.0],
     };
 
     /// The constants as values the compiler cannot see through: call once,
@@ -128,18 +142,24 @@ pub fn ln(x: f32) -> f32 {
 /// so a loop of them vectorises.
 #[inline]
 pub fn ln_positive(x: f32) -> f32 {
+    ln_positive_with(x, &Constants::PLAIN)
+}
+
+/// `ln_positive` with its constants passed in (see `Constants`).
+#[inline]
+pub fn ln_positive_with(x: f32, k: &Constants) -> f32 {
     // x = m · 2^e with m in [√½, √2): ln x = e·ln2 + ln m, and
     // ln m = 2·atanh(s) with s = (m-1)/(m+1), |s| < 0.172.
     let bits = x.to_bits();
-    let m = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
-    let high = m > std::f32::consts::SQRT_2;
-    let m = if high { m * 0.5 } else { m };
-    let e = ((bits >> 23) & 0xFF) as i32 - 127 + high as i32;
-    let s = (m - 1.0) / (m + 1.0);
+    let m = f32::from_bits((bits & k.mantissa) | k.one.to_bits());
+    let high = m > k.sqrt_2;
+    let m = if high { m * k.half } else { m };
+    let e = ((bits >> 23) & k.exponent) as i32 - k.bias + high as i32;
+    let s = (m - k.one) / (m + k.one);
     let s2 = s * s;
-    let series =
-        2.0 * s * (1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0)))));
-    e as f32 * LN2_HI + (series + e as f32 * LN2_LO)
+    let c = &k.atanh;
+    let series = k.two * s * (k.one + s2 * (c[0] + s2 * (c[1] + s2 * (c[2] + s2 * c[3]))));
+    e as f32 * k.ln2_hi + (series + e as f32 * k.ln2_lo)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! respect to the output layer's pre-activation `z` is simple and stable.
 
 use super::activation::sigmoid;
-use super::fastmath::{ln, ln_positive, sigmoid_with, Constants};
+use super::fastmath::{ln, ln_positive_with, sigmoid_with, Constants};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loss {
@@ -82,7 +82,7 @@ impl Loss {
     /// The loss of one sample, from its outputs `y` and its target.
     pub fn value(self, y: &[f32], target: f32) -> f32 {
         match self {
-            Loss::BinaryCrossEntropy => binary_cross_entropy(y[0], target),
+            Loss::BinaryCrossEntropy => binary_cross_entropy(y[0], target, &Constants::PLAIN),
             Loss::SoftmaxCrossEntropy { .. } => -ln(y[target as usize].max(LOG_FLOOR)),
             Loss::MeanSquaredError => (y[0] - target) * (y[0] - target),
         }
@@ -93,8 +93,9 @@ impl Loss {
     pub fn values(self, y: &[f32], targets: &[f32], values: &mut [f32]) {
         match self {
             Loss::BinaryCrossEntropy => {
+                let k = Constants::opaque();
                 for ((v, &p), &t) in values.iter_mut().zip(y).zip(targets) {
-                    *v = binary_cross_entropy(p, t);
+                    *v = binary_cross_entropy(p, t, &k);
                 }
             }
             _ => {
@@ -162,9 +163,9 @@ impl Loss {
 /// -(t·ln p + (1-t)·ln(1-p)), p kept off 0 and 1. Both logarithms are taken
 /// branch-free (a NaN p is passed on at the end) so that a batch vectorises.
 #[inline]
-fn binary_cross_entropy(p: f32, target: f32) -> f32 {
+fn binary_cross_entropy(p: f32, target: f32, k: &Constants) -> f32 {
     let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-    let loss = -(target * ln_positive(q) + (1.0 - target) * ln_positive(1.0 - q));
+    let loss = -(target * ln_positive_with(q, k) + (1.0 - target) * ln_positive_with(1.0 - q, k));
     if p.is_nan() {
         p
     } else {
