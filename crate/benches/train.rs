@@ -1,7 +1,8 @@
 //! Native benchmark: the two reference workloads, against a node-per-object
 //! network (the way TensorFlow Playground builds one) measured in the same run.
 //!
-//! `cargo bench --bench train` (or `make bench`).
+//! `cargo bench --bench train` (or `make bench`). Arguments narrow a run
+//! while tuning: workload names (`-- a b`), `--no-reference`, `--no-grid`.
 
 mod reference;
 
@@ -60,9 +61,16 @@ fn main() {
         "Descent native benchmark: {} (release build)",
         std::env::consts::ARCH
     );
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let with_reference = !args.iter().any(|a| a == "--no-reference");
+    let with_grid = !args.iter().any(|a| a == "--no-grid");
+    let chosen: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     let peak = peak_gflops();
     println!("single-core peak (multiply-add, in registers): {peak:.1} GFLOP/s\n");
     for (name, title) in WORKLOADS {
+        if !chosen.is_empty() && !chosen.iter().any(|c| *c == name) {
+            continue;
+        }
         let scene = workloads::scene(name).expect("a named workload");
         let (domain, hidden) = (scene.domain, scene.hidden.clone());
         let mut session = Session::new(scene);
@@ -80,8 +88,11 @@ fn main() {
         sizes.extend_from_slice(&hidden);
         sizes.push(1);
         let mut reference = reference::NodeNetwork::new(&sizes, 1);
-        let ref_epoch_s =
-            time_per_call(|| reference.epoch(&train.inputs, &train.targets, 10, 0.03));
+        let ref_epoch_s = if with_reference {
+            time_per_call(|| reference.epoch(&train.inputs, &train.targets, 10, 0.03))
+        } else {
+            f64::NAN
+        };
 
         println!("{title}");
         println!(
@@ -93,7 +104,7 @@ fn main() {
             1.0 / ref_epoch_s,
             ref_epoch_s / epoch_s
         );
-        for size in [100, 256] {
+        for size in [100, 256].into_iter().filter(|_| with_grid) {
             let grid = Grid::new(size, domain, Features::RAW);
             let mut ws = Workspace::new();
             let (mut out, mut units) = (Vec::new(), Vec::new());
@@ -101,7 +112,11 @@ fn main() {
                 grid.evaluate(&trainer.network, &mut ws, &mut out, Some(&mut units))
             });
             let mut pictures = vec![0.0; reference.nodes() * size * size];
-            let ref_grid_s = time_per_call(|| reference.grid(size, &mut pictures));
+            let ref_grid_s = if with_reference {
+                time_per_call(|| reference.grid(size, &mut pictures))
+            } else {
+                f64::NAN
+            };
             println!(
                 "  grid {size}×{size} (every unit): {:>7.3} ms | reference {:>7.2} ms | ×{:.1}",
                 grid_s * 1e3,

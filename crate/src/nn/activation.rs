@@ -15,7 +15,7 @@ pub enum Activation {
 pub const LEAKY_SLOPE: f32 = 0.01;
 
 pub use super::fastmath::sigmoid;
-use super::fastmath::{exp, tanh};
+use super::fastmath::{exp, sigmoid_with, tanh, tanh_with, Constants};
 
 impl Activation {
     pub const ALL: [Activation; 7] = [
@@ -111,10 +111,11 @@ impl Activation {
                 *a = f(z);
             }
         }
+        let k = Constants::opaque();
         match self {
             Activation::Linear => a.copy_from_slice(z),
-            Activation::Sigmoid => each(z, a, sigmoid),
-            Activation::Tanh => each(z, a, tanh),
+            Activation::Sigmoid => each(z, a, |z| sigmoid_with(z, &k)),
+            Activation::Tanh => each(z, a, |z| tanh_with(z, &k)),
             Activation::Relu => each(z, a, |z| z.max(0.0)),
             _ => each(z, a, |z| self.apply(z)),
         }

@@ -11,36 +11,122 @@ const LN2_LO: f32 = 1.428_606_8e-6;
 /// which then sits in the low bits of the sum: branch-free, so it vectorises.
 const ROUNDER: f32 = 12_582_912.0;
 
+/// The constants of `exp`, `tanh`, `sigmoid` and `ln`, gathered so that a loop can
+/// take them through `opaque()`. V8 rebuilds a wasm `v128.const` from
+/// immediates at every use inside a loop, and LLVM rematerialises constants
+/// rather than keep them in locals: a vectorised tanh spent most of its time
+/// making its ~18 constants. Behind `black_box` they are values computed once,
+/// kept in locals (registers) for the whole loop. Same values, same bits.
+#[derive(Clone, Copy)]
+pub struct Constants {
+    one: f32,
+    minus_two: f32,
+    lowest: f32,
+    highest: f32,
+    log2_e: f32,
+    rounder: f32,
+    ln2_hi: f32,
+    ln2_lo: f32,
+    /// 1/k! for k = 2 to 7.
+    taylor: [f32; 6],
+    /// The IEEE exponent bias, and the bits of the sign.
+    bias: i32,
+    sign: u32,
+    // For `ln`: the masks of the exponent (shifted down) and of the mantissa,
+    // and the series of atanh's 1/3, 1/5, 1/7, 1/9.
+    exponent: u32,
+    mantissa: u32,
+    sqrt_2: f32,
+    half: f32,
+    two: f32,
+    atanh: [f32; 4],
+}
+
+impl Constants {
+    pub const PLAIN: Constants = Constants {
+        one: 1.0,
+        minus_two: -2.0,
+        lowest: -87.0,
+        highest: 88.0,
+        log2_e: LOG2_E,
+        rounder: ROUNDER,
+        ln2_hi: LN2_HI,
+        ln2_lo: LN2_LO,
+        taylor: [
+            0.5,
+            1.0 / 6.0,
+            1.0 / 24.0,
+            1.0 / 120.0,
+            1.0 / 720.0,
+            1.0 / 5040.0,
+        ],
+        bias: 127,
+        sign: 0x8000_0000,
+        exponent: 0xFF,
+        mantissa: 0x007F_FFFF,
+        sqrt_2: std::f32::consts::SQRT_2,
+        half: 0.5,
+        two: 2.0,
+        atanh: [1.0 / 3.0, 1.0 / 5.0, 1.0 / 7.0, 1.0 / 9.0],
+    };
+
+    /// The constants as values the compiler cannot see through: call once,
+    /// outside a loop over `*_with`.
+    #[inline]
+    pub fn opaque() -> Constants {
+        std::hint::black_box(Constants::PLAIN)
+    }
+}
+
 /// e^x, to within 3 ulp for x in [-87, 88]; clamps beyond.
 #[inline]
 pub fn exp(x: f32) -> f32 {
-    let x = x.clamp(-87.0, 88.0);
-    let shifted = x * LOG2_E + ROUNDER;
-    let n = shifted - ROUNDER; // round(x · log2 e)
-    let n_int = shifted.to_bits().wrapping_sub(ROUNDER.to_bits()) as i32;
-    let r = (x - n * LN2_HI) - n * LN2_LO; // |r| <= ln2 / 2
-                                           // Taylor series to r^7: truncation below 2e-8 relative on |r| <= 0.35.
-    let p = 1.0
-        + r * (1.0
-            + r * (0.5
-                + r * (1.0 / 6.0
-                    + r * (1.0 / 24.0
-                        + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    p * f32::from_bits(((n_int + 127) as u32) << 23)
+    exp_with(x, &Constants::PLAIN)
+}
+
+/// `exp` with its constants passed in (see `Constants`).
+#[inline]
+pub fn exp_with(x: f32, k: &Constants) -> f32 {
+    // A clamp by compare-and-select (NaN passes through), as `f32::clamp` does.
+    let x = if x < k.lowest { k.lowest } else { x };
+    let x = if x > k.highest { k.highest } else { x };
+    let shifted = x * k.log2_e + k.rounder;
+    let n = shifted - k.rounder; // round(x · log2 e)
+    let n_int = shifted.to_bits().wrapping_sub(k.rounder.to_bits()) as i32;
+    let r = (x - n * k.ln2_hi) - n * k.ln2_lo; // |r| <= ln2 / 2
+                                               // Taylor series to r^7: truncation below 2e-8 relative on |r| <= 0.35.
+    let c = &k.taylor;
+    let p = k.one
+        + r * (k.one + r * (c[0] + r * (c[1] + r * (c[2] + r * (c[3] + r * (c[4] + r * c[5]))))));
+    p * f32::from_bits(((n_int + k.bias) as u32) << 23)
 }
 
 /// tanh x, to within 3e-7 absolute.
 #[inline]
 pub fn tanh(x: f32) -> f32 {
-    let e = exp(-2.0 * x.abs());
-    let t = (1.0 - e) / (1.0 + e);
-    t.copysign(x)
+    tanh_with(x, &Constants::PLAIN)
+}
+
+/// `tanh` with its constants passed in (see `Constants`).
+#[inline]
+pub fn tanh_with(x: f32, k: &Constants) -> f32 {
+    let sign = x.to_bits() & k.sign;
+    let e = exp_with(k.minus_two * f32::from_bits(x.to_bits() & !k.sign), k);
+    let t = (k.one - e) / (k.one + e);
+    // t >= 0, so or-ing in x's sign bit is `t.copysign(x)`.
+    f32::from_bits(t.to_bits() | sign)
 }
 
 /// 1 / (1 + e^-x), to within 2e-7 absolute.
 #[inline]
 pub fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + exp(-x))
+    sigmoid_with(x, &Constants::PLAIN)
+}
+
+/// `sigmoid` with its constants passed in (see `Constants`).
+#[inline]
+pub fn sigmoid_with(x: f32, k: &Constants) -> f32 {
+    k.one / (k.one + exp_with(-x, k))
 }
 
 /// ln x for x > 0, to within 2e-7 · max(1, |ln x|) on [1e-7, 1] (where losses live).
@@ -49,20 +135,31 @@ pub fn ln(x: f32) -> f32 {
     if x.is_nan() || x <= 0.0 || x.is_infinite() {
         return x.ln(); // NaN, -inf and +inf as the standard library gives them
     }
+    ln_positive(x)
+}
+
+/// `ln` for a positive, finite, normal x (garbage otherwise): branch-free,
+/// so a loop of them vectorises.
+#[inline]
+pub fn ln_positive(x: f32) -> f32 {
+    ln_positive_with(x, &Constants::PLAIN)
+}
+
+/// `ln_positive` with its constants passed in (see `Constants`).
+#[inline]
+pub fn ln_positive_with(x: f32, k: &Constants) -> f32 {
     // x = m · 2^e with m in [√½, √2): ln x = e·ln2 + ln m, and
     // ln m = 2·atanh(s) with s = (m-1)/(m+1), |s| < 0.172.
     let bits = x.to_bits();
-    let mut e = ((bits >> 23) & 0xFF) as i32 - 127;
-    let mut m = f32::from_bits((bits & 0x007F_FFFF) | 0x3F80_0000);
-    if m > std::f32::consts::SQRT_2 {
-        m *= 0.5;
-        e += 1;
-    }
-    let s = (m - 1.0) / (m + 1.0);
+    let m = f32::from_bits((bits & k.mantissa) | k.one.to_bits());
+    let high = m > k.sqrt_2;
+    let m = if high { m * k.half } else { m };
+    let e = ((bits >> 23) & k.exponent) as i32 - k.bias + high as i32;
+    let s = (m - k.one) / (m + k.one);
     let s2 = s * s;
-    let series =
-        2.0 * s * (1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0)))));
-    e as f32 * LN2_HI + (series + e as f32 * LN2_LO)
+    let c = &k.atanh;
+    let series = k.two * s * (k.one + s2 * (c[0] + s2 * (c[1] + s2 * (c[2] + s2 * c[3]))));
+    e as f32 * k.ln2_hi + (series + e as f32 * k.ln2_lo)
 }
 
 #[cfg(test)]

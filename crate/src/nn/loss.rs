@@ -6,7 +6,7 @@
 //! respect to the output layer's pre-activation `z` is simple and stable.
 
 use super::activation::sigmoid;
-use super::fastmath::ln;
+use super::fastmath::{ln, ln_positive_with, sigmoid_with, Constants};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loss {
@@ -61,15 +61,77 @@ impl Loss {
         }
     }
 
+    /// The output function over a batch: `z` and `y` are `rows × units`.
+    pub fn outputs(self, z: &[f32], y: &mut [f32]) {
+        match self {
+            Loss::BinaryCrossEntropy => {
+                let k = Constants::opaque();
+                for (y, &z) in y.iter_mut().zip(z) {
+                    *y = sigmoid_with(z, &k);
+                }
+            }
+            Loss::MeanSquaredError => y.copy_from_slice(z),
+            Loss::SoftmaxCrossEntropy { classes } => {
+                for (zr, yr) in z.chunks_exact(classes).zip(y.chunks_exact_mut(classes)) {
+                    self.output(zr, yr);
+                }
+            }
+        }
+    }
+
     /// The loss of one sample, from its outputs `y` and its target.
     pub fn value(self, y: &[f32], target: f32) -> f32 {
         match self {
-            Loss::BinaryCrossEntropy => {
-                let p = y[0].clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-                -(target * ln(p) + (1.0 - target) * ln(1.0 - p))
-            }
+            Loss::BinaryCrossEntropy => binary_cross_entropy(y[0], target, &Constants::PLAIN),
             Loss::SoftmaxCrossEntropy { .. } => -ln(y[target as usize].max(LOG_FLOOR)),
             Loss::MeanSquaredError => (y[0] - target) * (y[0] - target),
+        }
+    }
+
+    /// The loss of every sample of a batch (`y` is `rows × units`), with the
+    /// choice of loss made once so that the common case vectorises.
+    pub fn values(self, y: &[f32], targets: &[f32], values: &mut [f32]) {
+        match self {
+            Loss::BinaryCrossEntropy => {
+                let k = Constants::opaque();
+                for ((v, &p), &t) in values.iter_mut().zip(y).zip(targets) {
+                    *v = binary_cross_entropy(p, t, &k);
+                }
+            }
+            _ => {
+                let units = self.output_units();
+                for ((v, yr), &t) in values.iter_mut().zip(y.chunks_exact(units)).zip(targets) {
+                    *v = self.value(yr, t);
+                }
+            }
+        }
+    }
+
+    /// `gradient` for every sample of a batch, into `dz` (`rows × units`).
+    pub fn gradients(self, y: &[f32], targets: &[f32], scale: f32, dz: &mut [f32]) {
+        let units = self.output_units();
+        for ((yr, &t), d) in y
+            .chunks_exact(units)
+            .zip(targets)
+            .zip(dz.chunks_exact_mut(units))
+        {
+            self.gradient(yr, t, scale, d);
+        }
+    }
+
+    /// How many samples of a batch `is_correct` (0 for regression).
+    pub fn count_correct(self, y: &[f32], targets: &[f32]) -> usize {
+        match self {
+            Loss::BinaryCrossEntropy => y
+                .iter()
+                .zip(targets)
+                .map(|(&p, &t)| ((p >= 0.5) == (t >= 0.5)) as usize)
+                .sum(),
+            _ => y
+                .chunks_exact(self.output_units())
+                .zip(targets)
+                .filter(|&(yr, &t)| self.is_correct(yr, t) == Some(true))
+                .count(),
         }
     }
 
@@ -95,6 +157,19 @@ impl Loss {
             Loss::SoftmaxCrossEntropy { .. } => Some(argmax(y) == target as usize),
             Loss::MeanSquaredError => None,
         }
+    }
+}
+
+/// -(t·ln p + (1-t)·ln(1-p)), p kept off 0 and 1. Both logarithms are taken
+/// branch-free (a NaN p is passed on at the end) so that a batch vectorises.
+#[inline]
+fn binary_cross_entropy(p: f32, target: f32, k: &Constants) -> f32 {
+    let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
+    let loss = -(target * ln_positive_with(q, k) + (1.0 - target) * ln_positive_with(1.0 - q, k));
+    if p.is_nan() {
+        p
+    } else {
+        loss
     }
 }
 
@@ -128,6 +203,45 @@ mod tests {
         assert!(l.is_finite() && l > 15.0, "{l}");
         let l = Loss::SoftmaxCrossEntropy { classes: 2 }.value(&[1.0, 0.0], 1.0);
         assert!(l.is_finite() && l > 15.0, "{l}");
+    }
+
+    #[test]
+    fn batch_functions_match_the_per_sample_ones_bit_for_bit() {
+        let losses = [
+            Loss::BinaryCrossEntropy,
+            Loss::SoftmaxCrossEntropy { classes: 3 },
+            Loss::MeanSquaredError,
+        ];
+        for loss in losses {
+            let units = loss.output_units();
+            let rows = 40;
+            let z: Vec<f32> = (0..rows * units)
+                .map(|i| (i as f32 * 0.77).sin() * 9.0)
+                .chain([f32::NAN; 3].into_iter().take(units))
+                .collect();
+            let rows = rows + 1;
+            let targets: Vec<f32> = (0..rows).map(|i| (i % units.max(2)) as f32).collect();
+            let mut y = vec![0.0; rows * units];
+            loss.outputs(&z, &mut y);
+            let mut values = vec![0.0; rows];
+            loss.values(&y, &targets, &mut values);
+            let mut correct = 0;
+            for (r, (zr, &t)) in z.chunks_exact(units).zip(&targets).enumerate() {
+                let mut yr = vec![0.0; units];
+                loss.output(zr, &mut yr);
+                let (one, batch) = (&y[r * units..][..units], loss.value(&yr, t));
+                assert_eq!(
+                    one.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                    yr.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                    "{loss:?} outputs"
+                );
+                assert!(
+                    batch.to_bits() == values[r].to_bits() || batch.is_nan() && values[r].is_nan()
+                );
+                correct += (loss.is_correct(&yr, t) == Some(true)) as usize;
+            }
+            assert_eq!(loss.count_correct(&y, &targets), correct, "{loss:?}");
+        }
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub struct Workspace {
     dropout_on: bool,
     delta: Vec<f32>,
     delta_in: Vec<f32>,
+    /// Per-row losses of the last batch.
+    losses: Vec<f32>,
 }
 
 /// Gradients of the loss, shaped like the network's parameters.
@@ -191,12 +193,7 @@ impl Network {
             affine(x, &layer.weights, &layer.biases, z, layer.inputs);
             let a = &mut a_rest[0];
             if i == last {
-                for (zr, ar) in z
-                    .chunks_exact(layer.units)
-                    .zip(a.chunks_exact_mut(layer.units))
-                {
-                    self.loss.output(zr, ar);
-                }
+                self.loss.outputs(z, a);
             } else {
                 layer.activation.apply_all(z, a);
                 if ws.dropout_on {
@@ -235,16 +232,10 @@ impl Network {
         let scale = 1.0 / rows as f32;
         grads.clear();
 
-        let mut loss_sum = 0.0;
+        let loss_sum: f32 = self.losses(targets, ws).iter().sum();
         ws.delta.resize(rows * outputs, 0.0);
-        for ((y, &t), d) in ws.a[last]
-            .chunks_exact(outputs)
-            .zip(targets)
-            .zip(ws.delta.chunks_exact_mut(outputs))
-        {
-            loss_sum += self.loss.value(y, t);
-            self.loss.gradient(y, t, scale, d);
-        }
+        self.loss
+            .gradients(&ws.a[last], targets, scale, &mut ws.delta);
 
         for i in (0..=last).rev() {
             let layer = &self.layers[i];
@@ -278,6 +269,16 @@ impl Network {
             std::mem::swap(&mut ws.delta, &mut ws.delta_in);
         }
         loss_sum / rows as f32
+    }
+}
+
+impl Network {
+    /// The loss of each row of the last batch run `forward`, given its targets.
+    pub fn losses<'w>(&self, targets: &[f32], ws: &'w mut Workspace) -> &'w [f32] {
+        ws.losses.resize(ws.rows, 0.0);
+        let y = &ws.a[self.layers.len() - 1];
+        self.loss.values(y, targets, &mut ws.losses);
+        &ws.losses
     }
 }
 

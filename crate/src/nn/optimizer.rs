@@ -147,8 +147,7 @@ fn step(
             }
         }
         OptimizerKind::Adam => {
-            let correction1 = 1.0 - ADAM_BETA1.powi(t as i32);
-            let correction2 = 1.0 - ADAM_BETA2.powi(t as i32);
+            let (correction1, correction2) = adam_corrections(t);
             for (((p, &g), m), v) in p.iter_mut().zip(g).zip(m).zip(v) {
                 *m = ADAM_BETA1 * *m + (1.0 - ADAM_BETA1) * g;
                 *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;
@@ -158,6 +157,16 @@ fn step(
             }
         }
     }
+}
+
+/// Adam's bias corrections 1 - β^t. Kept out of line: inlined, LLVM hoisted
+/// the two `powi` calls above the match and paid for them in every optimiser.
+#[inline(never)]
+fn adam_corrections(t: u32) -> (f32, f32) {
+    (
+        1.0 - ADAM_BETA1.powi(t as i32),
+        1.0 - ADAM_BETA2.powi(t as i32),
+    )
 }
 
 #[cfg(test)]

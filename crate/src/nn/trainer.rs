@@ -316,7 +316,6 @@ impl Trainer {
         if samples.is_empty() {
             return (f32::NAN, None);
         }
-        let outputs = network.outputs();
         let (mut loss, mut correct) = (0.0f64, 0usize);
         for (inputs, targets) in samples
             .inputs
@@ -324,9 +323,9 @@ impl Trainer {
             .zip(samples.targets.chunks(EVAL_CHUNK))
         {
             let y = network.forward(inputs, workspace, None);
-            for (yr, &t) in y.chunks_exact(outputs).zip(targets) {
-                loss += network.loss.value(yr, t) as f64;
-                correct += (network.loss.is_correct(yr, t) == Some(true)) as usize;
+            correct += network.loss.count_correct(y, targets);
+            for &l in network.losses(targets, workspace) {
+                loss += l as f64;
             }
         }
         let n = samples.len() as f64;

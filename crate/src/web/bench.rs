@@ -2,7 +2,7 @@
 //! `scripts/bench-browser.mjs`); the native twin is `benches/train.rs`.
 
 use super::now_ms;
-use crate::nn::Workspace;
+use crate::nn::{Trainer, Workspace};
 use crate::scene::{workloads, Session};
 use crate::view::grid::Grid;
 use js_sys::{Object, Reflect};
@@ -38,6 +38,14 @@ pub fn bench_workload(name: &str, ms_per_measurement: f64) -> Result<JsValue, Js
     put("usPerSampleStep", epoch_ms * 1000.0 / samples).map_err(|_| JsError::new("set"))?;
     let net = &session.trainer().network;
     let weights: usize = net.layers.iter().map(|l| l.weights.len()).sum();
+    // Where an epoch goes: the loss evaluation `record_epoch` runs over every point.
+    let mut eval_ws = Workspace::new();
+    let trainer = session.trainer();
+    let evaluate_ms = time_per_call(ms_per_measurement / 3.0, || {
+        Trainer::evaluate(&trainer.network, trainer.train_samples(), &mut eval_ws);
+        Trainer::evaluate(&trainer.network, trainer.test_samples(), &mut eval_ws);
+    });
+    put("evaluateMsPerEpoch", evaluate_ms).map_err(|_| JsError::new("set"))?;
     put("gflops", 6.0 * weights as f64 * samples / epoch_ms / 1e6)
         .map_err(|_| JsError::new("set"))?;
     for size in [100, 256] {
@@ -71,4 +79,16 @@ pub fn bench_peak_gflops(ms: f64) -> f64 {
         std::hint::black_box(&acc);
     });
     (2 * LANES * per_call) as f64 / call_ms / 1e6
+}
+
+/// Nanoseconds per element of tanh over a buffer (the grid's main cost).
+#[wasm_bindgen]
+pub fn bench_tanh_ns(ms: f64) -> f64 {
+    let z: Vec<f32> = (0..8192).map(|i| (i as f32 * 0.013).sin() * 4.0).collect();
+    let mut a = vec![0.0; z.len()];
+    let call_ms = time_per_call(ms, || {
+        crate::nn::Activation::Tanh.apply_all(std::hint::black_box(&z), &mut a);
+        std::hint::black_box(&a);
+    });
+    call_ms * 1e6 / z.len() as f64
 }
