@@ -56,15 +56,22 @@ const sample = () => page.evaluate(async () => {
   };
 });
 
+/** The painter worker's wasm memory (it paints the pictures while training; see www/painter.js). */
+const workerBytes = async () => {
+  const worker = page.workers()[0];
+  return worker ? worker.evaluate(() => self.wasmBytes?.() ?? null) : null;
+};
+
 const rows = [];
 await sample(); // starts the first minute's window
 const t0 = Date.now();
 for (let minute = 1; minute <= MINUTES; minute++) {
   await new Promise((ok) => setTimeout(ok, t0 + minute * 60_000 - Date.now()));
-  const row = { minute, ...(await sample()) };
+  const row = { minute, ...(await sample()), workerWasmBytes: await workerBytes() };
   row.epochsThisMinute = row.epoch - (rows.at(-1)?.epoch ?? 0);
   rows.push(row);
   console.log(`minute ${minute}: epoch ${row.epoch}, wasm ${(row.wasmBytes / 2 ** 20).toFixed(1)} MiB, `
+    + `worker wasm ${row.workerWasmBytes === null ? '–' : (row.workerWasmBytes / 2 ** 20).toFixed(1)} MiB, `
     + `JS heap ${(row.jsHeapBytes / 2 ** 20).toFixed(1)} MiB, frame median ${row.medianMs.toFixed(1)} ms, `
     + `p95 ${row.p95Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms (${row.state})`);
 }
@@ -81,10 +88,11 @@ const result = {
 mkdirSync(new URL('../target/', import.meta.url).pathname, { recursive: true });
 writeFileSync(OUT, JSON.stringify(result, null, 2));
 console.log(`\nwrote ${OUT}`);
-console.log('| minute | epoch | wasm memory | JS heap | frames | median ms | p95 ms | max ms |');
-console.log('|---|---|---|---|---|---|---|---|');
+const mib = (bytes) => (bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(2)} MiB`);
+console.log('| minute | epoch | wasm memory | worker wasm memory | JS heap | frames | median ms | p95 ms | max ms |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.minute} | ${r.epoch.toLocaleString('en')} | ${(r.wasmBytes / 2 ** 20).toFixed(2)} MiB | `
+  console.log(`| ${r.minute} | ${r.epoch.toLocaleString('en')} | ${mib(r.wasmBytes)} | ${mib(r.workerWasmBytes)} | `
     + `${(r.jsHeapBytes / 2 ** 20).toFixed(2)} MiB | ${r.frames} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} |`);
 }
 if (errors.length) {

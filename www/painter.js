@@ -4,7 +4,10 @@
 // (for Playground.accept_pictures). See WorkerPainter in view.js.
 import init, { Painter } from './pkg/descent.js';
 
-const painter = init().then(() => new Painter());
+const painter = init().then((wasm) => {
+  self.wasmBytes = () => wasm.memory.buffer.byteLength; // read by the soak run (scripts/soak.mjs)
+  return new Painter();
+});
 
 onmessage = async ({ data: snapshot }) => {
   try {
