@@ -48,7 +48,6 @@ const sample = () => page.evaluate(async () => {
     epoch: s.epoch,
     state: s.state,
     wasmBytes: wasm.memory.buffer.byteLength,
-    jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
     frames: gaps.length,
     medianMs: q(0.5),
     p95Ms: q(0.95),
@@ -62,17 +61,28 @@ const workerBytes = async () => {
   return worker ? worker.evaluate(() => self.wasmBytes?.() ?? null) : null;
 };
 
+/**
+ * The page's JS heap after a full garbage collection, exactly (CDP):
+ * performance.memory is rounded and lags, and between collections it counts
+ * garbage too (the worker's pictures come as fresh arrays every frame).
+ */
+const cdp = await page.context().newCDPSession(page);
+const liveHeapBytes = async () => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+};
+
 const rows = [];
 await sample(); // starts the first minute's window
 const t0 = Date.now();
 for (let minute = 1; minute <= MINUTES; minute++) {
   await new Promise((ok) => setTimeout(ok, t0 + minute * 60_000 - Date.now()));
-  const row = { minute, ...(await sample()), workerWasmBytes: await workerBytes() };
+  const row = { minute, ...(await sample()), workerWasmBytes: await workerBytes(), jsHeapBytes: await liveHeapBytes() };
   row.epochsThisMinute = row.epoch - (rows.at(-1)?.epoch ?? 0);
   rows.push(row);
   console.log(`minute ${minute}: epoch ${row.epoch}, wasm ${(row.wasmBytes / 2 ** 20).toFixed(1)} MiB, `
     + `worker wasm ${row.workerWasmBytes === null ? '–' : (row.workerWasmBytes / 2 ** 20).toFixed(1)} MiB, `
-    + `JS heap ${(row.jsHeapBytes / 2 ** 20).toFixed(1)} MiB, frame median ${row.medianMs.toFixed(1)} ms, `
+    + `JS heap after GC ${(row.jsHeapBytes / 2 ** 20).toFixed(1)} MiB, frame median ${row.medianMs.toFixed(1)} ms, `
     + `p95 ${row.p95Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms (${row.state})`);
 }
 await session.stop();
@@ -89,7 +99,7 @@ mkdirSync(new URL('../target/', import.meta.url).pathname, { recursive: true });
 writeFileSync(OUT, JSON.stringify(result, null, 2));
 console.log(`\nwrote ${OUT}`);
 const mib = (bytes) => (bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(2)} MiB`);
-console.log('| minute | epoch | wasm memory | worker wasm memory | JS heap | frames | median ms | p95 ms | max ms |');
+console.log('| minute | epoch | wasm memory | worker wasm memory | JS heap after GC | frames | median ms | p95 ms | max ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.minute} | ${r.epoch.toLocaleString('en')} | ${mib(r.wasmBytes)} | ${mib(r.workerWasmBytes)} | `

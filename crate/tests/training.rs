@@ -378,3 +378,32 @@ fn batch_steps_add_up_to_epochs() {
     assert_eq!((t.epoch(), t.batch_in_epoch()), (1, 0));
     assert_eq!(t.history().len(), 2);
 }
+
+#[test]
+fn an_hours_history_stays_bounded_and_keeps_both_ends() {
+    let config = TrainConfig {
+        batch_size: 20,
+        ..TrainConfig::default()
+    };
+    let mut t = trainer(
+        &[2],
+        Activation::Tanh,
+        config,
+        xor_samples(20, 4),
+        Samples::default(),
+    );
+    let epochs = descent::nn::trainer::MAX_HISTORY + 5_000;
+    for _ in 0..epochs {
+        t.step_epoch();
+    }
+    let history = t.history();
+    assert!(
+        history.len() <= descent::nn::trainer::MAX_HISTORY,
+        "{} records",
+        history.len()
+    );
+    assert!(history.len() > descent::nn::trainer::MAX_HISTORY / 2);
+    assert_eq!(history[0].epoch, 0, "where training started");
+    assert_eq!(history.last().unwrap().epoch, epochs, "and where it is now");
+    assert!(history.windows(2).all(|w| w[0].epoch < w[1].epoch));
+}

@@ -85,6 +85,9 @@ const EXPLODED_WEIGHT: f32 = 1e6;
 pub const BLOW_UP_FACTOR: f32 = 3.0;
 /// Rows evaluated at once when measuring losses.
 const EVAL_CHUNK: usize = 512;
+/// Epochs of history kept in full; past this, every other older record goes
+/// (the chart has far fewer pixels), so an hour's training stays in bounded memory.
+pub const MAX_HISTORY: usize = 10_000;
 
 pub struct Trainer {
     pub network: Network,
@@ -98,8 +101,9 @@ pub struct Trainer {
     cursor: usize,
     epoch: usize,
     history: Vec<EpochRecord>,
-    /// Epoch and weights with the lowest held-out loss so far.
+    /// Epoch and weights with the lowest held-out loss so far, and that epoch's record.
     best: Option<(usize, f32)>,
+    best_record: Option<EpochRecord>,
     best_network: Network,
     status: Status,
     /// The training loss when training on this data began.
@@ -137,6 +141,7 @@ impl Trainer {
             epoch: 0,
             history: Vec::new(),
             best: None,
+            best_record: None,
             status: Status::Training,
             start_loss: None,
             last_batch_loss: f32::NAN,
@@ -215,12 +220,7 @@ impl Trainer {
     /// once early stopping has restored them, otherwise the last epoch's.
     pub fn current_record(&self) -> Option<EpochRecord> {
         match self.status {
-            Status::EarlyStopped { best_epoch } => self
-                .history
-                .iter()
-                .rev()
-                .find(|r| r.epoch == best_epoch)
-                .copied(),
+            Status::EarlyStopped { .. } => self.best_record,
             _ => self.history.last().copied(),
         }
     }
@@ -342,13 +342,17 @@ impl Trainer {
         let (test_loss, test_accuracy) =
             Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
         let test_loss = (!self.test.is_empty()).then_some(test_loss);
-        self.history.push(EpochRecord {
+        let record = EpochRecord {
             epoch: self.epoch,
             train_loss,
             test_loss,
             train_accuracy,
             test_accuracy,
-        });
+        };
+        if self.history.len() >= MAX_HISTORY {
+            thin(&mut self.history);
+        }
+        self.history.push(record);
 
         let exploded = self
             .network
@@ -365,6 +369,7 @@ impl Trainer {
         }
         if self.best.is_none_or(|(_, best)| watched < best) {
             self.best = Some((self.epoch, watched));
+            self.best_record = Some(record);
             self.best_network.copy_weights_from(&self.network);
         }
         if let (Some(patience), Some((best_epoch, _))) = (self.config.early_stopping, self.best) {
@@ -374,4 +379,16 @@ impl Trainer {
             }
         }
     }
+}
+
+/// Halves the history: every other record, oldest first, keeping the first
+/// (where training started) and the last.
+fn thin(history: &mut Vec<EpochRecord>) {
+    let last = history.pop();
+    let mut k = 0;
+    history.retain(|_| {
+        k += 1;
+        k % 2 == 1
+    });
+    history.extend(last);
 }

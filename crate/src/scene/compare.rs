@@ -60,12 +60,7 @@ impl Run {
 
     /// Still training: not diverged or stopped, not past the scene's "stop after".
     pub fn can_train(&self) -> bool {
-        self.trainer.status() == Status::Training
-            && !self.trainer.train_samples().is_empty()
-            && self
-                .scene
-                .stop_after
-                .is_none_or(|n| self.trainer.epoch() < n)
+        super::session::can_train(&self.trainer, &self.scene)
     }
 }
 

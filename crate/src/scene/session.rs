@@ -17,6 +17,14 @@ pub struct Session {
     workspace: Workspace,
 }
 
+/// Whether `trainer` should go on training `scene`: not diverged or
+/// stopped, with points to train on, not past the scene's "stop after".
+pub(crate) fn can_train(trainer: &Trainer, scene: &Scene) -> bool {
+    trainer.status() == Status::Training
+        && !trainer.train_samples().is_empty()
+        && scene.stop_after.is_none_or(|n| trainer.epoch() < n)
+}
+
 impl Session {
     pub fn new(scene: Scene) -> Session {
         let trainer = Self::build_trainer(&scene);
@@ -269,12 +277,7 @@ impl Session {
 
     /// Whether training should go on: not stopped, not past "stop after".
     pub fn can_train(&self) -> bool {
-        self.trainer.status() == Status::Training
-            && !self.trainer.train_samples().is_empty()
-            && self
-                .scene
-                .stop_after
-                .is_none_or(|n| self.trainer.epoch() < n)
+        can_train(&self.trainer, &self.scene)
     }
 
     /// Trains up to `epochs` whole epochs; returns how many ran.

@@ -199,21 +199,10 @@ impl LessonState {
             Panel::Landscape => self.draw_landscape(canvas, blitter, session),
             Panel::Backprop => draw_gradient_bars(canvas, session),
             Panel::Compare => {
-                let Some(race) = &self.race else {
-                    return Ok(());
-                };
-                let runs: Vec<_> = race
-                    .runs()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, run)| {
-                        let history = if Some(i) == race.shown() {
-                            session.trainer().history()
-                        } else {
-                            run.history()
-                        };
-                        (run.label(), history)
-                    })
+                let runs: Vec<_> = self
+                    .runs_now(session)
+                    .into_iter()
+                    .map(|(label, trainer)| (label, trainer.history()))
                     .collect();
                 charts::race(canvas, &runs, self.shown_run)
                     .map_err(|e| JsValue::from_str(&e.to_string()))
@@ -392,30 +381,20 @@ impl LessonState {
                 lines.join("\n")
             }
             Panel::Backprop => self.backprop_text(session),
-            Panel::Compare => {
-                let Some(race) = &self.race else {
-                    return String::new();
-                };
-                race.runs()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, run)| {
-                        let trainer = if Some(i) == race.shown() {
-                            session.trainer()
-                        } else {
-                            run.trainer()
-                        };
-                        let loss = trainer.history().last().map_or(f32::NAN, |r| r.train_loss);
-                        let state = if trainer.status() == Status::Diverged {
-                            " (diverged)"
-                        } else {
-                            ""
-                        };
-                        format!("{}: training loss {:.4}{state}", run.label(), loss)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
+            Panel::Compare => self
+                .runs_now(session)
+                .into_iter()
+                .map(|(label, trainer)| {
+                    let loss = trainer.history().last().map_or(f32::NAN, |r| r.train_loss);
+                    let state = if trainer.status() == Status::Diverged {
+                        " (diverged)"
+                    } else {
+                        ""
+                    };
+                    format!("{label}: training loss {loss:.4}{state}")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             Panel::None => match scene.marker.clone() {
                 Some(m) => {
                     let p = session.predict(m.x1, m.x2);
@@ -742,20 +721,14 @@ impl Playground {
 
     /// The compare lesson's runs: `{label, trainLoss, diverged, shown}` each.
     pub fn lesson_runs(&self) -> Array {
-        let Some(race) = &self.lesson.race else {
-            return Array::new();
-        };
-        race.runs()
-            .iter()
+        let shown = self.lesson.race.as_ref().and_then(Race::shown);
+        self.lesson
+            .runs_now(&self.session)
+            .into_iter()
             .enumerate()
-            .map(|(i, run)| {
-                let trainer = if Some(i) == race.shown() {
-                    self.session.trainer()
-                } else {
-                    run.trainer()
-                };
+            .map(|(i, (label, trainer))| {
                 let o = Object::new();
-                set(&o, "label", run.label());
+                set(&o, "label", label);
                 set(&o, "epoch", trainer.epoch() as f64);
                 set(
                     &o,
@@ -763,7 +736,7 @@ impl Playground {
                     super::optional(trainer.history().last().map(|r| r.train_loss)),
                 );
                 set(&o, "diverged", trainer.status() == Status::Diverged);
-                set(&o, "shown", Some(i) == race.shown());
+                set(&o, "shown", Some(i) == shown);
                 set(&o, "colour", run_colour(i));
                 JsValue::from(o)
             })
