@@ -57,11 +57,11 @@ export const MARKUP = `
   </label>
 </section>
 
-<div id="banner" class="banner" role="alert" hidden>
+<div class="banner-anchor"><div id="banner" class="banner" role="alert" hidden>
   <span id="banner-text"></span>
   <button id="banner-reset">Reset weights</button>
   <button id="banner-close" aria-label="Dismiss message">×</button>
-</div>
+</div></div>
 <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
 
 <div class="columns">

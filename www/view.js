@@ -20,6 +20,10 @@ class WorkerPainter {
   constructor(pg) {
     this.pg = pg;
     this.busy = false;
+    this.worker = undefined; // started on the first send: a playground never played needs none
+  }
+
+  start() {
     try {
       this.worker = new Worker(new URL('./painter.js', import.meta.url), { type: 'module' });
     } catch {
@@ -43,6 +47,7 @@ class WorkerPainter {
 
   /** Sends the current weights, unless the last snapshot is still being painted. */
   send() {
+    if (this.worker === undefined) this.start();
     if (!this.worker || this.busy) return;
     const snapshot = this.pg.snapshot();
     this.busy = true;
