@@ -101,9 +101,8 @@ pub struct Trainer {
     cursor: usize,
     epoch: usize,
     history: Vec<EpochRecord>,
-    /// Epoch and weights with the lowest held-out loss so far, and that epoch's record.
-    best: Option<(usize, f32)>,
-    best_record: Option<EpochRecord>,
+    /// The record and weights of the epoch with the lowest held-out loss so far.
+    best: Option<EpochRecord>,
     best_network: Network,
     status: Status,
     /// The training loss when training on this data began.
@@ -141,7 +140,6 @@ impl Trainer {
             epoch: 0,
             history: Vec::new(),
             best: None,
-            best_record: None,
             status: Status::Training,
             start_loss: None,
             last_batch_loss: f32::NAN,
@@ -220,7 +218,7 @@ impl Trainer {
     /// once early stopping has restored them, otherwise the last epoch's.
     pub fn current_record(&self) -> Option<EpochRecord> {
         match self.status {
-            Status::EarlyStopped { .. } => self.best_record,
+            Status::EarlyStopped { .. } => self.best,
             _ => self.history.last().copied(),
         }
     }
@@ -232,7 +230,7 @@ impl Trainer {
 
     /// The epoch with the lowest held-out loss so far (training loss without a test set).
     pub fn best_epoch(&self) -> Option<usize> {
-        self.best.map(|(epoch, _)| epoch)
+        self.best.map(|r| r.epoch)
     }
 
     /// Mean loss of the last mini-batch (NaN before the first).
@@ -360,19 +358,22 @@ impl Trainer {
             .iter()
             .flat_map(|l| l.weights.iter().chain(&l.biases))
             .any(|w| !w.is_finite() || w.abs() >= EXPLODED_WEIGHT);
-        let watched = test_loss.unwrap_or(train_loss);
+        let watched = |r: &EpochRecord| r.test_loss.unwrap_or(r.train_loss);
         let start = *self.start_loss.get_or_insert(train_loss);
         let blown_up = train_loss > BLOW_UP_FACTOR * start.max(0.05);
-        if exploded || blown_up || !watched.is_finite() {
+        if exploded || blown_up || !watched(&record).is_finite() {
             self.status = Status::Diverged;
             return;
         }
-        if self.best.is_none_or(|(_, best)| watched < best) {
-            self.best = Some((self.epoch, watched));
-            self.best_record = Some(record);
+        if self
+            .best
+            .is_none_or(|best| watched(&record) < watched(&best))
+        {
+            self.best = Some(record);
             self.best_network.copy_weights_from(&self.network);
         }
-        if let (Some(patience), Some((best_epoch, _))) = (self.config.early_stopping, self.best) {
+        if let (Some(patience), Some(best)) = (self.config.early_stopping, self.best) {
+            let best_epoch = best.epoch;
             if self.epoch >= best_epoch + patience.max(1) {
                 self.network.copy_weights_from(&self.best_network);
                 self.status = Status::EarlyStopped { best_epoch };

@@ -142,15 +142,14 @@ impl LessonState {
             path.push((w, b));
             self.dirty = true;
         }
-        if let Some(race) = &self.race {
-            for (i, (run, run_path)) in race.runs().iter().zip(&mut self.run_paths).enumerate() {
-                let net = match race.shown() == Some(i) {
-                    true => &session.trainer().network,
-                    false => &run.trainer().network,
-                };
-                if let Some([w, b]) = two_parameters(net) {
-                    run_path.push((w, b));
-                }
+        let now: Vec<_> = self
+            .runs_now(session)
+            .iter()
+            .map(|(_, trainer)| two_parameters(&trainer.network))
+            .collect();
+        for (run_path, point) in self.run_paths.iter_mut().zip(now) {
+            if let Some([w, b]) = point {
+                run_path.push((w, b));
             }
         }
     }
