@@ -178,6 +178,68 @@ test('while it trains the other core paints the pictures (a Web Worker); without
   }
 });
 
+/** Fraction of pixels between the diagram's first two hidden columns that are link-coloured (saturated). */
+async function linkPixels(page) {
+  return page.evaluate(() => {
+    const [a, b] = window.descent.hidden_columns();
+    const c = $q('#network');
+    const s = c.width / c.clientWidth;
+    const [x0, x1] = [Math.round((a + 12) * s), Math.round((b - 12) * s)];
+    const d = c.getContext('2d').getImageData(x0, 0, x1 - x0, c.height).data;
+    let coloured = 0;
+    for (let k = 0; k < d.length; k += 4) {
+      if (Math.max(d[k], d[k + 1], d[k + 2]) - Math.min(d[k], d[k + 1], d[k + 2]) > 60) coloured++;
+    }
+    return coloured / (d.length / 4);
+  });
+}
+
+test('a crowded diagram: while it trains the worker draws its thousand links too, and they move; without workers the page draws them', async () => {
+  for (const workers of [true, false]) {
+    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(DEEP_QUERY);
+    if (!workers) await page.addInitScript(() => { window.Worker = undefined; });
+    await page.goto(`${browser.base}index.html`);
+    await page.waitForFunction(() => window.descent !== undefined);
+    await page.evaluate(() => { window.descent.set('hidden', '32,32'); window.descent.set('learning-rate', '0.3'); });
+    await frames(page);
+    const still = await linkPixels(page);
+    await page.click('#play');
+    // Which renders drew the links themselves (their timings have a "links" part).
+    const seen = await page.evaluate(() => new Promise((done) => {
+      const pg = window.descent;
+      const proto = Object.getPrototypeOf(pg);
+      const renders = { here: 0, worker: 0 };
+      pg.render = function () {
+        const r = proto.render.call(this);
+        renders['links' in proto.render_timings.call(this) ? 'here' : 'worker']++;
+        return r;
+      };
+      setTimeout(() => { delete pg.render; done(renders); }, 1500);
+    }));
+    const early = await grab(page, '#network');
+    const training = await linkPixels(page);
+    await page.waitForTimeout(700);
+    const late = await grab(page, '#network');
+    const moved = await changedFraction(page, early, late);
+    await page.click('#play');
+    await frames(page);
+    const label = workers ? 'worker' : 'no worker';
+    // Measured: 53% of the band is link-coloured at the start, 22% after 1.5 s of
+    // training, with and without the worker; 0.8–1.0% of the diagram changed in 0.7 s.
+    assert.ok(still > 0.03, `${label}: links drawn before training (${(still * 100).toFixed(1)}%)`);
+    assert.ok(training > 0.03, `${label}: links drawn while training (${(training * 100).toFixed(1)}%)`);
+    assert.ok(moved > 0.005, `${label}: the links moved while training (${(moved * 100).toFixed(2)}% of pixels)`);
+    if (workers) assert.ok(seen.worker > 3 * seen.here, `the worker drew the links of most frames: ${JSON.stringify(seen)}`);
+    else assert.ok(seen.worker === 0 && seen.here > 10, `every frame drew its links here: ${JSON.stringify(seen)}`);
+    assert.ok('links' in await page.evaluate(() => window.descent.render_timings()), 'paused, the links are drawn here');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('undo and redo: right-click erases, Undo brings the point back, Clear can be undone', () => withPage(async (page) => {
   const [x, y] = [45, 45]; // a corner the circle preset leaves empty
   const n0 = await points(page);

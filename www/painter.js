@@ -11,8 +11,8 @@ const painter = init().then((wasm) => {
 
 onmessage = async ({ data: snapshot }) => {
   try {
-    const { field, units } = (await painter).paint(snapshot);
-    postMessage({ snapshot, field, units }, [snapshot.buffer, field.buffer, units.buffer]);
+    const { field, units, links } = (await painter).paint(snapshot);
+    postMessage({ snapshot, field, units, links }, [snapshot.buffer, field.buffer, units.buffer, links.buffer]);
   } catch (e) {
     postMessage({ error: String(e?.message ?? e) });
   }

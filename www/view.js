@@ -34,7 +34,7 @@ class WorkerPainter {
       this.busy = false;
       if (data.error) this.fail(data.error);
       else {
-        try { this.pg.accept_pictures(data.snapshot, data.field, data.units); } catch (e) { this.fail(e.message); }
+        try { this.pg.accept_pictures(data.snapshot, data.field, data.units, data.links); } catch (e) { this.fail(e.message); }
       }
     };
     this.worker.onerror = (e) => { e.preventDefault(); this.fail(e.message || 'the worker did not start'); };

@@ -160,12 +160,14 @@ impl Loss {
     }
 }
 
-/// -(t·ln p + (1-t)·ln(1-p)), p kept off 0 and 1. Both logarithms are taken
-/// branch-free (a NaN p is passed on at the end) so that a batch vectorises.
+/// -(t·ln p + (1-t)·ln(1-p)) for a class target t of 0 or 1, p kept off 0
+/// and 1: one of the two terms is zero, so one logarithm, of p or of 1-p.
+/// Branch-free (a NaN p is passed on at the end) so that a batch vectorises.
 #[inline]
 fn binary_cross_entropy(p: f32, target: f32, k: &Constants) -> f32 {
     let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-    let loss = -(target * ln_positive_with(q, k) + (1.0 - target) * ln_positive_with(1.0 - q, k));
+    let chosen = if target >= 0.5 { q } else { 1.0 - q };
+    let loss = -ln_positive_with(chosen, k);
     if p.is_nan() {
         p
     } else {
@@ -186,6 +188,25 @@ pub fn argmax(values: &[f32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_cross_entropy_is_minus_the_log_of_the_right_answer() {
+        for p in [1e-9f32, 0.01, 0.3, 0.5, 0.77, 0.999, 1.0] {
+            // The floor as f32 applies it: 1 - 1e-7 rounds to 1 - 1.19e-7.
+            let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
+            let (right, wrong) = ((q as f64).ln(), ((1.0 - q) as f64).ln());
+            let one = Loss::BinaryCrossEntropy.value(&[p], 1.0) as f64;
+            let zero = Loss::BinaryCrossEntropy.value(&[p], 0.0) as f64;
+            assert!(
+                (one + right).abs() < 1e-6 * right.abs().max(1.0),
+                "t=1, p={p}: {one}"
+            );
+            assert!(
+                (zero + wrong).abs() < 1e-6 * wrong.abs().max(1.0),
+                "t=0, p={p}: {zero}"
+            );
+        }
+    }
 
     #[test]
     fn softmax_sums_to_one_and_survives_large_inputs() {

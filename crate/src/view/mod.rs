@@ -6,6 +6,7 @@ pub mod field;
 pub mod grid;
 pub mod landscape;
 pub mod layout;
+pub mod links;
 pub mod pictures;
 pub mod raster;
 pub mod snapshot;

@@ -4,14 +4,20 @@
 //!
 //! Layout: a header (version, field size, feature bits, the domain, the
 //! field kind and its scale, the loss and its classes, the layer count),
-//! one (inputs, units, activation) triple per layer, then each layer's
-//! weights and biases. Small integers are exact in an `f32`.
+//! one (inputs, units, activation) triple per layer, each layer's weights
+//! and biases, then the diagram's canvas (device pixels wide and high, CSS
+//! pixels wide and high, the ratio; all 0 for none). Small integers are
+//! exact in an `f32`.
 
 use super::field::FieldKind;
+use super::links::Diagram;
 use crate::data::Domain;
 use crate::nn::{Activation, Features, Layer, Loss, Network};
 
-const VERSION: f32 = 1.0;
+const VERSION: f32 = 2.0;
+const TRAILER: usize = 5;
+/// Largest canvas side, in device pixels, a snapshot may name.
+const MOST_PIXELS: usize = 16_384;
 const HEADER: usize = 12;
 /// Most units a layer can have in a snapshot (the page allows 32).
 const MOST_UNITS: usize = 64;
@@ -19,7 +25,8 @@ const MOST_UNITS: usize = 64;
 const MOST_LAYERS: usize = 16;
 
 /// What the painter needs: the network, the input features and square, how
-/// the output is coloured, and the colour field's cells per side.
+/// the output is coloured, the colour field's cells per side, and the
+/// diagram whose crowded links it draws (None: the page draws them).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub network: Network,
@@ -27,6 +34,7 @@ pub struct Snapshot {
     pub domain: Domain,
     pub kind: FieldKind,
     pub field_size: usize,
+    pub diagram: Option<Diagram>,
 }
 
 /// Everything a snapshot holds but the weights and the field size: what a
@@ -77,6 +85,16 @@ impl Snapshot {
             out.extend_from_slice(&layer.weights);
             out.extend_from_slice(&layer.biases);
         }
+        out.extend(match self.diagram {
+            Some(d) => [
+                d.pixels.0 as f32,
+                d.pixels.1 as f32,
+                d.css.0,
+                d.css.1,
+                d.ratio,
+            ],
+            None => [0.0; TRAILER],
+        });
         out
     }
 
@@ -142,16 +160,34 @@ impl Snapshot {
             rest = &rest[want..];
         }
         let chained = layers.windows(2).all(|p| p[0].units == p[1].inputs);
-        if layers.is_empty() || layers[0].inputs != features.count() || !chained || !rest.is_empty()
+        if layers.is_empty()
+            || layers[0].inputs != features.count()
+            || !chained
+            || rest.len() != TRAILER
         {
             return Err("snapshot: the layers do not fit together".into());
         }
+        let diagram = match whole(rest[0], MOST_PIXELS, "diagram width")? {
+            0 => None,
+            width => {
+                let positive = |v: f32| v.is_finite() && v > 0.0;
+                if !rest[2..].iter().all(|&v| positive(v)) {
+                    return Err("snapshot: the diagram's size is not positive".into());
+                }
+                Some(Diagram {
+                    pixels: (width, whole(rest[1], MOST_PIXELS, "diagram height")?),
+                    css: (rest[2], rest[3]),
+                    ratio: rest[4],
+                })
+            }
+        };
         Ok(Snapshot {
             network: Network { layers, loss },
             features,
             domain,
             kind,
             field_size,
+            diagram,
         })
     }
 }
@@ -178,6 +214,7 @@ mod tests {
             },
             kind,
             field_size: 256,
+            diagram: None,
         }
     }
 
@@ -199,7 +236,14 @@ mod tests {
                 Features::RAW,
             ),
         ] {
-            assert_eq!(Snapshot::decode(&s.encode()), Ok(s));
+            assert_eq!(Snapshot::decode(&s.encode()), Ok(s.clone()));
+            let diagram = Some(Diagram {
+                pixels: (1203, 641),
+                css: (802.0, 427.333),
+                ratio: 1.5,
+            });
+            let drawn = Snapshot { diagram, ..s };
+            assert_eq!(Snapshot::decode(&drawn.encode()), Ok(drawn));
         }
     }
 
@@ -213,7 +257,7 @@ mod tests {
         long.push(0.0);
         assert!(Snapshot::decode(&long).is_err());
         for (at, bad) in [
-            (0, 2.0),
+            (0, 1.0),
             (1, -1.0),
             (2, 0.0),
             (2, 0.5),
@@ -226,8 +270,17 @@ mod tests {
             v[at] = bad;
             assert!(Snapshot::decode(&v).is_err(), "[{at}] = {bad}");
         }
-        let mut nan = good;
+        let mut nan = good.clone();
         nan[3] = f32::NAN;
         assert!(Snapshot::decode(&nan).is_err());
+        // The diagram trailer: a fractional or huge width, a size or ratio not positive.
+        let end = good.len();
+        for (from_end, bad) in [(5, 0.5), (5, 1e6), (4, -3.0), (3, 0.0), (1, f32::NAN)] {
+            let mut v = good.clone();
+            v[end - 5..].copy_from_slice(&[600.0, 400.0, 600.0, 400.0, 1.0]);
+            assert!(Snapshot::decode(&v).is_ok());
+            v[end - from_end] = bad;
+            assert!(Snapshot::decode(&v).is_err(), "[end - {from_end}] = {bad}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::data::{Domain, Task};
 use crate::scene::Session;
 use crate::view::colors::{self, css, Rgb};
 use crate::view::layout::{Layout, HEADER};
+use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
@@ -262,10 +263,13 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 
 /// The diagram: per-layer links coloured by sign and thick by size, each
 /// unit's picture, and the units dropped in the current step greyed.
+/// Draws the diagram over `links`, the crowded layers' links drawn into a
+/// raster for this diagram (by `links::rasterise` here or in the painter
+/// worker), or None when no layer is crowded.
 pub fn network(
     canvas: &Canvas,
     blitter: &mut Blitter,
-    raster: &mut Raster,
+    links: Option<&Raster>,
     session: &Session,
     layout: &Layout,
     pictures: &[Vec<u8>],
@@ -274,17 +278,14 @@ pub fn network(
     let ctx = &canvas.ctx;
     canvas.use_css_pixels();
     // Links coloured by sign and thick by size. Crowded layers (thousands of
-    // links) are drawn as straight lines into a pixel buffer here, leaving
-    // out the faintest; the rest as curves, bucketed into a few strokes.
-    const LEVELS: usize = 8;
-    const CROWDED: usize = 256;
+    // links) come as straight lines in a pixel buffer, leaving out the
+    // faintest; the rest are curves here, bucketed into a few strokes.
     let net = &session.trainer().network;
-    let ratio = canvas.ratio as f32;
-    let crowded = |layer: &crate::nn::Layer| layer.weights.len() > CROWDED;
-    let any_crowded = net.layers.iter().any(crowded);
-    if any_crowded {
-        let (width, height) = (canvas.element.width(), canvas.element.height());
-        raster.clear(width as usize, height as usize, colors::WHITE);
+    if let Some(raster) = links {
+        let (width, height) = (raster.width as u32, raster.height as u32);
+        let image =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.pixels), width, height)?;
+        ctx.put_image_data(&image, 0.0, 0.0)?;
     } else {
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, canvas.width, canvas.height);
@@ -300,37 +301,7 @@ pub fn network(
         .layers
         .iter()
         .enumerate()
-        .filter(|(_, layer)| crowded(layer))
-    {
-        let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
-        for from in 0..layer.inputs {
-            for to in 0..layer.units {
-                let strength = layer.weights[from * layer.units + to] / scale;
-                if strength.abs() < 1.0 / LEVELS as f32 {
-                    continue;
-                }
-                let ((ax, ay), (bx, by)) = link_ends(l, from, to);
-                let width = (0.3 + 1.5 * strength.abs()) * ratio;
-                raster.line(
-                    (ax * ratio, ay * ratio),
-                    (bx * ratio, by * ratio),
-                    width,
-                    colors::signed(strength, 1.0),
-                );
-            }
-        }
-    }
-    if any_crowded {
-        let (width, height) = (raster.width as u32, raster.height as u32);
-        let image =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.pixels), width, height)?;
-        ctx.put_image_data(&image, 0.0, 0.0)?;
-    }
-    for (l, layer) in net
-        .layers
-        .iter()
-        .enumerate()
-        .filter(|(_, layer)| !crowded(layer))
+        .filter(|(_, layer)| !links::is_crowded(layer))
     {
         let scale = layer.weights.iter().fold(1e-6f32, |m, w| m.max(w.abs()));
         let bucket_of = |w: f32| {
@@ -444,4 +415,16 @@ pub fn network(
     }
     ctx.set_text_align("start");
     Ok(())
+}
+
+/// The diagram canvas as view::links describes it.
+pub fn diagram(canvas: &Canvas) -> Diagram {
+    Diagram {
+        pixels: (
+            canvas.element.width() as usize,
+            canvas.element.height() as usize,
+        ),
+        css: (canvas.width as f32, canvas.height as f32),
+        ratio: canvas.ratio as f32,
+    }
 }

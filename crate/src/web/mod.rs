@@ -13,6 +13,7 @@ use crate::nn::Status;
 use crate::scene::{Scene, Session};
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
+use crate::view::links;
 use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
 use canvas::{Blitter, Canvas};
@@ -86,6 +87,9 @@ pub struct Playground {
     blitter: Blitter,
     sprites: draw::Sprites,
     link_raster: crate::view::raster::Raster,
+    /// The link raster came from the worker, with its pictures, for the
+    /// diagram as it is now.
+    links_from_worker: bool,
     /// The colour field and every unit's picture, as last painted.
     pictures: Pictures,
     /// What the pictures are pictures of (`snapshot::shape_key`).
@@ -180,6 +184,7 @@ impl Playground {
             blitter: Blitter::new()?,
             sprites: draw::Sprites::default(),
             link_raster: Default::default(),
+            links_from_worker: false,
             pictures: Pictures::default(),
             pictures_key: Vec::new(),
             pictures_from_worker: false,
@@ -281,7 +286,9 @@ impl Playground {
         // (if they are of this network); otherwise they are painted here,
         // coarser while training, in full once it stops.
         let key = shape_key(net, features, domain, kind);
-        if !(training && self.pictures_from_worker && self.pictures_key == key) {
+        let diagram = draw::diagram(&self.network);
+        let from_worker = training && self.pictures_from_worker && self.pictures_key == key;
+        if !from_worker {
             let field_size = match training {
                 true => field_size_for(net, FIELD_TRAINING_WORK),
                 false => FIELD_STILL,
@@ -294,13 +301,7 @@ impl Playground {
             self.pictures_key = key;
             self.pictures_from_worker = false;
         }
-        let mut widths = vec![features.count()];
-        widths.extend(net.layers.iter().map(|l| l.units));
-        self.layout = Layout::new(
-            &widths,
-            self.network.width as f32,
-            self.network.height as f32,
-        );
+        self.layout = diagram.layout(net, features);
         draw::data(
             &self.data,
             &self.blitter,
@@ -310,10 +311,16 @@ impl Playground {
             self.pictures.field_size as u32,
         )?;
         self.render_laps.lap("data canvas");
+        let net = &self.session.trainer().network;
+        let crowded = net.layers.iter().any(links::is_crowded);
+        if crowded && !(from_worker && self.links_from_worker) {
+            links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
+            self.render_laps.lap("links");
+        }
         draw::network(
             &self.network,
             &mut self.blitter,
-            &mut self.link_raster,
+            crowded.then_some(&self.link_raster),
             &self.session,
             &self.layout,
             &self.pictures.units,
@@ -352,14 +359,22 @@ impl Playground {
             features: scene.features,
             domain: scene.domain,
             kind: field_kind(scene.task),
+            diagram: Some(draw::diagram(&self.network)),
         }
         .encode()
     }
 
-    /// Pictures the worker painted from `snapshot`: the field and every
-    /// unit's picture back to back. Taken (and true) only if they are
-    /// pictures of the network as it is now shaped.
-    pub fn accept_pictures(&mut self, snapshot: &[f32], field: Vec<u8>, units: Vec<u8>) -> bool {
+    /// Pictures the worker painted from `snapshot`: the field, every unit's
+    /// picture back to back, and the diagram's crowded links (empty if it
+    /// has none). Taken (and true) only if they are pictures of the network
+    /// as it is now shaped; the links only if drawn for the diagram as it is.
+    pub fn accept_pictures(
+        &mut self,
+        snapshot: &[f32],
+        field: Vec<u8>,
+        units: Vec<u8>,
+        links: Vec<u8>,
+    ) -> bool {
         let Ok(painted) = Snapshot::decode(snapshot) else {
             return false;
         };
@@ -373,6 +388,15 @@ impl Playground {
                 .accept(field, painted.field_size, &units, count)
         {
             return false;
+        }
+        let diagram = draw::diagram(&self.network);
+        let (width, height) = diagram.pixels;
+        self.links_from_worker =
+            painted.diagram == Some(diagram) && links.len() == width * height * 4;
+        if self.links_from_worker {
+            self.link_raster.width = width;
+            self.link_raster.height = height;
+            self.link_raster.pixels = links;
         }
         self.pictures_key = key;
         self.pictures_from_worker = true;

@@ -3,7 +3,9 @@
 //! it sends while training, so the page's own core trains and draws.
 
 use super::set;
+use crate::view::links;
 use crate::view::pictures::Pictures;
+use crate::view::raster::Raster;
 use crate::view::snapshot::Snapshot;
 use js_sys::{Object, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -12,6 +14,7 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 pub struct Painter {
     pictures: Pictures,
+    links: Raster,
 }
 
 #[wasm_bindgen]
@@ -22,8 +25,9 @@ impl Painter {
     }
 
     /// Paints the pictures of `snapshot` (from `Playground::snapshot`):
-    /// `{field, units}`, the field's RGBA pixels and every unit's picture
-    /// back to back, for `Playground::accept_pictures`.
+    /// `{field, units, links}`, the field's RGBA pixels, every unit's picture
+    /// back to back, and the diagram's crowded links (empty if it has
+    /// none), for `Playground::accept_pictures`.
     pub fn paint(&mut self, snapshot: &[f32]) -> Result<JsValue, JsError> {
         let s = Snapshot::decode(snapshot).map_err(|e| JsError::new(&e))?;
         self.pictures.paint(
@@ -34,7 +38,13 @@ impl Painter {
             s.field_size,
             &mut |_| {},
         );
+        let drawn = s.diagram.is_some_and(|diagram| {
+            let layout = diagram.layout(&s.network, s.features);
+            links::rasterise(&s.network, &layout, &diagram, &mut self.links)
+        });
+        let links: &[u8] = if drawn { &self.links.pixels } else { &[] };
         let o = Object::new();
+        set(&o, "links", Uint8Array::from(links));
         set(&o, "field", Uint8Array::from(&self.pictures.field[..]));
         set(
             &o,
