@@ -20,15 +20,68 @@ macro_rules! by_width {
     };
 }
 
+/// Calls `$fixed::<IN, N>` for narrow layers (1 to 8 inputs, 1 to 4 units:
+/// a row is less than one SIMD vector wide), where the per-row loop overheads
+/// outweigh the arithmetic, so that a row is straight-line code.
+macro_rules! by_narrow_shape {
+    ($in_dim:expr, $width:expr, $fixed:ident, $args:tt) => {
+        by_narrow_shape!(@in $in_dim, $width, $fixed, $args, 1 2 3 4 5 6 7 8)
+    };
+    (@in $in_dim:expr, $width:expr, $fixed:ident, $args:tt, $($i:literal)*) => {
+        match $in_dim {
+            $($i => by_narrow_shape!(@out $i, $width, $fixed, $args, 1 2 3 4),)*
+            _ => unreachable!("not a narrow layer"),
+        }
+    };
+    (@out $i:literal, $width:expr, $fixed:ident, $args:tt, $($n:literal)*) => {
+        match $width {
+            $($n => $fixed::<$i, $n> $args,)*
+            _ => unreachable!("not a narrow layer"),
+        }
+    };
+}
+
+fn is_narrow(in_dim: usize, width: usize) -> bool {
+    (1..=8).contains(&in_dim) && (1..=4).contains(&width)
+}
+
 /// `out = input · weights + bias`, for every row of the batch.
 pub fn affine(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_dim: usize) {
     debug_assert_eq!(weights.len(), in_dim * bias.len());
+    if is_narrow(in_dim, bias.len()) {
+        return by_narrow_shape!(
+            in_dim,
+            bias.len(),
+            affine_narrow,
+            (input, weights, bias, out)
+        );
+    }
     by_width!(
         bias.len(),
         affine_fixed,
         affine_any,
         (input, weights, bias, out, in_dim)
     )
+}
+
+/// `affine` with both sides known: the same sums in the same order.
+fn affine_narrow<const IN: usize, const N: usize>(
+    input: &[f32],
+    weights: &[f32],
+    bias: &[f32],
+    out: &mut [f32],
+) {
+    let bias: &[f32; N] = bias.try_into().expect("bias of width N");
+    let weights: &[f32] = &weights[..IN * N];
+    for (x, z) in input.chunks_exact(IN).zip(out.chunks_exact_mut(N)) {
+        let mut sum = *bias;
+        for k in 0..IN {
+            for j in 0..N {
+                sum[j] += x[k] * weights[k * N + j];
+            }
+        }
+        z.copy_from_slice(&sum);
+    }
 }
 
 fn affine_fixed<const N: usize>(
@@ -73,6 +126,14 @@ pub fn accumulate_gradients(
     grad_b: &mut [f32],
     in_dim: usize,
 ) {
+    if is_narrow(in_dim, grad_b.len()) {
+        return by_narrow_shape!(
+            in_dim,
+            grad_b.len(),
+            accumulate_narrow,
+            (input, delta, grad_w, grad_b)
+        );
+    }
     by_width!(
         grad_b.len(),
         accumulate_fixed,
@@ -105,6 +166,30 @@ fn accumulate_fixed<const N: usize>(
     }
 }
 
+/// `accumulate_gradients` with both sides known: the same sums in the same order.
+fn accumulate_narrow<const IN: usize, const N: usize>(
+    input: &[f32],
+    delta: &[f32],
+    grad_w: &mut [f32],
+    grad_b: &mut [f32],
+) {
+    let grad_w: &mut [f32] = &mut grad_w[..IN * N];
+    let mut bias_sum = [0.0f32; N];
+    for (x, d) in input.chunks_exact(IN).zip(delta.chunks_exact(N)) {
+        for j in 0..N {
+            bias_sum[j] += d[j];
+        }
+        for k in 0..IN {
+            for j in 0..N {
+                grad_w[k * N + j] += x[k] * d[j];
+            }
+        }
+    }
+    for (gb, s) in grad_b.iter_mut().zip(bias_sum) {
+        *gb += s;
+    }
+}
+
 fn accumulate_any(
     input: &[f32],
     delta: &[f32],
@@ -128,6 +213,14 @@ fn accumulate_any(
 /// `delta_in = delta · weightsᵀ`: the error sent back to the layer's inputs.
 pub fn backpropagate(delta: &[f32], weights: &[f32], delta_in: &mut [f32], in_dim: usize) {
     let out_dim = weights.len() / in_dim.max(1);
+    if is_narrow(in_dim, out_dim) {
+        return by_narrow_shape!(
+            in_dim,
+            out_dim,
+            backpropagate_narrow,
+            (delta, weights, delta_in)
+        );
+    }
     by_width!(
         out_dim,
         backpropagate_fixed,
@@ -145,6 +238,20 @@ fn backpropagate_fixed<const N: usize>(
     for (d, d_in) in delta.chunks_exact(N).zip(delta_in.chunks_exact_mut(in_dim)) {
         for (di, w_row) in d_in.iter_mut().zip(weights.chunks_exact(N)) {
             *di = dot(d, w_row);
+        }
+    }
+}
+
+/// `backpropagate` with both sides known: the same dot products.
+fn backpropagate_narrow<const IN: usize, const N: usize>(
+    delta: &[f32],
+    weights: &[f32],
+    delta_in: &mut [f32],
+) {
+    let weights: &[f32] = &weights[..IN * N];
+    for (d, d_in) in delta.chunks_exact(N).zip(delta_in.chunks_exact_mut(IN)) {
+        for k in 0..IN {
+            d_in[k] = dot(d, &weights[k * N..(k + 1) * N]);
         }
     }
 }
@@ -214,8 +321,10 @@ mod tests {
 
     #[test]
     fn every_fixed_width_matches_the_general_loops() {
-        for width in 1..=33 {
-            let in_dim = 3;
+        let shapes = (1..=33)
+            .map(|width| (3, width))
+            .chain((1..=9).flat_map(|i| (1..=5).map(move |w| (i, w))));
+        for (in_dim, width) in shapes {
             let x: Vec<f32> = (0..5 * in_dim).map(|i| (i as f32 * 0.37).sin()).collect();
             let w: Vec<f32> = (0..in_dim * width)
                 .map(|i| (i as f32 * 0.91).cos())
@@ -224,7 +333,7 @@ mod tests {
             let (mut fast, mut plain) = (vec![0.0; 5 * width], vec![0.0; 5 * width]);
             affine(&x, &w, &b, &mut fast, in_dim);
             affine_any(&x, &w, &b, &mut plain, in_dim);
-            assert_eq!(fast, plain, "affine, width {width}");
+            assert_eq!(fast, plain, "affine, {in_dim} → {width}");
             let d: Vec<f32> = (0..5 * width).map(|i| (i as f32 * 0.53).sin()).collect();
             let (mut gw1, mut gb1, mut gw2, mut gb2) = (
                 vec![0.5; in_dim * width],
@@ -234,14 +343,14 @@ mod tests {
             );
             accumulate_gradients(&x, &d, &mut gw1, &mut gb1, in_dim);
             accumulate_any(&x, &d, &mut gw2, &mut gb2, in_dim);
-            assert_eq!(gw1, gw2, "weight gradients, width {width}");
+            assert_eq!(gw1, gw2, "weight gradients, {in_dim} → {width}");
             for (a, b) in gb1.iter().zip(&gb2) {
                 assert!((a - b).abs() < 1e-5, "bias gradients, width {width}");
             }
             let (mut back1, mut back2) = (vec![0.0; 5 * in_dim], vec![0.0; 5 * in_dim]);
             backpropagate(&d, &w, &mut back1, in_dim);
             backpropagate_any(&d, &w, &mut back2, in_dim);
-            assert_eq!(back1, back2, "backpropagation, width {width}");
+            assert_eq!(back1, back2, "backpropagation, {in_dim} → {width}");
         }
     }
 
