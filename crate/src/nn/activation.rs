@@ -114,8 +114,8 @@ impl Activation {
         let k = Constants::opaque();
         match self {
             Activation::Linear => a.copy_from_slice(z),
-            Activation::Sigmoid => each(z, a, |z| sigmoid_with(z, &k)),
-            Activation::Tanh => each(z, a, |z| tanh_with(z, &k)),
+            Activation::Sigmoid => each(z, a, |z| sigmoid_with(z, k)),
+            Activation::Tanh => each(z, a, |z| tanh_with(z, k)),
             Activation::Relu => each(z, a, |z| z.max(0.0)),
             _ => each(z, a, |z| self.apply(z)),
         }

@@ -83,13 +83,17 @@ impl Constants {
         tanh_denominator: [1.198_258_4e-6, 1.185_347_1e-4, 2.268_434_7e-3, 4.893_525e-3],
     };
 
-    /// The constants as values the compiler cannot see through: call once,
-    /// outside a loop over `*_with`.
+    /// The constants where the compiler cannot see them: call once, outside
+    /// a loop over `*_with`. The loop then reads the few it uses once, into
+    /// locals, instead of rebuilding each at every use; a reference, so that
+    /// nothing is copied (a short loop pays for this at every call).
     #[inline]
-    pub fn opaque() -> Constants {
-        std::hint::black_box(Constants::PLAIN)
+    pub fn opaque() -> &'static Constants {
+        std::hint::black_box(&CONSTANTS)
     }
 }
+
+static CONSTANTS: Constants = Constants::PLAIN;
 
 /// e^x, to within 3 ulp for x in [-87, 88]; clamps beyond.
 #[inline]

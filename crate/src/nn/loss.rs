@@ -67,7 +67,7 @@ impl Loss {
             Loss::BinaryCrossEntropy => {
                 let k = Constants::opaque();
                 for (y, &z) in y.iter_mut().zip(z) {
-                    *y = sigmoid_with(z, &k);
+                    *y = sigmoid_with(z, k);
                 }
             }
             Loss::MeanSquaredError => y.copy_from_slice(z),
@@ -95,7 +95,7 @@ impl Loss {
             Loss::BinaryCrossEntropy => {
                 let k = Constants::opaque();
                 for ((v, &p), &t) in values.iter_mut().zip(y).zip(targets) {
-                    *v = binary_cross_entropy(p, t, &k);
+                    *v = binary_cross_entropy(p, t, k);
                 }
             }
             _ => {

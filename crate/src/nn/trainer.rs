@@ -260,11 +260,20 @@ impl Trainer {
             self.rng.shuffle(&mut self.order);
         }
         let end = (self.cursor + self.config.batch_size).min(n);
-        self.batch_inputs.clear();
-        self.batch_targets.clear();
-        for &i in &self.order[self.cursor..end] {
-            self.batch_inputs.extend_from_slice(self.train.row(i));
-            self.batch_targets.push(self.train.targets[i]);
+        let (picked, width) = (&self.order[self.cursor..end], self.train.width);
+        // Element by element: rows are a few floats, shorter than a copy call.
+        self.batch_inputs.resize(picked.len() * width, 0.0);
+        self.batch_targets.resize(picked.len(), 0.0);
+        for ((row, target), &i) in self
+            .batch_inputs
+            .chunks_exact_mut(width)
+            .zip(&mut self.batch_targets)
+            .zip(picked)
+        {
+            for (x, &v) in row.iter_mut().zip(self.train.row(i)) {
+                *x = v;
+            }
+            *target = self.train.targets[i];
         }
         self.cursor = end;
 
