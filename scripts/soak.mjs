@@ -52,8 +52,16 @@ const sample = () => page.evaluate(async () => {
     medianMs: q(0.5),
     p95Ms: q(0.95),
     maxMs: gaps.at(-1),
+    // Frames that took more than two refreshes: below 30 frames a second.
+    slowFrames: gaps.filter((g) => g > 34).length,
   };
 });
+// The forced collection below stalls the page (a real page never forces
+// one), so each minute's frame window starts again after it.
+const restartFrames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => {
+  window.__soak.stamps = [];
+  ok();
+})));
 
 /** The painter worker's wasm memory (it paints the pictures while training; see www/painter.js). */
 const workerBytes = async () => {
@@ -78,12 +86,13 @@ const t0 = Date.now();
 for (let minute = 1; minute <= MINUTES; minute++) {
   await new Promise((ok) => setTimeout(ok, t0 + minute * 60_000 - Date.now()));
   const row = { minute, ...(await sample()), workerWasmBytes: await workerBytes(), jsHeapBytes: await liveHeapBytes() };
+  await restartFrames();
   row.epochsThisMinute = row.epoch - (rows.at(-1)?.epoch ?? 0);
   rows.push(row);
   console.log(`minute ${minute}: epoch ${row.epoch}, wasm ${(row.wasmBytes / 2 ** 20).toFixed(1)} MiB, `
     + `worker wasm ${row.workerWasmBytes === null ? '–' : (row.workerWasmBytes / 2 ** 20).toFixed(1)} MiB, `
     + `JS heap after GC ${(row.jsHeapBytes / 2 ** 20).toFixed(1)} MiB, frame median ${row.medianMs.toFixed(1)} ms, `
-    + `p95 ${row.p95Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms (${row.state})`);
+    + `p95 ${row.p95Ms.toFixed(1)} ms, max ${row.maxMs.toFixed(1)} ms, ${row.slowFrames} below 30 fps (${row.state})`);
 }
 await session.stop();
 
@@ -99,11 +108,11 @@ mkdirSync(new URL('../target/', import.meta.url).pathname, { recursive: true });
 writeFileSync(OUT, JSON.stringify(result, null, 2));
 console.log(`\nwrote ${OUT}`);
 const mib = (bytes) => (bytes === null ? '–' : `${(bytes / 2 ** 20).toFixed(2)} MiB`);
-console.log('| minute | epoch | wasm memory | worker wasm memory | JS heap after GC | frames | median ms | p95 ms | max ms |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| minute | epoch | wasm memory | worker wasm memory | JS heap after GC | frames | median ms | p95 ms | max ms | below 30 fps |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.minute} | ${r.epoch.toLocaleString('en')} | ${mib(r.wasmBytes)} | ${mib(r.workerWasmBytes)} | `
-    + `${(r.jsHeapBytes / 2 ** 20).toFixed(2)} MiB | ${r.frames} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} |`);
+    + `${(r.jsHeapBytes / 2 ** 20).toFixed(2)} MiB | ${r.frames} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.slowFrames} |`);
 }
 if (errors.length) {
   console.error('page errors:', errors);

@@ -119,23 +119,28 @@ test('training: settings apply, the loss falls and the colour field moves', () =
 }));
 
 /**
- * Plays for `ms`, wrapping the playground's render to note which renders
- * painted the colour field themselves (their timings have a "field grid"
- * part) and which showed pictures the worker painted. Pauses after.
+ * Watches the playground's renders for `ms`: those whose timings have a
+ * `part` (painted it themselves) count as "here", the others showed what
+ * the worker painted.
  */
-async function playAndWatchRenders(page, ms) {
-  await page.click('#play');
-  const seen = await page.evaluate((ms) => new Promise((done) => {
+async function watchRenders(page, ms, part) {
+  return page.evaluate(({ ms, part }) => new Promise((done) => {
     const pg = window.descent;
     const proto = Object.getPrototypeOf(pg);
     const renders = { here: 0, worker: 0 };
     pg.render = function () {
       const r = proto.render.call(this);
-      renders['field grid' in proto.render_timings.call(this) ? 'here' : 'worker']++;
+      renders[part in proto.render_timings.call(this) ? 'here' : 'worker']++;
       return r;
     };
     setTimeout(() => { delete pg.render; done(renders); }, ms);
-  }), ms);
+  }), { ms, part });
+}
+
+/** Plays for `ms`, noting which renders painted the colour field themselves; pauses after. */
+async function playAndWatchRenders(page, ms) {
+  await page.click('#play');
+  const seen = await watchRenders(page, ms, 'field grid');
   await page.click('#play');
   await frames(page);
   return seen;
@@ -207,18 +212,7 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
     await frames(page);
     const still = await linkPixels(page);
     await page.click('#play');
-    // Which renders drew the links themselves (their timings have a "links" part).
-    const seen = await page.evaluate(() => new Promise((done) => {
-      const pg = window.descent;
-      const proto = Object.getPrototypeOf(pg);
-      const renders = { here: 0, worker: 0 };
-      pg.render = function () {
-        const r = proto.render.call(this);
-        renders['links' in proto.render_timings.call(this) ? 'here' : 'worker']++;
-        return r;
-      };
-      setTimeout(() => { delete pg.render; done(renders); }, 1500);
-    }));
+    const seen = await watchRenders(page, 1500, 'links');
     const early = await grab(page, '#network');
     const training = await linkPixels(page);
     await page.waitForTimeout(700);
