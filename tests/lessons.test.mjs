@@ -627,7 +627,8 @@ test('learning-rate: 0.001 crawls, 0.1 converges, 3 overshoots; a run\'s radio s
 
   await train(page, 100);
   const runs = runLines(await text(page, '#lesson-text'));
-  // Measured at epoch 100: 0.6655, 0.0095, 0.4903 (from 0.7018); lr 3 does not diverge.
+  // Measured at epoch 100: 0.6655 and 0.0095 (from 0.7018); lr 3 blows up at
+  // epoch 42 (3.5589, over 3× its start), as the caption says it may.
   const [slow, good, fast] = [runs['lr 0.001'], runs['lr 0.1'], runs['lr 3']];
   assert.ok(slow.loss > 0.9 * losses0[0], `lr 0.001 is still near the start: ${slow.loss}`);
   assert.ok(good.loss < 0.2 * losses0[0] && good.loss < slow.loss && good.loss < fast.loss, `lr 0.1 is lowest: ${good.loss}`);
@@ -641,7 +642,10 @@ test('learning-rate: 0.001 crawls, 0.1 converges, 3 overshoots; a run\'s radio s
     assert.ok(await radios.nth(i).isChecked());
     const shown = await shownNumber(page, '#train-loss');
     assert.ok(Math.abs(shown - runs[label].loss) <= 0.0006, `${label} shown: #train-loss ${shown}, its line ${runs[label].loss}`);
-    assert.equal(await shownNumber(page, '#epoch'), 100);
+    // Each run's own epoch: 100, or where a run that blew up stopped.
+    const epoch = await shownNumber(page, '#epoch');
+    if (runs[label].diverged) assert.ok(epoch > 0 && epoch < 100, `${label} stopped at epoch ${epoch}`);
+    else assert.equal(epoch, 100, label);
   }
   await page.screenshot({ path: `${OUTPUT}lesson-learning-rate-100.png`, fullPage: true });
   assert.deepEqual(page.errors, []);
