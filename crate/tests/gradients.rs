@@ -42,8 +42,7 @@ fn objective(net: &Network, x: &[f32], t: &[f32], reg: Regularization, dropout: 
         rng: &mut rng,
     });
     net.forward(x, &mut ws, d);
-    let mut g = Gradients::for_network(net);
-    net.backward(x, t, &mut ws, &mut g) + reg.value(net)
+    net.mean_loss(t, &mut ws) + reg.value(net)
 }
 
 fn param(net: &mut Network, layer: usize, is_weight: bool, i: usize) -> &mut f32 {

@@ -341,6 +341,21 @@ fn a_huge_learning_rate_is_reported_as_divergence() {
 }
 
 #[test]
+fn a_batch_whose_outputs_are_not_finite_stops_training_there() {
+    let mut t = trainer(
+        &[4],
+        Activation::Tanh,
+        TrainConfig::default(),
+        xor_samples(200, 3),
+        Samples::default(),
+    );
+    assert_eq!(t.step_batch(), Status::Training);
+    t.network.layers[1].biases[0] = f32::NAN;
+    assert_eq!(t.step_batch(), Status::Diverged);
+    assert_eq!((t.epoch(), t.batch_in_epoch()), (0, 2), "stopped mid-epoch");
+}
+
+#[test]
 fn adam_at_a_learning_rate_of_ten_is_reported_as_divergence() {
     for activation in [Activation::Tanh, Activation::Relu] {
         let config = TrainConfig {

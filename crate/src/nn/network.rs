@@ -218,21 +218,20 @@ impl Network {
     }
 
     /// Backpropagation after `forward` on the same batch: writes the gradient
-    /// of the mean loss into `grads` and returns that mean loss.
+    /// of the mean loss into `grads` (`mean_loss` gives the loss itself).
     pub fn backward(
         &self,
         input: &[f32],
         targets: &[f32],
         ws: &mut Workspace,
         grads: &mut Gradients,
-    ) -> f32 {
+    ) {
         let rows = ws.rows;
         let last = self.layers.len() - 1;
         let outputs = self.outputs();
         let scale = 1.0 / rows as f32;
         grads.clear();
 
-        let loss_sum: f32 = self.losses(targets, ws).iter().sum();
         ws.delta.resize(rows * outputs, 0.0);
         self.loss
             .gradients(&ws.a[last], targets, scale, &mut ws.delta);
@@ -268,11 +267,16 @@ impl Network {
             }
             std::mem::swap(&mut ws.delta, &mut ws.delta_in);
         }
-        loss_sum / rows as f32
     }
 }
 
 impl Network {
+    /// The mean loss of the last batch run `forward`, given its targets.
+    pub fn mean_loss(&self, targets: &[f32], ws: &mut Workspace) -> f32 {
+        let rows = ws.rows as f32;
+        self.losses(targets, ws).iter().sum::<f32>() / rows
+    }
+
     /// The loss of each row of the last batch run `forward`, given its targets.
     pub fn losses<'w>(&self, targets: &[f32], ws: &'w mut Workspace) -> &'w [f32] {
         ws.losses.resize(ws.rows, 0.0);

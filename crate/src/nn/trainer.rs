@@ -107,7 +107,6 @@ pub struct Trainer {
     status: Status,
     /// The training loss when training on this data began.
     start_loss: Option<f32>,
-    last_batch_loss: f32,
     workspace: Workspace,
     eval_workspace: Workspace,
     grads: Gradients,
@@ -142,7 +141,6 @@ impl Trainer {
             best: None,
             status: Status::Training,
             start_loss: None,
-            last_batch_loss: f32::NAN,
             workspace: Workspace::new(),
             eval_workspace: Workspace::new(),
             batch_inputs: Vec::new(),
@@ -233,11 +231,6 @@ impl Trainer {
         self.best.map(|r| r.epoch)
     }
 
-    /// Mean loss of the last mini-batch (NaN before the first).
-    pub fn last_batch_loss(&self) -> f32 {
-        self.last_batch_loss
-    }
-
     /// Batches taken in the current epoch so far.
     pub fn batch_in_epoch(&self) -> usize {
         self.cursor.div_ceil(self.config.batch_size)
@@ -283,7 +276,14 @@ impl Trainer {
         });
         self.network
             .forward(&self.batch_inputs, &mut self.workspace, dropout);
-        self.last_batch_loss = self.network.backward(
+        // A NaN or infinite output has blown up (its loss would be NaN or
+        // infinite too; the batch's loss itself is not needed, so not taken).
+        let blown_up = self
+            .workspace
+            .activations(self.network.layers.len() - 1)
+            .iter()
+            .any(|y| !y.is_finite());
+        self.network.backward(
             &self.batch_inputs,
             &self.batch_targets,
             &mut self.workspace,
@@ -295,7 +295,7 @@ impl Trainer {
         self.optimizer
             .update(&mut self.network, &self.grads, self.config.learning_rate);
 
-        if !self.last_batch_loss.is_finite() {
+        if blown_up {
             self.status = Status::Diverged;
         } else if self.cursor == n {
             self.cursor = 0;
