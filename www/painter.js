@@ -1,7 +1,8 @@
-// A Web Worker that paints one playground's pictures (the colour field and
-// every unit's picture) on the other core while it trains: it takes a
-// snapshot of the weights (Playground.snapshot) and sends back the pixels
-// (for Playground.accept_pictures). See WorkerPainter in view.js.
+// A Web Worker that paints one playground's pictures (the colour field,
+// every unit's picture and, where there are thousands, the diagram's links)
+// on the other core while it trains: it takes a snapshot of the weights
+// (Playground.snapshot) and sends back the pixels (for
+// Playground.accept_pictures). See WorkerPainter in view.js.
 import init, { Painter } from './pkg/descent.js';
 
 const painter = init().then((wasm) => {

@@ -12,9 +12,9 @@ const MAX_FILE_BYTES = 4_000_000;
 /**
  * The other core paints this playground's pictures while it trains: a Web
  * Worker (painter.js) takes a snapshot of the weights, one at a time, and
- * sends the colour field and the unit pictures back. Where workers cannot
- * start (or one fails) the playground paints them itself, as it does when
- * paused.
+ * sends the colour field, the unit pictures and any crowded links back.
+ * Where workers cannot start (or one fails) the playground paints them
+ * itself, as it does when paused.
  */
 class WorkerPainter {
   constructor(pg) {

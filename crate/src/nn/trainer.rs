@@ -278,7 +278,7 @@ impl Trainer {
             .forward(&self.batch_inputs, &mut self.workspace, dropout);
         // A NaN or infinite output has blown up (its loss would be NaN or
         // infinite too; the batch's loss itself is not needed, so not taken).
-        let blown_up = self
+        let outputs_not_finite = self
             .workspace
             .activations(self.network.layers.len() - 1)
             .iter()
@@ -295,7 +295,7 @@ impl Trainer {
         self.optimizer
             .update(&mut self.network, &self.grads, self.config.learning_rate);
 
-        if blown_up {
+        if outputs_not_finite {
             self.status = Status::Diverged;
         } else if self.cursor == n {
             self.cursor = 0;

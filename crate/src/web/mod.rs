@@ -392,12 +392,7 @@ impl Playground {
         let diagram = draw::diagram(&self.network);
         let (width, height) = diagram.pixels;
         self.links_from_worker =
-            painted.diagram == Some(diagram) && links.len() == width * height * 4;
-        if self.links_from_worker {
-            self.link_raster.width = width;
-            self.link_raster.height = height;
-            self.link_raster.pixels = links;
-        }
+            painted.diagram == Some(diagram) && self.link_raster.accept(width, height, links);
         self.pictures_key = key;
         self.pictures_from_worker = true;
         self.dirty = true;
