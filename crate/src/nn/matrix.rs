@@ -118,8 +118,10 @@ fn affine_any(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_
     }
 }
 
-/// `grad_w += inputᵀ · delta` and `grad_b += column sums of delta`.
-pub fn accumulate_gradients(
+/// `grad_w = inputᵀ · delta` and `grad_b = column sums of delta`: written,
+/// not added to, so that nothing has to clear the gradients first (a small
+/// network's clearing was one memory-fill call per tensor per batch).
+pub fn weight_gradients(
     input: &[f32],
     delta: &[f32],
     grad_w: &mut [f32],
@@ -130,27 +132,41 @@ pub fn accumulate_gradients(
         return by_narrow_shape!(
             in_dim,
             grad_b.len(),
-            accumulate_narrow,
+            gradients_narrow,
             (input, delta, grad_w, grad_b)
         );
     }
     by_width!(
         grad_b.len(),
-        accumulate_fixed,
-        accumulate_any,
+        gradients_fixed,
+        gradients_any,
         (input, delta, grad_w, grad_b, in_dim)
     )
 }
 
-fn accumulate_fixed<const N: usize>(
+/// The first row's products start the sums: the same sums, in the same
+/// order, as adding every row to zeros.
+fn gradients_fixed<const N: usize>(
     input: &[f32],
     delta: &[f32],
     grad_w: &mut [f32],
     grad_b: &mut [f32],
     in_dim: usize,
 ) {
-    let mut bias_sum = [0.0f32; N];
-    for (x, d) in input.chunks_exact(in_dim).zip(delta.chunks_exact(N)) {
+    let mut rows = input.chunks_exact(in_dim).zip(delta.chunks_exact(N));
+    let Some((x, d)) = rows.next() else {
+        grad_w.fill(0.0);
+        grad_b.fill(0.0);
+        return;
+    };
+    let d: &[f32; N] = d.try_into().expect("delta row of width N");
+    let mut bias_sum = *d;
+    for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(N)) {
+        for j in 0..N {
+            gw_row[j] = xk * d[j];
+        }
+    }
+    for (x, d) in rows {
         let d: &[f32; N] = d.try_into().expect("delta row of width N");
         for j in 0..N {
             bias_sum[j] += d[j];
@@ -161,19 +177,18 @@ fn accumulate_fixed<const N: usize>(
             }
         }
     }
-    for (gb, s) in grad_b.iter_mut().zip(bias_sum) {
-        *gb += s;
-    }
+    grad_b.copy_from_slice(&bias_sum);
 }
 
-/// `accumulate_gradients` with both sides known: the same sums in the same order.
-fn accumulate_narrow<const IN: usize, const N: usize>(
+/// `weight_gradients` with both sides known: the sums are kept in
+/// registers and written once.
+fn gradients_narrow<const IN: usize, const N: usize>(
     input: &[f32],
     delta: &[f32],
     grad_w: &mut [f32],
     grad_b: &mut [f32],
 ) {
-    let grad_w: &mut [f32] = &mut grad_w[..IN * N];
+    let mut weight_sum = [[0.0f32; N]; IN];
     let mut bias_sum = [0.0f32; N];
     for (x, d) in input.chunks_exact(IN).zip(delta.chunks_exact(N)) {
         for j in 0..N {
@@ -181,16 +196,17 @@ fn accumulate_narrow<const IN: usize, const N: usize>(
         }
         for k in 0..IN {
             for j in 0..N {
-                grad_w[k * N + j] += x[k] * d[j];
+                weight_sum[k][j] += x[k] * d[j];
             }
         }
     }
-    for (gb, s) in grad_b.iter_mut().zip(bias_sum) {
-        *gb += s;
+    for (gw_row, sums) in grad_w.chunks_exact_mut(N).zip(&weight_sum) {
+        gw_row.copy_from_slice(sums);
     }
+    grad_b.copy_from_slice(&bias_sum);
 }
 
-fn accumulate_any(
+fn gradients_any(
     input: &[f32],
     delta: &[f32],
     grad_w: &mut [f32],
@@ -198,6 +214,8 @@ fn accumulate_any(
     in_dim: usize,
 ) {
     let out_dim = grad_b.len();
+    grad_w.fill(0.0);
+    grad_b.fill(0.0);
     for (x, d) in input.chunks_exact(in_dim).zip(delta.chunks_exact(out_dim)) {
         for (gb, &dj) in grad_b.iter_mut().zip(d) {
             *gb += dj;
@@ -306,9 +324,10 @@ mod tests {
     #[test]
     fn gradients_and_backpropagation_match_hand_computation() {
         let delta = [1.0, 2.0, -1.0, 0.5];
-        let mut gw = [0.0; 6];
-        let mut gb = [0.0; 2];
-        accumulate_gradients(&X, &delta, &mut gw, &mut gb, 3);
+        // Whatever the buffers held is overwritten, not added to.
+        let mut gw = [9.0; 6];
+        let mut gb = [9.0; 2];
+        weight_gradients(&X, &delta, &mut gw, &mut gb, 3);
         assert_eq!(gb, [0.0, 2.5]);
         // gw[k][j] = sum_r x[r][k] * delta[r][j]
         assert_eq!(gw, [2.0, 1.5, 2.0, 4.0, 1.0, 7.0]);
@@ -341,12 +360,16 @@ mod tests {
                 vec![0.5; in_dim * width],
                 vec![0.5; width],
             );
-            accumulate_gradients(&x, &d, &mut gw1, &mut gb1, in_dim);
-            accumulate_any(&x, &d, &mut gw2, &mut gb2, in_dim);
+            weight_gradients(&x, &d, &mut gw1, &mut gb1, in_dim);
+            gradients_any(&x, &d, &mut gw2, &mut gb2, in_dim);
             assert_eq!(gw1, gw2, "weight gradients, {in_dim} → {width}");
-            for (a, b) in gb1.iter().zip(&gb2) {
-                assert!((a - b).abs() < 1e-5, "bias gradients, width {width}");
-            }
+            assert_eq!(gb1, gb2, "bias gradients, width {width}");
+            // No rows: zero gradients, whatever the buffers held.
+            weight_gradients(&[], &[], &mut gw1, &mut gb1, in_dim);
+            assert!(
+                gw1.iter().chain(&gb1).all(|&g| g == 0.0),
+                "empty batch, {in_dim} → {width}"
+            );
             let (mut back1, mut back2) = (vec![0.0; 5 * in_dim], vec![0.0; 5 * in_dim]);
             backpropagate(&d, &w, &mut back1, in_dim);
             backpropagate_any(&d, &w, &mut back2, in_dim);

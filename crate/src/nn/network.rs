@@ -2,7 +2,7 @@
 
 use super::activation::Activation;
 use super::loss::Loss;
-use super::matrix::{accumulate_gradients, affine, backpropagate};
+use super::matrix::{affine, backpropagate, weight_gradients};
 use crate::rng::Rng;
 
 /// The shape of a network: what it is made of, before any weights exist.
@@ -116,12 +116,6 @@ impl Gradients {
                 .collect(),
         }
     }
-
-    fn clear(&mut self) {
-        for g in self.weights.iter_mut().chain(self.biases.iter_mut()) {
-            g.fill(0.0);
-        }
-    }
 }
 
 impl Network {
@@ -230,7 +224,6 @@ impl Network {
         let last = self.layers.len() - 1;
         let outputs = self.outputs();
         let scale = 1.0 / rows as f32;
-        grads.clear();
 
         ws.delta.resize(rows * outputs, 0.0);
         self.loss
@@ -243,7 +236,7 @@ impl Network {
                 _ if ws.dropout_on => &ws.kept[i - 1][..],
                 _ => &ws.a[i - 1][..],
             };
-            accumulate_gradients(
+            weight_gradients(
                 x,
                 &ws.delta,
                 &mut grads.weights[i],

@@ -88,21 +88,30 @@ impl Optimizer {
     /// One update of every parameter with learning rate `lr`.
     pub fn update(&mut self, network: &mut Network, grads: &Gradients, lr: f32) {
         self.steps += 1;
-        let params = network
-            .layers
-            .iter_mut()
-            .flat_map(|l| [&mut l.weights, &mut l.biases]);
-        let gradients = grads
-            .weights
-            .iter()
-            .zip(&grads.biases)
-            .flat_map(|(w, b)| [w, b]);
-        for (((p, g), m), v) in params
-            .zip(gradients)
-            .zip(&mut self.first)
-            .zip(&mut self.second)
-        {
-            step(self.kind, p, g, m, v, lr, self.steps);
+        // Plain indexing rather than zipped flat_maps: a small network's
+        // tensors are a few floats each, and the iterator chain cost more
+        // than the arithmetic.
+        for (i, layer) in network.layers.iter_mut().enumerate() {
+            let (w, b) = (2 * i, 2 * i + 1);
+            let (first, second) = (&mut self.first, &mut self.second);
+            step(
+                self.kind,
+                &mut layer.weights,
+                &grads.weights[i],
+                &mut first[w],
+                &mut second[w],
+                lr,
+                self.steps,
+            );
+            step(
+                self.kind,
+                &mut layer.biases,
+                &grads.biases[i],
+                &mut first[b],
+                &mut second[b],
+                lr,
+                self.steps,
+            );
         }
     }
 }
