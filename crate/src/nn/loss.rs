@@ -109,6 +109,13 @@ impl Loss {
 
     /// `gradient` for every sample of a batch, into `dz` (`rows × units`).
     pub fn gradients(self, y: &[f32], targets: &[f32], scale: f32, dz: &mut [f32]) {
+        if self == Loss::BinaryCrossEntropy {
+            // The common case as one loop, not a call per row.
+            for ((d, &p), &t) in dz.iter_mut().zip(y).zip(targets) {
+                *d = (p - t) * scale;
+            }
+            return;
+        }
         let units = self.output_units();
         for ((yr, &t), d) in y
             .chunks_exact(units)

@@ -170,17 +170,16 @@ impl Network {
         dropout: Option<Dropout>,
     ) -> &'w [f32] {
         let rows = input.len() / self.inputs();
-        ws.prepare(self, rows);
         let last = self.layers.len() - 1;
         let rate = dropout.as_ref().map_or(0.0, |d| d.rate);
         ws.dropout_on = rate > 0.0;
+        ws.prepare(self, rows);
         let mut rng = dropout.map(|d| d.rng);
         for (i, layer) in self.layers.iter().enumerate() {
             let (a_before, a_rest) = ws.a.split_at_mut(i);
-            let (kept_before, kept_rest) = ws.kept.split_at_mut(i);
             let x = match i {
                 0 => input,
-                _ if ws.dropout_on => &kept_before[i - 1][..],
+                _ if ws.dropout_on => &ws.kept[i - 1][..],
                 _ => &a_before[i - 1][..],
             };
             let z = &mut ws.z[i];
@@ -195,7 +194,7 @@ impl Network {
                     let keep_scale = 1.0 / (1.0 - rate);
                     for ((m, k), &ai) in ws.mask[i]
                         .iter_mut()
-                        .zip(kept_rest[0].iter_mut())
+                        .zip(ws.kept[i].iter_mut())
                         .zip(a.iter())
                     {
                         *m = if rng.uniform() < rate {
@@ -284,9 +283,12 @@ impl Workspace {
         Workspace::default()
     }
 
+    /// Sizes the buffers for `rows` rows; the dropout ones only when `dropout_on`.
     fn prepare(&mut self, network: &Network, rows: usize) {
         let layers = network.layers.len();
-        for buffers in [&mut self.z, &mut self.a, &mut self.mask, &mut self.kept] {
+        let all = [&mut self.z, &mut self.a, &mut self.mask, &mut self.kept];
+        let needed = if self.dropout_on { 4 } else { 2 };
+        for buffers in all.into_iter().take(needed) {
             buffers.resize_with(layers, Vec::new);
             for (buffer, layer) in buffers.iter_mut().zip(&network.layers) {
                 buffer.resize(rows * layer.units, 0.0);
