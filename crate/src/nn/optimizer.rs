@@ -88,81 +88,74 @@ impl Optimizer {
     /// One update of every parameter with learning rate `lr`.
     pub fn update(&mut self, network: &mut Network, grads: &Gradients, lr: f32) {
         self.steps += 1;
-        // Plain indexing rather than zipped flat_maps: a small network's
-        // tensors are a few floats each, and the iterator chain cost more
+        let (first, second) = (&mut self.first, &mut self.second);
+        // The rule is chosen once, outside the loops: a small network's
+        // tensors are a few floats each, so a choice per tensor cost more
         // than the arithmetic.
-        for (i, layer) in network.layers.iter_mut().enumerate() {
-            let (w, b) = (2 * i, 2 * i + 1);
-            let (first, second) = (&mut self.first, &mut self.second);
-            step(
-                self.kind,
-                &mut layer.weights,
-                &grads.weights[i],
-                &mut first[w],
-                &mut second[w],
-                lr,
-                self.steps,
-            );
-            step(
-                self.kind,
-                &mut layer.biases,
-                &grads.biases[i],
-                &mut first[b],
-                &mut second[b],
-                lr,
-                self.steps,
-            );
+        match self.kind {
+            OptimizerKind::Sgd => each_parameter(network, grads, first, second, |p, g, _, _| {
+                *p -= lr * g;
+            }),
+            OptimizerKind::Momentum => {
+                each_parameter(network, grads, first, second, |p, g, m, _| {
+                    *m = MOMENTUM * *m + g;
+                    *p -= lr * *m;
+                })
+            }
+            OptimizerKind::Nesterov => {
+                each_parameter(network, grads, first, second, |p, g, m, _| {
+                    *m = MOMENTUM * *m + g;
+                    *p -= lr * (g + MOMENTUM * *m);
+                })
+            }
+            OptimizerKind::RmsProp => {
+                each_parameter(network, grads, first, second, |p, g, s, _| {
+                    *s = RMSPROP_DECAY * *s + (1.0 - RMSPROP_DECAY) * g * g;
+                    *p -= lr * g / (s.sqrt() + EPSILON);
+                })
+            }
+            OptimizerKind::Adagrad => {
+                each_parameter(network, grads, first, second, |p, g, s, _| {
+                    *s += g * g;
+                    *p -= lr * g / (s.sqrt() + EPSILON);
+                })
+            }
+            OptimizerKind::Adam => {
+                let (correction1, correction2) = adam_corrections(self.steps);
+                each_parameter(network, grads, first, second, |p, g, m, v| {
+                    *m = ADAM_BETA1 * *m + (1.0 - ADAM_BETA1) * g;
+                    *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;
+                    let m_hat = *m / correction1;
+                    let v_hat = *v / correction2;
+                    *p -= lr * m_hat / (v_hat.sqrt() + EPSILON);
+                })
+            }
         }
     }
 }
 
-fn step(
-    kind: OptimizerKind,
-    p: &mut [f32],
-    g: &[f32],
-    m: &mut [f32],
-    v: &mut [f32],
-    lr: f32,
-    t: u32,
+/// Applies `rule(parameter, gradient, first state, second state)` to every
+/// weight and bias, tensor by tensor.
+#[inline(always)]
+fn each_parameter(
+    network: &mut Network,
+    grads: &Gradients,
+    first: &mut [Vec<f32>],
+    second: &mut [Vec<f32>],
+    rule: impl Fn(&mut f32, f32, &mut f32, &mut f32),
 ) {
-    match kind {
-        OptimizerKind::Sgd => {
-            for (p, &g) in p.iter_mut().zip(g) {
-                *p -= lr * g;
-            }
-        }
-        OptimizerKind::Momentum => {
-            for ((p, &g), m) in p.iter_mut().zip(g).zip(m) {
-                *m = MOMENTUM * *m + g;
-                *p -= lr * *m;
-            }
-        }
-        OptimizerKind::Nesterov => {
-            for ((p, &g), m) in p.iter_mut().zip(g).zip(m) {
-                *m = MOMENTUM * *m + g;
-                *p -= lr * (g + MOMENTUM * *m);
-            }
-        }
-        OptimizerKind::RmsProp => {
-            for ((p, &g), s) in p.iter_mut().zip(g).zip(m) {
-                *s = RMSPROP_DECAY * *s + (1.0 - RMSPROP_DECAY) * g * g;
-                *p -= lr * g / (s.sqrt() + EPSILON);
-            }
-        }
-        OptimizerKind::Adagrad => {
-            for ((p, &g), s) in p.iter_mut().zip(g).zip(m) {
-                *s += g * g;
-                *p -= lr * g / (s.sqrt() + EPSILON);
-            }
-        }
-        OptimizerKind::Adam => {
-            let (correction1, correction2) = adam_corrections(t);
-            for (((p, &g), m), v) in p.iter_mut().zip(g).zip(m).zip(v) {
-                *m = ADAM_BETA1 * *m + (1.0 - ADAM_BETA1) * g;
-                *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;
-                let m_hat = *m / correction1;
-                let v_hat = *v / correction2;
-                *p -= lr * m_hat / (v_hat.sqrt() + EPSILON);
+    let states = first.chunks_exact_mut(2).zip(second.chunks_exact_mut(2));
+    for (i, (layer, (m, v))) in network.layers.iter_mut().zip(states).enumerate() {
+        let ([m_weights, m_biases], [v_weights, v_biases]) = (m, v) else {
+            unreachable!("two state tensors per layer")
+        };
+        let tensors = [
+            (&mut layer.weights, &grads.weights[i], m_weights, v_weights),
+            (&mut layer.biases, &grads.biases[i], m_biases, v_biases),
+        ];
+        for (p, g, m, v) in tensors {
+            for (((p, &g), m), v) in p.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+                rule(p, g, m, v);
             }
         }
     }
@@ -184,13 +177,28 @@ mod tests {
 
     /// Parameter after each of `steps` updates from 0 with a constant gradient `g`.
     fn path(kind: OptimizerKind, g: f32, steps: u32) -> Vec<f32> {
-        let (mut p, mut m, mut v) = ([0.0f32], [0.0f32], [0.0f32]);
+        let mut net = one_weight();
+        net.layers[0].weights[0] = 0.0;
+        let mut grads = crate::nn::Gradients::for_network(&net);
+        grads.weights[0][0] = g;
+        let mut opt = Optimizer::new(kind, &net);
         (1..=steps)
-            .map(|t| {
-                step(kind, &mut p, &[g], &mut m, &mut v, 0.1, t);
-                p[0]
+            .map(|_| {
+                opt.update(&mut net, &grads, 0.1);
+                net.layers[0].weights[0]
             })
             .collect()
+    }
+
+    /// A network of one weight and one bias.
+    fn one_weight() -> Network {
+        let shape = crate::nn::NetworkShape::uniform(
+            1,
+            &[],
+            crate::nn::Activation::Linear,
+            crate::nn::Loss::MeanSquaredError,
+        );
+        Network::new(&shape, &mut crate::rng::Rng::new(1))
     }
 
     fn close(a: &[f32], b: &[f32]) -> bool {
@@ -249,13 +257,7 @@ mod tests {
 
     #[test]
     fn reset_forgets_the_velocity() {
-        let shape = crate::nn::NetworkShape::uniform(
-            1,
-            &[],
-            crate::nn::Activation::Linear,
-            crate::nn::Loss::MeanSquaredError,
-        );
-        let mut net = Network::new(&shape, &mut crate::rng::Rng::new(1));
+        let mut net = one_weight();
         let mut grads = crate::nn::Gradients::for_network(&net);
         grads.weights[0][0] = 1.0;
         let mut opt = Optimizer::new(OptimizerKind::Momentum, &net);
