@@ -159,6 +159,17 @@ test('while it trains the other core paints the pictures (a Web Worker); without
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.addInitScript(DEEP_QUERY);
     if (!workers) await page.addInitScript(() => { window.Worker = undefined; });
+    // Counts the snapshots sent to the worker and those that hand it back
+    // the last pictures' arrays (to be filled again) with their pixels.
+    else await page.addInitScript(() => {
+      window.__sent = { snapshots: 0, withSpare: 0 };
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, transfer) {
+        window.__sent.snapshots++;
+        if (message?.spare?.units?.byteLength > 0 && message.spare.field.byteLength > 0) window.__sent.withSpare++;
+        return post.call(this, message, transfer);
+      };
+    });
     await page.goto(`${browser.base}index.html`);
     await page.waitForFunction(() => window.descent !== undefined);
     await setUp(page);
@@ -172,6 +183,9 @@ test('while it trains the other core paints the pictures (a Web Worker); without
       // Measured: all 101 renders in 2 s showed the worker's pictures (the one or
       // two painted here before its first pictures arrive come before the watch).
       assert.ok(renders.worker > 3 * renders.here, `the worker painted most frames: ${JSON.stringify(renders)}`);
+      // All but the first snapshot carry the arrays back (measured: 94 of 95).
+      const sent = await page.evaluate(() => window.__sent);
+      assert.ok(sent.snapshots > 10 && sent.withSpare >= sent.snapshots - 2, `the pictures' arrays go back to the worker: ${JSON.stringify(sent)}`);
     } else {
       assert.equal(renders.worker, 0, `no worker, so every frame paints here: ${JSON.stringify(renders)}`);
       assert.ok(renders.here > 10, JSON.stringify(renders));

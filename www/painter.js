@@ -10,9 +10,10 @@ const painter = init().then((wasm) => {
   return new Painter();
 });
 
-onmessage = async ({ data: snapshot }) => {
+// `spare`: the arrays of the last pictures, handed back to be filled again.
+onmessage = async ({ data: { snapshot, spare } }) => {
   try {
-    const { field, units, links } = (await painter).paint(snapshot);
+    const { field, units, links } = (await painter).paint(snapshot, spare?.field, spare?.units, spare?.links);
     postMessage({ snapshot, field, units, links }, [snapshot.buffer, field.buffer, units.buffer, links.buffer]);
   } catch (e) {
     postMessage({ error: String(e?.message ?? e) });

@@ -20,6 +20,7 @@ class WorkerPainter {
   constructor(pg) {
     this.pg = pg;
     this.busy = false;
+    this.spare = undefined; // the last pictures' arrays, handed back to the worker
     this.worker = undefined; // started on the first send: a playground never played needs none
   }
 
@@ -35,6 +36,9 @@ class WorkerPainter {
       if (data.error) this.fail(data.error);
       else {
         try { this.pg.accept_pictures(data.snapshot, data.field, data.units, data.links); } catch (e) { this.fail(e.message); }
+        // Copied into the playground: the arrays go back to be painted
+        // again, so that a megabyte or two a frame makes no garbage here.
+        this.spare = { field: data.field, units: data.units, links: data.links };
       }
     };
     this.worker.onerror = (e) => { e.preventDefault(); this.fail(e.message || 'the worker did not start'); };
@@ -50,8 +54,11 @@ class WorkerPainter {
     if (this.worker === undefined) this.start();
     if (!this.worker || this.busy) return;
     const snapshot = this.pg.snapshot();
+    const spare = this.spare;
+    this.spare = undefined;
     this.busy = true;
-    this.worker.postMessage(snapshot, [snapshot.buffer]);
+    const buffers = spare ? [spare.field.buffer, spare.units.buffer, spare.links.buffer] : [];
+    this.worker.postMessage({ snapshot, spare }, [snapshot.buffer, ...buffers]);
   }
 
   stop() {

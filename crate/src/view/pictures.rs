@@ -93,7 +93,17 @@ impl Pictures {
 
     /// Every unit's picture, one after another (how a worker sends them).
     pub fn units_flat(&self) -> Vec<u8> {
-        self.units.concat()
+        let mut flat = Vec::new();
+        self.units_flat_into(&mut flat);
+        flat
+    }
+
+    /// `units_flat` into a buffer kept between calls (no allocation once grown).
+    pub fn units_flat_into(&self, flat: &mut Vec<u8>) {
+        flat.clear();
+        for unit in &self.units {
+            flat.extend_from_slice(unit);
+        }
     }
 
     /// Takes pictures painted elsewhere: a field of `field_size²` pixels and

@@ -92,26 +92,3 @@ pub fn bench_tanh_ns(ms: f64) -> f64 {
     });
     call_ms * 1e6 / z.len() as f64
 }
-
-/// SCRATCH: per-part timings of one batch.
-#[wasm_bindgen]
-pub fn bench_parts(name: &str, ms: f64) -> Vec<f64> {
-    use crate::nn::{Gradients, Optimizer, OptimizerKind};
-    let scene = workloads::scene(name).unwrap();
-    let mut session = Session::new(scene);
-    let net = session.trainer().network.clone();
-    let tr = session.trainer().train_samples().clone();
-    let mut ws = Workspace::new();
-    let x = &tr.inputs[..10 * tr.width];
-    let tg = &tr.targets[..10];
-    let f = time_per_call(ms, || { for _ in 0..25 { std::hint::black_box(net.forward(x, &mut ws, None)); } });
-    let mut g = Gradients::for_network(&net);
-    let b = time_per_call(ms, || { for _ in 0..25 { net.backward(x, tg, &mut ws, &mut g); std::hint::black_box(&g); } });
-    let mut n2 = net.clone();
-    let mut opt = Optimizer::new(OptimizerKind::Sgd, &n2);
-    let u = time_per_call(ms, || { for _ in 0..25 { opt.update(&mut n2, &g, 1e-9); } std::hint::black_box(&n2); });
-    let f250 = time_per_call(ms, || { std::hint::black_box(net.forward(&tr.inputs, &mut ws, None)); });
-    let t = session.trainer_mut();
-    let sb = time_per_call(ms, || { for _ in 0..25 { t.step_batch(); } });
-    vec![f * 1e3, b * 1e3, u * 1e3, f250 * 1e3, sb * 1e3]
-}

@@ -15,6 +15,8 @@ use wasm_bindgen::prelude::*;
 pub struct Painter {
     pictures: Pictures,
     links: Raster,
+    /// The unit pictures back to back, as they are sent.
+    units_flat: Vec<u8>,
 }
 
 #[wasm_bindgen]
@@ -27,8 +29,16 @@ impl Painter {
     /// Paints the pictures of `snapshot` (from `Playground::snapshot`):
     /// `{field, units, links}`, the field's RGBA pixels, every unit's picture
     /// back to back, and the diagram's crowded links (empty if it has
-    /// none), for `Playground::accept_pictures`.
-    pub fn paint(&mut self, snapshot: &[f32]) -> Result<JsValue, JsError> {
+    /// none), for `Playground::accept_pictures`. The arrays of the last
+    /// pictures, handed back, are filled again where their sizes still fit,
+    /// so that painting ~1.5 MB a frame makes no garbage.
+    pub fn paint(
+        &mut self,
+        snapshot: &[f32],
+        spare_field: Option<Uint8Array>,
+        spare_units: Option<Uint8Array>,
+        spare_links: Option<Uint8Array>,
+    ) -> Result<JsValue, JsError> {
         let s = Snapshot::decode(snapshot).map_err(|e| JsError::new(&e))?;
         self.pictures.paint(
             &s.network,
@@ -44,13 +54,21 @@ impl Painter {
         });
         let links: &[u8] = if drawn { &self.links.pixels } else { &[] };
         let o = Object::new();
-        set(&o, "links", Uint8Array::from(links));
-        set(&o, "field", Uint8Array::from(&self.pictures.field[..]));
-        set(
-            &o,
-            "units",
-            Uint8Array::from(&self.pictures.units_flat()[..]),
-        );
+        set(&o, "links", refill(spare_links, links));
+        set(&o, "field", refill(spare_field, &self.pictures.field));
+        self.pictures.units_flat_into(&mut self.units_flat);
+        set(&o, "units", refill(spare_units, &self.units_flat));
         Ok(o.into())
+    }
+}
+
+/// `pixels` in `spare` if it is their size, else in a new array.
+fn refill(spare: Option<Uint8Array>, pixels: &[u8]) -> Uint8Array {
+    match spare {
+        Some(array) if array.length() as usize == pixels.len() => {
+            array.copy_from(pixels);
+            array
+        }
+        _ => Uint8Array::from(pixels),
     }
 }
