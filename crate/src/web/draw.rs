@@ -2,105 +2,19 @@
 //! network diagram (links, each unit's picture, dropped units).
 
 use super::canvas::{Blitter, Canvas};
+use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::scene::Session;
 use crate::view::colors::{self, css, Rgb};
 use crate::view::layout::{Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
-use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
 use wasm_bindgen::Clamped;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsValue;
+use web_sys::ImageData;
 
 pub const POINT_RADIUS: f64 = 4.5;
-
-/// How a point is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PointLook {
-    /// Filled in its colour.
-    Training(Rgb),
-    /// Hollow: a ring in its colour.
-    Test(Rgb),
-    /// The dark ring around a misclassified point.
-    Misclassified,
-}
-
-/// Point pictures drawn once per look and pixel ratio, then stamped.
-#[derive(Default)]
-pub struct Sprites {
-    ratio: f64,
-    drawn: HashMap<PointLook, HtmlCanvasElement>,
-}
-
-/// Half the side of a point's picture, in CSS pixels (room for the ring).
-const SPRITE_HALF: f64 = POINT_RADIUS + 4.5;
-
-impl Sprites {
-    fn draw(look: PointLook, ratio: f64) -> Result<HtmlCanvasElement, JsValue> {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let sprite: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        let side = (2.0 * SPRITE_HALF * ratio).ceil() as u32;
-        sprite.set_width(side);
-        sprite.set_height(side);
-        let ctx = super::canvas::context_2d(&sprite)?;
-        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
-        let c = SPRITE_HALF;
-        ctx.begin_path();
-        match look {
-            PointLook::Misclassified => {
-                ctx.arc(c, c, POINT_RADIUS + 2.5, 0.0, TAU)?;
-                ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
-                ctx.set_line_width(1.5);
-            }
-            PointLook::Test(color) => {
-                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
-                ctx.set_fill_style_str("rgba(255,255,255,0.9)");
-                ctx.fill();
-                ctx.set_stroke_style_str(&css(color));
-                ctx.set_line_width(2.2);
-            }
-            PointLook::Training(color) => {
-                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
-                ctx.set_fill_style_str(&css(color));
-                ctx.fill();
-                ctx.set_stroke_style_str("white");
-                ctx.set_line_width(1.0);
-            }
-        }
-        ctx.stroke();
-        Ok(sprite)
-    }
-
-    fn stamp(
-        &mut self,
-        ctx: &CanvasRenderingContext2d,
-        look: PointLook,
-        x: f64,
-        y: f64,
-        ratio: f64,
-    ) -> Result<(), JsValue> {
-        if self.ratio != ratio {
-            self.drawn.clear();
-            self.ratio = ratio;
-        }
-        let sprite = match self.drawn.entry(look) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(Self::draw(look, ratio)?),
-        };
-        let side = 2.0 * SPRITE_HALF;
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-            sprite,
-            x - SPRITE_HALF,
-            y - SPRITE_HALF,
-            side,
-            side,
-        )
-    }
-}
 
 /// Maps input coordinates to CSS pixels on the data canvas and back.
 pub struct Frame {
@@ -149,14 +63,16 @@ fn point_color(task: Task, label: f32) -> Rgb {
     }
 }
 
-/// The colour field, its boundary, the axes, the points and the marker.
+/// The colour field, its boundary, the axes, the points and the marker;
+/// `lap` marks where the points start and end.
 pub fn data(
     canvas: &Canvas,
     blitter: &Blitter,
-    sprites: &mut Sprites,
+    layers: &mut PointLayers,
     session: &mut Session,
     field: &[u8],
     field_size: u32,
+    lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
     let frame = Frame::new(canvas, &scene.domain);
@@ -201,21 +117,29 @@ pub fn data(
         .zip(predictions.chunks_exact(outputs))
         .map(|(p, y)| loss.is_correct(y, p.label) == Some(false))
         .collect();
-    // Each point is a stamp of a small pre-drawn picture: far cheaper for the
-    // browser than rasterising hundreds of circles every frame.
-    for (p, &wrong) in points.iter().zip(&wrong) {
+    let rings = points
+        .iter()
+        .zip(&wrong)
+        .filter(|(_, &wrong)| wrong)
+        .map(|(p, _)| frame.to_px(p.x1, p.x2));
+    let stamps = points.iter().map(|p| {
         let (x, y) = frame.to_px(p.x1, p.x2);
-        if wrong {
-            sprites.stamp(ctx, PointLook::Misclassified, x, y, canvas.ratio)?;
-        }
         let color = point_color(task, p.label);
         let look = if p.test {
             PointLook::Test(color)
         } else {
             PointLook::Training(color)
         };
-        sprites.stamp(ctx, look, x, y, canvas.ratio)?;
-    }
+        Stamp { x, y, look }
+    });
+    lap("data canvas");
+    let restamped = layers.draw(canvas, rings, stamps)?;
+    // The tests see from these which layers a frame stamped afresh.
+    lap(match (restamped.rings, restamped.points) {
+        (_, true) => "points",
+        (true, false) => "rings",
+        (false, false) => "point layers",
+    });
 
     if let Some(m) = marker {
         let (x, y) = frame.to_px(m.x1, m.x2);

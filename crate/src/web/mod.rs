@@ -7,6 +7,7 @@ mod charts;
 mod draw;
 mod lesson;
 mod painter;
+mod points;
 
 use crate::data::{Preset, Task};
 use crate::nn::Status;
@@ -85,7 +86,7 @@ pub struct Playground {
     loss: Canvas,
     activation: Option<Canvas>,
     blitter: Blitter,
-    sprites: draw::Sprites,
+    points: points::PointLayers,
     link_raster: crate::view::raster::Raster,
     /// The link raster came from the worker, with its pictures, for the
     /// diagram as it is now.
@@ -182,7 +183,7 @@ impl Playground {
             loss: Canvas::new(loss)?,
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
-            sprites: draw::Sprites::default(),
+            points: points::PointLayers::default(),
             link_raster: Default::default(),
             links_from_worker: false,
             pictures: Pictures::default(),
@@ -302,15 +303,17 @@ impl Playground {
             self.pictures_from_worker = false;
         }
         self.layout = diagram.layout(net, features);
+        let laps = &mut self.render_laps;
         draw::data(
             &self.data,
             &self.blitter,
-            &mut self.sprites,
+            &mut self.points,
             &mut self.session,
             &self.pictures.field,
             self.pictures.field_size as u32,
+            &mut |part| laps.lap(part),
         )?;
-        self.render_laps.lap("data canvas");
+        self.render_laps.lap("marker");
         let net = &self.session.trainer().network;
         let crowded = net.layers.iter().any(links::is_crowded);
         if crowded && !(from_worker && self.links_from_worker) {
