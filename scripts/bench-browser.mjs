@@ -319,9 +319,9 @@ for (const { name } of WORKLOADS) {
 lines.push('  (speed-up = reference time ÷ our time; grids evaluate every unit of every cell)');
 lines.push('');
 lines.push(`page frames (requestAnimationFrame, ${FRAME_WINDOW_MS / 1000} s each, viewport ${VIEWPORT.width}×${VIEWPORT.height}; idle rAF ${f(result.rafIdle.medianMs, 2)} ms = ${f(result.rafIdle.hz, 0)} Hz)`);
-lines.push(`  ${''.padEnd(48)}${pad('median ms', 10)}${pad('p95 ms', 8)}${pad('fps', 7)}${pad('epochs/frame', 14)}${pad('train ms', 10)}${pad('render ms', 11)}`);
+lines.push(`  ${''.padEnd(48)}${pad('median ms', 10)}${pad('p95 ms', 8)}${pad('max ms', 8)}${pad('fps', 7)}${pad('epochs/frame', 14)}${pad('train ms', 10)}${pad('render ms', 11)}`);
 for (const fr of result.frames) {
-  lines.push(`  ${fr.title.padEnd(48)}${pad(f(fr.medianMs, 1), 10)}${pad(f(fr.p95Ms, 1), 8)}${pad(f(fr.fps, 1), 7)}${pad(`${f(fr.epochsPerFrame, 2)} / ${fr.targetEpochsPerFrame}`, 14)}${pad(f(fr.trainFrameMs.median, 1), 10)}${pad(f(fr.renderMs.median, 1), 11)}`);
+  lines.push(`  ${fr.title.padEnd(48)}${pad(f(fr.medianMs, 1), 10)}${pad(f(fr.p95Ms, 1), 8)}${pad(f(fr.maxMs, 1), 8)}${pad(f(fr.fps, 1), 7)}${pad(`${f(fr.epochsPerFrame, 2)} / ${fr.targetEpochsPerFrame}`, 14)}${pad(f(fr.trainFrameMs.median, 1), 10)}${pad(f(fr.renderMs.median, 1), 11)}`);
 }
 for (const fr of result.frames) {
   lines.push(`  render parts, ${fr.title.split(',')[0]}: ${Object.entries(fr.renderPartsMedianMs).map(([k, v]) => `${k} ${f(v, 1)}`).join(', ')} ms`);

@@ -1,7 +1,8 @@
 //! A canvas kept at the screen's pixel density, drawn in CSS pixels, with an
 //! offscreen canvas for putting RGBA buffers on it at any scale.
 
-use wasm_bindgen::{Clamped, JsCast, JsValue};
+use js_sys::{Reflect, Uint8ClampedArray};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 pub struct Canvas {
@@ -68,6 +69,38 @@ impl Canvas {
     }
 }
 
+/// An ImageData kept from frame to frame and filled again: a new one for
+/// each put made a megabyte or more of garbage a frame (the unit pictures,
+/// the links), and the page's collector paused frames to sweep it.
+#[derive(Default)]
+struct ReusedImage {
+    image: Option<(ImageData, Uint8ClampedArray)>,
+}
+
+impl ReusedImage {
+    /// Puts `pixels` (`width × height` RGBA) at (`x`, `y`) device pixels of `ctx`.
+    fn put(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        pixels: &[u8],
+        (width, height): (u32, u32),
+        (x, y): (f64, f64),
+    ) -> Result<(), JsValue> {
+        if pixels.len() != width as usize * height as usize * 4 {
+            return Err(JsValue::from_str("image: pixels do not fit its size"));
+        }
+        let fits = matches!(&self.image, Some((image, _)) if (image.width(), image.height()) == (width, height));
+        if !fits {
+            let image = ImageData::new_with_sw(width, height)?;
+            let data = Reflect::get(&image, &"data".into())?.dyn_into::<Uint8ClampedArray>()?;
+            self.image = Some((image, data));
+        }
+        let (image, data) = self.image.as_ref().expect("made above");
+        data.copy_from(pixels);
+        ctx.put_image_data(image, x, y)
+    }
+}
+
 /// A small offscreen canvas that takes an RGBA buffer and is then drawn,
 /// scaled and smoothed, onto a visible one.
 pub struct Blitter {
@@ -75,6 +108,11 @@ pub struct Blitter {
     ctx: CanvasRenderingContext2d,
     /// Many small pictures side by side, put on the canvas in one call.
     atlas: Vec<u8>,
+    /// The images put on the offscreen canvas (the atlas; one picture) and
+    /// straight onto a visible one (`put`).
+    atlas_image: ReusedImage,
+    picture_image: ReusedImage,
+    whole_image: ReusedImage,
 }
 
 /// Tiles per row of the atlas.
@@ -91,6 +129,9 @@ impl Blitter {
             element,
             ctx,
             atlas: Vec::new(),
+            atlas_image: ReusedImage::default(),
+            picture_image: ReusedImage::default(),
+            whole_image: ReusedImage::default(),
         })
     }
 
@@ -125,12 +166,12 @@ impl Blitter {
             }
         }
         self.resize(width as u32, height as u32);
-        let image = ImageData::new_with_u8_clamped_array_and_sh(
-            Clamped(&self.atlas),
-            width as u32,
-            height as u32,
+        self.atlas_image.put(
+            &self.ctx,
+            &self.atlas,
+            (width as u32, height as u32),
+            (0.0, 0.0),
         )?;
-        self.ctx.put_image_data(&image, 0.0, 0.0)?;
         target.set_image_smoothing_enabled(true);
         for (i, rect) in rects.enumerate().take(pictures.len()) {
             let (sx, sy) = (((i % columns) * size) as f64, ((i / columns) * size) as f64);
@@ -151,15 +192,15 @@ impl Blitter {
 
     /// Draws `pixels` (`size × size` RGBA) into the rectangle on `target`.
     pub fn draw(
-        &self,
+        &mut self,
         pixels: &[u8],
         size: u32,
         target: &CanvasRenderingContext2d,
         rect: (f64, f64, f64, f64),
     ) -> Result<(), JsValue> {
         self.resize(size, size);
-        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(pixels), size, size)?;
-        self.ctx.put_image_data(&image, 0.0, 0.0)?;
+        self.picture_image
+            .put(&self.ctx, pixels, (size, size), (0.0, 0.0))?;
         target.set_image_smoothing_enabled(true);
         target.draw_image_with_html_canvas_element_and_dw_and_dh(
             &self.element,
@@ -168,5 +209,17 @@ impl Blitter {
             rect.2,
             rect.3,
         )
+    }
+
+    /// Puts `pixels` (`width × height` RGBA) unscaled at the top left of `target`.
+    pub fn put(
+        &mut self,
+        target: &CanvasRenderingContext2d,
+        pixels: &[u8],
+        width: u32,
+        height: u32,
+    ) -> Result<(), JsValue> {
+        self.whole_image
+            .put(target, pixels, (width, height), (0.0, 0.0))
     }
 }

@@ -10,9 +10,7 @@ use crate::view::layout::{Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
 use std::f64::consts::TAU;
-use wasm_bindgen::Clamped;
 use wasm_bindgen::JsValue;
-use web_sys::ImageData;
 
 pub const POINT_RADIUS: f64 = 4.5;
 
@@ -67,7 +65,7 @@ fn point_color(task: Task, label: f32) -> Rgb {
 /// `lap` marks where the points start and end.
 pub fn data(
     canvas: &Canvas,
-    blitter: &Blitter,
+    blitter: &mut Blitter,
     layers: &mut PointLayers,
     session: &mut Session,
     field: &[u8],
@@ -207,9 +205,7 @@ pub fn network(
     let net = &session.trainer().network;
     if let Some(raster) = links {
         let (width, height) = (raster.width as u32, raster.height as u32);
-        let image =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.pixels), width, height)?;
-        ctx.put_image_data(&image, 0.0, 0.0)?;
+        blitter.put(ctx, &raster.pixels, width, height)?;
     } else {
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, canvas.width, canvas.height);

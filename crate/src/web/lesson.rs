@@ -190,7 +190,7 @@ impl LessonState {
     pub fn render(
         &mut self,
         canvas: &Canvas,
-        blitter: &Blitter,
+        blitter: &mut Blitter,
         session: &Session,
     ) -> Result<(), JsValue> {
         self.dirty = false;
@@ -213,7 +213,7 @@ impl LessonState {
     fn draw_landscape(
         &mut self,
         canvas: &Canvas,
-        blitter: &Blitter,
+        blitter: &mut Blitter,
         session: &Session,
     ) -> Result<(), JsValue> {
         let net = &session.trainer().network;

@@ -306,7 +306,7 @@ impl Playground {
         let laps = &mut self.render_laps;
         draw::data(
             &self.data,
-            &self.blitter,
+            &mut self.blitter,
             &mut self.points,
             &mut self.session,
             &self.pictures.field,
@@ -345,7 +345,8 @@ impl Playground {
             self.plotted_activation = Some(activation);
         }
         if let Some(canvas) = &self.lesson_canvas {
-            self.lesson.render(canvas, &self.blitter, &self.session)?;
+            self.lesson
+                .render(canvas, &mut self.blitter, &self.session)?;
         }
         self.render_laps.lap("activation plot and lesson");
         Ok(())
