@@ -22,6 +22,16 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
         .map_err(|_| JsValue::from_str("canvas: not a 2d context"))
 }
 
+/// A canvas outside the page, and its 2D context, to draw on and then copy from.
+pub fn offscreen() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let element: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let ctx = context_2d(&element)?;
+    Ok((element, ctx))
+}
+
 impl Canvas {
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
         let ctx = context_2d(&element)?;
@@ -78,13 +88,12 @@ struct ReusedImage {
 }
 
 impl ReusedImage {
-    /// Puts `pixels` (`width × height` RGBA) at (`x`, `y`) device pixels of `ctx`.
+    /// Puts `pixels` (`width × height` RGBA) at the top left of `ctx`'s canvas.
     fn put(
         &mut self,
         ctx: &CanvasRenderingContext2d,
         pixels: &[u8],
         (width, height): (u32, u32),
-        (x, y): (f64, f64),
     ) -> Result<(), JsValue> {
         if pixels.len() != width as usize * height as usize * 4 {
             return Err(JsValue::from_str("image: pixels do not fit its size"));
@@ -97,7 +106,7 @@ impl ReusedImage {
         }
         let (image, data) = self.image.as_ref().expect("made above");
         data.copy_from(pixels);
-        ctx.put_image_data(image, x, y)
+        ctx.put_image_data(image, 0.0, 0.0)
     }
 }
 
@@ -120,11 +129,7 @@ const ATLAS_COLUMNS: usize = 16;
 
 impl Blitter {
     pub fn new() -> Result<Blitter, JsValue> {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let element: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        let ctx = context_2d(&element)?;
+        let (element, ctx) = offscreen()?;
         Ok(Blitter {
             element,
             ctx,
@@ -166,12 +171,8 @@ impl Blitter {
             }
         }
         self.resize(width as u32, height as u32);
-        self.atlas_image.put(
-            &self.ctx,
-            &self.atlas,
-            (width as u32, height as u32),
-            (0.0, 0.0),
-        )?;
+        self.atlas_image
+            .put(&self.ctx, &self.atlas, (width as u32, height as u32))?;
         target.set_image_smoothing_enabled(true);
         for (i, rect) in rects.enumerate().take(pictures.len()) {
             let (sx, sy) = (((i % columns) * size) as f64, ((i / columns) * size) as f64);
@@ -199,8 +200,7 @@ impl Blitter {
         rect: (f64, f64, f64, f64),
     ) -> Result<(), JsValue> {
         self.resize(size, size);
-        self.picture_image
-            .put(&self.ctx, pixels, (size, size), (0.0, 0.0))?;
+        self.picture_image.put(&self.ctx, pixels, (size, size))?;
         target.set_image_smoothing_enabled(true);
         target.draw_image_with_html_canvas_element_and_dw_and_dh(
             &self.element,
@@ -219,7 +219,6 @@ impl Blitter {
         width: u32,
         height: u32,
     ) -> Result<(), JsValue> {
-        self.whole_image
-            .put(target, pixels, (width, height), (0.0, 0.0))
+        self.whole_image.put(target, pixels, (width, height))
     }
 }

@@ -3,12 +3,12 @@
 //! one call. A thousand stamps cost the browser milliseconds to rasterise
 //! each frame; a layer is stamped again only when what is on it changes.
 
-use super::canvas::{context_2d, Canvas};
+use super::canvas::{offscreen, Canvas};
 use super::draw::POINT_RADIUS;
 use crate::view::colors::{css, Rgb};
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// How a point is drawn.
@@ -24,7 +24,7 @@ pub enum PointLook {
 
 /// Point pictures drawn once per look and pixel ratio, then stamped.
 #[derive(Default)]
-pub struct Sprites {
+struct Sprites {
     ratio: f64,
     drawn: HashMap<PointLook, HtmlCanvasElement>,
 }
@@ -34,14 +34,10 @@ const SPRITE_HALF: f64 = POINT_RADIUS + 4.5;
 
 impl Sprites {
     fn draw(look: PointLook, ratio: f64) -> Result<HtmlCanvasElement, JsValue> {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let sprite: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        let (sprite, ctx) = offscreen()?;
         let side = (2.0 * SPRITE_HALF * ratio).ceil() as u32;
         sprite.set_width(side);
         sprite.set_height(side);
-        let ctx = super::canvas::context_2d(&sprite)?;
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         let c = SPRITE_HALF;
         ctx.begin_path();
@@ -168,13 +164,7 @@ impl Layer {
             canvas.ratio,
         );
         if self.canvas.is_none() {
-            let document = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or_else(|| JsValue::from_str("no document"))?;
-            let element: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-            let ctx = context_2d(&element)?;
-            self.canvas = Some((element, ctx));
-            self.drawn_for = (0, 0, 0.0);
+            self.canvas = Some(offscreen()?);
         }
         let (element, ctx) = self.canvas.as_ref().expect("created above");
         let restamp = self.next != self.stamped || self.drawn_for != size;
