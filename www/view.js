@@ -108,9 +108,26 @@ export class View {
     this.wire();
     this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; });
     this.resizeObserver.observe(this.root.querySelector('.columns'));
+    this.watchPixelRatio();
     this.syncControls();
     this.frame = this.frame.bind(this);
     this.rafId = requestAnimationFrame(this.frame);
+  }
+
+  /**
+   * Zooming or moving the window to another screen changes the pixel ratio
+   * without always changing any size: measure the canvases again then too.
+   */
+  watchPixelRatio() {
+    const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+    const changed = () => {
+      query.removeEventListener('change', changed);
+      if (this.stopped) return;
+      this.pg.resize();
+      this.lastHidden = null;
+      this.watchPixelRatio();
+    };
+    query.addEventListener('change', changed);
   }
 
   // ---- What the element's attributes choose.

@@ -96,13 +96,16 @@ fn points_are_added_where_clicked_and_undo_takes_them_back() {
     let (mut pg, _) = playground();
     pg.clear();
     assert_eq!(status(&mut pg, "points"), 0.0);
-    pg.add_point(30.0, 150.0, 0.0).unwrap();
-    pg.add_point(270.0, 150.0, 1.0).unwrap();
+    pg.add_point(30.0, 150.0, 0.0, None).unwrap();
+    pg.add_point(270.0, 150.0, 1.0, Some(true)).unwrap();
     assert_eq!(status(&mut pg, "points"), 2.0);
+    // Placed points train unless marked: one of each here.
+    assert_eq!(status(&mut pg, "trainPoints"), 1.0);
+    assert_eq!(status(&mut pg, "testPoints"), 1.0);
     assert_eq!(pg.point_at(31.0, 151.0), 0);
     assert_eq!(pg.point_at(150.0, 150.0), -1);
     assert!(
-        pg.add_point(10.0, 10.0, 7.0).is_err(),
+        pg.add_point(10.0, 10.0, 7.0, None).is_err(),
         "class 7 does not exist"
     );
     assert!(pg.remove_point(0));

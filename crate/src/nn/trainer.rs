@@ -173,6 +173,22 @@ impl Trainer {
         self.cursor = 0;
         self.best = None;
         self.start_loss = None;
+        self.measure_again();
+    }
+
+    /// The last record's losses and accuracies, measured again on the data
+    /// as it is now: what is shown after an edit is never the old data's.
+    fn measure_again(&mut self) {
+        let (train_loss, train_accuracy) =
+            Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
+        let (test_loss, test_accuracy) =
+            Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
+        if let Some(last) = self.history.last_mut() {
+            last.train_loss = train_loss;
+            last.train_accuracy = train_accuracy;
+            last.test_loss = (!self.test.is_empty()).then_some(test_loss);
+            last.test_accuracy = test_accuracy;
+        }
     }
 
     /// Replaces the weights (same shape), e.g. to edit a perceptron by hand.

@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod compare;
+pub mod describe;
 pub mod export;
 pub mod lessons;
 pub mod session;
@@ -15,6 +16,7 @@ pub use session::Session;
 use crate::data::{self, Domain, Point, Preset, Task};
 use crate::nn::{Activation, Features, Loss, NetworkShape, Penalty, Regularization, TrainConfig};
 use crate::rng::Rng;
+use crate::view::colors::Palette;
 
 /// Most points a scene holds; more are refused.
 pub const MAX_POINTS: usize = 5000;
@@ -54,6 +56,8 @@ pub struct Scene {
     pub epochs_per_frame: usize,
     /// Pause after this many epochs (None: run until paused).
     pub stop_after: Option<usize>,
+    /// The classes' colours (their shapes are fixed).
+    pub palette: Palette,
 }
 
 impl Default for Scene {
@@ -95,6 +99,7 @@ impl Scene {
             seed,
             epochs_per_frame: 1,
             stop_after: None,
+            palette: Palette::default(),
         };
         scene.regenerate();
         scene

@@ -151,9 +151,10 @@ impl Session {
         self.push_undo(self.scene.points.clone());
     }
 
-    /// Adds a point of class (or value) `label`; held out for testing when
-    /// that keeps the split at its fraction.
-    pub fn add_point(&mut self, x1: f32, x2: f32, label: f32) -> Result<(), String> {
+    /// Adds a point of class (or value) `label`: a training point, or a
+    /// test point when `test`. The test fraction splits generated points
+    /// only: a student who places ten points trains on ten.
+    pub fn add_point(&mut self, x1: f32, x2: f32, label: f32, test: bool) -> Result<(), String> {
         if self.scene.points.len() >= MAX_POINTS {
             return Err(format!("points: a scene holds at most {MAX_POINTS}"));
         }
@@ -169,9 +170,6 @@ impl Session {
             }
         }
         self.remember_points();
-        let n = self.scene.points.len() + 1;
-        let held_out = self.scene.points.iter().filter(|p| p.test).count();
-        let test = held_out < data::test_count(n, self.scene.test_fraction);
         self.scene.points.push(Point {
             test,
             ..Point::new(x1, x2, label)
@@ -333,7 +331,7 @@ mod tests {
     fn undo_and_redo_cover_add_remove_move_and_clear() {
         let mut s = session();
         let original = s.scene().points.clone();
-        s.add_point(1.0, 1.0, 1.0).unwrap();
+        s.add_point(1.0, 1.0, 1.0, false).unwrap();
         s.remove_point(0);
         s.begin_move();
         s.move_point(0, 5.0, 5.0);
@@ -354,22 +352,49 @@ mod tests {
     }
 
     #[test]
-    fn added_points_keep_the_split_at_its_fraction() {
+    fn placed_points_train_unless_marked_as_test_points() {
         let mut s = session();
+        assert_eq!(s.scene().test_fraction, 0.5);
         s.clear_points();
         for i in 0..10 {
-            s.add_point(i as f32, 0.0, (i % 2) as f32).unwrap();
+            s.add_point(i as f32, 0.0, (i % 2) as f32, false).unwrap();
         }
-        assert_eq!(s.scene().points.iter().filter(|p| p.test).count(), 5);
+        assert_eq!(s.scene().points.iter().filter(|p| p.test).count(), 0);
+        assert_eq!(s.trainer().train_samples().len(), 10);
+        s.add_point(0.5, 0.5, 1.0, true).unwrap();
+        assert!(s.scene().points[10].test);
+        assert_eq!(s.trainer().test_samples().len(), 1);
+    }
+
+    #[test]
+    fn the_shown_losses_are_measured_again_after_every_edit() {
+        let mut s = session();
+        let before = s.trainer().current_record().unwrap();
+        // Points far on the wrong side change the training loss at once.
+        for _ in 0..20 {
+            s.add_point(0.0, 0.0, 0.0, false).unwrap();
+        }
+        let after = s.trainer().current_record().unwrap();
+        assert_eq!(after.epoch, before.epoch);
+        assert_ne!(after.train_loss, before.train_loss);
+        let (train, test) = (
+            s.trainer().train_samples().len(),
+            s.trainer().test_samples().len(),
+        );
+        assert_eq!(train + test, s.scene().points.len());
+        s.clear_points();
+        let cleared = s.trainer().current_record().unwrap();
+        assert!(cleared.train_loss.is_nan() && cleared.train_accuracy.is_none());
+        assert_eq!(cleared.test_loss, None);
     }
 
     #[test]
     fn bad_points_are_refused_and_leave_the_scene_alone() {
         let mut s = session();
         let before = s.scene().points.clone();
-        assert!(s.add_point(f32::NAN, 0.0, 1.0).is_err());
+        assert!(s.add_point(f32::NAN, 0.0, 1.0, false).is_err());
         assert_eq!(
-            s.add_point(0.0, 0.0, 2.0).unwrap_err(),
+            s.add_point(0.0, 0.0, 2.0, false).unwrap_err(),
             "points: class 2 is not one of 0 to 1"
         );
         assert!(s

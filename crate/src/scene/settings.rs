@@ -5,6 +5,7 @@ use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::shorten;
 use crate::data::Task;
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty};
+use crate::view::colors::Palette;
 
 /// What a change of setting requires of the live session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +35,7 @@ pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
 pub const MAX_SEED: u64 = 1 << 53;
 
 /// Every setting's name, in the order a scene's text form lists them.
-pub const NAMES: [&str; 17] = [
+pub const NAMES: [&str; 18] = [
     "hidden",
     "activation",
     "layer-activations",
@@ -52,6 +53,7 @@ pub const NAMES: [&str; 17] = [
     "epochs-per-frame",
     "stop-after",
     "noise",
+    "palette",
 ];
 
 fn number(field: &str, value: &str) -> Result<f64, String> {
@@ -275,6 +277,17 @@ pub fn apply(scene: &mut Scene, name: &str, value: &str) -> Result<Applied, Stri
             note = n;
             Effect::None
         }
+        "palette" => {
+            scene.palette = Palette::from_name(value.trim()).ok_or_else(|| {
+                let names: Vec<_> = Palette::ALL.iter().map(|p| p.name()).collect();
+                format!(
+                    "palette: '{}' is not one of {}",
+                    shorten(value),
+                    names.join(", ")
+                )
+            })?;
+            Effect::None
+        }
         _ => return Err(format!("'{}' is not a setting", shorten(name))),
     };
     Ok(Applied { effect, note })
@@ -321,6 +334,7 @@ pub fn get(scene: &Scene, name: &str) -> Option<String> {
         "epochs-per-frame" => scene.epochs_per_frame.to_string(),
         "stop-after" => scene.stop_after.unwrap_or(0).to_string(),
         "noise" => scene.noise.to_string(),
+        "palette" => scene.palette.name().to_string(),
         _ => return None,
     })
 }
@@ -350,6 +364,7 @@ mod tests {
             ("epochs-per-frame", "5"),
             ("stop-after", "300"),
             ("noise", "0.25"),
+            ("palette", "color-blind"),
         ];
         assert_eq!(values.len(), NAMES.len());
         for (name, value) in values {

@@ -1,14 +1,15 @@
 //! RGBA pixel buffers: the model's output over the input square with its
 //! decision boundary, and each unit's own picture.
 
-use super::colors::{self, Rgb};
+use super::colors::{self, Palette, Rgb};
 use crate::nn::loss::argmax;
 
 /// How the output is coloured.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FieldKind {
-    /// Class probabilities (1 output: P(class 1); k outputs: softmax).
-    Classes,
+    /// Class probabilities (1 output: P(class 1); k outputs: softmax),
+    /// in the palette's colours.
+    Classes { palette: Palette },
     /// A regressed value, coloured on `[-scale, scale]`.
     Value { scale: f32 },
 }
@@ -20,8 +21,8 @@ fn put(pixels: &mut [u8], cell: usize, c: Rgb) {
 /// Which side of the boundary a cell is on: the class, or the sign for values.
 fn region(kind: FieldKind, y: &[f32]) -> usize {
     match kind {
-        FieldKind::Classes if y.len() == 1 => (y[0] >= 0.5) as usize,
-        FieldKind::Classes => argmax(y),
+        FieldKind::Classes { .. } if y.len() == 1 => (y[0] >= 0.5) as usize,
+        FieldKind::Classes { .. } => argmax(y),
         FieldKind::Value { .. } => (y[0] >= 0.0) as usize,
     }
 }
@@ -38,7 +39,7 @@ pub fn paint_field(
     pixels.resize(size * size * 4, 0);
     for (cell, y) in outputs.chunks_exact(width).enumerate().take(size * size) {
         let c = match kind {
-            FieldKind::Classes => colors::probabilities(y),
+            FieldKind::Classes { palette } => colors::probabilities(y, palette),
             FieldKind::Value { scale } => colors::signed(y[0], scale),
         };
         put(pixels, cell, c);
@@ -108,7 +109,15 @@ mod tests {
         // 4×4 cells: left half class 0, right half class 1.
         let outputs: Vec<f32> = (0..16).map(|c| if c % 4 < 2 { 0.1 } else { 0.9 }).collect();
         let mut px = Vec::new();
-        paint_field(&outputs, 1, 4, FieldKind::Classes, &mut px);
+        paint_field(
+            &outputs,
+            1,
+            4,
+            FieldKind::Classes {
+                palette: Palette::RedGreen,
+            },
+            &mut px,
+        );
         let is_contour = |cell: usize| px[cell * 4..cell * 4 + 3].iter().all(|&c| c < 110);
         for row in 0..4 {
             assert!(is_contour(row * 4 + 1), "row {row}");
@@ -121,7 +130,15 @@ mod tests {
     #[test]
     fn nan_outputs_paint_grey_not_garbage() {
         let mut px = Vec::new();
-        paint_field(&[f32::NAN; 4], 1, 2, FieldKind::Classes, &mut px);
+        paint_field(
+            &[f32::NAN; 4],
+            1,
+            2,
+            FieldKind::Classes {
+                palette: Palette::RedGreen,
+            },
+            &mut px,
+        );
         assert!(px
             .chunks(4)
             .all(|c| c[..3] == colors::INVALID && c[3] == 255));

@@ -150,7 +150,9 @@ mod tests {
             &net,
             Features::RAW,
             domain,
-            FieldKind::Classes,
+            FieldKind::Classes {
+                palette: crate::view::colors::Palette::RedGreen,
+            },
             64,
             &mut |_| {},
         );

@@ -9,6 +9,7 @@
 //! pixels wide and high, the ratio; all 0 for none). Small integers are
 //! exact in an `f32`.
 
+use super::colors::Palette;
 use super::field::FieldKind;
 use super::links::Diagram;
 use crate::data::Domain;
@@ -42,7 +43,7 @@ pub struct Snapshot {
 /// another with the same key.
 pub fn shape_key(net: &Network, features: Features, domain: Domain, kind: FieldKind) -> Vec<f32> {
     let (kind, scale) = match kind {
-        FieldKind::Classes => (0.0, 0.0),
+        FieldKind::Classes { palette } => (0.0, palette.index() as f32),
         FieldKind::Value { scale } => (1.0, scale),
     };
     let (loss, classes) = match net.loss {
@@ -125,7 +126,10 @@ impl Snapshot {
             return Err("snapshot: the domain is not finite".into());
         }
         let kind = match whole(header[7], 1, "field kind")? {
-            0 => FieldKind::Classes,
+            0 => FieldKind::Classes {
+                palette: Palette::from_index(whole(header[8], Palette::ALL.len() - 1, "palette")?)
+                    .ok_or("snapshot: no such palette")?,
+            },
             _ => FieldKind::Value { scale: header[8] },
         };
         let loss = match whole(header[9], 2, "loss")? {
@@ -224,9 +228,17 @@ mod tests {
             .into_iter()
             .fold(Features::RAW, |s, f| s.with(f, true));
         for s in [
-            snapshot(FieldKind::Classes, Loss::BinaryCrossEntropy, Features::RAW),
             snapshot(
-                FieldKind::Classes,
+                FieldKind::Classes {
+                    palette: Palette::RedGreen,
+                },
+                Loss::BinaryCrossEntropy,
+                Features::RAW,
+            ),
+            snapshot(
+                FieldKind::Classes {
+                    palette: Palette::ColorBlind,
+                },
                 Loss::SoftmaxCrossEntropy { classes: 3 },
                 all,
             ),
@@ -249,7 +261,14 @@ mod tests {
 
     #[test]
     fn broken_snapshots_are_refused_not_a_panic() {
-        let good = snapshot(FieldKind::Classes, Loss::BinaryCrossEntropy, Features::RAW).encode();
+        let good = snapshot(
+            FieldKind::Classes {
+                palette: Palette::RedGreen,
+            },
+            Loss::BinaryCrossEntropy,
+            Features::RAW,
+        )
+        .encode();
         for cut in 0..good.len() {
             assert!(Snapshot::decode(&good[..cut]).is_err(), "cut at {cut}");
         }

@@ -5,7 +5,7 @@ use super::canvas::{Blitter, Canvas};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::scene::Session;
-use crate::view::colors::{self, css, Rgb};
+use crate::view::colors::{self, css, Glyph, Palette, Rgb};
 use crate::view::layout::{Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
@@ -53,11 +53,15 @@ impl Frame {
     }
 }
 
-fn point_color(task: Task, label: f32) -> Rgb {
+/// A point's colour and shape: its class's, or for a value a shade of it
+/// (quantised to a few, so a few stamped pictures serve every point).
+fn point_look(task: Task, palette: Palette, label: f32) -> (Rgb, Glyph) {
     match task {
-        Task::Classification { .. } => colors::CLASS_COLORS[(label as usize).min(3)],
-        // Quantised to a few shades, so a few stamped pictures serve every point.
-        Task::Regression => colors::signed((label * 8.0).round() / 8.0, 1.0),
+        Task::Classification { .. } => (palette.class(label), Glyph::of_class(label)),
+        Task::Regression => (
+            colors::signed((label * 8.0).round() / 8.0, 1.0),
+            Glyph::Circle,
+        ),
     }
 }
 
@@ -75,6 +79,9 @@ pub fn data(
     let scene = session.scene();
     let frame = Frame::new(canvas, &scene.domain);
     let ctx = &canvas.ctx;
+    // Everything below is in CSS pixels; the backing store is at the
+    // device's ratio, so text, lines and points stay crisp on any screen.
+    canvas.use_css_pixels();
     blitter.draw(
         field,
         field_size,
@@ -104,6 +111,7 @@ pub fn data(
     }
 
     let task = scene.task;
+    let palette = scene.palette;
     let points = scene.points.clone();
     let marker = scene.marker.clone();
     let scene_preset = scene.preset;
@@ -119,14 +127,17 @@ pub fn data(
         .iter()
         .zip(&wrong)
         .filter(|(_, &wrong)| wrong)
-        .map(|(p, _)| frame.to_px(p.x1, p.x2));
+        .map(|(p, _)| {
+            let (x, y) = frame.to_px(p.x1, p.x2);
+            (x, y, point_look(task, palette, p.label).1)
+        });
     let stamps = points.iter().map(|p| {
         let (x, y) = frame.to_px(p.x1, p.x2);
-        let color = point_color(task, p.label);
+        let (color, glyph) = point_look(task, palette, p.label);
         let look = if p.test {
-            PointLook::Test(color)
+            PointLook::Test(color, glyph)
         } else {
-            PointLook::Training(color)
+            PointLook::Training(color, glyph)
         };
         Stamp { x, y, look }
     });
@@ -153,7 +164,9 @@ pub fn data(
             [v] if scene_preset == Some(crate::data::Preset::Pass) => {
                 format!("{} · P(pass) = {:.2}", m.label, v)
             }
-            [v] if task != Task::Regression => format!("{} · P(green) = {:.3}", m.label, v),
+            [v] if task != Task::Regression => {
+                format!("{} · P({}) = {:.3}", m.label, palette.class_names()[1], v)
+            }
             [v] => format!("{} · {:.2}", m.label, v),
             many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
         };

@@ -137,11 +137,13 @@ impl Laps {
     }
 }
 
-/// How the output is coloured for a task.
-fn field_kind(task: Task) -> FieldKind {
-    match task {
+/// How the output is coloured for a scene's task, in its palette.
+fn field_kind(scene: &Scene) -> FieldKind {
+    match scene.task {
         Task::Regression => FieldKind::Value { scale: 1.0 },
-        Task::Classification { .. } => FieldKind::Classes,
+        Task::Classification { .. } => FieldKind::Classes {
+            palette: scene.palette,
+        },
     }
 }
 
@@ -280,7 +282,7 @@ impl Playground {
         }
         let scene = self.session.scene();
         let (domain, features) = (scene.domain, scene.features);
-        let kind = field_kind(scene.task);
+        let kind = field_kind(scene);
         let net = &self.session.trainer().network;
 
         // While training, the worker's pictures of a frame or two ago stand
@@ -362,7 +364,7 @@ impl Playground {
             network,
             features: scene.features,
             domain: scene.domain,
-            kind: field_kind(scene.task),
+            kind: field_kind(scene),
             diagram: Some(draw::diagram(&self.network)),
         }
         .encode()
@@ -384,7 +386,7 @@ impl Playground {
         };
         let scene = self.session.scene();
         let net = &self.session.trainer().network;
-        let key = shape_key(net, scene.features, scene.domain, field_kind(scene.task));
+        let key = shape_key(net, scene.features, scene.domain, field_kind(scene));
         let count = picture_count(net, scene.features);
         if painted.key() != key
             || !self
@@ -423,11 +425,18 @@ impl Playground {
         Frame::new(&self.data, &self.session.scene().domain)
     }
 
-    /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the data canvas.
-    pub fn add_point(&mut self, x: f64, y: f64, label: f32) -> Result<(), JsError> {
+    /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the
+    /// data canvas: a training point, or a test point when `test` is true.
+    pub fn add_point(
+        &mut self,
+        x: f64,
+        y: f64,
+        label: f32,
+        test: Option<bool>,
+    ) -> Result<(), JsError> {
         let (x1, x2) = self.frame().to_input(x, y);
         self.session
-            .add_point(x1, x2, label)
+            .add_point(x1, x2, label, test.unwrap_or(false))
             .map_err(|e| JsError::new(&e))?;
         self.dirty = true;
         Ok(())
@@ -600,9 +609,9 @@ impl Playground {
         let scene = self.session.scene();
         let output = match (scene.task, y_hat.as_slice()) {
             (Task::Regression, [v]) => format!("output {v:.3}"),
-            (_, [p]) => format!("P(green) = {p:.3}"),
+            (_, [p]) => format!("P({}) = {p:.3}", scene.palette.class_names()[1]),
             (_, many) => {
-                let names = ["red", "green", "blue", "orange"];
+                let names = scene.palette.class_names();
                 let parts: Vec<String> = many
                     .iter()
                     .zip(names)
@@ -623,7 +632,7 @@ impl Playground {
             };
             let label = match scene.task {
                 Task::Regression => format!("value {:.2}", p.label),
-                _ => ["red", "green", "blue", "orange"][(p.label as usize).min(3)].to_string(),
+                _ => scene.palette.class_names()[(p.label as usize).min(3)].to_string(),
             };
             format!("{kind}, {label} · ")
         });

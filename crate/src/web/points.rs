@@ -5,21 +5,43 @@
 
 use super::canvas::{offscreen, Canvas};
 use super::draw::POINT_RADIUS;
-use crate::view::colors::{css, Rgb};
+use crate::view::colors::{css, Glyph, Rgb};
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// How a point is drawn.
+/// How a point is drawn: every look has its class's glyph, so classes
+/// differ in shape as well as colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PointLook {
     /// Filled in its colour.
-    Training(Rgb),
-    /// Hollow: a ring in its colour.
-    Test(Rgb),
-    /// The dark ring around a misclassified point.
-    Misclassified,
+    Training(Rgb, Glyph),
+    /// Hollow: an outline in its colour.
+    Test(Rgb, Glyph),
+    /// The dark outline around a misclassified point.
+    Misclassified(Glyph),
+}
+
+/// Traces `glyph` of about the area of a circle of `radius` around (cx, cy).
+pub fn trace(
+    ctx: &CanvasRenderingContext2d,
+    glyph: Glyph,
+    cx: f64,
+    cy: f64,
+    radius: f64,
+) -> Result<(), JsValue> {
+    ctx.begin_path();
+    let corners = glyph.corners(radius);
+    let Some(&(x0, y0)) = corners.first() else {
+        return ctx.arc(cx, cy, radius, 0.0, TAU);
+    };
+    ctx.move_to(cx + x0, cy + y0);
+    for &(x, y) in &corners[1..] {
+        ctx.line_to(cx + x, cy + y);
+    }
+    ctx.close_path();
+    Ok(())
 }
 
 /// Point pictures drawn once per look and pixel ratio, then stamped.
@@ -40,22 +62,22 @@ impl Sprites {
         sprite.set_height(side);
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
         let c = SPRITE_HALF;
-        ctx.begin_path();
+        ctx.set_line_join("round");
         match look {
-            PointLook::Misclassified => {
-                ctx.arc(c, c, POINT_RADIUS + 2.5, 0.0, TAU)?;
+            PointLook::Misclassified(glyph) => {
+                trace(&ctx, glyph, c, c, POINT_RADIUS + 2.5)?;
                 ctx.set_stroke_style_str("rgba(20,20,20,0.9)");
                 ctx.set_line_width(1.5);
             }
-            PointLook::Test(color) => {
-                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
+            PointLook::Test(color, glyph) => {
+                trace(&ctx, glyph, c, c, POINT_RADIUS)?;
                 ctx.set_fill_style_str("rgba(255,255,255,0.9)");
                 ctx.fill();
                 ctx.set_stroke_style_str(&css(color));
                 ctx.set_line_width(2.2);
             }
-            PointLook::Training(color) => {
-                ctx.arc(c, c, POINT_RADIUS, 0.0, TAU)?;
+            PointLook::Training(color, glyph) => {
+                trace(&ctx, glyph, c, c, POINT_RADIUS)?;
                 ctx.set_fill_style_str(&css(color));
                 ctx.fill();
                 ctx.set_stroke_style_str("white");
@@ -122,13 +144,13 @@ impl PointLayers {
     pub fn draw(
         &mut self,
         canvas: &Canvas,
-        rings: impl Iterator<Item = (f64, f64)>,
+        rings: impl Iterator<Item = (f64, f64, Glyph)>,
         points: impl Iterator<Item = Stamp>,
     ) -> Result<Restamped, JsValue> {
-        let rings = rings.map(|(x, y)| Stamp {
+        let rings = rings.map(|(x, y, glyph)| Stamp {
             x,
             y,
-            look: PointLook::Misclassified,
+            look: PointLook::Misclassified(glyph),
         });
         Ok(Restamped {
             rings: self.rings.draw(canvas, &mut self.sprites, rings)?,
