@@ -14,12 +14,10 @@ export const MARKUP = `
       <button id="reset" title="New random weights from the same seed">Reset</button>
       <button id="reset-new" title="New random weights from a new seed">New seed</button>
     </span>
-    <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
-    <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
   </div>
-  <div class="epoch"><span class="small">Epoch</span> <output id="epoch" aria-label="Epoch">0</output></div>
+  <div class="epoch"><span class="small">Epoch</span> <span id="epoch" class="value">0</span></div>
   <label class="field" data-group="learning-rate">Learning rate
-    <input id="learning-rate" type="range" min="-5" max="1" step="0.25" value="-1.5" aria-label="Learning rate">
+    <input id="learning-rate" type="range" min="0" max="12" step="1" value="7" aria-label="Learning rate">
     <output id="learning-rate-value">0.03</output>
   </label>
   <label class="field" data-group="optimizer">Optimizer
@@ -44,17 +42,17 @@ export const MARKUP = `
     <input id="dropout" data-setting="dropout" type="range" min="0" max="0.9" step="0.05" value="0" aria-label="Dropout rate">
     <output id="dropout-value">0</output>
   </label>
-  <label class="field" data-group="regularization">Regularization
-    <select id="regularization" data-setting="regularization" aria-label="Regularization">
-      <option value="none">None</option><option value="l1">L1</option><option value="l2">L2</option>
-    </select>
-  </label>
-  <label class="field" data-group="regularization">Regularization rate
-    <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate">
-      <option>0</option><option>0.0001</option><option selected>0.001</option><option>0.003</option>
-      <option>0.01</option><option>0.03</option><option>0.1</option><option>0.3</option><option>1</option>
-    </select>
-  </label>
+  <div class="field" data-group="regularization"><span>Regularization, rate</span>
+    <span class="pair">
+      <select id="regularization" data-setting="regularization" aria-label="Regularization">
+        <option value="none">None</option><option value="l1">L1</option><option value="l2">L2</option>
+      </select>
+      <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate">
+        <option>0</option><option>0.0001</option><option selected>0.001</option><option>0.003</option>
+        <option>0.01</option><option>0.03</option><option>0.1</option><option>0.3</option><option>1</option>
+      </select>
+    </span>
+  </div>
 </section>
 
 <div class="banner-anchor"><div id="banner" class="banner" role="alert" hidden>
@@ -62,7 +60,14 @@ export const MARKUP = `
   <button id="banner-reset">Reset weights</button>
   <button id="banner-close" aria-label="Dismiss message">×</button>
 </div></div>
-<p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
+<div class="notebar">
+  <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
+  <span class="share">
+    <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
+    <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
+  </span>
+</div>
+<p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
 
 <div class="columns">
   <section class="panel data-panel" aria-label="Data">
@@ -92,25 +97,30 @@ export const MARKUP = `
       </label>
       <label class="field">Classes
         <select id="classes" data-setting="classes" aria-label="Classes">
-          <option value="2">2: red, green</option><option value="3">3: + blue</option><option value="4">4: + orange</option>
+          <option value="2">2</option><option value="3">3</option><option value="4">4</option>
         </select>
       </label>
     </div>
     <fieldset class="tools" data-group="points">
       <legend>Place points</legend>
-      <div class="swatches" role="radiogroup" aria-label="Class of new points">
-        <label><input type="radio" name="class" value="0" aria-label="Red class"><span class="swatch c0"></span></label>
-        <label><input type="radio" name="class" value="1" checked aria-label="Green class"><span class="swatch c1"></span></label>
-        <label class="extra3"><input type="radio" name="class" value="2" aria-label="Blue class"><span class="swatch c2"></span></label>
-        <label class="extra4"><input type="radio" name="class" value="3" aria-label="Orange class"><span class="swatch c3"></span></label>
+      <div class="thumbs">
+        <div class="swatches" role="radiogroup" aria-label="Class of new points">
+          <label><input type="radio" name="class" value="0"><span class="swatch c0"></span></label>
+          <label><input type="radio" name="class" value="1" checked><span class="swatch c1"></span></label>
+          <label class="extra3"><input type="radio" name="class" value="2"><span class="swatch c2"></span></label>
+          <label class="extra4"><input type="radio" name="class" value="3"><span class="swatch c3"></span></label>
+        </div>
+        <label class="check" title="New points are held out for testing (T)"><input id="as-test" type="checkbox"> Test point</label>
+        <button id="undo" title="Undo (Ctrl+Z)">Undo</button>
       </div>
-      <label class="check"><input id="erase" type="checkbox" aria-label="Erase mode"> Erase</label>
+      <label class="check"><input id="erase" type="checkbox"> Erase</label>
       <div class="row">
-        <button id="undo" aria-label="Undo" title="Undo (Ctrl+Z)">Undo</button>
-        <button id="redo" aria-label="Redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button id="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
         <button id="clear" aria-label="Clear all points">Clear</button>
       </div>
-      <p class="hint">Click adds, shift-click adds the other class, right-click (or long-press) erases, drag moves.</p>
+      <p class="hint hint-mouse">Click adds, shift-click adds the other class, right-click erases, drag moves.</p>
+      <p class="hint hint-touch">Tap adds, long-press erases, drag moves.</p>
+      <p class="hint" id="keyboard-help">Keyboard: focus the data, arrows move the cursor, Enter adds (Shift+Enter the other class), Delete erases, M picks a point up and puts it down, N jumps to the next point, T marks new points as test points, 1–4 choose the class.</p>
     </fieldset>
     <fieldset class="files" data-group="files">
       <legend>Save and load</legend>
@@ -139,7 +149,7 @@ export const MARKUP = `
     <h2>Network
       <span class="layers" data-group="layers">
         <button id="remove-layer" aria-label="Remove hidden layer">−</button>
-        <output id="layer-count" aria-label="Hidden layers">2</output> hidden layers
+        <span id="layer-count">2</span> <span id="layer-word">hidden layers</span>
         <button id="add-layer" aria-label="Add hidden layer">+</button>
       </span>
     </h2>
@@ -152,10 +162,10 @@ export const MARKUP = `
       <label class="race-toggle" data-panel="landscape"><input id="race-optimizers" type="checkbox"> Race SGD, momentum, RMSProp, Adagrad and Adam from this start</label>
       <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare landscape"></div>
       <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
-      <p id="lesson-text" class="lesson-text" aria-live="polite"></p>
+      <p id="lesson-text" class="lesson-text"></p>
     </div>
     <div class="diagram">
-      <canvas id="network" aria-label="Network diagram: every unit's output over the input square"></canvas>
+      <canvas id="network" role="img" aria-label="Network diagram: every unit's output over the input square"></canvas>
       <div id="layer-buttons" data-group="layers"></div>
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
@@ -179,29 +189,36 @@ export const MARKUP = `
   <section class="panel output-panel" aria-label="Output">
     <h2>Output</h2>
     <div class="stats">
-      <div><span class="small">Training loss</span> <output id="train-loss" aria-label="Training loss">–</output></div>
-      <div><span class="small">Test loss</span> <output id="test-loss" aria-label="Test loss">–</output></div>
-      <div><span class="small">Training accuracy</span> <output id="train-accuracy" aria-label="Training accuracy">–</output></div>
-      <div><span class="small">Test accuracy</span> <output id="test-accuracy" aria-label="Test accuracy">–</output></div>
+      <div><span class="small">Training loss</span> <span id="train-loss" class="value">–</span></div>
+      <div><span class="small">Test loss</span> <span id="test-loss" class="value">–</span></div>
+      <div><span class="small">Training accuracy</span> <span id="train-accuracy" class="value">–</span></div>
+      <div><span class="small">Test accuracy</span> <span id="test-accuracy" class="value">–</span></div>
     </div>
+    <canvas id="loss" class="loss" role="img" aria-label="Loss and accuracy per epoch"></canvas>
+    <p class="legend chart-legend">
+      <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
+      <span class="key"><span class="line train pale"></span><span class="line test pale"></span> accuracy (right)</span>
+      <span class="key"><span class="line best"></span> lowest test loss</span>
+    </p>
     <div class="data-wrap">
-      <canvas id="data" aria-label="Data: click to add points"></canvas>
+      <canvas id="data" tabindex="0" role="application" aria-roledescription="data canvas" aria-label="Data" aria-describedby="keyboard-help"></canvas>
       <div id="axis-x" class="axis-x">x1</div>
       <div id="axis-y" class="axis-y">x2</div>
     </div>
-    <p id="hover" class="hover" aria-live="off">&nbsp;</p>
+    <p id="hover" class="hover">&nbsp;</p>
     <p class="legend" id="legend">
-      <span class="swatch c0"></span> red <span class="swatch c1"></span> green
-      <span class="extra3"><span class="swatch c2"></span> blue</span>
-      <span class="extra4"><span class="swatch c3"></span> orange</span>
+      <span class="key"><span class="swatch c0"></span> <span class="class-name">red</span></span>
+      <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>
+      <span class="key extra3"><span class="swatch c2"></span> <span class="class-name">blue</span></span>
+      <span class="key extra4"><span class="swatch c3"></span> <span class="class-name">orange</span></span>
       · filled: training · hollow: test · ringed: misclassified
     </p>
-    <canvas id="loss" class="loss" aria-label="Loss and accuracy per epoch"></canvas>
-    <p class="legend chart-legend">
-      <span class="line train"></span> training loss <span class="line test"></span> test loss
-      <span class="line train pale"></span><span class="line test pale"></span> accuracy (right scale)
-      <span class="line best"></span> lowest test loss
-    </p>
+    <label class="palette">Colours
+      <select id="palette" data-setting="palette">
+        <option value="red-green">Red and green</option><option value="color-blind">Colour-blind safe</option>
+      </select>
+    </label>
+    <div class="thumbbar" hidden></div>
   </section>
 </div>
 <dialog id="code-dialog" aria-label="The playground as code">

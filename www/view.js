@@ -67,7 +67,16 @@ class WorkerPainter {
   }
 }
 
-const format = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+/** A number as a person reads it: three significant digits ("0.717", "1.23e+4"). */
+const format = (v) => (v === null || v === undefined ? '–' : Number(v).toPrecision(3));
+/** A setting's value with its noise gone: 3 significant digits, no trailing zeros. */
+const tidy = (v) => String(Number(Number(v).toPrecision(3)));
+const percent = (v) => (v === null ? '–' : `${tidy(v * 100)}%`);
+/** The learning-rate slider's stops: 0.00001, 0.00003, 0.0001, … 3, 10. */
+const RATES = Array.from({ length: 13 }, (_, i) => tidy((i % 2 ? 3 : 1) * 10 ** (Math.floor(i / 2) - 5)));
+const nearestRate = (lr) => RATES.reduce((best, r, i) => (Math.abs(Math.log(r / lr)) < Math.abs(Math.log(RATES[best] / lr)) ? i : best), 0);
+/** The keyboard cursor moves this fraction of the canvas a press (Shift: four times as far). */
+const CURSOR_STEP = 1 / 40;
 
 export class View {
   /**
@@ -106,7 +115,7 @@ export class View {
     this.setSize(options.size);
     this.setCaption(options.caption);
     this.wire();
-    this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; });
+    this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; this.placeForThumbs(); });
     this.resizeObserver.observe(this.root.querySelector('.columns'));
     this.watchPixelRatio();
     this.syncControls();
@@ -142,6 +151,7 @@ export class View {
     const dataPanel = this.root.querySelector('.data-panel');
     dataPanel.hidden = [...dataPanel.querySelectorAll('[data-group]')].every((el) => el.hidden);
     this.root.querySelector('.columns').classList.toggle('no-data', dataPanel.hidden);
+    this.placeForThumbs();
   }
 
   setSize(size) {
@@ -178,6 +188,11 @@ export class View {
     box.hidden = !this.panel && !this.pg.lesson_name();
     for (const el of box.querySelectorAll('[data-panel]')) el.hidden = !el.dataset.panel.split(' ').includes(this.panel);
     this.$('lesson-canvas').classList.toggle('square', this.panel === 'landscape');
+    // In the backpropagation lesson the diagram takes focus: arrows choose a weight.
+    const net = this.$('network');
+    net.tabIndex = this.panel === 'backprop' ? 0 : -1;
+    net.setAttribute('role', this.panel === 'backprop' ? 'application' : 'img');
+    net.setAttribute('aria-roledescription', this.panel === 'backprop' ? 'network diagram: arrows choose a weight' : 'network diagram');
     this.$('runs').replaceChildren();
     this.$('race-optimizers').checked = false;
     this.pg.resize();
@@ -247,25 +262,40 @@ export class View {
   syncControls() {
     const { pg, $ } = this;
     const lr = Number(pg.get('learning-rate'));
-    $('learning-rate').value = Math.log10(lr);
-    $('learning-rate-value').textContent = String(Number(lr.toPrecision(3)));
+    $('learning-rate').value = nearestRate(lr);
+    $('learning-rate-value').textContent = tidy(lr);
     for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
-    $('dropout-value').textContent = pg.get('dropout');
-    $('test-fraction-value').textContent = pg.get('test-fraction');
+    $('dropout-value').textContent = tidy(pg.get('dropout'));
+    $('test-fraction-value').textContent = tidy(pg.get('test-fraction'));
     const features = pg.get('features').split(',');
     for (const box of this.root.querySelectorAll('.features input')) box.checked = features.includes(box.value);
     const status = pg.status();
     if (status.preset) $('preset').value = status.preset;
     $('point-count').value = status.presetPoints;
-    $('noise').value = status.noise;
-    $('noise-value').textContent = String(status.noise);
+    $('noise').value = pg.get('noise');
+    $('noise-value').textContent = tidy(pg.get('noise'));
     const hidden = this.hiddenLayers();
     $('layer-count').textContent = hidden.length;
+    $('layer-word').textContent = hidden.length === 1 ? 'hidden layer' : 'hidden layers';
+    this.showClasses(status);
     this.box.classList.toggle('regression', status.classes === 0);
     this.box.classList.toggle('classes-3', status.classes === 3);
     this.box.classList.toggle('classes-4', status.classes === 4);
     $('classes').disabled = status.classes === 0;
     this.layerActivations(hidden.length);
+  }
+
+  /** The palette's colours and names on the pickers and the legend. */
+  showClasses(status) {
+    if (this.shownPalette === status.classColours.join()) return;
+    this.shownPalette = status.classColours.join();
+    status.classColours.forEach((colour, i) => this.box.style.setProperty(`--c${i}`, colour));
+    const shapes = ['circles', 'squares', 'triangles', 'diamonds'];
+    this.root.querySelectorAll('input[name=class]').forEach((radio, i) => {
+      radio.setAttribute('aria-label', `${status.classNames[i]} class (${shapes[i]})`);
+      radio.closest('label').title = `New points: ${status.classNames[i]} ${shapes[i]} (${i + 1})`;
+    });
+    this.root.querySelectorAll('#legend .class-name').forEach((el, i) => { el.textContent = status.classNames[i]; });
   }
 
   layerActivations(layers) {
@@ -321,8 +351,18 @@ export class View {
     $('epoch').textContent = s.epoch.toLocaleString('en');
     $('train-loss').textContent = format(s.trainLoss);
     $('test-loss').textContent = format(s.testLoss);
-    $('train-accuracy').textContent = s.trainAccuracy === null ? '–' : `${(s.trainAccuracy * 100).toFixed(1)}%`;
-    $('test-accuracy').textContent = s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(1)}%`;
+    $('train-accuracy').textContent = percent(s.trainAccuracy);
+    $('test-accuracy').textContent = percent(s.testAccuracy);
+    // A screen reader hears a change of state, not every frame's numbers.
+    if (s.state !== this.announcedState) {
+      if (this.announcedState !== undefined && s.message) this.announce(s.message);
+      this.announcedState = s.state;
+    }
+    const now = performance.now();
+    if (!(now - this.describedAt < 500)) {
+      this.describedAt = now;
+      $('data').setAttribute('aria-label', this.pg.describe_canvas());
+    }
     $('undo').disabled = !s.canUndo;
     $('redo').disabled = !s.canRedo;
     $('axis-x').textContent = s.xLabel;
@@ -335,8 +375,16 @@ export class View {
     if (show) $('banner-text').textContent = s.message;
   }
 
+  /** Says `text` once to a screen reader (the polite status region). */
+  announce(text) {
+    const el = this.$('announce');
+    el.textContent = el.textContent === text ? `${text}\u00a0` : text;
+  }
+
   setPlaying(on) {
+    const was = this.playing;
     this.playing = on && this.pg.can_train();
+    if (was !== this.playing) this.announce(this.playing ? 'Playing.' : 'Paused.');
     this.$('play').textContent = this.playing ? '❚❚' : '▶';
     this.$('play').setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
   }
@@ -517,7 +565,7 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
-    on('learning-rate', 'input', (e) => this.set('learning-rate', 10 ** Number(e.target.value)));
+    on('learning-rate', 'input', (e) => this.set('learning-rate', RATES[Number(e.target.value)]));
     on('add-layer', 'click', () => {
       const hidden = this.hiddenLayers();
       this.set('hidden', [...hidden, hidden.at(-1) ?? 4].join(','));
@@ -542,7 +590,7 @@ export class View {
     on('preset', 'change', loadPreset);
     on('point-count', 'change', loadPreset);
     on('noise', 'change', loadPreset);
-    on('noise', 'input', () => { $('noise-value').textContent = $('noise').value; });
+    on('noise', 'input', () => { $('noise-value').textContent = tidy($('noise').value); });
     on('regenerate', 'click', () => { pg.regenerate(); this.syncControls(); });
     // The perceptron's sliders set the single neuron's weights directly.
     for (const id of ['w0', 'w1', 'w2']) {
@@ -564,20 +612,119 @@ export class View {
     on('redo', 'click', () => { pg.redo(); this.syncControls(); });
     on('clear', 'click', () => pg.clear());
     this.wirePointer();
+    this.wireDataKeys();
+    this.wireNetworkKeys();
     // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
     this.keyTarget = this.pageKeys ? document : this.root.host;
     this.onKey = (e) => this.key(e);
     this.keyTarget.addEventListener('keydown', this.onKey);
   }
 
-  /** Space plays or pauses; Ctrl+Z / Ctrl+Shift+Z undo and redo point edits. */
+  /**
+   * Space plays or pauses, except on a button, a link or a field (where it
+   * presses or types); Ctrl+Z / Ctrl+Shift+Z undo and redo point edits.
+   */
   key(e) {
-    if (e.composedPath()[0].closest?.('input, select, textarea')) return;
+    if (e.composedPath()[0].closest?.('input, select, textarea, button, a, summary, [role=tab], [contenteditable]')) return;
     if (e.key === ' ') { e.preventDefault(); this.setPlaying(!this.playing); }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       if (e.shiftKey) this.pg.redo(); else this.pg.undo();
     }
+  }
+
+  /** Adds a point of the chosen class (`other`: the other one) at CSS pixel (x, y). */
+  addPoint(x, y, other) {
+    const { pg } = this;
+    const classes = pg.status().classes;
+    let label = Number(this.root.querySelector('input[name=class]:checked').value);
+    if (classes === 0) label = other ? -1 : 1;
+    else if (other) label = label === 1 ? 0 : 1;
+    try { pg.add_point(x, y, label, this.$('as-test').checked); this.note(''); } catch (e) { this.note(e.message); }
+  }
+
+  /**
+   * The data canvas by keyboard: a cursor moved by the arrows; Enter adds a
+   * point (Shift+Enter of the other class), Delete erases, M picks the
+   * point under the cursor up and puts it down, N / Shift+N jump between
+   * points, T marks new points as test points, 1–4 choose the class. In the
+   * perceptron lesson Enter on a point chooses it for the arithmetic.
+   */
+  wireDataKeys() {
+    const { $, pg } = this;
+    const data = $('data');
+    const show = (x, y) => {
+      this.cursor = pg.set_cursor(x, y);
+      this.hovering = ['data', ...this.cursor];
+      this.describeHover();
+    };
+    data.addEventListener('focus', () => show(...(this.cursor ?? [data.clientWidth / 2, data.clientHeight / 2])));
+    data.addEventListener('blur', () => { pg.hide_cursor(); this.carrying = null; this.hovering = null; });
+    data.addEventListener('keydown', (e) => {
+      const [x, y] = this.cursor ?? [0, 0];
+      const step = (e.shiftKey ? 4 : 1) * CURSOR_STEP * data.clientWidth;
+      const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      const hit = () => pg.point_at(x, y);
+      let handled = true;
+      if (moves[e.key]) {
+        show(x + moves[e.key][0], y + moves[e.key][1]);
+        if (this.carrying !== null && this.carrying !== undefined) pg.move_point(this.carrying, ...this.cursor);
+      } else if (e.key === 'Enter') {
+        if (!(this.panel === 'perceptron' && pg.choose_point(x, y))) this.addPoint(x, y, e.shiftKey);
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        if (hit() >= 0) pg.remove_point(hit()); else this.note('No point under the cursor to erase.');
+      } else if (e.key === 'm' || e.key === 'M') {
+        if (this.carrying !== null && this.carrying !== undefined) this.carrying = null;
+        else if (hit() >= 0) { pg.begin_move(); this.carrying = hit(); }
+        this.announce(this.carrying !== null && this.carrying !== undefined ? 'Point picked up: arrows move it, M puts it down.' : 'Point put down.');
+      } else if (e.key === 'n' || e.key === 'N') {
+        const next = pg.next_point(x, y, e.shiftKey ? -1 : 1);
+        if (next.length) show(next[0], next[1]);
+      } else if (e.key === 't' || e.key === 'T') {
+        $('as-test').checked = !$('as-test').checked;
+        this.announce($('as-test').checked ? 'New points are test points.' : 'New points are training points.');
+      } else if (/^[1-4]$/.test(e.key)) {
+        const radio = this.root.querySelector(`input[name=class][value="${Number(e.key) - 1}"]`);
+        if (radio && radio.offsetParent !== null) { radio.checked = true; this.announce(radio.getAttribute('aria-label')); }
+      } else if (e.key === 'Escape' && this.carrying !== null && this.carrying !== undefined) {
+        this.carrying = null;
+      } else {
+        handled = false;
+      }
+      if (handled) { e.preventDefault(); e.stopPropagation(); }
+    });
+  }
+
+  /** The backpropagation lesson's weight, by keyboard: arrows move along the links, Enter is not needed. */
+  wireNetworkKeys() {
+    const net = this.$('network');
+    net.addEventListener('keydown', (e) => {
+      if (this.panel !== 'backprop') return;
+      const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      if (!moves[e.key] && e.key !== 'Enter') return;
+      const [layers, links] = moves[e.key] ?? [0, 0];
+      const [layer, from, to] = this.pg.step_weight(layers, links);
+      this.announce(`Weight from unit ${from + 1} of ${layer === 1 ? 'the inputs' : `layer ${layer - 1}`} to unit ${to + 1} of the next layer.`);
+      e.preventDefault();
+      e.stopPropagation();
+    });
+  }
+
+  /**
+   * On a phone, play, the class of new points and undo move to a bar at
+   * the bottom of the output, under the thumb; back again on a wider screen.
+   */
+  placeForThumbs() {
+    const bar = this.root.querySelector('.thumbbar');
+    const narrow = this.root.host.clientWidth <= 700 && !this.box.classList.contains('size-small');
+    const play = this.$('play');
+    const thumbs = this.root.querySelector('.thumbs');
+    const runGroup = this.root.querySelector('.run-group');
+    const tools = this.root.querySelector('.tools');
+    const toBar = [narrow && !runGroup.hidden ? play : null, narrow && !tools.hidden ? thumbs : null];
+    if (toBar[0]) bar.append(play); else if (play.parentElement !== runGroup) runGroup.prepend(play);
+    if (toBar[1]) bar.append(thumbs); else if (thumbs.parentElement !== tools) tools.querySelector('legend').after(thumbs);
+    bar.hidden = !toBar.some(Boolean);
   }
 
   /** Placing, erasing and dragging points on the data canvas. */
@@ -590,13 +737,7 @@ export class View {
       return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
     };
     let longPress = null;
-    const addPoint = (x, y, shift) => {
-      const classes = pg.status().classes;
-      let label = Number(this.root.querySelector('input[name=class]:checked').value);
-      if (classes === 0) label = shift ? -1 : 1;
-      else if (shift) label = label === 1 ? 0 : 1;
-      try { pg.add_point(x, y, label); this.note(''); } catch (e) { this.note(e.message); }
-    };
+    const addPoint = (x, y, shift) => this.addPoint(x, y, shift);
     data.addEventListener('contextmenu', (e) => e.preventDefault());
     data.addEventListener('pointerdown', (e) => {
       const [x, y] = at(e);

@@ -72,8 +72,8 @@ pub fn data(
     blitter: &mut Blitter,
     layers: &mut PointLayers,
     session: &mut Session,
-    field: &[u8],
-    field_size: u32,
+    (field, field_size): (&[u8], u32),
+    cursor: Option<(f64, f64)>,
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
@@ -150,6 +150,10 @@ pub fn data(
         (false, false) => "point layers",
     });
 
+    if let Some((x, y)) = cursor {
+        keyboard_cursor(canvas, x, y);
+    }
+
     if let Some(m) = marker {
         let (x, y) = frame.to_px(m.x1, m.x2);
         let p = session.predict(m.x1, m.x2);
@@ -178,6 +182,23 @@ pub fn data(
         let _ = ctx.fill_text(&text, tx, y - 8.0);
     }
     Ok(())
+}
+
+/// The keyboard's cursor: a cross hair in a ring, dark on light and light
+/// on dark, so it shows over any colour of the field.
+fn keyboard_cursor(canvas: &Canvas, x: f64, y: f64) {
+    let ctx = &canvas.ctx;
+    for (colour, width) in [("white", 4.0), ("#111", 2.0)] {
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(width);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 9.0, 0.0, TAU);
+        for (dx, dy) in [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+            ctx.move_to(x + 9.0 * dx, y + 9.0 * dy);
+            ctx.line_to(x + 15.0 * dx, y + 15.0 * dy);
+        }
+        ctx.stroke();
+    }
 }
 
 fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {

@@ -704,6 +704,31 @@ impl Playground {
         }
     }
 
+    /// Moves the chosen weight by keyboard: `layers` columns of links to the
+    /// right (negative: left), `links` along its column (wrapping); from
+    /// the first link when none is chosen. Returns `[layer, from, to]`.
+    pub fn step_weight(&mut self, layers: i32, links: i32) -> Vec<u32> {
+        let net = &self.session.trainer().network;
+        let count = net.layers.len() as i32;
+        if count == 0 {
+            return Vec::new();
+        }
+        let (layer, index) = match self.lesson.chosen_weight {
+            Some((layer, from, to)) => {
+                let l = &net.layers[(layer - 1).min(net.layers.len() - 1)];
+                (layer as i32 + layers, (from * l.units + to) as i32 + links)
+            }
+            None => (1, 0),
+        };
+        let layer = layer.clamp(1, count) as usize;
+        let l = &net.layers[layer - 1];
+        let index = index.rem_euclid((l.inputs * l.units).max(1) as i32) as usize;
+        let (from, to) = (index / l.units.max(1), index % l.units.max(1));
+        self.lesson.chosen_weight = Some((layer, from, to));
+        self.dirty = true;
+        vec![layer as u32, from as u32, to as u32]
+    }
+
     /// Chooses the weight by position: `layer` 1 is the first hidden layer.
     pub fn choose_weight_at(&mut self, layer: u32, from: u32, to: u32) -> bool {
         let net = &self.session.trainer().network;

@@ -114,6 +114,8 @@ pub struct Playground {
     lesson_canvas: Option<Canvas>,
     /// How long each part of the last render took (for the browser benchmark).
     render_laps: Laps,
+    /// The keyboard's cursor on the data canvas (CSS pixels), while it has focus.
+    cursor: Option<(f64, f64)>,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -200,6 +202,7 @@ impl Playground {
             lesson: Default::default(),
             lesson_canvas: None,
             render_laps: Laps::default(),
+            cursor: None,
         })
     }
 
@@ -311,8 +314,8 @@ impl Playground {
             &mut self.blitter,
             &mut self.points,
             &mut self.session,
-            &self.pictures.field,
-            self.pictures.field_size as u32,
+            (&self.pictures.field, self.pictures.field_size as u32),
+            self.cursor,
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");
@@ -440,6 +443,48 @@ impl Playground {
             .map_err(|e| JsError::new(&e))?;
         self.dirty = true;
         Ok(())
+    }
+
+    /// Shows the keyboard's cursor at CSS pixel (x, y) of the data canvas,
+    /// kept inside it; returns where it is, as `[x, y]`.
+    pub fn set_cursor(&mut self, x: f64, y: f64) -> Vec<f64> {
+        let (w, h) = (self.data.width, self.data.height);
+        let at = (x.clamp(0.0, w.max(0.0)), y.clamp(0.0, h.max(0.0)));
+        self.cursor = Some(at);
+        self.dirty = true;
+        vec![at.0, at.1]
+    }
+
+    /// Hides the keyboard's cursor (the canvas lost focus).
+    pub fn hide_cursor(&mut self) {
+        self.dirty |= self.cursor.take().is_some();
+    }
+
+    /// What the data canvas shows, in words, for its text alternative.
+    pub fn describe_canvas(&self) -> String {
+        crate::scene::describe::data_canvas(
+            self.session.scene(),
+            self.session.trainer().current_record(),
+        )
+    }
+
+    /// Where (CSS pixels, `[x, y]`) the point after (`step` 1) or before
+    /// (−1) the one under CSS pixel (x, y) is; the first or last when none
+    /// is there; empty when there are no points.
+    pub fn next_point(&self, x: f64, y: f64, step: i32) -> Vec<f64> {
+        let points = &self.session.scene().points;
+        if points.is_empty() {
+            return Vec::new();
+        }
+        let n = points.len() as i64;
+        let i = match self.point_at(x, y) {
+            -1 if step < 0 => n - 1,
+            -1 => 0,
+            i => (i as i64 + step.signum() as i64).rem_euclid(n),
+        };
+        let p = points[i as usize];
+        let (px, py) = self.frame().to_px(p.x1, p.x2);
+        vec![px, py]
     }
 
     /// The index of the point under CSS pixel (x, y), or -1.
@@ -592,6 +637,16 @@ impl Playground {
         );
         set(&o, "presetPoints", scene.preset_points as f64);
         set(&o, "noise", scene.noise as f64);
+        // The classes' colours and names, for the page's pickers and legend.
+        let palette = scene.palette;
+        let colours = js_sys::Array::new();
+        let names = js_sys::Array::new();
+        for (c, n) in palette.colors().iter().zip(palette.class_names()) {
+            colours.push(&crate::view::colors::css(*c).into());
+            names.push(&n.into());
+        }
+        set(&o, "classColours", colours);
+        set(&o, "classNames", names);
         set(&o, "xLabel", scene.axes.0.as_str());
         set(&o, "yLabel", scene.axes.1.as_str());
         if let Some(m) = scene.marker.clone() {
