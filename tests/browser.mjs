@@ -86,6 +86,7 @@ export async function pageXY(page, selector, x, y) {
 
 /** Clicks CSS pixel (x, y) of the element, like a person with a mouse. */
 export async function clickAt(page, selector, x, y, { button = 'left', shift = false } = {}) {
+  await page.locator(selector).scrollIntoViewIfNeeded(); // a person scrolls to what they click
   const p = await pageXY(page, selector, x, y);
   if (shift) await page.keyboard.down('Shift');
   await page.mouse.click(p.x, p.y, { button });

@@ -41,8 +41,8 @@ test('placing points: click adds the selected class, shift-click the other', () 
   await page.waitForFunction(() => window.descent.status().points === 0);
   await frames(page);
   const left = [[60, 90], [130, 90], [60, 200], [130, 200], [60, 310], [130, 310]];
-  const right = left.map(([x, y]) => [x + 220, y]);
-  const [shiftRed, shiftGreen] = [[200, 40], [200, 370]];
+  const right = left.map(([x, y]) => [x + 180, y]);
+  const [shiftRed, shiftGreen] = [[200, 40], [200, 320]];
   for (const [x, y] of [...left, ...right, shiftRed, shiftGreen]) {
     assert.deepEqual(await dotsAt(page, x, y), { red: 0, green: 0, blue: 0 }, `no dot at (${x}, ${y}) after Clear`);
   }
@@ -80,9 +80,8 @@ test('placing points: click adds the selected class, shift-click the other', () 
 test('training: settings apply, the loss falls and the colour field moves', () => withPage(async (page) => {
   await page.selectOption('#activation', 'relu');
   assert.equal(await page.evaluate(() => window.descent.get('activation')), 'relu');
-  // Two steps right on each slider, with the keyboard: learning rate 10^-1.5 → 10^-1, dropout 0 → 0.1.
+  // With the keyboard: one step right on the learning rate's 1-3 ladder (0.03 → 0.1), two on dropout (0 → 0.1).
   await page.focus('#learning-rate');
-  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator('#learning-rate-value').textContent(), '0.1');
   await page.focus('#dropout');
@@ -351,7 +350,7 @@ test('divergence: a huge learning rate stops training with a banner, Reset weigh
   await page.click('#add-layer');
   await page.click('#add-layer');
   assert.equal(await page.locator('#layer-count').textContent(), '4');
-  await page.$eval('#learning-rate', (el) => { el.value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.$eval('#learning-rate', (el) => { el.value = el.max; el.dispatchEvent(new Event('input', { bubbles: true })); });
   assert.equal(await page.locator('#learning-rate-value').textContent(), '10');
   assert.ok(await page.locator('#banner').isHidden());
 
@@ -388,7 +387,7 @@ test('divergence: a huge learning rate stops training with a banner, Reset weigh
   assert.equal(await page.locator('#learning-rate-value').textContent(), '10', 'reset keeps the settings');
 
   // With a sane rate it trains again.
-  await page.$eval('#learning-rate', (el) => { el.value = '-2'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.$eval('#learning-rate', (el) => { el.value = '6'; el.dispatchEvent(new Event('input', { bubbles: true })); });
   assert.equal(await page.locator('#learning-rate-value').textContent(), '0.01');
   await page.click('#step-epoch');
   await frames(page);
@@ -468,7 +467,7 @@ test('screenshots: desktop after training, phone, three classes', async () => {
     assert.ok(await classRadio(page, 2).isVisible(), 'the blue swatch appears');
     assert.ok(await page.locator('#legend .extra3').isVisible(), 'the legend lists blue');
     await classRadio(page, 2).click();
-    const spots = [[40, 40], [75, 40], [40, 75], [370, 40], [370, 75], [335, 40]];
+    const spots = [[40, 40], [75, 40], [40, 75], [310, 40], [310, 75], [275, 40]];
     for (const [x, y] of spots) await clickAt(page, '#data', x, y);
     await frames(page);
     assert.equal(await page.evaluate(() => window.descent.status().classes), 3);

@@ -51,7 +51,8 @@ function checkOptions(options) {
 /**
  * Puts a playground into `element` (in its shadow root) and returns its handle.
  * options: lesson, scene (text form), controls (groups, array or comma list),
- * size ('small' | 'medium' | 'full'), caption, autoplay, hash (follow the page's
+ * size ('small' | 'medium' | 'full'), caption, palette ('red-green' |
+ * 'color-blind'), autoplay, hash (follow the page's
  * URL hash), autosave (a localStorage key, or true), link (the page links open).
  */
 export async function mount(element, options = {}) {
@@ -71,6 +72,14 @@ export async function mount(element, options = {}) {
     handle.onHash = () => handle.followHash();
     window.addEventListener('hashchange', handle.onHash);
     element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
+  }
+  if (options.palette) {
+    try {
+      view.pg.set('palette', String(options.palette));
+    } catch (e) {
+      checked.notes.push(e.message);
+    }
+    view.syncControls();
   }
   if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
   if (options.autosave) handle.autosave(saveKey(options.autosave));
@@ -280,7 +289,7 @@ class Handle {
 
 /** `<descent-playground>`: the attributes are mount()'s options. */
 class DescentPlayground extends HTMLElement {
-  static observedAttributes = ['lesson', 'scene', 'controls', 'size', 'caption'];
+  static observedAttributes = ['lesson', 'scene', 'controls', 'size', 'caption', 'palette'];
 
   connectedCallback() {
     if (this.ready) return; // moved within the page: keep the playground
@@ -291,6 +300,7 @@ class DescentPlayground extends HTMLElement {
       controls: attr('controls'),
       size: attr('size'),
       caption: attr('caption'),
+      palette: attr('palette'),
       autoplay: this.hasAttribute('autoplay'),
       hash: this.hasAttribute('hash'),
       autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
@@ -325,6 +335,7 @@ class DescentPlayground extends HTMLElement {
       view.note(checked.notes.join(' · '));
     }
     if (name === 'caption') view.setCaption(value);
+    if (name === 'palette' && value) view.set('palette', value);
   }
 }
 

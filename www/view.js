@@ -117,7 +117,7 @@ export class View {
     this.wire();
     this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; this.placeForThumbs(); });
     this.resizeObserver.observe(this.root.querySelector('.columns'));
-    this.watchPixelRatio();
+    this.ratio = devicePixelRatio;
     this.syncControls();
     this.frame = this.frame.bind(this);
     this.rafId = requestAnimationFrame(this.frame);
@@ -125,18 +125,14 @@ export class View {
 
   /**
    * Zooming or moving the window to another screen changes the pixel ratio
-   * without always changing any size: measure the canvases again then too.
+   * without always changing any size (nor always telling a media query):
+   * measure the canvases again when it moved. Reading it costs no layout.
    */
-  watchPixelRatio() {
-    const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
-    const changed = () => {
-      query.removeEventListener('change', changed);
-      if (this.stopped) return;
-      this.pg.resize();
-      this.lastHidden = null;
-      this.watchPixelRatio();
-    };
-    query.addEventListener('change', changed);
+  checkPixelRatio() {
+    if (this.ratio === devicePixelRatio) return;
+    this.ratio = devicePixelRatio;
+    this.pg.resize();
+    this.lastHidden = null;
   }
 
   // ---- What the element's attributes choose.
@@ -395,6 +391,7 @@ export class View {
     if (this.stopped) return;
     this.rafId = requestAnimationFrame(this.frame);
     if (!this.visible) return; // off-screen: no training, no drawing, until scrolled back
+    this.checkPixelRatio();
     try {
       if (this.playing) {
         this.pg.train_frame(TRAIN_BUDGET_MS);

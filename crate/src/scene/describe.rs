@@ -65,15 +65,17 @@ mod tests {
 
     #[test]
     fn the_data_canvas_is_told_in_counts_shapes_and_accuracy() {
-        let mut scene = Scene::default();
-        scene.points = vec![
-            Point::new(0.0, 0.0, 0.0),
-            Point {
-                test: true,
-                ..Point::new(1.0, 0.0, 1.0)
-            },
-            Point::new(2.0, 0.0, 1.0),
-        ];
+        let mut scene = Scene {
+            points: vec![
+                Point::new(0.0, 0.0, 0.0),
+                Point {
+                    test: true,
+                    ..Point::new(1.0, 0.0, 1.0)
+                },
+                Point::new(2.0, 0.0, 1.0),
+            ],
+            ..Scene::default()
+        };
         let record = EpochRecord {
             epoch: 3,
             train_loss: 0.5,
