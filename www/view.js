@@ -655,10 +655,13 @@ export class View {
       this.hovering = ['data', ...this.cursor];
       this.describeHover();
     };
-    data.addEventListener('focus', () => show(...(this.cursor ?? [data.clientWidth / 2, data.clientHeight / 2])));
-    data.addEventListener('blur', () => { pg.hide_cursor(); this.carrying = null; this.hovering = null; });
+    const centre = () => [data.clientWidth / 2, data.clientHeight / 2];
+    // The cursor is the keyboard's: a click that focuses the canvas shows none.
+    data.addEventListener('focus', () => { if (data.matches(':focus-visible')) show(...(this.cursor ?? centre())); });
+    data.addEventListener('blur', () => { pg.hide_cursor(); this.cursor = null; this.carrying = null; this.hovering = null; });
     data.addEventListener('keydown', (e) => {
-      const [x, y] = this.cursor ?? [0, 0];
+      if (!this.cursor && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== 'Tab') show(...centre());
+      const [x, y] = this.cursor ?? centre();
       const step = (e.shiftKey ? 4 : 1) * CURSOR_STEP * data.clientWidth;
       const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
       const hit = () => pg.point_at(x, y);

@@ -175,9 +175,17 @@ pub fn data(
             many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
         };
         ctx.set_font("bold 13px system-ui, sans-serif");
-        let tx = (x + 12.0).min(canvas.width - 150.0);
+        // The label's own width: right of the star where it fits, else left
+        // of it, and never past the canvas's edge (a phone's is narrow).
+        let width = ctx.measure_text(&text).map_or(146.0, |m| m.width());
+        let right = x + 12.0;
+        let tx = if right + width + 3.0 <= canvas.width {
+            right
+        } else {
+            (x - 12.0 - width).max(3.0)
+        };
         ctx.set_fill_style_str("rgba(255,255,255,0.85)");
-        ctx.fill_rect(tx - 3.0, y - 22.0, 146.0, 18.0);
+        ctx.fill_rect(tx - 3.0, y - 22.0, width + 6.0, 18.0);
         ctx.set_fill_style_str("#111");
         let _ = ctx.fill_text(&text, tx, y - 8.0);
     }
