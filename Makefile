@@ -32,9 +32,9 @@ native-test:
 	  python3 -c "import ast, sys; ast.parse(open(sys.argv[1]).read())" "$$f" || exit 1; done; \
 	  echo "code samples parse as Python"; fi
 
-# The exported API and canvas drawing, inside headless Chromium.
+# The exported API, canvas drawing and the bit-identity of seeded runs, inside
+# headless Chromium (the native half runs in native-test).
 browser-test:
-	cargo test --release --test agreement
 	wasm-pack test --headless --chrome --mode no-install crate --test web
 
 # The built page, driven in headless Chromium by playwright-core.

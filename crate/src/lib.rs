@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod nn;
+pub mod portable;
 pub mod rng;
 pub mod scene;
 pub mod view;

@@ -1,6 +1,8 @@
 //! The one seeded generator: initialisation, shuffling, dropout masks and
 //! noise all draw from it, so a seed reproduces a run bit for bit on every
-//! platform (no floating-point maths in the generator itself).
+//! platform (its one use of sin and ln, in `normal`, is `portable`'s).
+
+use crate::portable;
 
 /// SplitMix64: tiny, fast, and good enough for shuffles and initial weights.
 #[derive(Clone, Debug)]
@@ -35,7 +37,8 @@ impl Rng {
     pub fn normal(&mut self) -> f32 {
         let u1 = ((self.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64;
         let u2 = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
+        // The platform-independent ln and cos: the same sample everywhere.
+        ((-2.0 * portable::ln(u1)).sqrt() * portable::cos(std::f64::consts::TAU * u2)) as f32
     }
 
     /// An index in 0..n (n > 0), without modulo bias worth mentioning at these sizes.

@@ -135,7 +135,7 @@ impl Preset {
                     rng.range(3.5, 5.0)
                 };
                 let angle = rng.range(0.0, 2.0 * PI);
-                Point::new(radius * angle.cos(), radius * angle.sin(), class)
+                Point::new(radius * cos(angle), radius * sin(angle), class)
             }
             Preset::Xor => {
                 // Four clusters: same-sign quadrants are green.
@@ -154,14 +154,14 @@ impl Preset {
                 let k = (i / 2) as f32 / (n / 2).max(1) as f32;
                 let radius = 5.0 * k;
                 let turn = 1.75 * k * 2.0 * PI + class * PI;
-                Point::new(radius * turn.sin(), radius * turn.cos(), class)
+                Point::new(radius * sin(turn), radius * cos(turn), class)
             }
             Preset::Moons => {
                 let t = rng.range(0.0, PI);
                 let (x, y) = if class == 1.0 {
-                    (t.cos(), t.sin())
+                    (cos(t), sin(t))
                 } else {
-                    (1.0 - t.cos(), 0.5 - t.sin())
+                    (1.0 - cos(t), 0.5 - sin(t))
                 };
                 Point::new(3.0 * (x - 0.5), 3.0 * (y - 0.25), class)
             }
@@ -172,7 +172,7 @@ impl Preset {
             Preset::Sine | Preset::Cubic | Preset::Abs => {
                 let x1 = rng.range(-6.0, 6.0);
                 let curve = match self {
-                    Preset::Sine => 3.0 * (x1 * 0.8).sin(),
+                    Preset::Sine => 3.0 * sin(x1 * 0.8),
                     Preset::Cubic => x1 * x1 * x1 / 20.0,
                     _ => x1.abs() - 2.0,
                 };
@@ -197,6 +197,16 @@ impl Preset {
     }
 }
 
+/// sin and cos that give the same bits on every platform (see `portable`),
+/// so a seed draws the same points natively and in every browser.
+fn sin(x: f32) -> f32 {
+    crate::portable::sin(f64::from(x)) as f32
+}
+
+fn cos(x: f32) -> f32 {
+    crate::portable::cos(f64::from(x)) as f32
+}
+
 /// Positive for students who pass: more lectures and more project hours both help.
 fn pass_score(lectures: f32, hours: f32) -> f32 {
     0.4 * lectures + 0.6 * hours - 4.2
@@ -212,7 +222,10 @@ fn gaussian_mixture(x1: f32, x2: f32) -> f32 {
     ];
     BUMPS
         .iter()
-        .map(|&(cx, cy, sign)| sign * (-((x1 - cx).powi(2) + (x2 - cy).powi(2)) / 8.0).exp())
+        .map(|&(cx, cy, sign)| {
+            let d2 = (x1 - cx) * (x1 - cx) + (x2 - cy) * (x2 - cy);
+            sign * crate::nn::fastmath::exp(-d2 / 8.0)
+        })
         .sum()
 }
 

@@ -1,42 +1,78 @@
-//! One seeded training run, shared by the native and the wasm side of the
-//! agreement test: the same code must give the same losses in both.
+//! Seeded runs shared by the native and the wasm side of the bit-identity
+//! test: every optimiser with every activation, trained 100 epochs from the
+//! same seed on the same generated data (noise, sin features, dropout, L2).
+//! Each run is summed up as a hash of the bits of every weight, every bias
+//! and every recorded loss; `fixtures/seeded-runs.txt` holds the hashes the
+//! native build computes, and both builds must match it to the bit.
 
-use descent::data::{self, Preset};
-use descent::nn::*;
-use descent::rng::Rng;
+use descent::data::Preset;
+use descent::nn::{Activation, OptimizerKind};
+use descent::scene::{Scene, Session};
 
-/// Per epoch of each configuration: training loss and test loss.
-pub fn losses() -> Vec<(f32, f32)> {
-    let configs = [
-        (Activation::Tanh, OptimizerKind::Sgd, 0.0),
-        (Activation::Relu, OptimizerKind::Adam, 0.2),
-        (Activation::Sigmoid, OptimizerKind::RmsProp, 0.0),
-        (Activation::Swish, OptimizerKind::Nesterov, 0.1),
-    ];
+const EPOCHS: usize = 100;
+
+/// FNV-1a over 32-bit words.
+fn hash(words: impl IntoIterator<Item = u32>) -> u64 {
+    words.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, w| {
+        w.to_le_bytes()
+            .iter()
+            .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    })
+}
+
+/// One run: its name and the hash of everything it computed.
+fn run(name: String, settings: &[(&str, &str)]) -> (String, u64) {
+    let mut session = Session::new(Scene::default());
+    // Spiral points with noise: the generator's sin, cos and normal samples.
+    session.load_preset(Preset::Spiral, 200, 0.3);
+    for &(key, value) in settings {
+        session
+            .set(key, value)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    session.train_epochs(EPOCHS);
+    let trainer = session.trainer();
+    let weights = trainer
+        .network
+        .layers
+        .iter()
+        .flat_map(|l| l.weights.iter().chain(&l.biases))
+        .map(|w| w.to_bits());
+    let losses = trainer
+        .history()
+        .iter()
+        .flat_map(|r| [r.train_loss, r.test_loss.unwrap_or(f32::NAN)].map(f32::to_bits));
+    (name, hash(weights.chain(losses)))
+}
+
+/// Every run, in a fixed order: `(name, hash)`.
+pub fn runs() -> Vec<(String, u64)> {
     let mut out = Vec::new();
-    for (activation, optimizer, dropout) in configs {
-        let mut rng = Rng::new(17);
-        let mut points = Preset::Spiral.generate(200, 0.2, &mut rng);
-        data::split(&mut points, 0.5, &mut rng);
-        let (train, test) = data::split_samples(&points, Features::RAW);
-        let config = TrainConfig {
-            learning_rate: 0.01,
-            batch_size: 10,
-            optimizer,
-            dropout,
-            ..TrainConfig::default()
-        };
-        let shape = NetworkShape::uniform(2, &[8, 8], activation, Loss::BinaryCrossEntropy);
-        let mut trainer = Trainer::new(&shape, config, train, test, 5);
-        for _ in 0..30 {
-            trainer.step_epoch();
+    for optimizer in OptimizerKind::ALL {
+        for activation in Activation::ALL {
+            let name = format!("{} {}", optimizer.name(), activation.name());
+            out.push(run(
+                name,
+                &[
+                    ("hidden", "6,4"),
+                    ("features", "x1,x2,sin(x1),sin(x2)"),
+                    ("activation", activation.name()),
+                    ("optimizer", optimizer.name()),
+                    ("learning-rate", "0.03"),
+                    ("dropout", "0.1"),
+                    ("regularization", "l2"),
+                    ("regularization-rate", "0.001"),
+                    ("seed", "7"),
+                ],
+            ));
         }
-        out.extend(
-            trainer
-                .history()
-                .iter()
-                .map(|r| (r.train_loss, r.test_loss.unwrap())),
-        );
     }
     out
+}
+
+/// The runs as the fixture's text: `name hash` a line.
+pub fn text(runs: &[(String, u64)]) -> String {
+    runs.iter()
+        .map(|(n, h)| format!("{n} {h:016x}\n"))
+        .collect()
 }
