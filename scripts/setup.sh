@@ -43,6 +43,11 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+if [ "$want" = test ] && ! command -v python3 >/dev/null 2>&1; then
+  say "installing python3 (it parses the generated Python programs)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3
+fi
+
 if [ "$want" = test ] || [ "$want" = bench ]; then
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing Chromium and ChromeDriver"

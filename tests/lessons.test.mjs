@@ -1,4 +1,4 @@
-// End-to-end tests of the lessons (issue 4, "Lecture 1, scene by scene"): each
+// End-to-end tests of the lessons (lecture 1, scene by scene): each
 // lesson loads by URL and from the menu with its caption and controls, trains,
 // is photographed, and shows its point in numbers read from the page: the
 // perceptron's arithmetic, a linear boundary that bends under ReLU, "you"'s
@@ -13,7 +13,7 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-/** The lecture's order (issue 4, "The scenes"). */
+/** The lecture's order. */
 const LESSONS = ['perceptron', 'nonlinearity', 'pass', 'landscape', 'backprop',
   'learning-rate', 'optimizers', 'mini-batches', 'overfitting'];
 
@@ -52,7 +52,7 @@ function runLines(panel) {
 // ---- 1. Every lesson: menu, URL, caption, controls, training, screenshot.
 
 /**
- * What each lesson must show and hide (issue 4), and a word its caption must
+ * What each lesson must show and hide, and a word its caption must
  * carry. Hidden means the element is not visible to a person.
  */
 const EXPECT = {

@@ -9,11 +9,11 @@
 //! print the shortest text that reads back as the same f32, so round trips
 //! are exact.
 
-mod json;
+pub(crate) mod json;
 
 use super::shorten;
+use super::MAX_POINTS;
 use super::{Point, Task};
-use crate::scene::MAX_POINTS;
 use json::Json;
 use std::fmt::Write;
 
@@ -32,7 +32,7 @@ pub fn to_csv(points: &[Point]) -> String {
 
 /// An array of `{"x1": …, "x2": …, "label": …, "test": …}`, one a line.
 pub fn to_json(points: &[Point]) -> String {
-    let number = |v: f32| {
+    let json_number = |v: f32| {
         if v.is_finite() {
             v.to_string()
         } else {
@@ -44,9 +44,9 @@ pub fn to_json(points: &[Point]) -> String {
         .map(|p| {
             format!(
                 "  {{\"x1\": {}, \"x2\": {}, \"label\": {}, \"test\": {}}}",
-                number(p.x1),
-                number(p.x2),
-                number(p.label),
+                json_number(p.x1),
+                json_number(p.x2),
+                json_number(p.label),
                 p.test
             )
         })
@@ -143,9 +143,9 @@ impl Columns {
         }
         let field = |i: usize| fields.get(i).copied().unwrap_or_default();
         Ok(Point {
-            x1: number("x1", field(self.x1))?,
-            x2: number("x2", field(self.x2))?,
-            label: number("label", field(self.label))?,
+            x1: parse_field("x1", field(self.x1))?,
+            x2: parse_field("x2", field(self.x2))?,
+            label: parse_field("label", field(self.label))?,
             test: match self.test {
                 Some(i) => flag(field(i))?,
                 None => false,
@@ -249,7 +249,7 @@ fn json_point(item: &Json) -> Result<Point, String> {
     };
     let number_field = |name: &str| match item.field(name) {
         None => Err(format!("{name} is missing")),
-        Some(Json::Number(text)) => number(name, text),
+        Some(Json::Number(text)) => parse_field(name, text),
         Some(other) => Err(format!("{name} is {}, not a number", other.kind())),
     };
     Ok(Point {
@@ -266,7 +266,7 @@ fn json_point(item: &Json) -> Result<Point, String> {
 }
 
 /// A finite f32, read directly (not through f64, which could round twice).
-fn number(name: &str, text: &str) -> Result<f32, String> {
+fn parse_field(name: &str, text: &str) -> Result<f32, String> {
     match text.parse::<f32>() {
         Ok(v) if v.is_finite() => Ok(v),
         // Digits that overflow f32, as against "inf" or "NaN" written out.

@@ -8,6 +8,9 @@ pub use presets::Preset;
 use crate::nn::{Features, Samples};
 use crate::rng::Rng;
 
+/// Most points a scene holds; more are refused.
+pub const MAX_POINTS: usize = 5000;
+
 /// One labelled point: a class index (0 red, 1 green, 2 blue, 3 orange) or a
 /// real value for regression; `test` points are held out from training.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -178,7 +178,7 @@ pub fn chain(
             meaning: format!(
                 "slope of {} at z = {}",
                 this.activation.name(),
-                number(z as f64).0
+                lecture_number(z as f64).0
             ),
             value: this.activation.derivative(z, a),
         };
@@ -262,7 +262,7 @@ impl Expression {
 
     /// Appends a number, in brackets if negative and `bracket_negative`.
     fn push(&mut self, value: f64, bracket_negative: bool) {
-        let (shown, exact) = number(value);
+        let (shown, exact) = lecture_number(value);
         self.exact &= exact;
         if bracket_negative && shown.starts_with('−') {
             self.text += &format!("({shown})");
@@ -283,7 +283,7 @@ impl Expression {
 /// A number to 3 significant digits (whole numbers from 1000 up), with a
 /// real minus sign; and whether that text is the value itself (to within
 /// f32 precision, so 0.3f32 reads as exactly 0.3).
-fn number(value: f64) -> (String, bool) {
+fn lecture_number(value: f64) -> (String, bool) {
     if !value.is_finite() {
         return (format!("{value}"), false);
     }

@@ -260,8 +260,9 @@ mod tests {
         s
     }
 
-    /// Writes both programs for a few scenes to target/code-samples/ so they can be
-    /// checked by a Python parser where one is installed (see the Makefile's lint).
+    /// Writes both programs for a few scenes to target/code-samples/, where
+    /// `make native-test` parses each with Python's own parser; each sample
+    /// says what it was written for.
     #[test]
     fn write_samples_for_a_syntax_check() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/code-samples");
@@ -284,6 +285,12 @@ mod tests {
             std::fs::write(format!("{dir}/keras{i}.py"), keras(s)).unwrap();
             std::fs::write(format!("{dir}/pytorch{i}.py"), pytorch(s)).unwrap();
         }
+        let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}.py")).unwrap();
+        assert!(
+            read("keras1").contains("Dropout(0.3)") && read("pytorch1").contains("Dropout(0.3)")
+        );
+        assert!(read("keras2").contains("Adagrad") && read("pytorch2").contains("Adagrad"));
+        assert!(read("keras2").contains("x1 ** 2") && read("pytorch2").contains("x1 ** 2"));
     }
 
     #[test]

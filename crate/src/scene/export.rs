@@ -64,6 +64,16 @@ pub fn model_json(scene: &Scene, network: &Network) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::io::json::Json;
+
+    /// Every number in a JSON value, depth first, read as f32.
+    fn flat(v: &Json) -> Vec<f32> {
+        match v {
+            Json::Number(n) => vec![n.parse().unwrap()],
+            Json::Array(items) => items.iter().flat_map(flat).collect(),
+            other => panic!("not a number: {other:?}"),
+        }
+    }
     use crate::scene::Session;
 
     #[test]
@@ -75,14 +85,21 @@ mod tests {
         assert!(json.contains("\"inputs\": [\"x1\", \"x2\"]"), "{json}");
         assert!(json.contains("\"units\": 4, \"activation\": \"tanh\""));
         assert!(json.contains("\"units\": 1, \"activation\": \"sigmoid\""));
-        for layer in &net.layers {
-            for w in layer.weights.iter().chain(&layer.biases) {
-                assert!(json.contains(&format!("{w}")), "weight {w} missing");
-            }
+        // Read back as JSON, every weight and bias is the network's, exactly
+        // and in its place (rows of `units`, one row per input).
+        let parsed = crate::data::io::json::parse(&json).unwrap();
+        let Some(Json::Array(layers)) = parsed.field("layers") else {
+            panic!("no layers: {json}");
+        };
+        assert_eq!(layers.len(), net.layers.len());
+        for (layer, read) in net.layers.iter().zip(layers) {
+            let Some(Json::Array(rows)) = read.field("weights") else {
+                panic!("no weights");
+            };
+            assert_eq!(rows.len(), layer.inputs);
+            assert!(rows.iter().all(|r| flat(r).len() == layer.units));
+            assert_eq!(flat(read.field("weights").unwrap()), layer.weights);
+            assert_eq!(flat(read.field("biases").unwrap()), layer.biases);
         }
-        // Numbers print so that they read back as the same f32.
-        let w = net.layers[0].weights[0];
-        assert_eq!(format!("{w}").parse::<f32>().unwrap(), w);
-        assert_eq!(json.matches("\"units\"").count(), 3);
     }
 }

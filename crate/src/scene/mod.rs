@@ -18,8 +18,7 @@ use crate::nn::{Activation, Features, Loss, NetworkShape, Penalty, Regularizatio
 use crate::rng::Rng;
 use crate::view::colors::Palette;
 
-/// Most points a scene holds; more are refused.
-pub const MAX_POINTS: usize = 5000;
+pub use crate::data::MAX_POINTS;
 pub const MAX_HIDDEN_LAYERS: usize = 8;
 pub const MAX_UNITS: usize = 32;
 pub const MAX_CLASSES: usize = 4;

@@ -56,7 +56,7 @@ pub const NAMES: [&str; 18] = [
     "palette",
 ];
 
-fn number(field: &str, value: &str) -> Result<f64, String> {
+fn parse_number(field: &str, value: &str) -> Result<f64, String> {
     match value.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err(format!("{field}: '{value}' is not a finite number")),
@@ -66,7 +66,7 @@ fn number(field: &str, value: &str) -> Result<f64, String> {
 
 /// A number clamped into `[low, high]`, with a note when it was outside.
 fn clamped(field: &str, value: &str, low: f64, high: f64) -> Result<(f64, Option<String>), String> {
-    let v = number(field, value)?;
+    let v = parse_number(field, value)?;
     let c = v.clamp(low, high);
     let note = (c != v).then(|| format!("{field}: {v} is outside {low} to {high}; using {c}"));
     Ok((c, note))

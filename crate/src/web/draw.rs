@@ -12,8 +12,6 @@ use crate::view::raster::Raster;
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 
-pub const POINT_RADIUS: f64 = 4.5;
-
 /// Maps input coordinates to CSS pixels on the data canvas and back.
 pub struct Frame {
     pub width: f64,

@@ -350,8 +350,8 @@ impl LessonState {
                 };
                 format!(
                     "x = ({}, {}): {}",
-                    number(x1),
-                    number(x2),
+                    short_number(x1),
+                    short_number(x2),
                     inspect::neuron_arithmetic(p.w0, &p.w, &[x1, x2])
                 )
             }
@@ -401,8 +401,8 @@ impl LessonState {
                         [v] => format!(
                             "{} at ({}, {}): the network says {:.3}",
                             m.label,
-                            number(m.x1),
-                            number(m.x2),
+                            short_number(m.x1),
+                            short_number(m.x2),
                             v
                         ),
                         _ => String::new(),
@@ -472,7 +472,7 @@ fn run_colour(i: usize) -> String {
 }
 
 /// A number as a person writes it: no trailing zeros, a real minus sign.
-fn number(v: f32) -> String {
+fn short_number(v: f32) -> String {
     let s = format!("{:.3}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.replace('-', "−")

@@ -4,12 +4,14 @@
 //! each frame; a layer is stamped again only when what is on it changes.
 
 use super::canvas::{offscreen, Canvas};
-use super::draw::POINT_RADIUS;
 use crate::view::colors::{css, Glyph, Rgb};
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A point's radius in CSS pixels (other glyphs have a circle's area).
+const POINT_RADIUS: f64 = 4.5;
 
 /// How a point is drawn: every look has its class's glyph, so classes
 /// differ in shape as well as colour.
@@ -129,8 +131,8 @@ pub struct Stamp {
 #[derive(Default)]
 pub struct PointLayers {
     sprites: Sprites,
-    rings: Layer,
-    points: Layer,
+    rings: StampLayer,
+    points: StampLayer,
 }
 
 /// Which layers a frame stamped afresh.
@@ -161,7 +163,7 @@ impl PointLayers {
 
 /// A canvas of stamps, and what is stamped on it now.
 #[derive(Default)]
-struct Layer {
+struct StampLayer {
     canvas: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
     stamped: Vec<Stamp>,
     /// The layer's size in device pixels and its pixel ratio when stamped.
@@ -169,7 +171,7 @@ struct Layer {
     next: Vec<Stamp>,
 }
 
-impl Layer {
+impl StampLayer {
     /// Draws `stamps` onto `canvas`, stamping the layer again only if they
     /// (or the canvas's size) changed since the last frame; true if it did.
     fn draw(

@@ -106,7 +106,7 @@ impl<'a> Parser<'a> {
             Some(b't') => self.word("true", Json::Bool(true)),
             Some(b'f') => self.word("false", Json::Bool(false)),
             Some(b'n') => self.word("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'-' | b'0'..=b'9') => self.number_token(),
             Some(b'N' | b'I') => Err(self.error("NaN and Infinity are not JSON numbers")),
             Some(_) => {
                 let c = self.text.get(self.pos..).and_then(|s| s.chars().next());
@@ -136,7 +136,7 @@ impl<'a> Parser<'a> {
         self.pos > start
     }
 
-    fn number(&mut self) -> Result<Json<'a>, String> {
+    fn number_token(&mut self) -> Result<Json<'a>, String> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
