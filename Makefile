@@ -46,11 +46,13 @@ e2e:
 bench:
 	cargo bench --bench train
 
-# The same workloads, the page's frame times, first frame and transfer size in headless Chromium.
+# The same workloads, the page's frame times, first frame and transfer size in
+# headless Chromium; then what drawing at pixel ratios 1 to 3 costs.
 bench-browser:
 	scripts/setup.sh test
 	scripts/build.sh
 	node scripts/bench-browser.mjs
+	node scripts/bench-screens.mjs
 
 # The property tests of the link decoder and the CSV/JSON readers, a million cases each (~4 min).
 fuzz:
