@@ -28,6 +28,19 @@ impl Activation {
         Activation::Swish,
     ];
 
+    /// As the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Activation::Linear => "Linear",
+            Activation::Sigmoid => "Sigmoid",
+            Activation::Tanh => "Tanh",
+            Activation::Relu => "ReLU",
+            Activation::LeakyRelu => "Leaky ReLU",
+            Activation::Elu => "ELU",
+            Activation::Swish => "Swish",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Activation::Linear => "linear",

@@ -35,6 +35,19 @@ impl Feature {
         }
     }
 
+    /// As the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Feature::X1 => "x1",
+            Feature::X2 => "x2",
+            Feature::X1Squared => "x1²",
+            Feature::X2Squared => "x2²",
+            Feature::X1TimesX2 => "x1·x2",
+            Feature::SinX1 => "sin x1",
+            Feature::SinX2 => "sin x2",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Feature> {
         Feature::ALL.into_iter().find(|f| f.name() == name)
     }

@@ -35,6 +35,18 @@ impl OptimizerKind {
         OptimizerKind::Adam,
     ];
 
+    /// As the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "SGD",
+            OptimizerKind::Momentum => "Momentum",
+            OptimizerKind::Nesterov => "Nesterov",
+            OptimizerKind::RmsProp => "RMSProp",
+            OptimizerKind::Adagrad => "Adagrad",
+            OptimizerKind::Adam => "Adam",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             OptimizerKind::Sgd => "sgd",

@@ -11,6 +11,31 @@ pub enum Penalty {
     L2,
 }
 
+impl Penalty {
+    pub const ALL: [Penalty; 3] = [Penalty::None, Penalty::L1, Penalty::L2];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Penalty::None => "none",
+            Penalty::L1 => "l1",
+            Penalty::L2 => "l2",
+        }
+    }
+
+    /// As the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Penalty::None => "None",
+            Penalty::L1 => "L1",
+            Penalty::L2 => "L2",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Penalty> {
+        Penalty::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Regularization {
     pub penalty: Penalty,

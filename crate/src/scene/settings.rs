@@ -1,5 +1,9 @@
-//! Every setting a page, a URL or a file can change, by name and as text:
-//! checked, clamped with a note, or refused with a message naming the field.
+//! Every setting a page, a URL or a file can change: one table, a row a
+//! setting, that says its name, the values it takes (for the page's
+//! control), what a change requires of the session, and how it is read from
+//! text (checked, clamped with a note, or refused with a message naming the
+//! field) and written back. Links, the element's attributes, `set`/`get` and
+//! the page's controls all go through it; adding a setting is adding a row.
 
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::shorten;
@@ -33,28 +37,380 @@ pub const MAX_PATIENCE: usize = 10_000;
 pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
 /// Seeds are whole numbers a JavaScript number holds exactly.
 pub const MAX_SEED: u64 = 1 << 53;
-
-/// Every setting's name, in the order a scene's text form lists them.
-pub const NAMES: [&str; 18] = [
-    "hidden",
-    "activation",
-    "layer-activations",
-    "features",
-    "classes",
-    "learning-rate",
-    "optimizer",
-    "batch-size",
-    "dropout",
-    "regularization",
-    "regularization-rate",
-    "test-fraction",
-    "early-stopping",
-    "seed",
-    "epochs-per-frame",
-    "stop-after",
-    "noise",
-    "palette",
+/// Stop after at most this many epochs (0 is never).
+const MAX_STOP_AFTER: usize = usize::MAX >> 11;
+/// The regularisation rates the page offers (any in 0 to 10 is taken).
+const REGULARIZATION_RATES: [&str; 9] = [
+    "0", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1",
 ];
+
+/// The values a setting takes, as the page's control offers them.
+#[derive(Clone, Copy)]
+pub enum Values {
+    /// One of these: `(value, title)` each.
+    Choice(fn() -> Vec<(&'static str, &'static str)>),
+    /// A number from `min` to `max` in steps of `step` (0: any).
+    Number { min: f64, max: f64, step: f64 },
+    /// A list in a form of its own (widths, features, per-layer activations).
+    List,
+}
+
+/// One setting: its name in links, attributes and `set`/`get`, its values,
+/// what a change requires, and how it is read and written.
+pub struct Setting {
+    pub name: &'static str,
+    pub values: Values,
+    pub effect: Effect,
+    /// Sets it from text: a note when the value was clamped; an error
+    /// naming the field (and nothing changed) when it cannot be used.
+    read: fn(&mut Scene, &str) -> Result<Option<String>, String>,
+    /// Its current value, in the form `read` takes.
+    write: fn(&Scene) -> String,
+}
+
+/// `(name, title)` of every item of an enumeration, for a `Values::Choice`.
+macro_rules! choices {
+    ($all:expr) => {
+        || $all.iter().map(|v| (v.name(), v.title())).collect()
+    };
+}
+
+/// Every setting, in the order a scene's text form lists them.
+pub const SETTINGS: [Setting; 18] = [
+    Setting {
+        name: "hidden",
+        values: Values::List,
+        effect: Effect::Network,
+        read: |scene, value| {
+            let widths: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            if widths.len() > MAX_HIDDEN_LAYERS {
+                return Err(format!(
+                    "hidden layers: {} is more than {MAX_HIDDEN_LAYERS}",
+                    widths.len()
+                ));
+            }
+            let mut note = None;
+            let mut hidden = Vec::new();
+            for w in widths {
+                let (units, n) = whole("units per layer", w, 1, MAX_UNITS)?;
+                note = note.or(n);
+                hidden.push(units);
+            }
+            scene.layer_activations.resize(hidden.len(), None);
+            scene.hidden = hidden;
+            Ok(note)
+        },
+        write: |scene| list(scene.hidden.iter().map(|u| u.to_string())),
+    },
+    Setting {
+        name: "activation",
+        values: Values::Choice(choices!(Activation::ALL)),
+        effect: Effect::Network,
+        read: |scene, value| {
+            scene.activation = activation("activation", value)?;
+            scene.layer_activations.iter_mut().for_each(|a| *a = None);
+            Ok(None)
+        },
+        write: |scene| scene.activation.name().to_string(),
+    },
+    Setting {
+        name: "layer-activations",
+        values: Values::List,
+        effect: Effect::Network,
+        // One entry per hidden layer: an activation's name, or "" to follow the main one.
+        read: |scene, value| {
+            let mut layers = Vec::new();
+            for (i, entry) in value.split(',').enumerate().take(scene.hidden.len()) {
+                layers.push(match entry.trim() {
+                    "" => None,
+                    entry => Some(activation(
+                        &format!("activation of layer {}", i + 1),
+                        entry,
+                    )?),
+                });
+            }
+            layers.resize(scene.hidden.len(), None);
+            scene.layer_activations = layers;
+            Ok(None)
+        },
+        write: |scene| {
+            list(
+                scene
+                    .layer_activations
+                    .iter()
+                    .map(|a| a.map_or("", |a| a.name()).to_string()),
+            )
+        },
+    },
+    Setting {
+        name: "features",
+        values: Values::Choice(choices!(Feature::ALL)),
+        effect: Effect::Network,
+        read: |scene, value| {
+            let mut chosen = Vec::new();
+            for f in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                chosen.push(one_of("features", f, &Feature::ALL, Feature::name)?);
+            }
+            scene.features = Features::of_list(chosen)
+                .ok_or("features: at least one input feature is needed")?;
+            Ok(None)
+        },
+        write: |scene| list(scene.features.list().map(|f| f.name().to_string())),
+    },
+    Setting {
+        name: "classes",
+        values: Values::Number {
+            min: 2.0,
+            max: MAX_CLASSES as f64,
+            step: 1.0,
+        },
+        effect: Effect::Network,
+        read: |scene, value| {
+            if scene.task == Task::Regression {
+                return Err(
+                    "classes: this scene is a regression; pick a classification preset".to_string(),
+                );
+            }
+            let (classes, mut note) = whole("classes", value, 2, MAX_CLASSES)?;
+            scene.task = Task::Classification { classes };
+            let before = scene.points.len();
+            scene.points.retain(|p| (p.label as usize) < classes);
+            if scene.points.len() < before {
+                note = Some(format!(
+                    "classes: removed {} points of the classes switched off",
+                    before - scene.points.len()
+                ));
+            }
+            Ok(note)
+        },
+        write: |scene| scene.task.classes().to_string(),
+    },
+    Setting {
+        name: "learning-rate",
+        values: Values::Number {
+            min: LEARNING_RATE_RANGE.0,
+            max: LEARNING_RATE_RANGE.1,
+            step: 0.0,
+        },
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (low, high) = LEARNING_RATE_RANGE;
+            let (v, note) = clamped("learning rate", value, low, high)?;
+            scene.training.learning_rate = v as f32;
+            Ok(note)
+        },
+        write: |scene| scene.training.learning_rate.to_string(),
+    },
+    Setting {
+        name: "optimizer",
+        values: Values::Choice(choices!(OptimizerKind::ALL)),
+        effect: Effect::Training,
+        read: |scene, value| {
+            scene.training.optimizer =
+                one_of("optimizer", value, &OptimizerKind::ALL, OptimizerKind::name)?;
+            Ok(None)
+        },
+        write: |scene| scene.training.optimizer.name().to_string(),
+    },
+    Setting {
+        name: "batch-size",
+        values: Values::Number {
+            min: 1.0,
+            max: MAX_BATCH as f64,
+            step: 1.0,
+        },
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (v, note) = whole("batch size", value, 1, MAX_BATCH)?;
+            scene.training.batch_size = v;
+            Ok(note)
+        },
+        write: |scene| scene.training.batch_size.to_string(),
+    },
+    Setting {
+        name: "dropout",
+        values: Values::Number {
+            min: 0.0,
+            max: 0.9,
+            step: 0.05,
+        },
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (v, note) = clamped("dropout rate", value, 0.0, 0.9)?;
+            scene.training.dropout = v as f32;
+            Ok(note)
+        },
+        write: |scene| scene.training.dropout.to_string(),
+    },
+    Setting {
+        name: "regularization",
+        values: Values::Choice(choices!(Penalty::ALL)),
+        effect: Effect::Training,
+        read: |scene, value| {
+            scene.training.regularization.penalty =
+                one_of("regularization", value, &Penalty::ALL, Penalty::name)?;
+            Ok(None)
+        },
+        write: |scene| scene.training.regularization.penalty.name().to_string(),
+    },
+    Setting {
+        name: "regularization-rate",
+        values: Values::Choice(|| REGULARIZATION_RATES.iter().map(|r| (*r, *r)).collect()),
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (v, note) = clamped("regularization rate", value, 0.0, 10.0)?;
+            scene.training.regularization.rate = v as f32;
+            Ok(note)
+        },
+        write: |scene| scene.training.regularization.rate.to_string(),
+    },
+    Setting {
+        name: "test-fraction",
+        values: Values::Number {
+            min: 0.0,
+            max: 0.9,
+            step: 0.1,
+        },
+        effect: Effect::Points,
+        read: |scene, value| {
+            let (v, note) = clamped("test fraction", value, 0.0, 0.9)?;
+            scene.test_fraction = v as f32;
+            scene.resplit();
+            Ok(note)
+        },
+        write: |scene| scene.test_fraction.to_string(),
+    },
+    Setting {
+        name: "early-stopping",
+        values: Values::Number {
+            min: 0.0,
+            max: MAX_PATIENCE as f64,
+            step: 1.0,
+        },
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (v, note) = whole("early-stopping patience", value, 0, MAX_PATIENCE)?;
+            scene.training.early_stopping = (v > 0).then_some(v);
+            Ok(note)
+        },
+        write: |scene| scene.training.early_stopping.unwrap_or(0).to_string(),
+    },
+    Setting {
+        name: "seed",
+        values: Values::Number {
+            min: 0.0,
+            max: MAX_SEED as f64,
+            step: 1.0,
+        },
+        effect: Effect::Network,
+        read: |scene, value| {
+            // Not through usize: it is 32 bits in wasm.
+            let (v, note) = clamped("seed", value, 0.0, MAX_SEED as f64)?;
+            if v.fract() != 0.0 {
+                return Err(format!("seed: '{}' is not a whole number", shorten(value)));
+            }
+            scene.seed = v as u64;
+            Ok(note)
+        },
+        write: |scene| scene.seed.to_string(),
+    },
+    Setting {
+        name: "epochs-per-frame",
+        values: Values::Number {
+            min: 1.0,
+            max: MAX_EPOCHS_PER_FRAME as f64,
+            step: 1.0,
+        },
+        effect: Effect::None,
+        read: |scene, value| {
+            let (v, note) = whole("epochs per frame", value, 1, MAX_EPOCHS_PER_FRAME)?;
+            scene.epochs_per_frame = v;
+            Ok(note)
+        },
+        write: |scene| scene.epochs_per_frame.to_string(),
+    },
+    Setting {
+        name: "stop-after",
+        values: Values::Number {
+            min: 0.0,
+            max: MAX_STOP_AFTER as f64,
+            step: 1.0,
+        },
+        effect: Effect::None,
+        read: |scene, value| {
+            let (v, note) = whole("stop after", value, 0, MAX_STOP_AFTER)?;
+            scene.stop_after = (v > 0).then_some(v);
+            Ok(note)
+        },
+        write: |scene| scene.stop_after.unwrap_or(0).to_string(),
+    },
+    Setting {
+        name: "noise",
+        values: Values::Number {
+            min: 0.0,
+            max: 1.0,
+            step: 0.05,
+        },
+        effect: Effect::None,
+        read: |scene, value| {
+            let (v, note) = clamped("noise", value, 0.0, 1.0)?;
+            scene.noise = v as f32;
+            Ok(note)
+        },
+        write: |scene| scene.noise.to_string(),
+    },
+    Setting {
+        name: "palette",
+        values: Values::Choice(choices!(Palette::ALL)),
+        effect: Effect::None,
+        read: |scene, value| {
+            scene.palette = one_of("palette", value, &Palette::ALL, Palette::name)?;
+            Ok(None)
+        },
+        write: |scene| scene.palette.name().to_string(),
+    },
+];
+
+/// Every setting's name, in the table's order.
+pub const NAMES: [&str; SETTINGS.len()] = {
+    let mut names = [""; SETTINGS.len()];
+    let mut i = 0;
+    while i < SETTINGS.len() {
+        names[i] = SETTINGS[i].name;
+        i += 1;
+    }
+    names
+};
+
+/// The row of the setting called `name`.
+pub fn setting(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.name == name)
+}
+
+/// Sets `name` to `value` (text), or says why not, leaving the scene as it was.
+pub fn apply(scene: &mut Scene, name: &str, value: &str) -> Result<Applied, String> {
+    let row = setting(name).ok_or_else(|| format!("'{}' is not a setting", shorten(name)))?;
+    let mut changed = scene.clone();
+    let note = (row.read)(&mut changed, value)?;
+    *scene = changed;
+    Ok(Applied {
+        effect: row.effect,
+        note,
+    })
+}
+
+/// The current value of `name` as text, in the form `apply` takes.
+pub fn get(scene: &Scene, name: &str) -> Option<String> {
+    setting(name).map(|row| (row.write)(scene))
+}
+
+fn list(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(",")
+}
 
 fn parse_number(field: &str, value: &str) -> Result<f64, String> {
     match value.trim().parse::<f64>() {
@@ -88,255 +444,28 @@ fn whole(
     Ok((v as usize, note))
 }
 
+/// The item of `all` called `value`, or a message listing their names.
+fn one_of<T: Copy>(
+    field: &str,
+    value: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|&v| name(v) == value.trim())
+        .ok_or_else(|| {
+            let names: Vec<_> = all.iter().map(|&v| name(v)).collect();
+            format!(
+                "{field}: '{}' is not one of {}",
+                shorten(value),
+                names.join(", ")
+            )
+        })
+}
+
 fn activation(field: &str, value: &str) -> Result<Activation, String> {
-    Activation::from_name(value.trim()).ok_or_else(|| {
-        let names: Vec<_> = Activation::ALL.iter().map(|a| a.name()).collect();
-        format!(
-            "{field}: '{}' is not one of {}",
-            shorten(value),
-            names.join(", ")
-        )
-    })
-}
-
-/// Sets `name` to `value` (text), or says why not, leaving the scene as it was.
-pub fn apply(scene: &mut Scene, name: &str, value: &str) -> Result<Applied, String> {
-    let mut note = None;
-    let effect = match name {
-        "hidden" => {
-            let widths: Vec<&str> = value
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            if widths.len() > MAX_HIDDEN_LAYERS {
-                return Err(format!(
-                    "hidden layers: {} is more than {MAX_HIDDEN_LAYERS}",
-                    widths.len()
-                ));
-            }
-            let mut hidden = Vec::new();
-            for w in widths {
-                let (units, n) = whole("units per layer", w, 1, MAX_UNITS)?;
-                note = note.or(n);
-                hidden.push(units);
-            }
-            scene.layer_activations.resize(hidden.len(), None);
-            scene.hidden = hidden;
-            Effect::Network
-        }
-        "activation" => {
-            scene.activation = activation("activation", value)?;
-            scene.layer_activations.iter_mut().for_each(|a| *a = None);
-            Effect::Network
-        }
-        "layer-activations" => {
-            // One entry per hidden layer: an activation's name, or "" to follow the main one.
-            let mut list = Vec::new();
-            for (i, entry) in value.split(',').enumerate().take(scene.hidden.len()) {
-                let entry = entry.trim();
-                list.push(match entry {
-                    "" => None,
-                    _ => Some(activation(
-                        &format!("activation of layer {}", i + 1),
-                        entry,
-                    )?),
-                });
-            }
-            list.resize(scene.hidden.len(), None);
-            scene.layer_activations = list;
-            Effect::Network
-        }
-        "features" => {
-            let mut list = Vec::new();
-            for f in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                list.push(Feature::from_name(f).ok_or_else(|| {
-                    let names: Vec<_> = Feature::ALL.iter().map(|f| f.name()).collect();
-                    format!(
-                        "features: '{}' is not one of {}",
-                        shorten(f),
-                        names.join(", ")
-                    )
-                })?);
-            }
-            scene.features =
-                Features::of_list(list).ok_or("features: at least one input feature is needed")?;
-            Effect::Network
-        }
-        "classes" => {
-            if scene.task == Task::Regression {
-                return Err(
-                    "classes: this scene is a regression; pick a classification preset".to_string(),
-                );
-            }
-            let (classes, n) = whole("classes", value, 2, MAX_CLASSES)?;
-            note = n;
-            scene.task = Task::Classification { classes };
-            let before = scene.points.len();
-            scene.points.retain(|p| (p.label as usize) < classes);
-            if scene.points.len() < before {
-                note = Some(format!(
-                    "classes: removed {} points of the classes switched off",
-                    before - scene.points.len()
-                ));
-            }
-            Effect::Network
-        }
-        "learning-rate" => {
-            let (v, n) = clamped(
-                "learning rate",
-                value,
-                LEARNING_RATE_RANGE.0,
-                LEARNING_RATE_RANGE.1,
-            )?;
-            scene.training.learning_rate = v as f32;
-            note = n;
-            Effect::Training
-        }
-        "optimizer" => {
-            scene.training.optimizer = OptimizerKind::from_name(value.trim()).ok_or_else(|| {
-                let names: Vec<_> = OptimizerKind::ALL.iter().map(|o| o.name()).collect();
-                format!(
-                    "optimizer: '{}' is not one of {}",
-                    shorten(value),
-                    names.join(", ")
-                )
-            })?;
-            Effect::Training
-        }
-        "batch-size" => {
-            let (v, n) = whole("batch size", value, 1, MAX_BATCH)?;
-            scene.training.batch_size = v;
-            note = n;
-            Effect::Training
-        }
-        "dropout" => {
-            let (v, n) = clamped("dropout rate", value, 0.0, 0.9)?;
-            scene.training.dropout = v as f32;
-            note = n;
-            Effect::Training
-        }
-        "regularization" => {
-            scene.training.regularization.penalty = match value.trim() {
-                "none" => Penalty::None,
-                "l1" => Penalty::L1,
-                "l2" => Penalty::L2,
-                _ => {
-                    return Err(format!(
-                        "regularization: '{}' is not one of none, l1, l2",
-                        shorten(value)
-                    ))
-                }
-            };
-            Effect::Training
-        }
-        "regularization-rate" => {
-            let (v, n) = clamped("regularization rate", value, 0.0, 10.0)?;
-            scene.training.regularization.rate = v as f32;
-            note = n;
-            Effect::Training
-        }
-        "test-fraction" => {
-            let (v, n) = clamped("test fraction", value, 0.0, 0.9)?;
-            scene.test_fraction = v as f32;
-            scene.resplit();
-            note = n;
-            Effect::Points
-        }
-        "early-stopping" => {
-            let (v, n) = whole("early-stopping patience", value, 0, MAX_PATIENCE)?;
-            scene.training.early_stopping = (v > 0).then_some(v);
-            note = n;
-            Effect::Training
-        }
-        "seed" => {
-            // Not through usize: it is 32 bits in wasm.
-            let (v, n) = clamped("seed", value, 0.0, MAX_SEED as f64)?;
-            if v.fract() != 0.0 {
-                return Err(format!("seed: '{}' is not a whole number", shorten(value)));
-            }
-            scene.seed = v as u64;
-            note = n;
-            Effect::Network
-        }
-        "epochs-per-frame" => {
-            let (v, n) = whole("epochs per frame", value, 1, MAX_EPOCHS_PER_FRAME)?;
-            scene.epochs_per_frame = v;
-            note = n;
-            Effect::None
-        }
-        "stop-after" => {
-            let (v, n) = whole("stop after", value, 0, usize::MAX >> 11)?;
-            scene.stop_after = (v > 0).then_some(v);
-            note = n;
-            Effect::None
-        }
-        "noise" => {
-            let (v, n) = clamped("noise", value, 0.0, 1.0)?;
-            scene.noise = v as f32;
-            note = n;
-            Effect::None
-        }
-        "palette" => {
-            scene.palette = Palette::from_name(value.trim()).ok_or_else(|| {
-                let names: Vec<_> = Palette::ALL.iter().map(|p| p.name()).collect();
-                format!(
-                    "palette: '{}' is not one of {}",
-                    shorten(value),
-                    names.join(", ")
-                )
-            })?;
-            Effect::None
-        }
-        _ => return Err(format!("'{}' is not a setting", shorten(name))),
-    };
-    Ok(Applied { effect, note })
-}
-
-/// The current value of `name` as text, in the form `apply` takes.
-pub fn get(scene: &Scene, name: &str) -> Option<String> {
-    let t = &scene.training;
-    Some(match name {
-        "hidden" => scene
-            .hidden
-            .iter()
-            .map(|u| u.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
-        "activation" => scene.activation.name().to_string(),
-        "layer-activations" => scene
-            .layer_activations
-            .iter()
-            .map(|a| a.map_or("", |a| a.name()))
-            .collect::<Vec<_>>()
-            .join(","),
-        "features" => scene
-            .features
-            .list()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join(","),
-        "classes" => scene.task.classes().to_string(),
-        "learning-rate" => t.learning_rate.to_string(),
-        "optimizer" => t.optimizer.name().to_string(),
-        "batch-size" => t.batch_size.to_string(),
-        "dropout" => t.dropout.to_string(),
-        "regularization" => match t.regularization.penalty {
-            Penalty::None => "none",
-            Penalty::L1 => "l1",
-            Penalty::L2 => "l2",
-        }
-        .to_string(),
-        "regularization-rate" => t.regularization.rate.to_string(),
-        "test-fraction" => scene.test_fraction.to_string(),
-        "early-stopping" => t.early_stopping.unwrap_or(0).to_string(),
-        "seed" => scene.seed.to_string(),
-        "epochs-per-frame" => scene.epochs_per_frame.to_string(),
-        "stop-after" => scene.stop_after.unwrap_or(0).to_string(),
-        "noise" => scene.noise.to_string(),
-        "palette" => scene.palette.name().to_string(),
-        _ => return None,
-    })
+    one_of(field, value, &Activation::ALL, Activation::name)
 }
 
 #[cfg(test)]
@@ -372,6 +501,33 @@ mod tests {
             assert_eq!(applied.note, None, "{name}");
             assert_eq!(get(&scene, name).as_deref(), Some(value), "{name}");
         }
+    }
+
+    #[test]
+    fn every_value_the_table_offers_is_taken_as_it_is() {
+        for row in &SETTINGS {
+            let offered: Vec<String> = match row.values {
+                Values::Choice(all) => all().into_iter().map(|(v, _)| v.to_string()).collect(),
+                Values::Number { min, max, .. } => vec![min.to_string(), max.to_string()],
+                Values::List => continue,
+            };
+            for value in offered {
+                let mut scene = Scene::default();
+                let applied = apply(&mut scene, row.name, &value).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(applied.note, None, "{}={value}", row.name);
+                assert_eq!(applied.effect, row.effect);
+                if !matches!(row.values, Values::Number { .. }) || row.name != "stop-after" {
+                    assert_eq!(
+                        get(&scene, row.name).unwrap().parse::<f64>().ok(),
+                        value.parse::<f64>().ok(),
+                        "{}",
+                        row.name
+                    );
+                }
+            }
+        }
+        assert_eq!(NAMES.len(), SETTINGS.len());
+        assert!(NAMES.iter().all(|n| setting(n).is_some()));
     }
 
     #[test]

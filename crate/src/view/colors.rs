@@ -34,6 +34,14 @@ impl Palette {
         Palette::ALL.into_iter().find(|p| p.name() == name)
     }
 
+    /// As the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Palette::RedGreen => "Red and green",
+            Palette::ColorBlind => "Colour-blind safe",
+        }
+    }
+
     pub fn colors(self) -> &'static [Rgb; 4] {
         match self {
             Palette::RedGreen => &CLASS_COLORS,
