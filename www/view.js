@@ -543,8 +543,8 @@ export class View {
       this.syncControls();
       this.showLesson();
     });
-    on('undo', 'click', () => { pg.undo(); this.syncControls(); });
-    on('redo', 'click', () => { pg.redo(); this.syncControls(); });
+    on('undo', 'click', () => this.undo(false));
+    on('redo', 'click', () => this.undo(true));
     on('clear', 'click', () => pg.clear());
     this.wirePointer();
     // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
@@ -559,8 +559,15 @@ export class View {
     if (e.key === ' ') { e.preventDefault(); this.setPlaying(!this.playing); }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
-      if (e.shiftKey) this.pg.redo(); else this.pg.undo();
+      this.undo(e.shiftKey);
     }
+  }
+
+  /** Undo (or redo) a point edit, saying which points could not come back. */
+  undo(redo) {
+    const note = redo ? this.pg.redo() : this.pg.undo();
+    if (note) this.note(note);
+    this.syncControls();
   }
 
   /** Placing, erasing and dragging points on the data canvas. */

@@ -46,6 +46,17 @@ impl Task {
             Task::Regression => 0,
         }
     }
+
+    /// Whether a point labelled `label` can be trained on: one of the
+    /// classes, or any finite value for regression.
+    pub fn accepts(self, label: f32) -> bool {
+        match self {
+            Task::Classification { classes } => {
+                label >= 0.0 && label.fract() == 0.0 && (label as usize) < classes
+            }
+            Task::Regression => label.is_finite(),
+        }
+    }
 }
 
 /// The input square shown on screen: x1 across, x2 up.

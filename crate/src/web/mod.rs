@@ -463,14 +463,17 @@ impl Playground {
         self.dirty = true;
     }
 
-    pub fn undo(&mut self) -> bool {
+    /// Undoes the last point edit; returns a note when points of classes
+    /// the scene no longer has were left out.
+    pub fn undo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.undo()
+        self.session.undo().flatten()
     }
 
-    pub fn redo(&mut self) -> bool {
+    /// Redoes an undone edit; a note as for `undo`.
+    pub fn redo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.redo()
+        self.session.redo().flatten()
     }
 
     /// Changes a setting by name (see `scene::settings::NAMES`). Returns a
