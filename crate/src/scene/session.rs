@@ -163,7 +163,8 @@ impl Session {
         if let Task::Classification { classes } = self.scene.task {
             if label < 0.0 || label as usize >= classes || label.fract() != 0.0 {
                 return Err(format!(
-                    "points: class {label} is not one of 0 to {}",
+                    "points: class {} is not one of 0 to {}",
+                    crate::data::human(label),
                     classes - 1
                 ));
             }

@@ -29,8 +29,11 @@ pub const VERSION: u32 = 1;
 pub const MAX_TEXT: usize = 100_000;
 /// Axis names and the marker's label are cut to this many characters.
 pub const MAX_CAPTION: usize = 80;
-/// The furthest from 0 a domain's edge or the marker may be.
+/// The furthest from 0 a domain's edge or the marker may be written.
 pub const MAX_COORDINATE: f32 = 1e6;
+/// The furthest from 0 a domain's edge is shown: further is clamped with a
+/// note (the data canvas of a domain a million wide is no picture of anything).
+pub const MAX_DOMAIN: f32 = 1000.0;
 /// Decoding says at most this many things; the last one counts the rest.
 const MAX_NOTES: usize = 20;
 
@@ -117,8 +120,8 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
     let count = r.noted(count).unwrap_or(DEFAULT_POINTS);
     let mut scene = preset_scene(preset, count);
     r.settings(&mut scene);
-    let placed = r.placement(&mut scene) && placed;
-    r.points(&mut scene, placed);
+    let packed_for = r.placement(&mut scene).filter(|_| placed);
+    r.points(&mut scene, packed_for);
     for (key, _) in &r.pairs {
         r.notes
             .push(format!("'{}' is not a setting; ignored", shorten(key)));
@@ -221,12 +224,22 @@ impl Reading {
         }
     }
 
-    /// The domain, axes and marker; false when a domain was given but not read.
-    fn placement(&mut self, scene: &mut Scene) -> bool {
+    /// The domain, axes and marker; the domain the points were packed for
+    /// (the one written, before clamping), or None when it was given but
+    /// could not be read.
+    fn placement(&mut self, scene: &mut Scene) -> Option<Domain> {
         let domain = self.take("domain").map(|v| domain(&v));
         let placed = !matches!(domain, Some(Err(_)));
+        let mut packed_for = scene.domain;
         if let Some(d) = self.noted(domain) {
-            scene.domain = d;
+            packed_for = d;
+            match bounded(d) {
+                Ok((shown, note)) => {
+                    scene.domain = shown;
+                    self.notes.extend(note);
+                }
+                Err(e) => self.notes.push(e),
+            }
         }
         if let Some(raw) = self.take_raw("axes") {
             let axes = axes(&raw, &mut self.notes);
@@ -240,18 +253,19 @@ impl Reading {
                 scene.marker = m;
             }
         }
-        placed
+        placed.then_some(packed_for)
     }
 
     /// The packed points; without them (or when they can't be read), the
     /// preset's own, drawn from the seed.
-    fn points(&mut self, scene: &mut Scene, placed: bool) {
-        let packed = match self.take("data") {
-            Some(_) if !placed => Some(Err(
+    fn points(&mut self, scene: &mut Scene, packed_for: Option<Domain>) {
+        let packed = match (self.take("data"), packed_for) {
+            (Some(_), None) => Some(Err(
                 "data: skipped, as the preset or domain the points were packed for was not read"
                     .to_string(),
             )),
-            data => data.map(|v| pack::unpack(&v, scene.task, scene.domain)),
+            (data, Some(domain)) => data.map(|v| pack::unpack(&v, scene.task, domain)),
+            (None, None) => None,
         };
         match self.noted(packed) {
             Some(points) => scene.points = points,
@@ -349,6 +363,44 @@ fn domain(value: &str) -> Result<Domain, String> {
         x1: side("x1", a, b)?,
         x2: side("x2", c, d)?,
     })
+}
+
+/// The domain clamped to `MAX_DOMAIN`, with a note when it was beyond;
+/// refused when a side lies wholly beyond it.
+fn bounded(domain: Domain) -> Result<(Domain, Option<String>), String> {
+    let clamp = |(from, to): (f32, f32)| {
+        (
+            from.clamp(-MAX_DOMAIN, MAX_DOMAIN),
+            to.clamp(-MAX_DOMAIN, MAX_DOMAIN),
+        )
+    };
+    let shown = Domain {
+        x1: clamp(domain.x1),
+        x2: clamp(domain.x2),
+    };
+    if shown == domain {
+        return Ok((domain, None));
+    }
+    let text = |d: Domain| {
+        [d.x1.0, d.x1.1, d.x2.0, d.x2.1]
+            .map(crate::data::human)
+            .join(",")
+    };
+    let rises = |(from, to): (f32, f32)| to - from >= from.abs().max(to.abs()).max(1.0) / 1000.0;
+    if !(rises(shown.x1) && rises(shown.x2)) {
+        return Err(format!(
+            "domain: {} lies beyond ±{MAX_DOMAIN}, the furthest the data canvas shows",
+            text(domain)
+        ));
+    }
+    Ok((
+        shown,
+        Some(format!(
+            "domain: {} reaches beyond ±{MAX_DOMAIN}, the furthest the data canvas shows; using {}",
+            text(domain),
+            text(shown)
+        )),
+    ))
 }
 
 /// Plain text for the canvas: control characters become spaces, and long
@@ -729,6 +781,44 @@ mod tests {
         // The spiral's own points, drawn from the seed, load instead.
         assert_eq!(d.scene.points.len(), 300);
         assert!(d.scene.points.iter().all(|p| p.label < 2.0));
+    }
+
+    /// A domain a million wide froze the page (a tick label per five
+    /// units); it is shown clamped, and its points are read where written.
+    #[test]
+    fn a_domain_beyond_the_shown_bound_is_clamped_with_a_note() {
+        let d = decoded("preset=none&domain=-1000000,1000000,-1000000,1000000&data=0");
+        assert_eq!(
+            d.notes,
+            ["domain: -1000000,1000000,-1000000,1000000 reaches beyond ±1000, the furthest the data canvas shows; using -1000,1000,-1000,1000"]
+        );
+        assert_eq!(
+            d.scene.domain,
+            Domain {
+                x1: (-1000.0, 1000.0),
+                x2: (-1000.0, 1000.0)
+            }
+        );
+        // Points packed for the wide domain come back where they were written.
+        let mut wide = Scene::from_preset(Preset::Circle, 0, 0.0, 1);
+        wide.preset = None;
+        wide.domain = Domain {
+            x1: (-1e5, 1e5),
+            x2: (0.0, 3000.0),
+        };
+        wide.points = vec![Point::new(50_000.0, 1500.0, 1.0)];
+        let d = decoded(&encode(&wide));
+        assert_eq!(d.scene.domain.x1, (-1000.0, 1000.0));
+        assert_eq!(d.scene.domain.x2, (0.0, 1000.0));
+        let p = d.scene.points[0];
+        assert!(
+            (p.x1 - 50_000.0).abs() < 100.0 && (p.x2 - 1500.0).abs() < 2.0,
+            "{p:?}"
+        );
+        assert_eq!(
+            notes("domain=2000,3000,0,1"),
+            ["domain: 2000,3000,0,1 lies beyond ±1000, the furthest the data canvas shows"]
+        );
     }
 
     #[test]
