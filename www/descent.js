@@ -7,7 +7,7 @@
 // lives in its own shadow root (no styles leak either way), and pauses while
 // it is off-screen. See README, "Embed it in your course page".
 import init, * as wasm from './pkg/descent.js';
-import { View } from './view.js';
+import { View, sizeLimits, tooLongForScene } from './view.js';
 
 /** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
@@ -97,9 +97,12 @@ function restore(view, key, defaultText) {
     return; // no storage here (a sandboxed frame, or blocked by the browser)
   }
   if (raw === null) return;
+  // What the hash's note said (a link that was not followed) stays in front.
+  const earlier = view.$('note').textContent;
+  const say = (text) => view.note([earlier, text].filter(Boolean).join(' · '));
   const ignore = (why) => {
     try { localStorage.removeItem(key); } catch { /* nothing to remove */ }
-    view.note(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
+    say(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
   };
   if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
   let saved = null;
@@ -107,7 +110,7 @@ function restore(view, key, defaultText) {
   if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
   try {
     const notes = view.pg.load_text(saved.scene);
-    view.note(['Restored your last playground from this browser.', ...notes].join(' · '));
+    say(['Restored your last playground from this browser.', ...notes].join(' · '));
   } catch (e) {
     view.pg.load_text(defaultText);
     return ignore(e.message);
@@ -159,6 +162,8 @@ class Handle {
 
   /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
   set(name, value) {
+    const text = String(value);
+    if (text.length > sizeLimits().sceneText) throw new Error(`${String(name).slice(0, 40)}: a value of ${text.length.toLocaleString('en')} characters is not a setting`);
     try {
       return this.view.guard(() => this.view.pg.set(String(name), String(value))) ?? null;
     } finally {
@@ -172,7 +177,7 @@ class Handle {
   /** The whole scene as plain data: every setting, the points, and the link text. */
   scene() {
     const pg = this.view.pg;
-    const text = pg.scene_text(); // first: it snaps the points to the link's precision
+    const text = pg.scene_text(); // the link's form: see README, "Sharing and saving"
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
       points: JSON.parse(pg.points_json()),
@@ -187,20 +192,31 @@ class Handle {
    */
   load(scene) {
     const pg = this.view.pg;
+    // Lengths are checked here: text handed over grows the playground's memory for good.
+    const text = (t) => {
+      const tooLong = tooLongForScene(t);
+      if (tooLong) throw new Error(`scene: ${tooLong}`);
+      return pg.load_text(t);
+    };
     try {
-      if (typeof scene === 'string') return pg.load_text(scene);
-      if (typeof scene?.text === 'string') return pg.load_text(scene.text);
+      if (typeof scene === 'string') return text(scene);
+      if (typeof scene?.text === 'string') return text(scene.text);
       if (typeof scene !== 'object' || scene === null) throw new Error('a scene is its text form or an object of settings and points');
       const notes = [];
       for (const [name, value] of Object.entries(scene.settings ?? {})) {
         try {
-          const note = pg.set(name, String(value));
+          const note = this.set(name, value);
           if (note) notes.push(note);
         } catch (e) {
           notes.push(e.message);
         }
       }
-      if (scene.points !== undefined) pg.import_points(JSON.stringify(scene.points));
+      if (scene.points !== undefined) {
+        const json = JSON.stringify(scene.points) ?? '';
+        const max = sizeLimits().fileBytes;
+        if (json.length > max) throw new Error(`points: ${json.length.toLocaleString('en')} characters of points are more than the ${max.toLocaleString('en')} read`);
+        pg.import_points(json);
+      }
       return notes;
     } finally {
       this.view.syncControls();
@@ -232,13 +248,19 @@ class Handle {
     v.syncControls();
   }
 
-  /** Follows the page's hash: `#lesson=name` or a scene's text. Returns whether there was one. */
+  /**
+   * Follows the page's hash: `#lesson=name` or a scene's text. Returns whether
+   * it was followed: a hash that holds no scene (`#utm_source=x`), or one that
+   * cannot be read, changes nothing but the note.
+   */
   followHash() {
     const hash = location.hash.slice(1);
     if (!hash) return false;
-    const lesson = /^lesson=([\w-]{1,40})$/.exec(hash);
-    if (lesson) this.lesson(lesson[1]);
-    else this.view.loadText(hash);
+    const lesson = /(?:^|&)lesson=([\w-]{1,40})(?:&|$)/.exec(hash);
+    if (!lesson) return this.view.loadText(hash);
+    if (!this.lesson(lesson[1])) return false;
+    const rest = hash.split('&').filter((pair) => pair && !pair.startsWith('lesson='));
+    if (rest.length) this.view.note(`A lesson link loads the lesson as it is: '${rest.join('&').slice(0, 60)}' was ignored.`);
     return true;
   }
 

@@ -238,16 +238,6 @@ impl Session {
         Ok(())
     }
 
-    /// Moves the points to where a link puts them (its quantisation, a few
-    /// thousandths of a unit), so this page and the link train identically.
-    /// Not an edit: no undo step, training goes on.
-    pub fn snap_points(&mut self, points: Vec<Point>) {
-        if points.len() == self.scene.points.len() {
-            self.scene.points = points;
-            self.refresh_data();
-        }
-    }
-
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
