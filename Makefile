@@ -50,7 +50,7 @@ bench-browser:
 	scripts/build.sh
 	node scripts/bench-browser.mjs
 
-# The property tests of the link decoder and the CSV/JSON readers, a million cases each (~4 min).
+# The property tests (the link decoder, the CSV/JSON readers, sequences of edits and undos), a million cases each (~5 min).
 fuzz:
 	PROPTEST_CASES=1000000 cargo test --release --lib -- properties
 
