@@ -106,10 +106,14 @@ test('Copy link leaves the points where they are and says what the link cannot h
   assert.equal(await pointsOf(page), points, 'Copy link changed no point');
   assert.equal((await status(page)).canUndo, true);
   await page.waitForTimeout(1300); // kept every second
-  await page.goto(`${browser.base}index.html`); // the address now holds the link: open the page without it
+  assert.ok((await page.evaluate(() => location.hash)).length > 100, 'the address holds the link');
+  await page.reload(); // the address holds the link made from the saved scene: the saved scene wins
   await page.waitForFunction(() => window.descent !== undefined);
   assert.match(await note(page), /Restored your last playground/);
   assert.equal(await pointsOf(page), points, 'the saved scene holds every point exactly');
+  await page.goto(`${browser.base}index.html`);
+  await page.waitForFunction(() => window.descent !== undefined);
+  assert.equal(await pointsOf(page), points, 'and so it does without the link');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -12,6 +12,8 @@ import { View, sizeLimits, tooLongForScene } from './view.js';
 /** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
 const SAVE_EVERY_MS = 1000;
+/** Setting and lesson names are short; longer ones are refused before they reach the playground. */
+const MAX_NAME = 100;
 /** At most this many epochs in one `step` call (it blocks the page while it runs). */
 const MAX_STEP = 100_000;
 
@@ -62,18 +64,20 @@ export async function mount(element, options = {}) {
   const handle = new Handle(element, view);
 
   handle.defaultText = view.pg.scene_text();
+  const key = options.autosave ? saveKey(options.autosave) : null;
+  // The address may hold the link last copied from the saved scene itself: the
+  // saved scene is that scene exactly, where the link rounds its points.
+  const followed = () => options.hash && !(key && savedLink(key) === location.hash.slice(1)) && handle.followHash();
   if (options.scene) view.loadText(options.scene, 'The scene attribute');
   else if (options.lesson) handle.lesson(options.lesson);
-  else if (!(options.hash && handle.followHash())) {
-    if (options.autosave) restore(view, saveKey(options.autosave), handle.defaultText);
-  }
+  else if (!followed() && key) restore(view, key, handle.defaultText);
   if (options.hash) {
     handle.onHash = () => handle.followHash();
     window.addEventListener('hashchange', handle.onHash);
     element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
   }
   if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
-  if (options.autosave) handle.autosave(saveKey(options.autosave));
+  if (key) handle.autosave(key);
   if (options.autoplay) view.setPlaying(true);
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
@@ -87,6 +91,16 @@ export async function mount(element, options = {}) {
 }
 
 const saveKey = (autosave) => (autosave === true || autosave === '' ? 'descent-scene' : String(autosave));
+
+/** The link text of the scene saved under `key`, if any. */
+function savedLink(key) {
+  try {
+    const link = JSON.parse(localStorage.getItem(key) ?? 'null')?.link;
+    return typeof link === 'string' && link ? link : null;
+  } catch {
+    return null; // no storage here, or not ours: restore() says so
+  }
+}
 
 /** Restores the scene saved in this browser, if it can be trusted. */
 function restore(view, key, defaultText) {
@@ -108,6 +122,8 @@ function restore(view, key, defaultText) {
   let saved = null;
   try { saved = JSON.parse(raw); } catch { /* reported below */ }
   if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
+  const tooLong = tooLongForScene(saved.scene);
+  if (tooLong) return ignore(tooLong);
   try {
     const notes = view.pg.load_text(saved.scene);
     say(['Restored your last playground from this browser.', ...notes].join(' · '));
@@ -163,15 +179,19 @@ class Handle {
   /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
   set(name, value) {
     const text = String(value);
+    if (String(name).length > MAX_NAME) throw new Error(`'${String(name).slice(0, 40)}…' is not a setting`);
     if (text.length > sizeLimits().sceneText) throw new Error(`${String(name).slice(0, 40)}: a value of ${text.length.toLocaleString('en')} characters is not a setting`);
     try {
-      return this.view.guard(() => this.view.pg.set(String(name), String(value))) ?? null;
+      return this.view.guard(() => this.view.pg.set(String(name), text)) ?? null;
     } finally {
       this.view.syncControls();
     }
   }
 
-  get(name) { return this.view.pg.get(String(name)) ?? null; }
+  get(name) {
+    const text = String(name);
+    return text.length > MAX_NAME ? null : this.view.pg.get(text) ?? null;
+  }
   status() { return this.view.pg.status(); }
 
   /** The whole scene as plain data: every setting, the points, and the link text. */
@@ -227,12 +247,14 @@ class Handle {
   lesson(name) {
     const v = this.view;
     try {
-      const lesson = v.pg.load_lesson(String(name));
+      const text = String(name);
+      if (text.length > MAX_NAME) throw new Error(`a name of ${text.length.toLocaleString('en')} characters is no lesson's`);
+      const lesson = v.pg.load_lesson(text);
       v.startLesson(lesson);
       v.note('');
       return lesson;
     } catch (e) {
-      v.note(`Lesson '${name}' could not be loaded: ${e.message}.`);
+      v.note(`Lesson '${String(name).slice(0, 40)}' could not be loaded: ${e.message}.`);
       return null;
     } finally {
       v.syncControls();
@@ -272,7 +294,7 @@ class Handle {
       const text = this.view.pg.save_text();
       if (text === last) return;
       try {
-        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text }));
+        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text, link: this.view.pg.scene_text() }));
         last = text;
       } catch { /* storage full or blocked: nothing to keep it in */ }
     };
