@@ -633,8 +633,9 @@ mod properties {
         TestFraction(f32),
         Undo,
         Redo,
-        /// A link's text: a preset's scene with some classes and labels.
-        Load(Preset, usize, Vec<f32>),
+        /// A link's text (or a saved scene's, exact): a preset's scene
+        /// with some classes and labels.
+        Load(Preset, usize, Vec<f32>, bool),
         Import(Vec<(f32, f32, f32)>),
         Preset(Preset),
         Train,
@@ -655,8 +656,8 @@ mod properties {
             1 => (0.0f32..0.9).prop_map(Step::TestFraction),
             4 => Just(Step::Undo),
             3 => Just(Step::Redo),
-            1 => (preset.clone(), 2usize..5, prop::collection::vec(0u8..4, 0..6))
-                .prop_map(|(p, k, l)| Step::Load(p, k, l.into_iter().map(f32::from).collect())),
+            1 => (preset.clone(), 2usize..5, prop::collection::vec(label(), 0..6), any::<bool>())
+                .prop_map(|(p, k, l, exact)| Step::Load(p, k, l, exact)),
             1 => prop::collection::vec((-6.0f32..6.0, -6.0f32..6.0, label()), 0..8)
                 .prop_map(Step::Import),
             1 => preset.prop_map(Step::Preset),
@@ -689,13 +690,17 @@ mod properties {
                 false
             }
             Step::Undo | Step::Redo | Step::Train => false,
-            Step::Load(preset, classes, labels) => {
+            Step::Load(preset, classes, labels, exact) => {
                 let mut scene = Scene::from_preset(preset, 12, 0.1, 3);
                 let _ = settings::apply(&mut scene, "classes", &classes.to_string());
                 for (p, l) in scene.points.iter_mut().zip(labels) {
                     p.label = l;
                 }
-                let decoded = text::decode(&text::encode(&scene)).expect("a scene's own text");
+                let text = match exact {
+                    true => text::encode_exact(&scene),
+                    false => text::encode(&scene),
+                };
+                let decoded = text::decode(&text).expect("a scene's own text");
                 s.load(decoded.scene);
                 true
             }

@@ -1073,8 +1073,9 @@ mod properties {
     /// The same case count as the importers' properties (PROPTEST_CASES).
     pub(crate) use crate::data::io::properties::config;
 
-    const KEYS: [&str; 9] = [
+    const KEYS: [&str; 10] = [
         "v",
+        "points",
         "preset",
         "points-count",
         "domain",
@@ -1106,9 +1107,10 @@ mod properties {
         "a,b",
     ];
 
-    /// Packed points of a plausible length, so that valid data turns up.
+    /// Packed points of a plausible length (a link's, or a saved scene's
+    /// exact ones), so that valid data turns up.
     fn data() -> impl Strategy<Value = String> {
-        (0usize..12, prop_oneof![Just(27usize), Just(33)]).prop_flat_map(|(n, bits)| {
+        (0usize..12, prop_oneof![Just(27usize), Just(33), Just(97)]).prop_flat_map(|(n, bits)| {
             prop::collection::vec(
                 prop::sample::select(pack_alphabet()),
                 (n * bits).div_ceil(6),
