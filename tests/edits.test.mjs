@@ -104,6 +104,10 @@ test('Copy link leaves the points where they are and says what the link cannot h
   await page.waitForFunction(() => /link/i.test($q('#note').textContent));
   assert.match(await note(page), /^The link cannot hold 1 of the points where they are, so far outside the area/);
   assert.equal(await pointsOf(page), points, 'Copy link changed no point');
+  const scene = await page.evaluate(() => document.querySelector('descent-playground').handle.scene());
+  assert.equal(scene.linkNotes.length, 1);
+  assert.match(scene.linkNotes[0], /cannot hold 1 of the points/, 'a script is told too');
+  assert.deepEqual(scene.points[0], { x1: 1000, x2: 1000, label: 1, test: scene.points[0].test });
   assert.equal((await status(page)).canUndo, true);
   await page.waitForTimeout(1300); // kept every second
   assert.ok((await page.evaluate(() => location.hash)).length > 100, 'the address holds the link');

@@ -194,14 +194,17 @@ class Handle {
   }
   status() { return this.view.pg.status(); }
 
-  /** The whole scene as plain data: every setting, the points, and the link text. */
+  /**
+   * The whole scene as plain data: every setting, the points (exactly), the
+   * link text, and what that link cannot hold (`linkNotes`, a sentence each).
+   */
   scene() {
     const pg = this.view.pg;
-    const text = pg.scene_text(); // the link's form: see README, "Sharing and saving"
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
       points: JSON.parse(pg.points_json()),
-      text,
+      text: pg.scene_text(),
+      linkNotes: pg.link_notes(),
     };
   }
 
