@@ -181,6 +181,12 @@ impl Session {
         Ok(())
     }
 
+    /// Adds a point as a click on the page does, for the tests.
+    #[cfg(test)]
+    pub(crate) fn place(&mut self, x1: f32, x2: f32, label: f32) -> Result<(), String> {
+        self.add_point(x1, x2, label)
+    }
+
     /// The point nearest (x1, x2) within `radius`, if any.
     pub fn nearest_point(&self, x1: f32, x2: f32, radius: f32) -> Option<usize> {
         let distance = |p: &Point| (p.x1 - x1).powi(2) + (p.x2 - x2).powi(2);
@@ -427,7 +433,7 @@ mod tests {
     fn undo_brings_back_the_classes_its_points_need() {
         let mut s = session();
         s.set("classes", "4").unwrap();
-        s.add_point(1.0, 1.0, 3.0).unwrap();
+        s.place(1.0, 1.0, 3.0).unwrap();
         let with_orange = s.scene().points.clone();
         s.set("classes", "3").unwrap();
         let note = s.undo().expect("there is a step to undo");
@@ -453,7 +459,7 @@ mod tests {
     fn undo_leaves_out_values_that_are_no_class() {
         let mut s = session();
         s.load_preset(Preset::Plane, 50, 0.0);
-        s.add_point(0.0, 0.0, 1.0).unwrap();
+        s.place(0.0, 0.0, 1.0).unwrap();
         s.load_preset(Preset::Circle, 50, 0.0);
         let note = s.undo().flatten().expect("a note");
         assert!(
@@ -479,7 +485,7 @@ mod tests {
         let mut s = session();
         let mut states = vec![s.scene().points.clone()];
         for i in 0..UNDO_DEPTH + 50 {
-            s.add_point(i as f32 / 100.0, 0.0, (i % 2) as f32).unwrap();
+            s.place(i as f32 / 100.0, 0.0, (i % 2) as f32).unwrap();
             states.push(s.scene().points.clone());
         }
         for _ in 0..UNDO_DEPTH {
@@ -507,7 +513,7 @@ mod tests {
         for s in [&mut s, &mut empty] {
             s.set("test-fraction", "0").unwrap();
             for i in 0..6 {
-                s.add_point(i as f32, 1.0, (i % 2) as f32).unwrap();
+                s.place(i as f32, 1.0, (i % 2) as f32).unwrap();
             }
             assert!(s.can_train());
             assert_eq!(s.train_epochs(3), 3);
@@ -670,7 +676,7 @@ mod properties {
     fn apply(s: &mut Session, step: &Step) -> bool {
         let before = s.scene().points.len();
         match step.clone() {
-            Step::Add(a, b, l) => s.add_point(a, b, l).is_ok(),
+            Step::Add(a, b, l) => s.place(a, b, l).is_ok(),
             Step::Remove(i) => s.remove_point(i),
             Step::Move(i, a, b) => {
                 s.begin_move();
