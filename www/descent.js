@@ -9,7 +9,7 @@
 import init, * as wasm from './pkg/descent.js';
 import { View, sizeLimits, tooLongForScene } from './view.js';
 
-/** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
+/** Saved scenes longer than this are not trusted (5,000 points, exact and with their link, take ~105,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
 const SAVE_EVERY_MS = 1000;
 /** Setting and lesson names are short; longer ones are refused before they reach the playground. */
