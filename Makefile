@@ -54,7 +54,7 @@ bench-browser:
 	node scripts/bench-browser.mjs
 	node scripts/bench-screens.mjs
 
-# The property tests of the link decoder and the CSV/JSON readers, a million cases each (~4 min).
+# The property tests (the link decoder, the CSV/JSON readers, sequences of edits and undos), a million cases each (~5 min).
 fuzz:
 	PROPTEST_CASES=1000000 cargo test --release --lib -- properties
 

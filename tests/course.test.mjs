@@ -140,7 +140,7 @@ test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () 
   assert.match(result.badEvent, /no event 'frame'/);
   assert.match(result.badStep, /step: 'abc' is not a whole number of epochs/);
   assert.match(result.badName, /colour/);
-  assert.deepEqual(result.sceneKeys, ['points', 'settings', 'text']);
+  assert.deepEqual(result.sceneKeys, ['linkNotes', 'points', 'settings', 'text']);
   assert.ok(result.pointCount > 0);
   assert.ok(result.same, 'the loaded playground has the same points');
   assert.equal(result.losses[0], result.losses[1], 'same scene, same loss after 40 epochs');

@@ -7,11 +7,13 @@
 // lives in its own shadow root (no styles leak either way), and pauses while
 // it is off-screen. See README, "Embed it in your course page".
 import init, * as wasm from './pkg/descent.js';
-import { View } from './view.js';
+import { View, sizeLimits, tooLongForScene } from './view.js';
 
-/** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
+/** Saved scenes longer than this are not trusted (5,000 points, exact and with their link, take ~105,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
 const SAVE_EVERY_MS = 1000;
+/** Setting and lesson names are short; longer ones are refused before they reach the playground. */
+const MAX_NAME = 100;
 /** At most this many epochs in one `step` call (it blocks the page while it runs). */
 const MAX_STEP = 100_000;
 
@@ -63,11 +65,13 @@ export async function mount(element, options = {}) {
   const handle = new Handle(element, view);
 
   handle.defaultText = view.pg.scene_text();
+  const key = options.autosave ? saveKey(options.autosave) : null;
+  // The address may hold the link last copied from the saved scene itself: the
+  // saved scene is that scene exactly, where the link rounds its points.
+  const followed = () => options.hash && !(key && savedLink(key) === location.hash.slice(1)) && handle.followHash();
   if (options.scene) view.loadText(options.scene, 'The scene attribute');
   else if (options.lesson) handle.lesson(options.lesson);
-  else if (!(options.hash && handle.followHash())) {
-    if (options.autosave) restore(view, saveKey(options.autosave), handle.defaultText);
-  }
+  else if (!followed() && key) restore(view, key, handle.defaultText);
   if (options.hash) {
     handle.onHash = () => handle.followHash();
     window.addEventListener('hashchange', handle.onHash);
@@ -82,7 +86,7 @@ export async function mount(element, options = {}) {
     view.syncControls();
   }
   if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
-  if (options.autosave) handle.autosave(saveKey(options.autosave));
+  if (key) handle.autosave(key);
   if (options.autoplay) view.setPlaying(true);
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
@@ -97,6 +101,16 @@ export async function mount(element, options = {}) {
 
 const saveKey = (autosave) => (autosave === true || autosave === '' ? 'descent-scene' : String(autosave));
 
+/** The link text of the scene saved under `key`, if any. */
+function savedLink(key) {
+  try {
+    const link = JSON.parse(localStorage.getItem(key) ?? 'null')?.link;
+    return typeof link === 'string' && link ? link : null;
+  } catch {
+    return null; // no storage here, or not ours: restore() says so
+  }
+}
+
 /** Restores the scene saved in this browser, if it can be trusted. */
 function restore(view, key, defaultText) {
   let raw;
@@ -106,17 +120,22 @@ function restore(view, key, defaultText) {
     return; // no storage here (a sandboxed frame, or blocked by the browser)
   }
   if (raw === null) return;
+  // What the hash's note said (a link that was not followed) stays in front.
+  const earlier = view.$('note').textContent;
+  const say = (text) => view.note([earlier, text].filter(Boolean).join(' · '));
   const ignore = (why) => {
     try { localStorage.removeItem(key); } catch { /* nothing to remove */ }
-    view.note(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
+    say(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
   };
   if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
   let saved = null;
   try { saved = JSON.parse(raw); } catch { /* reported below */ }
   if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
+  const tooLong = tooLongForScene(saved.scene);
+  if (tooLong) return ignore(tooLong);
   try {
     const notes = view.pg.load_text(saved.scene);
-    view.note(['Restored your last playground from this browser.', ...notes].join(' · '));
+    say(['Restored your last playground from this browser.', ...notes].join(' · '));
   } catch (e) {
     view.pg.load_text(defaultText);
     return ignore(e.message);
@@ -168,24 +187,33 @@ class Handle {
 
   /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
   set(name, value) {
+    const text = String(value);
+    if (String(name).length > MAX_NAME) throw new Error(`'${String(name).slice(0, 40)}…' is not a setting`);
+    if (text.length > sizeLimits().sceneText) throw new Error(`${String(name).slice(0, 40)}: a value of ${text.length.toLocaleString('en')} characters is not a setting`);
     try {
-      return this.view.guard(() => this.view.pg.set(String(name), String(value))) ?? null;
+      return this.view.guard(() => this.view.pg.set(String(name), text)) ?? null;
     } finally {
       this.view.syncControls();
     }
   }
 
-  get(name) { return this.view.pg.get(String(name)) ?? null; }
+  get(name) {
+    const text = String(name);
+    return text.length > MAX_NAME ? null : this.view.pg.get(text) ?? null;
+  }
   status() { return this.view.pg.status(); }
 
-  /** The whole scene as plain data: every setting, the points, and the link text. */
+  /**
+   * The whole scene as plain data: every setting, the points (exactly), the
+   * link text, and what that link cannot hold (`linkNotes`, a sentence each).
+   */
   scene() {
     const pg = this.view.pg;
-    const text = pg.scene_text(); // first: it snaps the points to the link's precision
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
       points: JSON.parse(pg.points_json()),
-      text,
+      text: pg.scene_text(),
+      linkNotes: pg.link_notes(),
     };
   }
 
@@ -196,20 +224,31 @@ class Handle {
    */
   load(scene) {
     const pg = this.view.pg;
+    // Lengths are checked here: text handed over grows the playground's memory for good.
+    const text = (t) => {
+      const tooLong = tooLongForScene(t);
+      if (tooLong) throw new Error(`scene: ${tooLong}`);
+      return pg.load_text(t);
+    };
     try {
-      if (typeof scene === 'string') return pg.load_text(scene);
-      if (typeof scene?.text === 'string') return pg.load_text(scene.text);
+      if (typeof scene === 'string') return text(scene);
+      if (typeof scene?.text === 'string') return text(scene.text);
       if (typeof scene !== 'object' || scene === null) throw new Error('a scene is its text form or an object of settings and points');
       const notes = [];
       for (const [name, value] of Object.entries(scene.settings ?? {})) {
         try {
-          const note = pg.set(name, String(value));
+          const note = this.set(name, value);
           if (note) notes.push(note);
         } catch (e) {
           notes.push(e.message);
         }
       }
-      if (scene.points !== undefined) pg.import_points(JSON.stringify(scene.points));
+      if (scene.points !== undefined) {
+        const json = JSON.stringify(scene.points) ?? '';
+        const max = sizeLimits().fileBytes;
+        if (json.length > max) throw new Error(`points: ${json.length.toLocaleString('en')} characters of points are more than the ${max.toLocaleString('en')} read`);
+        pg.import_points(json);
+      }
       return notes;
     } finally {
       this.view.syncControls();
@@ -220,12 +259,14 @@ class Handle {
   lesson(name) {
     const v = this.view;
     try {
-      const lesson = v.pg.load_lesson(String(name));
+      const text = String(name);
+      if (text.length > MAX_NAME) throw new Error(`a name of ${text.length.toLocaleString('en')} characters is no lesson's`);
+      const lesson = v.pg.load_lesson(text);
       v.startLesson(lesson);
       v.note('');
       return lesson;
     } catch (e) {
-      v.note(`Lesson '${name}' could not be loaded: ${e.message}.`);
+      v.note(`Lesson '${String(name).slice(0, 40)}' could not be loaded: ${e.message}.`);
       return null;
     } finally {
       v.syncControls();
@@ -241,13 +282,19 @@ class Handle {
     v.syncControls();
   }
 
-  /** Follows the page's hash: `#lesson=name` or a scene's text. Returns whether there was one. */
+  /**
+   * Follows the page's hash: `#lesson=name` or a scene's text. Returns whether
+   * it was followed: a hash that holds no scene (`#utm_source=x`), or one that
+   * cannot be read, changes nothing but the note.
+   */
   followHash() {
     const hash = location.hash.slice(1);
     if (!hash) return false;
-    const lesson = /^lesson=([\w-]{1,40})$/.exec(hash);
-    if (lesson) this.lesson(lesson[1]);
-    else this.view.loadText(hash);
+    const lesson = /(?:^|&)lesson=([\w-]{1,40})(?:&|$)/.exec(hash);
+    if (!lesson) return this.view.loadText(hash);
+    if (!this.lesson(lesson[1])) return false;
+    const rest = hash.split('&').filter((pair) => pair && !pair.startsWith('lesson='));
+    if (rest.length) this.view.note(`A lesson link loads the lesson as it is: '${rest.join('&').slice(0, 60)}' was ignored.`);
     return true;
   }
 
@@ -259,7 +306,7 @@ class Handle {
       const text = this.view.pg.save_text();
       if (text === last) return;
       try {
-        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text }));
+        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text, link: this.view.pg.scene_text() }));
         last = text;
       } catch { /* storage full or blocked: nothing to keep it in */ }
     };

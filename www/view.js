@@ -1,13 +1,30 @@
 // One playground on the page: wires its controls (inside its shadow root) to
 // its Rust `Playground` and runs its own animation loop. Computes nothing
 // itself: every number comes from the playground.
-import { Playground, take_panic_message } from './pkg/descent.js';
+import { Playground, take_panic_message, max_scene_text, max_file_bytes } from './pkg/descent.js';
 import { MARKUP } from './markup.js';
 
 /** Milliseconds of training per frame, leaving the rest of ~16 ms for drawing. */
 const TRAIN_BUDGET_MS = 10;
-/** Larger files are refused before they are read (the Rust reader's limit). */
-const MAX_FILE_BYTES = 4_000_000;
+
+let limits = null;
+/**
+ * The Rust side's limits, read once: longer text is refused here, before it
+ * is copied into the playground's memory (which never shrinks again).
+ */
+export function sizeLimits() {
+  limits ??= { sceneText: max_scene_text(), fileBytes: max_file_bytes() };
+  return limits;
+}
+
+/** Why `text` is too long to be a scene's text, or null if it is not. */
+export function tooLongForScene(text) {
+  const max = sizeLimits().sceneText;
+  // UTF-16 units: at least the characters, at most twice as many.
+  if (text.length <= max) return null;
+  if (text.length <= 2 * max && [...text].length <= max) return null;
+  return `the text is longer than the ${max.toLocaleString('en')} characters a scene may be`;
+}
 
 /**
  * The other core paints this playground's pictures while it trains: a Web
@@ -464,6 +481,11 @@ export class View {
 
   /** Loads a scene's text form; a bad one leaves the playground as it was. */
   loadText(text, what = 'The link') {
+    const tooLong = tooLongForScene(String(text));
+    if (tooLong) {
+      this.note(`${what} could not be read: ${tooLong}. The playground kept its own scene.`);
+      return false;
+    }
     try {
       this.note(this.pg.load_text(text).join(' · '));
       if (this.inLesson) this.endLesson(); // a scene of its own: the lesson's panel and caption go
@@ -488,8 +510,9 @@ export class View {
   }
 
   async importFile(file) {
-    if (file.size > MAX_FILE_BYTES) {
-      this.note(`The file was not loaded: ${(file.size / 1e6).toFixed(1)} MB is more than the ${MAX_FILE_BYTES / 1e6} MB a points file may be. The points are as they were.`);
+    const max = sizeLimits().fileBytes;
+    if (file.size > max) {
+      this.note(`The file was not loaded: ${(file.size / 1e6).toFixed(1)} MB is more than the ${max / 1e6} MB a points file may be. The points are as they were.`);
       return;
     }
     try {
@@ -536,13 +559,16 @@ export class View {
     });
 
     on('copy-link', 'click', async () => {
+      // What the link cannot hold is said first; the scene itself never changes.
+      const cannot = pg.link_notes();
+      const say = (text) => this.note([...cannot, text].join(' · '));
       const link = this.link();
       this.root.host.dispatchEvent(new CustomEvent('descent-link', { detail: link }));
       try {
         await navigator.clipboard.writeText(link);
-        this.note('Link copied: it opens this playground with the same settings, seed and points.');
+        say(cannot.length ? 'Link copied, with the points as said.' : 'Link copied: it opens this playground with the same settings, seed and points.');
       } catch {
-        this.note(`Copying needs clipboard permission; the link is: ${link}`);
+        say(`Copying needs clipboard permission; the link is: ${link}`);
       }
     });
 
@@ -605,8 +631,8 @@ export class View {
       this.syncControls();
       this.showLesson();
     });
-    on('undo', 'click', () => { pg.undo(); this.syncControls(); });
-    on('redo', 'click', () => { pg.redo(); this.syncControls(); });
+    on('undo', 'click', () => this.undo(false));
+    on('redo', 'click', () => this.undo(true));
     on('clear', 'click', () => pg.clear());
     this.wirePointer();
     this.wireDataKeys();
@@ -626,7 +652,7 @@ export class View {
     if (e.key === ' ') { e.preventDefault(); this.setPlaying(!this.playing); }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
-      if (e.shiftKey) this.pg.redo(); else this.pg.undo();
+      this.undo(e.shiftKey);
     }
   }
 
@@ -725,6 +751,13 @@ export class View {
     if (toBar[0]) bar.append(play); else if (play.parentElement !== runGroup) runGroup.prepend(play);
     if (toBar[1]) bar.append(thumbs); else if (thumbs.parentElement !== tools) tools.querySelector('legend').after(thumbs);
     bar.hidden = !toBar.some(Boolean);
+  }
+
+  /** Undo (or redo) a point edit, saying which points could not come back. */
+  undo(redo) {
+    const note = redo ? this.pg.redo() : this.pg.undo();
+    if (note) this.note(note);
+    this.syncControls();
   }
 
   /** Placing, erasing and dragging points on the data canvas. */

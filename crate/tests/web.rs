@@ -100,7 +100,11 @@ fn points_are_added_where_clicked_and_undo_takes_them_back() {
     );
     assert!(pg.remove_point(0));
     assert_eq!(status(&mut pg, "points"), 1.0);
-    assert!(pg.undo());
+    assert_eq!(
+        pg.undo(),
+        None,
+        "an undo with nothing left out says nothing"
+    );
     assert_eq!(status(&mut pg, "points"), 2.0);
     assert_eq!(pg.point_at(30.0, 150.0), 0);
 }

@@ -303,7 +303,7 @@ pub fn check_labels(points: &[Point], task: Task) -> Result<(), String> {
                 return Err(format!(
                     "point {}: label {} is not a class from 0 to {}",
                     i + 1,
-                    p.label,
+                    super::human(p.label),
                     classes - 1
                 ));
             }

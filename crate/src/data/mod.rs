@@ -49,6 +49,17 @@ impl Task {
             Task::Regression => 0,
         }
     }
+
+    /// Whether a point labelled `label` can be trained on: one of the
+    /// classes, or any finite value for regression.
+    pub fn accepts(self, label: f32) -> bool {
+        match self {
+            Task::Classification { classes } => {
+                label >= 0.0 && label.fract() == 0.0 && (label as usize) < classes
+            }
+            Task::Regression => label.is_finite(),
+        }
+    }
 }
 
 /// The input square shown on screen: x1 across, x2 up.
@@ -76,6 +87,33 @@ pub(crate) fn shorten(text: &str) -> String {
         text.to_string()
     } else {
         format!("{}…", text.chars().take(LONGEST).collect::<String>())
+    }
+}
+
+/// A number in a message at a human precision: whole numbers up to 2^53
+/// exactly, others to 3 significant digits, very large or small ones in
+/// exponent form (`1e308`, never 309 digits).
+pub fn human(value: impl Into<f64>) -> String {
+    let v: f64 = value.into();
+    let size = v.abs();
+    if !v.is_finite() || (v.fract() == 0.0 && size <= 9_007_199_254_740_992.0) {
+        return format!("{v}");
+    }
+    if (1e-5..1e6).contains(&size) {
+        let decimals = (2.0 - size.log10().floor()).max(0.0) as usize;
+        let text = format!("{v:.decimals$}");
+        return match decimals {
+            0 => text,
+            _ => text.trim_end_matches('0').trim_end_matches('.').to_string(),
+        };
+    }
+    let text = format!("{v:.2e}");
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => {
+            let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+            format!("{mantissa}e{exponent}")
+        }
+        None => text,
     }
 }
 
@@ -133,6 +171,31 @@ mod tests {
         assert_ne!(a, held_out(500, 0.5, 10));
         assert_eq!(held_out(10, 0.0, 1), vec![false; 10]);
         assert_eq!(held_out(7, 0.3, 1).iter().filter(|&&t| t).count(), 2);
+    }
+
+    #[test]
+    fn numbers_in_messages_are_short() {
+        let cases = [
+            (1e308, "1e308"),
+            (1e9, "1000000000"),
+            (9_007_199_254_740_992.0, "9007199254740992"),
+            (1e20, "1e20"),
+            (0.00001, "0.00001"),
+            (0.000001234, "1.23e-6"),
+            (0.1 + 0.2, "0.3"),
+            (10.0, "10"),
+            (-1234.567, "-1235"),
+            (1000.5, "1000"),
+            (120.25, "120"),
+            (0.03, "0.03"),
+            (2.5, "2.5"),
+            (-2.71234, "-2.71"),
+            (f64::INFINITY, "inf"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(human(v), text);
+        }
+        assert_eq!(human(1e30f32), "1e30");
     }
 
     #[test]

@@ -376,6 +376,11 @@ impl Trainer {
             thin(&mut self.history);
         }
         self.history.push(record);
+        if self.train.is_empty() {
+            // Nothing to train on yet (its loss is NaN): a state that points
+            // end, never a divergence, and no start to measure a blow-up from.
+            return;
+        }
 
         let exploded = self
             .network

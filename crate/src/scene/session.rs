@@ -6,8 +6,8 @@ use super::{Scene, MAX_POINTS};
 use crate::data::{self, Point, Preset, Task};
 use crate::nn::{Status, TrainConfig, Trainer, Workspace};
 
-/// Undo keeps this many point edits.
-const UNDO_DEPTH: usize = 200;
+/// Undo keeps this many point edits; older ones are forgotten.
+pub const UNDO_DEPTH: usize = 200;
 
 pub struct Session {
     scene: Scene,
@@ -164,7 +164,8 @@ impl Session {
         if let Task::Classification { classes } = self.scene.task {
             if label < 0.0 || label as usize >= classes || label.fract() != 0.0 {
                 return Err(format!(
-                    "points: class {label} is not one of 0 to {}",
+                    "points: class {} is not one of 0 to {}",
+                    crate::data::human(label),
                     classes - 1
                 ));
             }
@@ -176,6 +177,12 @@ impl Session {
         });
         self.refresh_data();
         Ok(())
+    }
+
+    /// Adds a point as a click on the page does, for the tests.
+    #[cfg(test)]
+    pub(crate) fn place(&mut self, x1: f32, x2: f32, label: f32) -> Result<(), String> {
+        self.add_point(x1, x2, label, false)
     }
 
     /// The point nearest (x1, x2) within `radius`, if any.
@@ -235,16 +242,6 @@ impl Session {
         Ok(())
     }
 
-    /// Moves the points to where a link puts them (its quantisation, a few
-    /// thousandths of a unit), so this page and the link train identically.
-    /// Not an edit: no undo step, training goes on.
-    pub fn snap_points(&mut self, points: Vec<Point>) {
-        if points.len() == self.scene.points.len() {
-            self.scene.points = points;
-            self.refresh_data();
-        }
-    }
-
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -253,24 +250,63 @@ impl Session {
         !self.redo.is_empty()
     }
 
-    pub fn undo(&mut self) -> bool {
-        let Some(points) = self.undo.pop() else {
-            return false;
-        };
-        self.redo
-            .push(std::mem::replace(&mut self.scene.points, points));
-        self.refresh_data();
-        true
+    /// Brings back the points before the last edit; None when there is none.
+    /// The note says how the scene's classes had to follow (see `restore`).
+    pub fn undo(&mut self) -> Option<Option<String>> {
+        let points = self.undo.pop()?;
+        let current = std::mem::take(&mut self.scene.points);
+        self.redo.push(current);
+        Some(self.restore("undo", points))
     }
 
-    pub fn redo(&mut self) -> bool {
-        let Some(points) = self.redo.pop() else {
-            return false;
-        };
-        self.undo
-            .push(std::mem::replace(&mut self.scene.points, points));
-        self.refresh_data();
-        true
+    /// Goes forward again to the points an undo left; None when there are none.
+    pub fn redo(&mut self) -> Option<Option<String>> {
+        let points = self.redo.pop()?;
+        let current = std::mem::take(&mut self.scene.points);
+        self.undo.push(current);
+        Some(self.restore("redo", points))
+    }
+
+    /// Makes `points` the scene's. Points of classes switched off since
+    /// switch them on again (nothing undone is lost); labels that are no
+    /// class at all (a regression's values) are left out. Both are noted.
+    fn restore(&mut self, step: &str, mut points: Vec<Point>) -> Option<String> {
+        let mut notes = Vec::new();
+        let mut reshaped = false;
+        if let Task::Classification { classes } = self.scene.task {
+            let wanted = Task::Classification {
+                classes: super::MAX_CLASSES,
+            };
+            let needed = points
+                .iter()
+                .filter(|p| wanted.accepts(p.label))
+                .map(|p| p.label as usize + 1)
+                .max()
+                .unwrap_or(0);
+            if needed > classes {
+                self.scene.task = Task::Classification { classes: needed };
+                reshaped = true;
+                notes.push(format!(
+                    "{step}: Classes back to {needed}, for the points of the classes switched off"
+                ));
+            }
+        }
+        let task = self.scene.task;
+        let before = points.len();
+        points.retain(|p| task.accepts(p.label));
+        let left_out = before - points.len();
+        if left_out > 0 {
+            notes.push(format!(
+                "{step}: left out {left_out} points whose labels are not classes of this scene"
+            ));
+        }
+        self.scene.points = points;
+        if reshaped {
+            self.rebuild();
+        } else {
+            self.refresh_data();
+        }
+        (!notes.is_empty()).then(|| notes.join(" · "))
     }
 
     /// Whether training should go on: not stopped, not past "stop after".
@@ -339,11 +375,11 @@ mod tests {
         s.clear_points();
         assert!(s.scene().points.is_empty());
         for _ in 0..4 {
-            assert!(s.undo());
+            assert_eq!(s.undo(), Some(None));
         }
         assert_eq!(s.scene().points, original);
-        assert!(!s.undo());
-        assert!(s.redo());
+        assert_eq!(s.undo(), None);
+        assert_eq!(s.redo(), Some(None));
         assert_eq!(s.scene().points.len(), original.len() + 1);
         assert_eq!(
             s.trainer().train_samples().len() + s.trainer().test_samples().len(),
@@ -414,6 +450,100 @@ mod tests {
         s.set("hidden", "3").unwrap();
         assert_eq!(s.trainer().epoch(), 0);
         assert_eq!(s.trainer().network.layers[0].units, 3);
+    }
+
+    /// Classes 4, an orange point, Classes 3, then undo: the orange point
+    /// comes back, and with it the fourth class (softmax needs its unit).
+    #[test]
+    fn undo_brings_back_the_classes_its_points_need() {
+        let mut s = session();
+        s.set("classes", "4").unwrap();
+        s.place(1.0, 1.0, 3.0).unwrap();
+        let with_orange = s.scene().points.clone();
+        s.set("classes", "3").unwrap();
+        let note = s.undo().expect("there is a step to undo");
+        assert_eq!(
+            note.as_deref(),
+            Some("undo: Classes back to 4, for the points of the classes switched off")
+        );
+        assert_eq!(s.scene().points, with_orange);
+        assert_eq!(s.scene().task, Task::Classification { classes: 4 });
+        assert_eq!(s.trainer().network.outputs(), 4);
+        assert_eq!(s.train_epochs(1), 1, "trains without a panic");
+        // Classes 3 again, then redo and undo: the same, never a panic.
+        s.set("classes", "3").unwrap();
+        assert_eq!(s.undo(), Some(Some(note.unwrap())));
+        assert_eq!(s.scene().points, with_orange);
+        assert_eq!(s.redo(), Some(None));
+        assert_eq!(s.train_epochs(1), 1);
+    }
+
+    /// A regression's values cannot be classes: undoing a switch from the
+    /// plane to the circle leaves out every value that is not 0 or 1.
+    #[test]
+    fn undo_leaves_out_values_that_are_no_class() {
+        let mut s = session();
+        s.load_preset(Preset::Plane, 50, 0.0);
+        s.place(0.0, 0.0, 1.0).unwrap();
+        s.load_preset(Preset::Circle, 50, 0.0);
+        let note = s.undo().flatten().expect("a note");
+        assert!(
+            note.starts_with("undo: left out ")
+                && note.ends_with(" points whose labels are not classes of this scene"),
+            "{note}"
+        );
+        assert!(s
+            .scene()
+            .points
+            .iter()
+            .all(|p| p.label == 0.0 || p.label == 1.0));
+        let placed = |p: &Point| (p.x1, p.x2, p.label) == (0.0, 0.0, 1.0);
+        assert!(
+            s.scene().points.iter().any(placed),
+            "a class 1 point comes back"
+        );
+        s.train_epochs(1);
+    }
+
+    #[test]
+    fn undo_keeps_the_last_two_hundred_steps_and_forgets_older_ones() {
+        let mut s = session();
+        let mut states = vec![s.scene().points.clone()];
+        for i in 0..UNDO_DEPTH + 50 {
+            s.place(i as f32 / 100.0, 0.0, (i % 2) as f32).unwrap();
+            states.push(s.scene().points.clone());
+        }
+        for _ in 0..UNDO_DEPTH {
+            assert!(s.undo().is_some());
+        }
+        assert!(s.undo().is_none(), "no step older than {UNDO_DEPTH}");
+        assert_eq!(s.scene().points, states[50]);
+        for _ in 0..UNDO_DEPTH {
+            assert!(s.redo().is_some());
+        }
+        assert!(s.redo().is_none());
+        assert_eq!(&s.scene().points, states.last().unwrap());
+    }
+
+    /// No training points is a state to fill, not a divergence: once points
+    /// are placed, training goes on without a reset.
+    #[test]
+    fn an_empty_training_set_is_not_a_divergence() {
+        let mut s = session();
+        s.clear_points();
+        s.set("activation", "relu").unwrap();
+        assert_eq!(s.trainer().status(), Status::Training);
+        let mut empty = Session::new(Scene::from_preset(Preset::Circle, 0, 0.0, 1));
+        assert_eq!(empty.trainer().status(), Status::Training);
+        for s in [&mut s, &mut empty] {
+            s.set("test-fraction", "0").unwrap();
+            for i in 0..6 {
+                s.place(i as f32, 1.0, (i % 2) as f32).unwrap();
+            }
+            assert!(s.can_train());
+            assert_eq!(s.train_epochs(3), 3);
+            assert_eq!(s.trainer().status(), Status::Training);
+        }
     }
 
     #[test]
@@ -510,6 +640,167 @@ mod every_scene_trains {
             if trainer.status() == Status::Diverged {
                 prop_assert!(!session.can_train(), "a diverged run stops");
             }
+        }
+    }
+}
+
+/// Any sequence of edits, class changes, undos, redos, loads and imports:
+/// never a panic, every point one the scene can train on, a refused step
+/// changes nothing, and undo and redo give back the points each step left
+/// (leaving out only labels that no class can hold).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::scene::text;
+    use proptest::prelude::*;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Add(f32, f32, f32),
+        Remove(usize),
+        Move(usize, f32, f32),
+        Clear,
+        Classes(usize),
+        TestFraction(f32),
+        Undo,
+        Redo,
+        /// A link's text (or a saved scene's, exact): a preset's scene
+        /// with some classes and labels.
+        Load(Preset, usize, Vec<f32>, bool),
+        Import(Vec<(f32, f32, f32)>),
+        Preset(Preset),
+        Train,
+    }
+
+    fn label() -> impl Strategy<Value = f32> {
+        prop_oneof![(0u8..5).prop_map(f32::from), -2.0f32..5.0, Just(f32::NAN),]
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let preset = prop::sample::select(Preset::ALL.to_vec());
+        prop_oneof![
+            4 => (-8.0f32..8.0, -8.0f32..8.0, label()).prop_map(|(a, b, l)| Step::Add(a, b, l)),
+            1 => (0usize..40).prop_map(Step::Remove),
+            1 => (0usize..40, -8.0f32..8.0, -8.0f32..8.0).prop_map(|(i, a, b)| Step::Move(i, a, b)),
+            1 => Just(Step::Clear),
+            3 => (1usize..6).prop_map(Step::Classes),
+            1 => (0.0f32..0.9).prop_map(Step::TestFraction),
+            4 => Just(Step::Undo),
+            3 => Just(Step::Redo),
+            1 => (preset.clone(), 2usize..5, prop::collection::vec(label(), 0..6), any::<bool>())
+                .prop_map(|(p, k, l, exact)| Step::Load(p, k, l, exact)),
+            1 => prop::collection::vec((-6.0f32..6.0, -6.0f32..6.0, label()), 0..8)
+                .prop_map(Step::Import),
+            1 => preset.prop_map(Step::Preset),
+            1 => Just(Step::Train),
+        ]
+    }
+
+    /// Does `step` to the session as the page would; whether it was an edit
+    /// that undo can take back.
+    fn apply(s: &mut Session, step: &Step) -> bool {
+        let before = s.scene().points.len();
+        match step.clone() {
+            Step::Add(a, b, l) => s.place(a, b, l).is_ok(),
+            Step::Remove(i) => s.remove_point(i),
+            Step::Move(i, a, b) => {
+                s.begin_move();
+                s.move_point(i, a, b);
+                true
+            }
+            Step::Clear => {
+                s.clear_points();
+                true
+            }
+            Step::Classes(k) => {
+                let _ = s.set("classes", &k.to_string());
+                s.scene().points.len() != before
+            }
+            Step::TestFraction(f) => {
+                s.set("test-fraction", &f.to_string()).unwrap();
+                false
+            }
+            Step::Undo | Step::Redo | Step::Train => false,
+            Step::Load(preset, classes, labels, exact) => {
+                let mut scene = Scene::from_preset(preset, 12, 0.1, 3);
+                let _ = settings::apply(&mut scene, "classes", &classes.to_string());
+                for (p, l) in scene.points.iter_mut().zip(labels) {
+                    p.label = l;
+                }
+                let text = match exact {
+                    true => text::encode_exact(&scene),
+                    false => text::encode(&scene),
+                };
+                let decoded = text::decode(&text).expect("a scene's own text");
+                s.load(decoded.scene);
+                true
+            }
+            Step::Import(rows) => {
+                let points: Vec<Point> =
+                    rows.iter().map(|&(a, b, l)| Point::new(a, b, l)).collect();
+                let valid = points.iter().all(|p| s.scene().task.accepts(p.label));
+                valid && s.replace_points(points).is_ok()
+            }
+            Step::Preset(preset) => {
+                s.load_preset(preset, 15, 0.1);
+                true
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(crate::data::io::properties::config())]
+
+        #[test]
+        fn edits_undos_and_loads_never_panic_nor_lose_points(
+            steps in prop::collection::vec(step(), 1..40)
+        ) {
+            let mut s = Session::new(Scene::from_preset(Preset::Gaussians, 10, 0.1, 1));
+            // The points each undo (and redo) should give back, as the user saw them.
+            let (mut undo, mut redo): (Vec<Vec<Point>>, Vec<Vec<Point>>) = (vec![], vec![]);
+            for step in &steps {
+                let before = s.scene().points.clone();
+                match step {
+                    Step::Undo | Step::Redo => {
+                        let (from, to) = match step {
+                            Step::Undo => (&mut undo, &mut redo),
+                            _ => (&mut redo, &mut undo),
+                        };
+                        let done = if matches!(step, Step::Undo) { s.undo() } else { s.redo() };
+                        prop_assert_eq!(done.is_some(), !from.is_empty());
+                        if let Some(expected) = from.pop() {
+                            to.push(before.clone());
+                            let classes = Task::Classification { classes: crate::scene::MAX_CLASSES };
+                            let keep = |p: &&Point| match s.scene().task {
+                                Task::Regression => p.label.is_finite(),
+                                _ => classes.accepts(p.label),
+                            };
+                            let kept: Vec<Point> = expected.iter().filter(keep).copied().collect();
+                            prop_assert_eq!(&s.scene().points, &kept, "{:?} lost points", step);
+                        }
+                    }
+                    Step::Train => {
+                        s.train_epochs(1);
+                    }
+                    _ => {
+                        if apply(&mut s, step) {
+                            undo.push(before.clone());
+                            redo.clear();
+                        } else if !matches!(step, Step::TestFraction(_) | Step::Classes(_)) {
+                            prop_assert_eq!(&s.scene().points, &before, "a refused {:?} changed the points", step);
+                        }
+                    }
+                }
+                let task = s.scene().task;
+                prop_assert!(s.scene().points.iter().all(|p| task.accepts(p.label)), "{:?}", step);
+                let trainer = s.trainer();
+                prop_assert_eq!(
+                    trainer.train_samples().len() + trainer.test_samples().len(),
+                    s.scene().points.len()
+                );
+                prop_assert_eq!(trainer.network.outputs(), s.scene().loss().output_units());
+            }
+            s.train_epochs(1);
         }
     }
 }

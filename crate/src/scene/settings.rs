@@ -6,8 +6,8 @@
 //! the page's controls all go through it; adding a setting is adding a row.
 
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
-use crate::data::shorten;
 use crate::data::Task;
+use crate::data::{human, shorten};
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty};
 use crate::view::colors::Palette;
 
@@ -424,7 +424,10 @@ fn parse_number(field: &str, value: &str) -> Result<f64, String> {
 fn clamped(field: &str, value: &str, low: f64, high: f64) -> Result<(f64, Option<String>), String> {
     let v = parse_number(field, value)?;
     let c = v.clamp(low, high);
-    let note = (c != v).then(|| format!("{field}: {v} is outside {low} to {high}; using {c}"));
+    let note = (c != v).then(|| {
+        let [v, low, high, c] = [v, low, high, c].map(human);
+        format!("{field}: {v} is outside {low} to {high}; using {c}")
+    });
     Ok((c, note))
 }
 
@@ -538,6 +541,11 @@ mod tests {
         assert_eq!(
             applied.note.unwrap(),
             "learning rate: 1000000000 is outside 0.00001 to 10; using 10"
+        );
+        let applied = apply(&mut scene, "learning-rate", "1e308").unwrap();
+        assert_eq!(
+            applied.note.unwrap(),
+            "learning rate: 1e308 is outside 0.00001 to 10; using 10"
         );
         apply(&mut scene, "hidden", "4,99").unwrap();
         assert_eq!(scene.hidden, [4, 32]);

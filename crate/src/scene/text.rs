@@ -17,7 +17,7 @@ mod pack;
 
 use super::settings;
 use super::{Marker, Scene, MAX_POINTS};
-use crate::data::shorten;
+use crate::data::{human, shorten};
 use crate::data::{Domain, Preset, Task};
 use std::fmt::Write;
 
@@ -29,8 +29,11 @@ pub const VERSION: u32 = 1;
 pub const MAX_TEXT: usize = 100_000;
 /// Axis names and the marker's label are cut to this many characters.
 pub const MAX_CAPTION: usize = 80;
-/// The furthest from 0 a domain's edge or the marker may be.
+/// The furthest from 0 a domain's edge or the marker may be written.
 pub const MAX_COORDINATE: f32 = 1e6;
+/// The furthest from 0 a domain's edge is shown: further is clamped with a
+/// note (the data canvas of a domain a million wide is no picture of anything).
+pub const MAX_DOMAIN: f32 = 1000.0;
 /// Decoding says at most this many things; the last one counts the rest.
 const MAX_NOTES: usize = 20;
 
@@ -44,10 +47,84 @@ pub struct Decoded {
     pub notes: Vec<String>,
 }
 
-/// The scene as text; `decode` gives it back, the points within the bounds
-/// stated in [`pack`]. Exact again after one round: for what `decode`
-/// returns, `encode(decode(encode(s))) == encode(s)`.
+/// The scene as text for a link; `decode` gives it back, the points within
+/// the bounds stated in [`pack`] (exactly when they are the preset's own,
+/// which the link then draws from the seed instead of holding them). Exact
+/// again after one round: for what `decode` returns,
+/// `encode(decode(encode(s))) == encode(s)`. [`link_notes`] says what the
+/// link cannot hold.
 pub fn encode(scene: &Scene) -> String {
+    encode_with(scene, |points| {
+        ("data", pack::pack(points, scene.task, scene.domain))
+    })
+}
+
+/// The scene as text that `decode` gives back exactly, points and all (for
+/// a scene saved in the browser: nothing may move). Longer than a link.
+pub fn encode_exact(scene: &Scene) -> String {
+    encode_with(scene, |points| ("points", pack::pack_exact(points)))
+}
+
+/// Whether the scene's points are those its preset draws from its seed, so
+/// that text without them reproduces them exactly.
+fn drawn_from_preset(scene: &Scene) -> bool {
+    if scene.preset.is_none() {
+        return false;
+    }
+    let mut drawn = scene.clone();
+    drawn.regenerate();
+    drawn.points == scene.points
+}
+
+/// What a link to `scene` cannot hold, a sentence each (empty when the link
+/// reproduces the scene exactly). The scene itself is never changed.
+pub fn link_notes(scene: &Scene) -> Vec<String> {
+    if drawn_from_preset(scene) || scene.points.is_empty() {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    let ((x1_low, x1_high), (x2_low, x2_high)) = pack::reach(scene.domain);
+    let beyond = |v: f32, low: f64, high: f64| !(low..=high).contains(&f64::from(v));
+    let outside = scene
+        .points
+        .iter()
+        .filter(|p| beyond(p.x1, x1_low, x1_high) || beyond(p.x2, x2_low, x2_high))
+        .count();
+    if outside > 0 {
+        notes.push(format!(
+            "The link cannot hold {outside} of the points where they are, so far outside the area (beyond x1 {} to {}, x2 {} to {}): it moves them to that edge",
+            human(x1_low), human(x1_high), human(x2_low), human(x2_high)
+        ));
+    }
+    if scene.task == Task::Regression {
+        let (low, high) = VALUE_RANGE;
+        let cut = scene
+            .points
+            .iter()
+            .filter(|p| !(low..=high).contains(&p.label))
+            .count();
+        if cut > 0 {
+            notes.push(format!(
+                "The link cannot hold {cut} of the values beyond {low} to {high}: it cuts them to that range"
+            ));
+        }
+    }
+    let text = encode(scene);
+    let moved = decode(&text).is_ok_and(|d| d.scene.points != scene.points);
+    if moved && outside == 0 {
+        notes.push(
+            "The link rounds the points' positions (to 1/2048 of the area's width), so a run opened from it can differ slightly from this one".to_string(),
+        );
+    }
+    notes
+}
+
+/// The scene's pairs, then the points as `pack` makes them (left out when
+/// drawn from the preset).
+fn encode_with(
+    scene: &Scene,
+    points: impl Fn(&[crate::data::Point]) -> (&'static str, String),
+) -> String {
     let mut pairs: Vec<(&str, String)> = vec![
         ("v", VERSION.to_string()),
         (
@@ -79,15 +156,18 @@ pub fn encode(scene: &Scene) -> String {
         };
         pairs.push(("marker", marker));
     }
-    pairs.push(("data", pack::pack(&scene.points, scene.task, scene.domain)));
+    if !drawn_from_preset(scene) {
+        pairs.push(points(&scene.points));
+    }
     let texts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
     texts.join("&")
 }
 
 /// The scene in `text` (a whole link is fine: only what follows its last `#`
 /// is read), with notes on what could not be used. Refused outright only when
-/// longer than `MAX_TEXT` or without a single `key=value`; empty text is the
-/// default scene.
+/// longer than `MAX_TEXT`, without a single `key=value`, or without a single
+/// key of a scene (a hash of some other page's); empty text is the default
+/// scene.
 pub fn decode(text: &str) -> Result<Decoded, String> {
     if text.chars().nth(MAX_TEXT).is_some() {
         return Err(format!(
@@ -117,8 +197,15 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
     let count = r.noted(count).unwrap_or(DEFAULT_POINTS);
     let mut scene = preset_scene(preset, count);
     r.settings(&mut scene);
-    let placed = r.placement(&mut scene) && placed;
-    r.points(&mut scene, placed);
+    let packed_for = r.placement(&mut scene).filter(|_| placed);
+    r.points(&mut scene, packed_for);
+    if !r.known && !text.is_empty() {
+        // Someone else's hash (`#utm_source=x`, `#section=2`): no scene of ours.
+        return Err(format!(
+            "scene: '{}' holds no setting of a scene (such as preset, hidden or data)",
+            shorten(text)
+        ));
+    }
     for (key, _) in &r.pairs {
         r.notes
             .push(format!("'{}' is not a setting; ignored", shorten(key)));
@@ -144,6 +231,8 @@ fn preset_scene(preset: Option<Preset>, points: usize) -> Scene {
 struct Reading {
     pairs: Vec<(String, String)>,
     notes: Vec<String>,
+    /// Some key of a scene was there (read or not).
+    known: bool,
 }
 
 impl Reading {
@@ -151,6 +240,7 @@ impl Reading {
         let mut r = Reading {
             pairs: Vec::new(),
             notes: Vec::new(),
+            known: false,
         };
         for piece in text.split('&').filter(|p| !p.is_empty()) {
             let Some((key, value)) = piece.split_once('=') else {
@@ -182,6 +272,7 @@ impl Reading {
             self.notes
                 .push(format!("{key}: given {times} times; the last is used"));
         }
+        self.known |= times > 0;
         found
     }
 
@@ -221,12 +312,22 @@ impl Reading {
         }
     }
 
-    /// The domain, axes and marker; false when a domain was given but not read.
-    fn placement(&mut self, scene: &mut Scene) -> bool {
+    /// The domain, axes and marker; the domain the points were packed for
+    /// (the one written, before clamping), or None when it was given but
+    /// could not be read.
+    fn placement(&mut self, scene: &mut Scene) -> Option<Domain> {
         let domain = self.take("domain").map(|v| domain(&v));
         let placed = !matches!(domain, Some(Err(_)));
+        let mut packed_for = scene.domain;
         if let Some(d) = self.noted(domain) {
-            scene.domain = d;
+            packed_for = d;
+            match bounded(d) {
+                Ok((shown, note)) => {
+                    scene.domain = shown;
+                    self.notes.extend(note);
+                }
+                Err(e) => self.notes.push(e),
+            }
         }
         if let Some(raw) = self.take_raw("axes") {
             let axes = axes(&raw, &mut self.notes);
@@ -240,26 +341,45 @@ impl Reading {
                 scene.marker = m;
             }
         }
-        placed
+        placed.then_some(packed_for)
     }
 
     /// The packed points; without them (or when they can't be read), the
     /// preset's own, drawn from the seed.
-    fn points(&mut self, scene: &mut Scene, placed: bool) {
-        let packed = match self.take("data") {
-            Some(_) if !placed => Some(Err(
+    fn points(&mut self, scene: &mut Scene, packed_for: Option<Domain>) {
+        let data = self.take("data");
+        if let Some(exact) = self.take("points") {
+            // A saved scene's points, exactly; `data` (if also there) gives way.
+            match pack::unpack_exact(&exact) {
+                Ok(points) => scene.points = points,
+                Err(e) => {
+                    self.notes.push(e);
+                    scene.regenerate();
+                }
+            }
+            self.keep_classes(scene);
+            return;
+        }
+        let packed = match (data, packed_for) {
+            (Some(_), None) => Some(Err(
                 "data: skipped, as the preset or domain the points were packed for was not read"
                     .to_string(),
             )),
-            data => data.map(|v| pack::unpack(&v, scene.task, scene.domain)),
+            (data, Some(domain)) => data.map(|v| pack::unpack(&v, scene.task, domain)),
+            (None, None) => None,
         };
         match self.noted(packed) {
             Some(points) => scene.points = points,
             None => scene.regenerate(),
         }
+        self.keep_classes(scene);
+    }
+
+    /// Drops points of classes the scene does not have, with a note.
+    fn keep_classes(&mut self, scene: &mut Scene) {
         if let Task::Classification { classes } = scene.task {
             let before = scene.points.len();
-            scene.points.retain(|p| (p.label as usize) < classes);
+            scene.points.retain(|p| scene.task.accepts(p.label));
             if scene.points.len() < before {
                 self.notes.push(format!(
                     "data: dropped {} points of classes beyond the scene's {classes}",
@@ -349,6 +469,44 @@ fn domain(value: &str) -> Result<Domain, String> {
         x1: side("x1", a, b)?,
         x2: side("x2", c, d)?,
     })
+}
+
+/// The domain clamped to `MAX_DOMAIN`, with a note when it was beyond;
+/// refused when a side lies wholly beyond it.
+fn bounded(domain: Domain) -> Result<(Domain, Option<String>), String> {
+    let clamp = |(from, to): (f32, f32)| {
+        (
+            from.clamp(-MAX_DOMAIN, MAX_DOMAIN),
+            to.clamp(-MAX_DOMAIN, MAX_DOMAIN),
+        )
+    };
+    let shown = Domain {
+        x1: clamp(domain.x1),
+        x2: clamp(domain.x2),
+    };
+    if shown == domain {
+        return Ok((domain, None));
+    }
+    let text = |d: Domain| {
+        [d.x1.0, d.x1.1, d.x2.0, d.x2.1]
+            .map(crate::data::human)
+            .join(",")
+    };
+    let rises = |(from, to): (f32, f32)| to - from >= from.abs().max(to.abs()).max(1.0) / 1000.0;
+    if !(rises(shown.x1) && rises(shown.x2)) {
+        return Err(format!(
+            "domain: {} lies beyond ±{MAX_DOMAIN}, the furthest the data canvas shows",
+            text(domain)
+        ));
+    }
+    Ok((
+        shown,
+        Some(format!(
+            "domain: {} reaches beyond ±{MAX_DOMAIN}, the furthest the data canvas shows; using {}",
+            text(domain),
+            text(shown)
+        )),
+    ))
 }
 
 /// Plain text for the canvas: control characters become spaces, and long
@@ -538,10 +696,70 @@ mod tests {
     fn every_preset_round_trips_within_the_quantisation_bound() {
         for preset in Preset::ALL {
             for noise in [0.0, 0.5, 1.0] {
-                let scene = Scene::from_preset(preset, 250, noise, 9);
-                assert_round_trip(&scene);
+                let mut scene = Scene::from_preset(preset, 250, noise, 9);
+                let text = assert_round_trip(&scene);
+                // The preset's own points: drawn again from the seed, exactly.
+                assert!(!text.contains("&data="), "{text}");
+                assert_eq!(decoded(&text).scene, scene);
+                scene.points.pop();
+                assert!(assert_round_trip(&scene).contains("&data="));
             }
         }
+    }
+
+    /// A saved scene comes back exactly, points far outside the area and
+    /// values beyond a link's range too.
+    #[test]
+    fn the_exact_form_gives_the_scene_back_exactly() {
+        for mut scene in [
+            changed_scene(),
+            Scene::from_preset(Preset::Plane, 30, 0.3, 2),
+        ] {
+            scene.points.push(Point::new(1000.0, -1000.0, 1.0));
+            scene.points.push(Point::new(0.123_456_7, 5.5e-3, 0.0));
+            if scene.task == Task::Regression {
+                scene.points.push(Point::new(0.0, 0.0, 7.25));
+            }
+            let text = encode_exact(&scene);
+            assert!(text.contains("&points=") && !text.contains("&data="));
+            let back = decoded(&text);
+            assert_eq!(back.notes, Vec::<String>::new());
+            assert_eq!(back.scene, scene);
+            assert_eq!(encode_exact(&back.scene), text);
+        }
+        let big = Scene::from_preset(Preset::GaussianMixture, MAX_POINTS - 1, 1.0, 1);
+        let mut big = big;
+        big.points.push(Point::new(0.5, 0.5, 0.5));
+        assert!(
+            encode_exact(&big).len() < MAX_TEXT,
+            "{}",
+            encode_exact(&big).len()
+        );
+    }
+
+    /// Copy link never moves the page's points: it says what the link
+    /// cannot hold instead.
+    #[test]
+    fn link_notes_say_what_a_link_cannot_hold() {
+        let mut scene = Scene::from_preset(Preset::Plane, 30, 0.3, 2);
+        assert_eq!(link_notes(&scene), Vec::<String>::new());
+        scene.points.push(Point::new(1000.0, 1000.0, 0.5));
+        scene.points.push(Point::new(1.0, 1.0, 4.0));
+        let before = scene.clone();
+        assert_eq!(
+            link_notes(&scene),
+            [
+                "The link cannot hold 1 of the points where they are, so far outside the area (beyond x1 -12 to 12, x2 -12 to 12): it moves them to that edge",
+                "The link cannot hold 1 of the values beyond -1.5 to 1.5: it cuts them to that range",
+            ]
+        );
+        assert_eq!(scene, before);
+        scene.points.truncate(30);
+        scene.points.push(Point::new(0.1234, 0.1, 0.5));
+        assert_eq!(
+            link_notes(&scene),
+            ["The link rounds the points' positions (to 1/2048 of the area's width), so a run opened from it can differ slightly from this one"]
+        );
     }
 
     #[test]
@@ -660,7 +878,9 @@ mod tests {
 
     #[test]
     fn hostile_data_is_refused_with_a_note_and_the_presets_points_load_instead() {
-        let good = encode(&Scene::from_preset(Preset::Xor, 200, 0.0, 3));
+        let mut edited = Scene::from_preset(Preset::Xor, 200, 0.0, 3);
+        edited.points[0].x1 += 0.5; // edited: the link holds the points
+        let good = encode(&edited);
         let (head, data) = good.split_once("&data=").unwrap();
         let cases = [
             (
@@ -731,6 +951,44 @@ mod tests {
         assert!(d.scene.points.iter().all(|p| p.label < 2.0));
     }
 
+    /// A domain a million wide froze the page (a tick label per five
+    /// units); it is shown clamped, and its points are read where written.
+    #[test]
+    fn a_domain_beyond_the_shown_bound_is_clamped_with_a_note() {
+        let d = decoded("preset=none&domain=-1000000,1000000,-1000000,1000000&data=0");
+        assert_eq!(
+            d.notes,
+            ["domain: -1000000,1000000,-1000000,1000000 reaches beyond ±1000, the furthest the data canvas shows; using -1000,1000,-1000,1000"]
+        );
+        assert_eq!(
+            d.scene.domain,
+            Domain {
+                x1: (-1000.0, 1000.0),
+                x2: (-1000.0, 1000.0)
+            }
+        );
+        // Points packed for the wide domain come back where they were written.
+        let mut wide = Scene::from_preset(Preset::Circle, 0, 0.0, 1);
+        wide.preset = None;
+        wide.domain = Domain {
+            x1: (-1e5, 1e5),
+            x2: (0.0, 3000.0),
+        };
+        wide.points = vec![Point::new(50_000.0, 1500.0, 1.0)];
+        let d = decoded(&encode(&wide));
+        assert_eq!(d.scene.domain.x1, (-1000.0, 1000.0));
+        assert_eq!(d.scene.domain.x2, (0.0, 1000.0));
+        let p = d.scene.points[0];
+        assert!(
+            (p.x1 - 50_000.0).abs() < 100.0 && (p.x2 - 1500.0).abs() < 2.0,
+            "{p:?}"
+        );
+        assert_eq!(
+            notes("domain=2000,3000,0,1"),
+            ["domain: 2000,3000,0,1 lies beyond ±1000, the furthest the data canvas shows"]
+        );
+    }
+
     #[test]
     fn captions_stay_plain_text_and_are_cut_to_length() {
         let script = "<script>alert('hi')</script><img src=x onerror=alert(1)>";
@@ -762,10 +1020,34 @@ mod tests {
             "scene: 'x1,x2,label\n1,2,0' is not key=value text"
         );
         assert!(decode("&&&").is_err());
-        let many = "a=1&".repeat(1000);
+        let many = "a=1&".repeat(1000) + "seed=2";
         let d = decoded(&many);
         assert_eq!(d.notes.len(), MAX_NOTES);
         assert_eq!(d.notes[MAX_NOTES - 1], "… and 981 more notes");
+    }
+
+    /// Someone else's hash is no scene: it must not replace the user's.
+    #[test]
+    fn text_without_a_key_of_a_scene_is_refused() {
+        for text in [
+            "utm_source=x",
+            "section=2",
+            "#lesson=perceptron",
+            "a=1&b=2&a=3",
+        ] {
+            let e = decode(text).unwrap_err();
+            assert!(
+                e.ends_with("holds no setting of a scene (such as preset, hidden or data)"),
+                "{text}: {e}"
+            );
+        }
+        assert_eq!(
+            decode("utm_source=x").unwrap_err(),
+            "scene: 'utm_source=x' holds no setting of a scene (such as preset, hidden or data)"
+        );
+        // One key of a scene is enough, even if its value is not read.
+        assert_eq!(decoded("utm_source=x&seed=3").scene.seed, 3);
+        assert!(decode("v=1").is_ok() && decode("hidden=abc").is_ok());
     }
 
     #[test]
@@ -791,8 +1073,9 @@ mod properties {
     /// The same case count as the importers' properties (PROPTEST_CASES).
     pub(crate) use crate::data::io::properties::config;
 
-    const KEYS: [&str; 9] = [
+    const KEYS: [&str; 10] = [
         "v",
+        "points",
         "preset",
         "points-count",
         "domain",
@@ -824,9 +1107,10 @@ mod properties {
         "a,b",
     ];
 
-    /// Packed points of a plausible length, so that valid data turns up.
+    /// Packed points of a plausible length (a link's, or a saved scene's
+    /// exact ones), so that valid data turns up.
     fn data() -> impl Strategy<Value = String> {
-        (0usize..12, prop_oneof![Just(27usize), Just(33)]).prop_flat_map(|(n, bits)| {
+        (0usize..12, prop_oneof![Just(27usize), Just(33), Just(97)]).prop_flat_map(|(n, bits)| {
             prop::collection::vec(
                 prop::sample::select(pack_alphabet()),
                 (n * bits).div_ceil(6),

@@ -89,23 +89,15 @@ pub fn data(
 
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
-    // Ticks at whole units, leaving out the edges where a label would be cut off.
-    let step = if scene.domain.x1.1 - scene.domain.x1.0 > 15.0 {
-        5
-    } else {
-        2
-    };
-    let ticks = |(low, high): (f32, f32)| {
-        (low.ceil() as i32..=high.floor() as i32)
-            .filter(move |v| v % step == 0 && (*v as f32) > low && (*v as f32) < high)
-    };
-    for v in ticks(scene.domain.x1) {
+    // A few round ticks at any scale, leaving out the edges (view::ticks).
+    let ticks = |(low, high): (f32, f32)| crate::view::ticks::axis_ticks(low.into(), high.into());
+    for (v, text) in ticks(scene.domain.x1) {
         let (x, _) = frame.to_px(v as f32, 0.0);
-        let _ = ctx.fill_text(&v.to_string(), x - 3.0, canvas.height - 4.0);
+        let _ = ctx.fill_text(&text, x - 3.0, canvas.height - 4.0);
     }
-    for v in ticks(scene.domain.x2) {
+    for (v, text) in ticks(scene.domain.x2) {
         let (_, y) = frame.to_px(0.0, v as f32);
-        let _ = ctx.fill_text(&v.to_string(), 3.0, y + 4.0);
+        let _ = ctx.fill_text(&text, 3.0, y + 4.0);
     }
 
     let task = scene.task;

@@ -64,6 +64,19 @@ pub fn setting_names() -> Vec<String> {
         .collect()
 }
 
+/// The longest scene text (a link, an attribute, a saved scene) read, in
+/// characters: the page checks lengths against it before handing text over.
+#[wasm_bindgen]
+pub fn max_scene_text() -> u32 {
+    crate::scene::text::MAX_TEXT as u32
+}
+
+/// The largest points file read, in bytes (UTF-8).
+#[wasm_bindgen]
+pub fn max_file_bytes() -> u32 {
+    crate::data::io::MAX_FILE_BYTES as u32
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -517,14 +530,17 @@ impl Playground {
         self.dirty = true;
     }
 
-    pub fn undo(&mut self) -> bool {
+    /// Undoes the last point edit; returns a note when points of classes
+    /// the scene no longer has were left out.
+    pub fn undo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.undo()
+        self.session.undo().flatten()
     }
 
-    pub fn redo(&mut self) -> bool {
+    /// Redoes an undone edit; a note as for `undo`.
+    pub fn redo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.redo()
+        self.session.redo().flatten()
     }
 
     /// Changes a setting by name (see `scene::settings::NAMES`). Returns a
@@ -737,19 +753,21 @@ impl Playground {
     }
 
     /// The whole scene (settings, seed and points) as text for a link. The
-    /// page's own points snap to the link's precision, so both runs match.
-    pub fn scene_text(&mut self) -> String {
-        let text = crate::scene::text::encode(self.session.scene());
-        if let Ok(decoded) = crate::scene::text::decode(&text) {
-            self.session.snap_points(decoded.scene.points);
-        }
-        text
+    /// scene stays as it is; `link_notes` says what the link cannot hold.
+    pub fn scene_text(&self) -> String {
+        crate::scene::text::encode(self.session.scene())
     }
 
-    /// The scene's text form as `scene_text` gives it, but leaving this
-    /// page's points as they are (for saving in the browser's storage).
+    /// What a link to this scene cannot hold (points beyond its reach,
+    /// rounding that can change a run), a sentence each; said before copying.
+    pub fn link_notes(&self) -> Vec<String> {
+        crate::scene::text::link_notes(self.session.scene())
+    }
+
+    /// The scene's text form with every point exactly as it is (for saving
+    /// in the browser's storage; longer than a link).
     pub fn save_text(&self) -> String {
-        crate::scene::text::encode(self.session.scene())
+        crate::scene::text::encode_exact(self.session.scene())
     }
 
     /// Loads a scene from its text form (a link's hash). Fields that cannot

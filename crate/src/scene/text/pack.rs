@@ -82,24 +82,26 @@ pub fn pack(points: &[Point], task: Task, domain: Domain) -> String {
     format!("{}.{}", points.len(), bits.finish())
 }
 
-/// Reads what `pack` wrote for the same task and domain. Class labels come
-/// back as 0 to 3, whatever the task's number of classes.
-pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, String> {
+/// The count and the bits of `count.base64` text (of `field`), checked to
+/// hold exactly `bits` bits per point.
+fn read_packed(field: &str, text: &str, bits: usize) -> Result<(usize, Reader), String> {
     let (count, payload) = text.split_once('.').unwrap_or((text, ""));
-    let count: usize = count
-        .trim()
-        .parse()
-        .map_err(|_| format!("data: '{}' is not a count of points", super::shorten(count)))?;
+    let count: usize = count.trim().parse().map_err(|_| {
+        format!(
+            "{field}: '{}' is not a count of points",
+            super::shorten(count)
+        )
+    })?;
     if count > MAX_POINTS {
         return Err(format!(
-            "data: {count} points are more than the {MAX_POINTS} a scene holds"
+            "{field}: {count} points are more than the {MAX_POINTS} a scene holds"
         ));
     }
-    let needed = (count * bits_per_point(task)).div_ceil(6);
+    let needed = (count * bits).div_ceil(6);
     let given = payload.chars().count();
     if given != needed {
         return Err(format!(
-            "data: {given} characters where a count of {count} needs {needed} (cut short or altered?)"
+            "{field}: {given} characters where a count of {count} needs {needed} (cut short or altered?)"
         ));
     }
     let mut sextets = Vec::with_capacity(needed);
@@ -108,14 +110,66 @@ pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, Stri
             Some(s) => sextets.push(s),
             None => {
                 return Err(format!(
-                    "data: {c:?} at character {} is not URL-safe base64",
+                    "{field}: {c:?} at character {} is not URL-safe base64",
                     i + 1
                 ))
             }
         }
     }
+    Ok((count, Reader { sextets, bit: 0 }))
+}
+
+/// Bits of a point held exactly: x1, x2 and the label as f32, and "test".
+const EXACT_BITS: usize = 3 * 32 + 1;
+
+/// The points exactly, as `count.base64` (for a saved scene, where nothing
+/// may move; a link uses the shorter `pack`).
+pub fn pack_exact(points: &[Point]) -> String {
+    let mut bits = Writer::default();
+    for p in points {
+        for v in [p.x1, p.x2, p.label] {
+            bits.push(v.to_bits(), 32);
+        }
+        bits.push(u32::from(p.test), 1);
+    }
+    format!("{}.{}", points.len(), bits.finish())
+}
+
+/// Reads what `pack_exact` wrote; a number that is not finite is refused.
+pub fn unpack_exact(text: &str) -> Result<Vec<Point>, String> {
+    let (count, mut bits) = read_packed("points", text, EXACT_BITS)?;
+    let mut points = Vec::with_capacity(count);
+    for i in 0..count {
+        let [x1, x2, label] = [0; 3].map(|_| f32::from_bits(bits.read(32)));
+        if !(x1.is_finite() && x2.is_finite() && label.is_finite()) {
+            return Err(format!("points: point {} is not finite numbers", i + 1));
+        }
+        let test = bits.read(1) == 1;
+        points.push(Point {
+            x1,
+            x2,
+            label,
+            test,
+        });
+    }
+    Ok(points)
+}
+
+/// How far each side of `domain` a link's points reach: beyond, they are
+/// moved to the edge.
+pub fn reach(domain: Domain) -> ((f64, f64), (f64, f64)) {
+    let side = |d| {
+        let (low, step) = grid(d);
+        (low, low + (COORD_STEPS - 1.0) * step)
+    };
+    (side(domain.x1), side(domain.x2))
+}
+
+/// Reads what `pack` wrote for the same task and domain. Class labels come
+/// back as 0 to 3, whatever the task's number of classes.
+pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, String> {
+    let (count, mut bits) = read_packed("data", text, bits_per_point(task))?;
     let (gx1, gx2) = (grid(domain.x1), grid(domain.x2));
-    let mut bits = Reader { sextets, bit: 0 };
     let mut points = Vec::with_capacity(count);
     for i in 0..count {
         let x1 = coord(bits.read(COORD_BITS), gx1);
@@ -247,6 +301,26 @@ mod tests {
         for v in [-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5] {
             assert_eq!(value(value_code(v)), v);
         }
+    }
+
+    #[test]
+    fn exact_points_come_back_exactly_and_broken_ones_are_refused() {
+        let mut points = vec![
+            Point::new(1000.0, -1000.0, 1.0),
+            Point::new(0.1, 1e-30, -1.2345678),
+            Point::new(-0.0, 3.0e38, 3.0),
+        ];
+        points[1].test = true;
+        let text = pack_exact(&points);
+        assert_eq!(unpack_exact(&text), Ok(points.clone()));
+        assert_eq!(pack_exact(&[]), "0.");
+        assert_eq!(unpack_exact("0."), Ok(vec![]));
+        let nan = pack_exact(&[Point::new(f32::NAN, 0.0, 0.0)]);
+        assert_eq!(
+            unpack_exact(&nan),
+            Err("points: point 1 is not finite numbers".to_string())
+        );
+        assert!(unpack_exact(&text[..text.len() - 1]).is_err());
     }
 
     #[test]
