@@ -77,6 +77,61 @@ pub fn max_file_bytes() -> u32 {
     crate::data::io::MAX_FILE_BYTES as u32
 }
 
+/// What the page's controls offer, from the tables that define them (so no
+/// list is written twice): every setting with its choices (`{value, title}`)
+/// or range (`min`, `max`, `step`), the presets, the control groups, and
+/// the limits a control needs.
+#[wasm_bindgen]
+pub fn controls() -> JsValue {
+    use crate::scene::settings::{Values, SETTINGS};
+    let choice = |value: &str, title: &str| {
+        let o = Object::new();
+        set(&o, "value", value);
+        set(&o, "title", title);
+        JsValue::from(o)
+    };
+    let settings = js_sys::Array::new();
+    for row in &SETTINGS {
+        let o = Object::new();
+        set(&o, "name", row.name);
+        match row.values {
+            Values::Choice(all) => {
+                set(&o, "kind", "choice");
+                let list: js_sys::Array = all().into_iter().map(|(v, t)| choice(v, t)).collect();
+                set(&o, "choices", list);
+            }
+            Values::Number { min, max, step } => {
+                set(&o, "kind", "number");
+                set(&o, "min", min);
+                set(&o, "max", max);
+                set(&o, "step", step);
+            }
+            Values::List => set(&o, "kind", "list"),
+        }
+        settings.push(&o);
+    }
+    let presets: js_sys::Array = Preset::ALL
+        .iter()
+        .map(|p| choice(p.name(), p.title()))
+        .collect();
+    let groups: js_sys::Array = crate::scene::lessons::CONTROLS
+        .iter()
+        .map(|&g| JsValue::from(g))
+        .collect();
+    let o = Object::new();
+    set(&o, "settings", settings);
+    set(&o, "presets", presets);
+    set(&o, "controlGroups", groups);
+    set(&o, "maxPoints", crate::scene::MAX_POINTS as f64);
+    set(&o, "maxUnits", crate::scene::MAX_UNITS as f64);
+    set(
+        &o,
+        "maxHiddenLayers",
+        crate::scene::MAX_HIDDEN_LAYERS as f64,
+    );
+    o.into()
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
