@@ -7,7 +7,7 @@
 // lives in its own shadow root (no styles leak either way), and pauses while
 // it is off-screen. See README, "Embed it in your course page".
 import init, * as wasm from './pkg/descent.js';
-import { View, sizeLimits, tooLongForScene } from './view.js';
+import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 
 /** Saved scenes longer than this are not trusted (5,000 points, exact and with their link, take ~105,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
@@ -32,22 +32,20 @@ export async function lessons() {
 
 const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 
-/** The control groups a `controls` list may name. */
-export const CONTROL_GROUPS = ['run', 'learning-rate', 'optimizer', 'batch-size', 'activation', 'dropout',
-  'regularization', 'data', 'points', 'files', 'features', 'layers', 'training', 'code', 'link'];
 const SIZES = ['small', 'medium', 'full'];
 
 /** Checks the `controls` and `size` options: what is unknown is named in a note and left out. */
 function checkOptions(options) {
   const notes = [];
+  const known = controlTable().controlGroups; // the lessons' table of groups
   const groups = list(options.controls);
-  const unknown = groups.filter((g) => !CONTROL_GROUPS.includes(g));
+  const unknown = groups.filter((g) => !known.includes(g));
   if (unknown.length) {
-    notes.push(`controls: ${unknown.map((g) => `'${g.slice(0, 40)}'`).join(', ')} ${unknown.length > 1 ? 'are not control groups' : 'is not a control group'} (there are ${CONTROL_GROUPS.join(', ')})`);
+    notes.push(`controls: ${unknown.map((g) => `'${g.slice(0, 40)}'`).join(', ')} ${unknown.length > 1 ? 'are not control groups' : 'is not a control group'} (there are ${known.join(', ')})`);
   }
   const size = options.size ?? 'full';
   if (!SIZES.includes(size)) notes.push(`size: '${String(size).slice(0, 40)}' is not small, medium or full; showing full`);
-  return { groups: groups.filter((g) => CONTROL_GROUPS.includes(g)), size: SIZES.includes(size) ? size : 'full', notes };
+  return { groups: groups.filter((g) => known.includes(g)), size: SIZES.includes(size) ? size : 'full', notes };
 }
 
 /**

@@ -17,40 +17,26 @@ export const MARKUP = `
   </div>
   <div class="epoch"><span class="small">Epoch</span> <span id="epoch" class="value">0</span></div>
   <label class="field" data-group="learning-rate">Learning rate
-    <input id="learning-rate" type="range" min="0" max="12" step="1" value="7" aria-label="Learning rate">
+    <input id="learning-rate" type="range" min="0" step="1" aria-label="Learning rate">
     <output id="learning-rate-value">0.03</output>
   </label>
   <label class="field" data-group="optimizer">Optimizer
-    <select id="optimizer" data-setting="optimizer" aria-label="Optimizer">
-      <option value="sgd">SGD</option><option value="momentum">Momentum</option>
-      <option value="nesterov">Nesterov</option><option value="rmsprop">RMSProp</option>
-      <option value="adagrad">Adagrad</option><option value="adam">Adam</option>
-    </select>
+    <select id="optimizer" data-setting="optimizer" aria-label="Optimizer"></select>
   </label>
   <label class="field" data-group="batch-size">Batch size
-    <input id="batch-size" data-setting="batch-size" type="number" min="1" max="5000" value="10" aria-label="Batch size">
+    <input id="batch-size" data-setting="batch-size" type="number" aria-label="Batch size">
   </label>
   <label class="field" data-group="activation">Activation
-    <select id="activation" data-setting="activation" aria-label="Activation">
-      <option value="linear">Linear</option><option value="sigmoid">Sigmoid</option>
-      <option value="tanh" selected>Tanh</option><option value="relu">ReLU</option>
-      <option value="leaky-relu">Leaky ReLU</option><option value="elu">ELU</option>
-      <option value="swish">Swish</option>
-    </select>
+    <select id="activation" data-setting="activation" aria-label="Activation"></select>
   </label>
   <label class="field" data-group="dropout">Dropout rate
-    <input id="dropout" data-setting="dropout" type="range" min="0" max="0.9" step="0.05" value="0" aria-label="Dropout rate">
+    <input id="dropout" data-setting="dropout" type="range" aria-label="Dropout rate">
     <output id="dropout-value">0</output>
   </label>
   <div class="field" data-group="regularization"><span>Regularization, rate</span>
     <span class="pair">
-      <select id="regularization" data-setting="regularization" aria-label="Regularization">
-        <option value="none">None</option><option value="l1">L1</option><option value="l2">L2</option>
-      </select>
-      <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate">
-        <option>0</option><option>0.0001</option><option selected>0.001</option><option>0.003</option>
-        <option>0.01</option><option>0.03</option><option>0.1</option><option>0.3</option><option>1</option>
-      </select>
+      <select id="regularization" data-setting="regularization" aria-label="Regularization"></select>
+      <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate"></select>
     </span>
   </div>
 </section>
@@ -74,31 +60,22 @@ export const MARKUP = `
     <h2>Data</h2>
     <div class="data-controls" data-group="data">
       <label class="field">Preset
-        <select id="preset" aria-label="Preset">
-          <option value="circle">Circle</option><option value="xor">XOR</option>
-          <option value="gaussians">Two Gaussians</option><option value="spiral">Spiral</option>
-          <option value="moons">Two moons</option><option value="pass">Will I pass this class?</option>
-          <option value="sine">Above/below a sine</option><option value="cubic">Above/below a cubic</option>
-          <option value="abs">Above/below |x|</option>
-          <option value="plane">Regression: plane</option><option value="mixture">Regression: Gaussian mixture</option>
-        </select>
+        <select id="preset" aria-label="Preset"></select>
       </label>
       <label class="field">Points
-        <input id="point-count" type="number" min="1" max="5000" value="200" aria-label="Number of points">
+        <input id="point-count" type="number" min="1" aria-label="Number of points">
       </label>
       <label class="field">Noise
-        <input id="noise" type="range" min="0" max="1" step="0.05" value="0" aria-label="Noise">
+        <input id="noise" data-range="noise" type="range" aria-label="Noise">
         <output id="noise-value">0</output>
       </label>
       <button id="regenerate">Regenerate</button>
       <label class="field">Test fraction
-        <input id="test-fraction" data-setting="test-fraction" type="range" min="0" max="0.9" step="0.1" value="0.5" aria-label="Test fraction">
+        <input id="test-fraction" data-setting="test-fraction" type="range" aria-label="Test fraction">
         <output id="test-fraction-value">0.5</output>
       </label>
       <label class="field">Classes
-        <select id="classes" data-setting="classes" aria-label="Classes">
-          <option value="2">2</option><option value="3">3</option><option value="4">4</option>
-        </select>
+        <select id="classes" data-setting="classes" aria-label="Classes"></select>
       </label>
     </div>
     <fieldset class="tools" data-group="points">
@@ -135,13 +112,7 @@ export const MARKUP = `
     </fieldset>
     <fieldset class="features" data-group="features">
       <legend>Input features</legend>
-      <label class="check"><input type="checkbox" value="x1" checked aria-label="Feature x1"> x1</label>
-      <label class="check"><input type="checkbox" value="x2" checked aria-label="Feature x2"> x2</label>
-      <label class="check"><input type="checkbox" value="x1^2" aria-label="Feature x1 squared"> x1²</label>
-      <label class="check"><input type="checkbox" value="x2^2" aria-label="Feature x2 squared"> x2²</label>
-      <label class="check"><input type="checkbox" value="x1*x2" aria-label="Feature x1 times x2"> x1·x2</label>
-      <label class="check"><input type="checkbox" value="sin(x1)" aria-label="Feature sine of x1"> sin x1</label>
-      <label class="check"><input type="checkbox" value="sin(x2)" aria-label="Feature sine of x2"> sin x2</label>
+      <!-- A box per input feature, from the playground's table. -->
     </fieldset>
   </section>
 
@@ -171,16 +142,16 @@ export const MARKUP = `
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
     <div class="more" data-group="training">
       <label class="field">Early stopping patience
-        <input id="early-stopping" data-setting="early-stopping" type="number" min="0" max="10000" value="0" aria-label="Early stopping patience (0 is off)">
+        <input id="early-stopping" data-setting="early-stopping" type="number" aria-label="Early stopping patience (0 is off)">
       </label>
       <label class="field">Seed
-        <input id="seed" data-setting="seed" type="number" min="0" value="1" aria-label="Seed">
+        <input id="seed" data-setting="seed" type="number" aria-label="Seed">
       </label>
       <label class="field">Speed (epochs per frame)
-        <input id="epochs-per-frame" data-setting="epochs-per-frame" type="number" min="1" max="1000" value="1" aria-label="Epochs per frame">
+        <input id="epochs-per-frame" data-setting="epochs-per-frame" type="number" aria-label="Epochs per frame">
       </label>
       <label class="field">Stop after epochs
-        <input id="stop-after" data-setting="stop-after" type="number" min="0" value="0" aria-label="Stop after epochs (0 runs until paused)">
+        <input id="stop-after" data-setting="stop-after" type="number" aria-label="Stop after epochs (0 runs until paused)">
       </label>
     </div>
     <canvas id="activation-plot" class="activation-plot" data-group="activation" aria-label="Activation function plot"></canvas>
@@ -214,9 +185,7 @@ export const MARKUP = `
       · filled: training · hollow: test · ringed: misclassified
     </p>
     <label class="palette">Colours
-      <select id="palette" data-setting="palette">
-        <option value="red-green">Red and green</option><option value="color-blind">Colour-blind safe</option>
-      </select>
+      <select id="palette" data-setting="palette"></select>
     </label>
     <div class="thumbbar" hidden></div>
   </section>

@@ -1,7 +1,7 @@
 // One playground on the page: wires its controls (inside its shadow root) to
 // its Rust `Playground` and runs its own animation loop. Computes nothing
 // itself: every number comes from the playground.
-import { Playground, take_panic_message, max_scene_text, max_file_bytes } from './pkg/descent.js';
+import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls } from './pkg/descent.js';
 import { MARKUP } from './markup.js';
 
 /** Milliseconds of training per frame, leaving the rest of ~16 ms for drawing. */
@@ -89,9 +89,23 @@ const format = (v) => (v === null || v === undefined ? '–' : Number(v).toPreci
 /** A setting's value with its noise gone: 3 significant digits, no trailing zeros. */
 const tidy = (v) => String(Number(Number(v).toPrecision(3)));
 const percent = (v) => (v === null ? '–' : `${tidy(v * 100)}%`);
-/** The learning-rate slider's stops: 0.00001, 0.00003, 0.0001, … 3, 10. */
-const RATES = Array.from({ length: 13 }, (_, i) => tidy((i % 2 ? 3 : 1) * 10 ** (Math.floor(i / 2) - 5)));
-const nearestRate = (lr) => RATES.reduce((best, r, i) => (Math.abs(Math.log(r / lr)) < Math.abs(Math.log(RATES[best] / lr)) ? i : best), 0);
+let table = null;
+/** What the controls offer (choices, ranges, presets, groups, limits), from the playground's own tables. */
+export function controlTable() {
+  table ??= controls();
+  return table;
+}
+/** The learning-rate slider's stops, 1 and 3 of each power of ten in the setting's range: 0.00001, 0.00003, … 10. */
+function rateLadder() {
+  const { min, max } = controlTable().settings.find((s) => s.name === 'learning-rate');
+  const rates = [];
+  for (let e = Math.round(Math.log10(min)); 10 ** e <= max * 1.0001; e++) {
+    rates.push(tidy(10 ** e));
+    if (3 * 10 ** e <= max) rates.push(tidy(3 * 10 ** e));
+  }
+  return rates;
+}
+const nearest = (rates, lr) => rates.reduce((best, r, i) => (Math.abs(Math.log(r / lr)) < Math.abs(Math.log(rates[best] / lr)) ? i : best), 0);
 /** The keyboard cursor moves this fraction of the canvas a press (Shift: four times as far). */
 const CURSOR_STEP = 1 / 40;
 
@@ -128,6 +142,7 @@ export class View {
     this.pageKeys = Boolean(options.pageKeys);
     this.linkBase = options.link ?? new URL('index.html', import.meta.url).href;
     this.options = options;
+    this.buildControls();
     this.showControls(options.controls);
     this.setSize(options.size);
     this.setCaption(options.caption);
@@ -150,6 +165,44 @@ export class View {
     this.ratio = devicePixelRatio;
     this.pg.resize();
     this.lastHidden = null;
+  }
+
+  /**
+   * Fills the controls from the playground's tables: each setting's select
+   * gets its choices, each number or slider its range, the preset menu the
+   * presets, the features a box each. Nothing listed here twice.
+   */
+  buildControls() {
+    const { settings, presets, maxPoints } = controlTable();
+    const option = ({ value, title }) => new Option(title, value);
+    const byName = Object.fromEntries(settings.map((s) => [s.name, s]));
+    for (const el of this.root.querySelectorAll('[data-setting], [data-range]')) {
+      const row = byName[el.dataset.setting ?? el.dataset.range];
+      if (row.kind === 'choice' && el.tagName === 'SELECT') el.replaceChildren(...row.choices.map(option));
+      if (row.kind === 'number' && el.tagName === 'SELECT') {
+        for (let v = row.min; v <= row.max; v += row.step) el.append(new Option(String(v), String(v)));
+      }
+      if (row.kind === 'number' && el.tagName === 'INPUT') {
+        el.min = String(row.min);
+        el.max = String(row.max);
+        el.step = row.step > 0 ? String(row.step) : 'any';
+      }
+    }
+    this.$('preset').replaceChildren(...presets.map(option));
+    this.$('point-count').max = String(maxPoints);
+    this.rates = rateLadder();
+    this.$('learning-rate').max = String(this.rates.length - 1);
+    const features = this.root.querySelector('.features');
+    features.append(...byName.features.choices.map(({ value, title }) => {
+      const label = document.createElement('label');
+      label.className = 'check';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = value;
+      box.setAttribute('aria-label', `Feature ${title}`);
+      label.append(box, ` ${title}`);
+      return label;
+    }));
   }
 
   // ---- What the element's attributes choose.
@@ -275,7 +328,7 @@ export class View {
   syncControls() {
     const { pg, $ } = this;
     const lr = Number(pg.get('learning-rate'));
-    $('learning-rate').value = nearestRate(lr);
+    $('learning-rate').value = nearest(this.rates, lr);
     $('learning-rate-value').textContent = tidy(lr);
     for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
     $('dropout-value').textContent = tidy(pg.get('dropout'));
@@ -348,7 +401,7 @@ export class View {
         const b = document.createElement('button');
         b.textContent = text;
         b.setAttribute('aria-label', `${delta > 0 ? 'Add a unit to' : 'Remove a unit from'} layer ${i + 1}`);
-        b.disabled = units + delta < 1 || units + delta > 32;
+        b.disabled = units + delta < 1 || units + delta > controlTable().maxUnits;
         b.addEventListener('click', () => {
           hidden[i] = units + delta;
           this.set('hidden', hidden.join(','));
@@ -588,7 +641,7 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
-    on('learning-rate', 'input', (e) => this.set('learning-rate', RATES[Number(e.target.value)]));
+    on('learning-rate', 'input', (e) => this.set('learning-rate', this.rates[Number(e.target.value)]));
     on('add-layer', 'click', () => {
       const hidden = this.hiddenLayers();
       this.set('hidden', [...hidden, hidden.at(-1) ?? 4].join(','));
