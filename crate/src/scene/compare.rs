@@ -5,7 +5,7 @@
 use super::session::Session;
 use super::settings::{self, Effect};
 use super::Scene;
-use crate::nn::{EpochRecord, OptimizerKind, Status, Trainer};
+use crate::nn::{EpochRecord, Status, Trainer};
 
 /// Which setting the runs differ in, and its value in each run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,21 +71,10 @@ pub struct Race {
     away: Option<usize>,
 }
 
-fn optimizer_title(kind: OptimizerKind) -> &'static str {
-    match kind {
-        OptimizerKind::Sgd => "SGD",
-        OptimizerKind::Momentum => "Momentum",
-        OptimizerKind::Nesterov => "Nesterov",
-        OptimizerKind::RmsProp => "RMSProp",
-        OptimizerKind::Adagrad => "Adagrad",
-        OptimizerKind::Adam => "Adam",
-    }
-}
-
 fn label(setting: &str, value: &str, scene: &Scene) -> String {
     match setting {
         "learning-rate" => format!("lr {value}"),
-        "optimizer" => optimizer_title(scene.training.optimizer).to_string(),
+        "optimizer" => scene.training.optimizer.title().to_string(),
         "batch-size" => format!("batch {value}"),
         _ => format!("{setting} {value}"),
     }
