@@ -199,6 +199,7 @@ impl Race {
 mod tests {
     use super::*;
     use crate::data::Preset;
+    use crate::nn::OptimizerKind;
 
     fn scene() -> Scene {
         let mut scene = Scene::from_preset(Preset::Circle, 60, 0.0, 3);
