@@ -3,17 +3,18 @@
 //   <script type="module" src="descent.js"></script>
 //   <descent-playground lesson="perceptron"></descent-playground>
 //
-// Each playground is independent (its own network, seed and animation loop),
-// lives in its own shadow root (no styles leak either way), and pauses while
-// it is off-screen. See README, "Embed it in your course page".
+// Each playground is independent (its own network, seed and scene), lives in
+// its own shadow root (no styles leak either way), and pauses while it is
+// off-screen; one scheduler (scheduler.js) shares each frame among them. See
+// README, "Embed it in your course page".
 import init, * as wasm from './pkg/descent.js';
 import { View } from './view.js';
+import { Saver } from './saving.js';
 
-/** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
-const MAX_SAVED_CHARS = 200_000;
-const SAVE_EVERY_MS = 1000;
-/** At most this many epochs in one `step` call (it blocks the page while it runs). */
+/** At most this many epochs in one `step` call (it runs in slices across frames). */
 const MAX_STEP = 100_000;
+/** The elements that hold a playground (or are being given one). */
+const mounted = new WeakMap();
 
 let loading = null;
 /** Loads the wasm once for every playground on the page. */
@@ -55,25 +56,51 @@ function checkOptions(options) {
  * URL hash), autosave (a localStorage key, or true), link (the page links open).
  */
 export async function mount(element, options = {}) {
-  await ready();
-  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  if (!(element instanceof Element)) {
+    const what = element === null ? 'null' : typeof element === 'object' ? `a ${element.constructor?.name ?? 'plain object'}` : `${typeof element} ${String(element).slice(0, 40)}`;
+    throw new TypeError(`mount: the first argument must be an element of the page to put the playground in, not ${what}`);
+  }
+  if (mounted.has(element)) {
+    throw new Error('mount: this element already holds a playground; call its handle\'s destroy() first');
+  }
+  mounted.set(element, null);
+  try {
+    await ready();
+    let root;
+    try {
+      root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    } catch (e) {
+      throw new TypeError(`mount: a playground cannot go inside <${element.localName}> (${e.message}); use a <div>`);
+    }
+    const handle = start(element, root, options);
+    mounted.set(element, handle);
+    await handle.view.styled;
+    if (!handle.view.destroyed) window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
+    return handle;
+  } catch (e) {
+    mounted.delete(element);
+    throw e;
+  }
+}
+
+function start(element, root, options) {
   const checked = checkOptions(options);
   const view = new View(root, { controls: checked.groups, size: checked.size, caption: options.caption, link: options.link, pageKeys: options.hash });
   const handle = new Handle(element, view);
+  if (options.autosave) handle.saver = new Saver(view, saveKey(options.autosave));
 
   handle.defaultText = view.pg.scene_text();
   if (options.scene) view.loadText(options.scene, 'The scene attribute');
   else if (options.lesson) handle.lesson(options.lesson);
-  else if (!(options.hash && handle.followHash())) {
-    if (options.autosave) restore(view, saveKey(options.autosave), handle.defaultText);
-  }
+  else if (!(options.hash && handle.followHash())) handle.saver?.restore(handle.defaultText);
   if (options.hash) {
     handle.onHash = () => handle.followHash();
     window.addEventListener('hashchange', handle.onHash);
-    element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
+    handle.onLink = (e) => history.replaceState(null, '', e.detail);
+    element.addEventListener('descent-link', handle.onLink);
   }
   if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
-  if (options.autosave) handle.autosave(saveKey(options.autosave));
+  handle.saver?.start();
   if (options.autoplay) view.setPlaying(true);
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
@@ -81,49 +108,10 @@ export async function mount(element, options = {}) {
     for (const entry of entries) view.visible = entry.isIntersecting;
   });
   handle.observer.observe(element);
-  await view.styled;
-  window.descent ??= view.pg; // the first playground, for the end-to-end tests and the curious
   return handle;
 }
 
 const saveKey = (autosave) => (autosave === true || autosave === '' ? 'descent-scene' : String(autosave));
-
-/** Restores the scene saved in this browser, if it can be trusted. */
-function restore(view, key, defaultText) {
-  let raw;
-  try {
-    raw = localStorage.getItem(key);
-  } catch {
-    return; // no storage here (a sandboxed frame, or blocked by the browser)
-  }
-  if (raw === null) return;
-  const ignore = (why) => {
-    try { localStorage.removeItem(key); } catch { /* nothing to remove */ }
-    view.note(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
-  };
-  if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
-  let saved = null;
-  try { saved = JSON.parse(raw); } catch { /* reported below */ }
-  if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
-  try {
-    const notes = view.pg.load_text(saved.scene);
-    view.note(['Restored your last playground from this browser.', ...notes].join(' · '));
-  } catch (e) {
-    view.pg.load_text(defaultText);
-    return ignore(e.message);
-  } finally {
-    view.syncControls();
-  }
-  const fresh = view.$('start-fresh');
-  fresh.hidden = false;
-  fresh.onclick = () => {
-    try { localStorage.removeItem(key); } catch { /* already gone */ }
-    view.pg.load_text(defaultText);
-    view.syncControls();
-    view.note('Started fresh.');
-    fresh.hidden = true;
-  };
-}
 
 /** What a page's script holds: the playground's controls, in code. */
 class Handle {
@@ -132,46 +120,52 @@ class Handle {
     this.view = view;
   }
 
+  /** The view, if this playground still takes calls; else a clear error. */
+  get live() {
+    this.view.check();
+    return this.view;
+  }
+
   /** The Rust playground itself (for tests and benchmarks). */
-  get playground() { return this.view.pg; }
+  get playground() { return this.live.pg; }
 
-  play() { this.view.setPlaying(true); }
-  pause() { this.view.setPlaying(false); }
+  play() { this.live.setPlaying(true); }
+  pause() { this.live.setPlaying(false); }
 
-  /** Trains `epochs` epochs at once, synchronously, redraws, and returns the status. */
-  step(epochs = 1) {
+  /**
+   * Trains `epochs` epochs, in slices of a few milliseconds across frames so
+   * the page stays responsive, then redraws. Returns a promise of the status.
+   */
+  async step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 0 || n > MAX_STEP) {
-      throw new Error(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
+      throw new RangeError(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
     }
-    return this.view.guard(() => {
-      this.view.pg.train_epochs(n);
-      this.view.redraw();
-      return this.view.pg.status();
-    });
+    return this.live.step(n);
   }
 
   /** New weights: from the same seed, or a new one. */
   reset(newSeed = false) {
-    this.view.guard(() => this.view.pg.reset(Boolean(newSeed)));
+    this.live.guard(() => this.view.pg.reset(Boolean(newSeed)));
     this.view.syncControls();
   }
 
   /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
   set(name, value) {
+    const v = this.live;
     try {
-      return this.view.guard(() => this.view.pg.set(String(name), String(value))) ?? null;
+      return v.guard(() => v.pg.set(String(name), String(value))) ?? null;
     } finally {
-      this.view.syncControls();
+      v.syncControls();
     }
   }
 
-  get(name) { return this.view.pg.get(String(name)) ?? null; }
-  status() { return this.view.pg.status(); }
+  get(name) { return this.live.pg.get(String(name)) ?? null; }
+  status() { return this.live.pg.status(); }
 
   /** The whole scene as plain data: every setting, the points, and the link text. */
   scene() {
-    const pg = this.view.pg;
+    const { pg } = this.live;
     const text = pg.scene_text(); // first: it snaps the points to the link's precision
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
@@ -186,7 +180,8 @@ class Handle {
    * skipped; throws if nothing could be used.
    */
   load(scene) {
-    const pg = this.view.pg;
+    const v = this.live;
+    const { pg } = v;
     try {
       if (typeof scene === 'string') return pg.load_text(scene);
       if (typeof scene?.text === 'string') return pg.load_text(scene.text);
@@ -203,13 +198,20 @@ class Handle {
       if (scene.points !== undefined) pg.import_points(JSON.stringify(scene.points));
       return notes;
     } finally {
-      this.view.syncControls();
+      v.syncControls();
     }
   }
 
-  /** Loads one of the lecture's lessons by name. */
+  /**
+   * Loads one of the lecture's lessons by name. Leaving free play keeps its
+   * scene (saved first, if the playground autosaves) for `freePlay()`.
+   */
   lesson(name) {
-    const v = this.view;
+    const v = this.live;
+    if (!v.pg.lesson_name()) {
+      this.saver?.save();
+      this.freeText = v.pg.save_text();
+    }
     try {
       const lesson = v.pg.load_lesson(String(name));
       v.startLesson(lesson);
@@ -223,12 +225,19 @@ class Handle {
     }
   }
 
-  /** Back to the usual playground: no lesson, every control, the first scene. */
+  /** Back to the usual playground: no lesson, every control, the user's own scene. */
   freePlay() {
-    const v = this.view;
-    v.pg.load_text(this.defaultText); // leaves the lesson too
+    const v = this.live;
+    const own = this.freeText ?? this.saver?.stored() ?? null;
+    let notes = [];
+    try {
+      notes = v.pg.load_text(own ?? this.defaultText); // leaves the lesson too
+    } catch (e) {
+      v.pg.load_text(this.defaultText);
+      notes = [`Your own scene could not be read back (${e.message}); this is the first one.`];
+    }
     v.endLesson();
-    v.note('');
+    v.note(notes.join(' · '));
     v.syncControls();
   }
 
@@ -238,43 +247,38 @@ class Handle {
     if (!hash) return false;
     const lesson = /^lesson=([\w-]{1,40})$/.exec(hash);
     if (lesson) this.lesson(lesson[1]);
-    else this.view.loadText(hash);
+    else this.live.loadText(hash);
     return true;
   }
 
-  /** Keeps the scene in localStorage (key) while it changes, so a reload or a crash loses nothing. */
-  autosave(key) {
-    let last = this.view.pg.save_text(); // nothing to keep until something changes
-    const save = () => {
-      if (this.view.stopped) return;
-      const text = this.view.pg.save_text();
-      if (text === last) return;
-      try {
-        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text }));
-        last = text;
-      } catch { /* storage full or blocked: nothing to keep it in */ }
-    };
-    this.saveTimer = setInterval(save, SAVE_EVERY_MS);
-    this.onHide = () => { if (document.visibilityState === 'hidden') save(); };
-    document.addEventListener('visibilitychange', this.onHide);
-    window.addEventListener('pagehide', save);
-  }
-
-  /** Calls `fn(status)` after each frame whose epoch moved ('epoch'), or on a fault ('fault'). Returns an unsubscribe. */
+  /**
+   * Calls `fn(status)` after each frame whose epoch moved ('epoch'), or
+   * `fn(message)` on a fault ('fault'). Returns an unsubscribe. A listener
+   * that throws is reported as the page's own error; the playground goes on.
+   */
   on(event, fn) {
-    const listeners = this.view.listeners[event];
-    if (!listeners) throw new Error(`no event '${event}': there are 'epoch' and 'fault'`);
+    const listeners = this.live.listeners[event];
+    if (!listeners) throw new Error(`on: no event '${String(event).slice(0, 40)}': there are 'epoch' and 'fault'`);
+    if (typeof fn !== 'function') {
+      throw new TypeError(`on('${event}', fn): fn must be a function, not ${fn === null ? 'null' : typeof fn}`);
+    }
     listeners.push(fn);
-    return () => listeners.splice(listeners.indexOf(fn) >>> 0, 1);
+    return () => {
+      const i = listeners.indexOf(fn);
+      if (i >= 0) listeners.splice(i, 1);
+    };
   }
 
+  /** Stops this playground for good and frees its memory; later calls say it was destroyed. */
   destroy() {
-    clearInterval(this.saveTimer);
-    if (this.onHide) document.removeEventListener('visibilitychange', this.onHide);
+    if (this.view.destroyed) return;
+    this.saver?.stop();
     if (this.onHash) window.removeEventListener('hashchange', this.onHash);
+    if (this.onLink) this.element.removeEventListener('descent-link', this.onLink);
     this.observer?.disconnect();
     if (window.descent === this.view.pg) window.descent = undefined;
     this.view.destroy();
+    mounted.delete(this.element);
   }
 }
 
@@ -296,6 +300,12 @@ class DescentPlayground extends HTMLElement {
       autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
       link: attr('link') ?? undefined,
     }).then((handle) => {
+      if (!this.isConnected) {
+        // Removed from the page while it loaded: it goes, as if removed after.
+        handle.destroy();
+        this.ready = null;
+        return handle;
+      }
       this.handle = handle;
       this.dispatchEvent(new CustomEvent('descent-ready', { detail: handle }));
       return handle;
@@ -303,7 +313,8 @@ class DescentPlayground extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // Removed for good (not just moved): stop its loop and free its memory.
+    // Removed for good (not just moved): stop it and free its memory. One
+    // still loading is destroyed as soon as it has loaded (see above).
     queueMicrotask(() => {
       if (!this.isConnected && this.handle) {
         this.handle.destroy();

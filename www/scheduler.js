@@ -1,0 +1,102 @@
+// One animation loop for every playground on the page. Each frame it shares
+// one training budget among the playgrounds that are on screen and playing
+// (and those finishing a `step(n)` request), then draws those on screen;
+// when a frame runs long it trains less and draws the rest on the next
+// frames, so input is answered within a frame however many playgrounds
+// there are. Off-screen playgrounds, and all of them in a hidden tab, do no
+// work. It only schedules: every number comes from the playgrounds.
+
+/** Milliseconds of training per frame for the whole page, at most. */
+export const TRAIN_BUDGET_MS = 10;
+/** ... and at least, while anything trains (each turn runs at least one epoch). */
+const MIN_TRAIN_BUDGET_MS = 1;
+/** A frame's own work on the page's core, leaving the rest of ~16.7 ms to the browser. */
+const FRAME_WORK_MS = 12;
+/** Events inside a playground that should be drawn in the very next frame. */
+const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointermove', 'keydown', 'input', 'change', 'click'];
+
+class Scheduler {
+  constructor() {
+    this.views = []; // in turn order: whoever was left out last frame goes first
+    this.budget = TRAIN_BUDGET_MS;
+    this.raf = 0;
+    this.timer = 0;
+    this.frame = this.frame.bind(this);
+    /** What the last frames did, for tests and benchmarks: `{trainMs, budgetMs, trained, drawn, workMs}`. */
+    this.log = [];
+    document.addEventListener('visibilitychange', () => this.wake());
+  }
+
+  /** Runs `view` from now on; input inside `host` gets it drawn in the next frame. */
+  add(view, host) {
+    this.views.push(view);
+    view.urgent = true;
+    view.onInput = () => { view.urgent = true; };
+    for (const type of INPUT_EVENTS) host.addEventListener(type, view.onInput, true);
+    view.inputHost = host;
+    this.wake();
+  }
+
+  remove(view) {
+    this.views = this.views.filter((v) => v !== view);
+    for (const type of INPUT_EVENTS) view.inputHost?.removeEventListener(type, view.onInput, true);
+  }
+
+  /** Makes sure a frame is coming: by animation frame, or in a hidden tab by timer for `step` requests. */
+  wake() {
+    if (!this.views.length) return;
+    if (document.visibilityState === 'hidden') {
+      // No animation frames in a hidden tab: only `step(n)` requests go on.
+      if (!this.timer && this.views.some((v) => v.jobs.length)) this.timer = setTimeout(this.frame, 0);
+    } else if (!this.raf) {
+      this.raf = requestAnimationFrame(this.frame);
+    }
+  }
+
+  frame() {
+    this.raf = 0;
+    clearTimeout(this.timer);
+    this.timer = 0;
+    const hidden = document.visibilityState === 'hidden';
+    const start = performance.now();
+    const live = this.views.filter((v) => !v.stopped);
+    // Training: one budget for the page, in turns; one playground's turn runs
+    // at least one epoch, so the budget holds to within one epoch.
+    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing));
+    let trainMs = 0;
+    const trained = [];
+    for (const [i, v] of trainers.entries()) {
+      if (trainMs >= this.budget && trained.length) break;
+      const share = (this.budget - trainMs) / (trainers.length - i);
+      const t = performance.now();
+      v.train(share);
+      trainMs += performance.now() - t;
+      trained.push(v);
+    }
+    // Drawing: what had input first, then in turn until the frame's work is spent.
+    const drawn = [];
+    if (!hidden) {
+      const onScreen = live.filter((v) => v.visible);
+      const order = [...onScreen.filter((v) => v.urgent), ...onScreen.filter((v) => !v.urgent)];
+      for (const v of order) {
+        if (!v.urgent && drawn.length && performance.now() - start > FRAME_WORK_MS) break;
+        v.urgent = false;
+        v.draw();
+        drawn.push(v);
+      }
+    }
+    // Who had a turn goes to the back of the line.
+    const served = new Set([...trained, ...drawn]);
+    this.views = [...this.views.filter((v) => !served.has(v)), ...this.views.filter((v) => served.has(v))];
+    // Adapt: a frame over its work shrinks the training budget, one under it grows it back.
+    const workMs = performance.now() - start;
+    this.log.push({ trainMs, budgetMs: this.budget, trained: trained.length, drawn: drawn.length, workMs });
+    if (this.log.length > 600) this.log.splice(0, 300);
+    if (workMs > FRAME_WORK_MS) this.budget = Math.max(MIN_TRAIN_BUDGET_MS, this.budget - (workMs - FRAME_WORK_MS));
+    else this.budget = Math.min(TRAIN_BUDGET_MS, this.budget + 0.5);
+    this.wake();
+  }
+}
+
+/** The page's one scheduler. */
+export const scheduler = new Scheduler();
