@@ -53,7 +53,9 @@ function checkOptions(options) {
  * Puts a playground into `element` (in its shadow root) and returns its handle.
  * options: lesson, scene (text form), controls (groups, array or comma list),
  * size ('small' | 'medium' | 'full'), caption, autoplay, hash (follow the page's
- * URL hash), autosave (a localStorage key, or true), link (the page links open).
+ * URL hash), autosave (a localStorage key, or true), link (the page links open),
+ * signal (an AbortSignal: aborting it destroys the playground, or, while it
+ * loads, makes mount() reject with an AbortError and leave nothing behind).
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) {
@@ -63,9 +65,13 @@ export async function mount(element, options = {}) {
   if (mounted.has(element)) {
     throw new Error('mount: this element already holds a playground; call its handle\'s destroy() first');
   }
+  const { signal } = options;
+  const aborted = () => new DOMException('mount: aborted before the playground had loaded', 'AbortError');
+  if (signal?.aborted) throw aborted();
   mounted.set(element, null);
   try {
     await ready();
+    if (signal?.aborted) throw aborted();
     let root;
     try {
       root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
@@ -74,7 +80,9 @@ export async function mount(element, options = {}) {
     }
     const handle = start(element, root, options);
     mounted.set(element, handle);
-    await handle.view.styled;
+    signal?.addEventListener('abort', () => handle.destroy(), { once: true });
+    await Promise.race([handle.view.styled, handle.view.gone]);
+    if (handle.view.destroyed) throw aborted();
     if (!handle.view.destroyed) window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
     return handle;
   } catch (e) {
@@ -93,6 +101,7 @@ function start(element, root, options) {
   if (options.scene) view.loadText(options.scene, 'The scene attribute');
   else if (options.lesson) handle.lesson(options.lesson);
   else if (!(options.hash && handle.followHash())) handle.saver?.restore(handle.defaultText);
+  handle.freeText = undefined; // free play's own scene is the saved one (or the first), not what a lesson replaced
   if (options.hash) {
     handle.onHash = () => handle.followHash();
     window.addEventListener('hashchange', handle.onHash);
@@ -289,6 +298,7 @@ class DescentPlayground extends HTMLElement {
   connectedCallback() {
     if (this.ready) return; // moved within the page: keep the playground
     const attr = (name) => this.getAttribute(name);
+    this.loading = new AbortController();
     this.ready = mount(this, {
       lesson: attr('lesson'),
       scene: attr('scene'),
@@ -299,28 +309,26 @@ class DescentPlayground extends HTMLElement {
       hash: this.hasAttribute('hash'),
       autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
       link: attr('link') ?? undefined,
+      signal: this.loading.signal,
     }).then((handle) => {
-      if (!this.isConnected) {
-        // Removed from the page while it loaded: it goes, as if removed after.
-        handle.destroy();
-        this.ready = null;
-        return handle;
-      }
       this.handle = handle;
       this.dispatchEvent(new CustomEvent('descent-ready', { detail: handle }));
       return handle;
+    }, (e) => {
+      if (e.name === 'AbortError') return null; // removed from the page while it loaded
+      throw e;
     });
   }
 
   disconnectedCallback() {
-    // Removed for good (not just moved): stop it and free its memory. One
-    // still loading is destroyed as soon as it has loaded (see above).
+    // Removed for good (not just moved): stop it and free its memory; one
+    // still loading stops loading, and its `ready` gives null.
     queueMicrotask(() => {
-      if (!this.isConnected && this.handle) {
-        this.handle.destroy();
-        this.handle = null;
-        this.ready = null;
-      }
+      if (this.isConnected || !this.ready) return;
+      this.handle?.destroy();
+      this.loading.abort();
+      this.handle = null;
+      this.ready = null;
     });
   }
 

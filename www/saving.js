@@ -131,6 +131,7 @@ export class Saver {
   stop() {
     live.delete(this.key);
     clearInterval(this.timer);
+    this.timer = 0;
     document.removeEventListener('visibilitychange', this.onHide);
     window.removeEventListener('pagehide', this.save);
     window.removeEventListener('storage', this.onStorage);
@@ -149,7 +150,7 @@ export class Saver {
 
   save() {
     const { view } = this;
-    if (view.stopped || this.conflict) return;
+    if (!this.timer || view.stopped || this.conflict) return; // not started, stopped, or waiting for a choice
     if (view.pg.lesson_name()) return; // a lesson keeps no saved state: free play's stays as it was
     const text = view.pg.save_text();
     if (text === this.last) return;

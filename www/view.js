@@ -125,6 +125,7 @@ export class View {
     this.resizeObserver.observe(this.root.querySelector('.columns'));
     this.syncControls();
     this.jobs = []; // step(n) requests, trained in slices across frames
+    this.gone = new Promise((done) => { this.onGone = done; }); // resolves on destroy()
     scheduler.add(this, root.host);
   }
 
@@ -374,8 +375,13 @@ export class View {
     }
   }
 
-  /** Draws what changed (off-screen playgrounds are not asked). */
+  /**
+   * Draws what changed (off-screen playgrounds are not asked). While a
+   * `step(n)` request runs it draws only once it is done: drawing each
+   * slice at full resolution would cost more than the slice.
+   */
   draw() {
+    if (this.jobs.length) return;
     try {
       this.redraw();
     } catch (e) {
@@ -727,5 +733,6 @@ export class View {
     this.keyTarget.removeEventListener('keydown', this.onKey);
     try { this.pg.free(); } catch { /* already gone after a fault */ }
     this.root.replaceChildren();
+    this.onGone();
   }
 }
