@@ -10,7 +10,13 @@
 export const TRAIN_BUDGET_MS = 10;
 /** ... and at least, while anything trains (each turn runs at least one epoch). */
 const MIN_TRAIN_BUDGET_MS = 1;
-/** A frame's own work on the page's core, leaving the rest of ~16.7 ms to the browser. */
+/**
+ * A frame's own work on the page's core at most, leaving the rest of
+ * ~16.7 ms to the browser. Drawing a canvas costs the browser as much again
+ * to rasterise and composite, which the page cannot time; so the drawing
+ * allowance also shrinks whenever a frame comes late, and grows back while
+ * frames come on time.
+ */
 const FRAME_WORK_MS = 12;
 /** Events inside a playground that should be drawn in the very next frame. */
 const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointermove', 'keydown', 'input', 'change', 'click'];
@@ -19,10 +25,13 @@ class Scheduler {
   constructor() {
     this.views = []; // in turn order: whoever was left out last frame goes first
     this.budget = TRAIN_BUDGET_MS;
+    this.drawBudget = FRAME_WORK_MS;
+    this.refresh = 1000 / 60; // the display's frame interval: the shortest seen
+    this.lastFrame = 0;
     this.raf = 0;
     this.timer = 0;
     this.frame = this.frame.bind(this);
-    /** What the last frames did, for tests and benchmarks: `{trainMs, budgetMs, trained, drawn, workMs}`. */
+    /** What the last frames did, for benchmarks: `{trainMs, budgetMs, drawBudgetMs, trained, drawn, workMs, late}`. */
     this.log = [];
     document.addEventListener('visibilitychange', () => this.wake());
   }
@@ -47,18 +56,23 @@ class Scheduler {
     if (!this.views.length) return;
     if (document.visibilityState === 'hidden') {
       // No animation frames in a hidden tab: only `step(n)` requests go on.
-      if (!this.timer && this.views.some((v) => v.jobs.length)) this.timer = setTimeout(this.frame, 0);
+      if (!this.timer && this.views.some((v) => v.jobs.length)) this.timer = setTimeout(() => this.frame(performance.now()), 0);
     } else if (!this.raf) {
       this.raf = requestAnimationFrame(this.frame);
     }
   }
 
-  frame() {
+  frame(now) {
     this.raf = 0;
     clearTimeout(this.timer);
     this.timer = 0;
     const hidden = document.visibilityState === 'hidden';
     const start = performance.now();
+    // Was the last frame late (by the animation frames' own times)?
+    const interval = this.lastFrame && !hidden ? now - this.lastFrame : 0;
+    this.lastFrame = hidden ? 0 : now;
+    if (interval > 0) this.refresh = Math.min(Math.max(this.refresh, 1000 / 240), interval);
+    const late = interval > 1.5 * this.refresh;
     const live = this.views.filter((v) => !v.stopped);
     // Training: one budget for the page, in turns; one playground's turn runs
     // at least one epoch, so the budget holds to within one epoch.
@@ -79,7 +93,7 @@ class Scheduler {
       const onScreen = live.filter((v) => v.visible);
       const order = [...onScreen.filter((v) => v.urgent), ...onScreen.filter((v) => !v.urgent)];
       for (const v of order) {
-        if (!v.urgent && drawn.length && performance.now() - start > FRAME_WORK_MS) break;
+        if (!v.urgent && drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)) break;
         v.urgent = false;
         v.draw();
         drawn.push(v);
@@ -90,10 +104,12 @@ class Scheduler {
     this.views = [...this.views.filter((v) => !served.has(v)), ...this.views.filter((v) => served.has(v))];
     // Adapt: a frame over its work shrinks the training budget, one under it grows it back.
     const workMs = performance.now() - start;
-    this.log.push({ trainMs, budgetMs: this.budget, trained: trained.length, drawn: drawn.length, workMs });
+    this.log.push({ trainMs, budgetMs: this.budget, drawBudgetMs: this.drawBudget, trained: trained.length, drawn: drawn.length, workMs, late });
     if (this.log.length > 600) this.log.splice(0, 300);
     if (workMs > FRAME_WORK_MS) this.budget = Math.max(MIN_TRAIN_BUDGET_MS, this.budget - (workMs - FRAME_WORK_MS));
-    else this.budget = Math.min(TRAIN_BUDGET_MS, this.budget + 0.5);
+    else if (!late) this.budget = Math.min(TRAIN_BUDGET_MS, this.budget + 0.5);
+    if (late) this.drawBudget *= 0.7;
+    else this.drawBudget = Math.min(FRAME_WORK_MS, this.drawBudget + 0.25);
     this.wake();
   }
 }

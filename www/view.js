@@ -356,10 +356,7 @@ export class View {
           job.left -= 1;
           if (performance.now() >= deadline) break;
         }
-        if (job.left > 0 && pg.can_train()) {
-          this.painter.send(); // more slices to come: the worker paints meanwhile
-          return;
-        }
+        if (job.left > 0 && pg.can_train()) return; // more slices to come
         this.jobs.shift();
         this.redraw();
         job.resolve(pg.status());
@@ -367,8 +364,7 @@ export class View {
       }
       if (this.playing && this.visible) {
         pg.train_frame(budgetMs);
-        if (pg.can_train()) this.painter.send();
-        else this.setPlaying(false);
+        if (!pg.can_train()) this.setPlaying(false);
       }
     } catch (e) {
       this.fault(e);
@@ -383,7 +379,9 @@ export class View {
   draw() {
     if (this.jobs.length) return;
     try {
-      this.redraw();
+      const drew = this.redraw();
+      // The worker paints the pictures for the next time this one is drawn.
+      if (drew && this.playing) this.painter.send();
     } catch (e) {
       this.fault(e);
     }
@@ -405,7 +403,7 @@ export class View {
   /** Draws what changed, and tells `on('epoch')` listeners of a new epoch. */
   redraw() {
     const { pg } = this;
-    if (!pg.needs_render()) return;
+    if (!pg.needs_render()) return false;
     pg.render();
     if (!this.firstFrameMarked) {
       performance.mark('descent-first-frame'); // read by the browser benchmark
@@ -423,6 +421,7 @@ export class View {
       this.lastEpoch = status.epoch;
       this.tell('epoch', status);
     }
+    return true;
   }
 
   /**
