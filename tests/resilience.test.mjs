@@ -270,6 +270,16 @@ test('two tabs: neither overwrites the other\'s newer work; the one that would a
   await a.getByRole('button', { name: 'Load the other tab\'s' }).click();
   assert.equal(await a.evaluate(() => window.descent.get('activation')), 'relu');
   assert.equal(await pointCount(a), 200);
+
+  // A tab opened from a link does not take this browser's older save for another tab's newer work.
+  const d = await context.newPage();
+  await d.addInitScript(DEEP_QUERY);
+  await d.goto(`${browser.base}index.html#v=1&preset=xor&seed=4`);
+  await d.waitForFunction(() => window.descent !== undefined);
+  await addPoints(d, 3);
+  await d.waitForTimeout(1300);
+  assert.equal(await d.locator('.save-message').count(), 0, 'no question in the tab that saved last');
+  assert.equal(await d.evaluate(() => JSON.parse(localStorage.getItem('descent-scene')).scene), await d.evaluate(() => window.descent.save_text()));
   await context.close();
 });
 

@@ -108,10 +108,14 @@ export class Saver {
 
   /** The free-play scene saved in this browser, if any. */
   stored() {
+    return parse(this.storedRaw())?.scene ?? null;
+  }
+
+  storedRaw() {
     try {
-      return parse(localStorage.getItem(this.key))?.scene ?? null;
+      return localStorage.getItem(this.key);
     } catch {
-      return null;
+      return null; // no storage here
     }
   }
 
@@ -119,6 +123,9 @@ export class Saver {
   start() {
     live.add(this.key);
     this.last ??= this.view.pg.save_text(); // nothing to keep until something changes
+    // Not restored (a link or a lesson came first): the saved scene is this
+    // browser's own from before, not newer work of another tab.
+    if (!this.known) this.known = Number(parse(this.storedRaw())?.revision) || 0;
     this.save = this.save.bind(this);
     this.timer = setInterval(this.save, SAVE_EVERY_MS);
     this.onHide = () => { if (document.visibilityState === 'hidden') this.save(); };

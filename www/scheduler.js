@@ -63,6 +63,7 @@ class Scheduler {
   }
 
   frame(now) {
+    if (this.raf) cancelAnimationFrame(this.raf); // run by the timer: one frame, not two
     this.raf = 0;
     clearTimeout(this.timer);
     this.timer = 0;
