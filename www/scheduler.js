@@ -109,8 +109,8 @@ class Scheduler {
     if (this.log.length > 600) this.log.splice(0, 300);
     if (workMs > FRAME_WORK_MS) this.budget = Math.max(MIN_TRAIN_BUDGET_MS, this.budget - (workMs - FRAME_WORK_MS));
     else if (!late) this.budget = Math.min(TRAIN_BUDGET_MS, this.budget + 0.5);
-    if (late) this.drawBudget *= 0.7;
-    else this.drawBudget = Math.min(FRAME_WORK_MS, this.drawBudget + 0.25);
+    if (late) this.drawBudget *= 0.5;
+    else this.drawBudget = Math.min(FRAME_WORK_MS, this.drawBudget + 0.1);
     this.wake();
   }
 }
