@@ -261,7 +261,7 @@ class Handle {
   }
 
   /**
-   * Calls `fn(status)` after each frame whose epoch moved ('epoch'), or
+   * Calls `fn(status)` when the playground is drawn at a new epoch ('epoch'), or
    * `fn(message)` on a fault ('fault'). Returns an unsubscribe. A listener
    * that throws is reported as the page's own error; the playground goes on.
    */
