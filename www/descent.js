@@ -54,8 +54,7 @@ function checkOptions(options) {
  * options: lesson, scene (text form), controls (groups, array or comma list),
  * size ('small' | 'medium' | 'full'), caption, autoplay, hash (follow the page's
  * URL hash), autosave (a localStorage key, or true), link (the page links open),
- * signal (an AbortSignal: aborting it destroys the playground, or, while it
- * loads, makes mount() reject with an AbortError and leave nothing behind).
+ * signal (an AbortSignal: aborting destroys the playground; while loading, mount rejects).
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) {
@@ -211,10 +210,7 @@ class Handle {
     }
   }
 
-  /**
-   * Loads one of the lecture's lessons by name. Leaving free play keeps its
-   * scene (saved first, if the playground autosaves) for `freePlay()`.
-   */
+  /** Loads one of the lecture's lessons by name; free play's scene is kept (and saved) for `freePlay()`. */
   lesson(name) {
     const v = this.live;
     if (!v.pg.lesson_name()) {

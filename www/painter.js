@@ -1,9 +1,7 @@
-// The Web Worker that paints the pictures of every playground on the page
-// (the colour field, every unit's picture and, where there are thousands,
-// the diagram's links) on the other core while they train: each playground
-// sends a snapshot of its weights (Playground.snapshot) with its id and gets
-// back the pixels (for Playground.accept_pictures). One Painter per
-// playground, all in this one worker. See WorkerPainter in view.js.
+// The Web Worker that paints every playground's pictures (the colour field,
+// the units' pictures, crowded links) from a snapshot of its weights
+// (Playground.snapshot) for Playground.accept_pictures: one Painter per
+// playground id. See WorkerPainter in view.js.
 import init, { Painter } from './pkg/descent.js';
 
 const loaded = init().then((wasm) => {
@@ -11,8 +9,7 @@ const loaded = init().then((wasm) => {
 });
 const painters = new Map(); // playground id -> Painter
 
-// `spare`: the arrays of the last pictures, handed back to be filled again.
-// `drop`: that playground is gone.
+// `spare`: the last pictures' arrays, to fill again; `drop`: that playground is gone.
 onmessage = async ({ data: { id, snapshot, spare, drop } }) => {
   try {
     await loaded;

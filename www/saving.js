@@ -1,13 +1,9 @@
-// Keeping a playground's scene in this browser (localStorage), so a reload or
-// a crash loses nothing, and saying so whenever it cannot be kept:
-// - storage full: older saves of ours are removed first (named in a note);
-//   if it is still full the playground says so, offers the scene as a
-//   download, and keeps trying every second;
-// - two tabs: every save carries a revision; a tab never writes over a newer
-//   revision another tab saved, but asks which one to keep;
-// - lessons keep no saved state: free play's save is never overwritten by one.
-// Records are `{version: 1, scene, revision, tab, saved}`; `scene` is the
-// playground's own text form (Playground.save_text), read back by load_text.
+// Autosave in localStorage, saying so whenever the scene cannot be kept:
+// storage full (older saves of ours go first, then a message and a
+// download), two tabs (a save carries a revision; a newer one from another
+// tab is never overwritten without asking), lessons (they save nothing).
+// A record: `{version: 1, scene, revision, tab, saved}`, `scene` from
+// Playground.save_text.
 
 /** Saved scenes longer than this are not trusted (5,000 points take ~40,000 characters). */
 const MAX_SAVED_CHARS = 200_000;
@@ -28,11 +24,7 @@ function parse(raw) {
 
 const isFull = (e) => e?.name === 'QuotaExceededError' || e?.code === 22;
 
-/**
- * Writes `value` at `key`, removing the oldest saves of ours (not of this
- * page's playgrounds) while storage is full. Returns the removed keys, or
- * null if it is still full with nothing of ours left to remove.
- */
+/** Writes `value` at `key`, removing our oldest other saves while full. Returns the removed keys, or null if still full. */
 function write(key, value) {
   const removed = [];
   for (;;) {
@@ -123,8 +115,7 @@ export class Saver {
   start() {
     live.add(this.key);
     this.last ??= this.view.pg.save_text(); // nothing to keep until something changes
-    // Not restored (a link or a lesson came first): the saved scene is this
-    // browser's own from before, not newer work of another tab.
+    // Not restored (a link or lesson came first): the save is our own past, not another tab's.
     if (!this.known) this.known = Number(parse(this.storedRaw())?.revision) || 0;
     this.save = this.save.bind(this);
     this.timer = setInterval(this.save, SAVE_EVERY_MS);

@@ -1,21 +1,16 @@
-// One animation loop for every playground on the page. Each frame it shares
-// one training budget among the playgrounds that are on screen and playing
-// (and those finishing a `step(n)` request), then draws those on screen;
-// when a frame runs long it trains less and draws the rest on the next
-// frames, so input is answered within a frame however many playgrounds
-// there are. Off-screen playgrounds, and all of them in a hidden tab, do no
-// work. It only schedules: every number comes from the playgrounds.
+// One animation loop for every playground on the page: each frame shares one
+// training budget among those on screen and playing (or running `step(n)`),
+// then draws those on screen, in turns when frames run late, input first.
+// Off-screen playgrounds, and all in a hidden tab, do no work.
 
 /** Milliseconds of training per frame for the whole page, at most. */
 export const TRAIN_BUDGET_MS = 10;
 /** ... and at least, while anything trains (each turn runs at least one epoch). */
 const MIN_TRAIN_BUDGET_MS = 1;
 /**
- * A frame's own work on the page's core at most, leaving the rest of
- * ~16.7 ms to the browser. Drawing a canvas costs the browser as much again
- * to rasterise and composite, which the page cannot time; so the drawing
- * allowance also shrinks whenever a frame comes late, and grows back while
- * frames come on time.
+ * A frame's own work at most. The browser's raster and compositing of what is
+ * drawn cost about as much again, untimed here: so the drawing allowance
+ * also halves whenever a frame comes late, and grows back slowly.
  */
 const FRAME_WORK_MS = 12;
 /** Events inside a playground that should be drawn in the very next frame. */

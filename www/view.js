@@ -10,11 +10,9 @@ import { scheduler } from './scheduler.js';
 const MAX_FILE_BYTES = 4_000_000;
 
 /**
- * One Web Worker (painter.js) on the other core paints the pictures of every
- * playground on the page while they train: each sends a snapshot of its
- * weights, one at a time, and gets the colour field, the unit pictures and
- * any crowded links back. One worker, not one per playground: twenty
- * playgrounds' workers would leave the page's own core a twentieth of a core.
+ * One Web Worker (painter.js) on the other core paints every playground's
+ * pictures while they train, from snapshots of the weights. One, not one per
+ * playground: twenty workers would leave the page's core a twentieth of one.
  */
 const workers = {
   worker: undefined, // started on the first send: a page whose playgrounds never play needs none
@@ -38,11 +36,7 @@ const workers = {
   },
 };
 
-/**
- * One playground's side of the painting worker. Where workers cannot start
- * (or one fails) the playground paints its pictures itself, as it does when
- * paused.
- */
+/** One playground's side of the worker. Without one, the playground paints its pictures itself, as when paused. */
 class WorkerPainter {
   constructor(pg) {
     this.pg = pg;
@@ -371,11 +365,7 @@ export class View {
     }
   }
 
-  /**
-   * Draws what changed (off-screen playgrounds are not asked). While a
-   * `step(n)` request runs it draws only once it is done: drawing each
-   * slice at full resolution would cost more than the slice.
-   */
+  /** Draws what changed; during a `step(n)`, only once it is done (a full-resolution drawing costs more than a slice). */
   draw() {
     if (this.jobs.length) return;
     try {
