@@ -127,9 +127,11 @@ test('the training budget is the page\'s: adding playgrounds does not add traini
       scene: 'v=1&preset=spiral&points-count=1000&hidden=32,32,32,32&epochs-per-frame=1000&seed=3' });
     const m = await page.evaluate(() => new Promise((ok) => {
       const perFrame = new Map(); // frame time -> {ms, budget}
-      for (const h of window.handles) {
+      const renders = window.handles.map(() => 0);
+      for (const [i, h] of window.handles.entries()) {
         const pg = h.playground;
         const proto = Object.getPrototypeOf(pg);
+        pg.render = function () { renders[i] += 1; return proto.render.call(this); };
         pg.train_frame = function (budget) {
           const t = performance.now();
           const ran = proto.train_frame.call(this, budget);
@@ -146,7 +148,7 @@ test('the training budget is the page\'s: adding playgrounds does not add traini
         const frames = [...perFrame.values()].slice(10); // after the budget settles
         const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
         ok({ ms: median(frames.map((f) => f.ms)), budget: Math.max(...frames.map((f) => f.budget)), frames: frames.length,
-          visible: window.handles.filter((h) => h.view.visible).length });
+          visible: window.handles.filter((h) => h.view.visible).length, renders });
       }, 2500);
     }));
     await page.close();
@@ -155,8 +157,44 @@ test('the training budget is the page\'s: adding playgrounds does not add traini
   const one = await measure(1);
   const four = await measure(4);
   assert.equal(four.visible, 4, 'all four are on screen');
+  assert.ok(Math.min(...four.renders) >= 3, `each of the four is drawn in its turn: ${four.renders}`);
   assert.ok(four.budget <= 10.01, `the budgets handed out in one frame add up to at most 10 ms, not ${four.budget.toFixed(1)}`);
   assert.ok(four.ms < 1.6 * one.ms, `training per frame: one playground ${one.ms.toFixed(1)} ms, four ${four.ms.toFixed(1)} ms (the same budget, shared)`);
+});
+
+test('twenty playgrounds playing on screen: every one trains every frame and each is drawn in its turn', async () => {
+  const page = await browser.page('course.html');
+  const out = await page.evaluate(async () => {
+    const { mount } = await import('./descent.js');
+    document.body.replaceChildren();
+    const grid = document.createElement('div');
+    grid.style.display = 'grid';
+    grid.style.gridTemplateColumns = 'repeat(5, 256px)';
+    document.body.append(grid);
+    const handles = [];
+    for (let i = 0; i < 20; i++) {
+      const cell = document.createElement('div');
+      cell.style.cssText = 'width:256px;height:200px;overflow:hidden';
+      grid.append(cell);
+      const div = document.createElement('div');
+      div.style.width = '1000px';
+      cell.append(div);
+      handles.push(await mount(div, { autoplay: true }));
+    }
+    const renders = handles.map(() => 0);
+    handles.forEach((h, i) => {
+      const pg = h.playground;
+      const proto = Object.getPrototypeOf(pg);
+      pg.render = function () { renders[i] += 1; return proto.render.call(this); };
+    });
+    const epochs0 = handles.map((h) => h.status().epoch);
+    await new Promise((ok) => setTimeout(ok, 3000));
+    return { renders, trained: handles.map((h, i) => h.status().epoch - epochs0[i]), visible: handles.filter((h) => h.view.visible).length };
+  });
+  assert.equal(out.visible, 20);
+  assert.ok(Math.min(...out.trained) > 0, `every one trains: ${out.trained}`);
+  assert.ok(Math.min(...out.renders) > 0, `every one is drawn: ${out.renders}`);
+  await page.close();
 });
 
 test('off-screen playgrounds do no work; scrolled into view they train', async () => {

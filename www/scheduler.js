@@ -18,7 +18,8 @@ const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointermove', 'keydown', 'inp
 
 class Scheduler {
   constructor() {
-    this.views = []; // in turn order: whoever was left out last frame goes first
+    this.views = [];
+    this.frames = 0; // frames run; each view keeps the last one it trained and was drawn in
     this.budget = TRAIN_BUDGET_MS;
     this.drawBudget = FRAME_WORK_MS;
     this.refresh = 1000 / 60; // the display's frame interval: the shortest seen
@@ -34,6 +35,8 @@ class Scheduler {
   /** Runs `view` from now on; input inside `host` gets it drawn in the next frame. */
   add(view, host) {
     this.views.push(view);
+    view.trainedAt = 0;
+    view.drawnAt = 0;
     view.urgent = true;
     view.onInput = () => { view.urgent = true; };
     for (const type of INPUT_EVENTS) host.addEventListener(type, view.onInput, true);
@@ -69,10 +72,12 @@ class Scheduler {
     this.lastFrame = hidden ? 0 : now;
     if (interval > 0) this.refresh = Math.min(Math.max(this.refresh, 1000 / 240), interval);
     const late = interval > 1.5 * this.refresh;
+    this.frames += 1;
     const live = this.views.filter((v) => !v.stopped);
-    // Training: one budget for the page, in turns; one playground's turn runs
-    // at least one epoch, so the budget holds to within one epoch.
-    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing));
+    // Training: one budget for the page, in turns (who waited longest goes
+    // first); a turn runs at least one epoch, so the budget holds to within one.
+    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing))
+      .sort((a, b) => a.trainedAt - b.trainedAt);
     let trainMs = 0;
     const trained = [];
     for (const [i, v] of trainers.entries()) {
@@ -80,24 +85,22 @@ class Scheduler {
       const share = (this.budget - trainMs) / (trainers.length - i);
       const t = performance.now();
       v.train(share);
+      v.trainedAt = this.frames;
       trainMs += performance.now() - t;
       trained.push(v);
     }
     // Drawing: what had input first, then in turn until the frame's work is spent.
     const drawn = [];
     if (!hidden) {
-      const onScreen = live.filter((v) => v.visible);
-      const order = [...onScreen.filter((v) => v.urgent), ...onScreen.filter((v) => !v.urgent)];
+      const order = live.filter((v) => v.visible).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
       for (const v of order) {
         if (!v.urgent && drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)) break;
         v.urgent = false;
         v.draw();
+        v.drawnAt = this.frames;
         drawn.push(v);
       }
     }
-    // Who had a turn goes to the back of the line.
-    const served = new Set([...trained, ...drawn]);
-    this.views = [...this.views.filter((v) => !served.has(v)), ...this.views.filter((v) => served.has(v))];
     // Adapt: a frame over its work shrinks the training budget, one under it grows it back.
     const workMs = performance.now() - start;
     this.log.push({ trainMs, budgetMs: this.budget, drawBudgetMs: this.drawBudget, trained: trained.length, drawn: drawn.length, workMs, late });
