@@ -94,7 +94,8 @@ class Scheduler {
     if (!hidden) {
       const order = live.filter((v) => v.visible).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
       for (const v of order) {
-        if (!v.urgent && drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)) break;
+        // After a late frame, only what had input: the browser is still catching up.
+        if (!v.urgent && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
         v.urgent = false;
         v.draw();
         v.drawnAt = this.frames;
