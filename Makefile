@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser soak lint native-test browser-test e2e fuzz
+.PHONY: serve test build bench bench-browser bench-many soak lint native-test browser-test e2e fuzz
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -53,6 +53,12 @@ bench-browser:
 	scripts/build.sh
 	node scripts/bench-browser.mjs
 	node scripts/bench-screens.mjs
+
+# A page of 20 default playgrounds, all playing: frame rate and click-to-paint latency (and 1 as reference).
+bench-many:
+	scripts/setup.sh test
+	scripts/build.sh
+	node scripts/bench-browser.mjs many
 
 # The property tests (the link decoder, the CSV/JSON readers, sequences of edits and undos), a million cases each (~5 min).
 fuzz:

@@ -8,6 +8,8 @@
 // Prints a table and writes target/bench-browser.json.
 //
 // Needs dist/ (scripts/build.sh). `node scripts/bench-browser.mjs` or `make bench-browser`.
+// `node scripts/bench-browser.mjs many` (`make bench-many`) measures only a page of 20 default
+// playgrounds, all on screen and playing: its frame rate and click-to-paint latency.
 // BENCH_MS overrides the time per measurement (default 1500 ms).
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -70,6 +72,120 @@ const date = new Date();
 const command = `node ${process.argv.slice(1).map((a) => a.replace(ROOT, '')).join(' ')}`;
 const session = await start();
 const { base, browser } = session;
+
+// ---- `node scripts/bench-browser.mjs many`: a page with 20 default playgrounds, all playing.
+if (process.argv[2] === 'many') {
+  try {
+    await many();
+  } finally {
+    await session.stop();
+  }
+  process.exit(0);
+}
+
+/**
+ * Frame rate and click-to-paint latency of a page of N default playgrounds,
+ * all on screen and playing (N = 20, and N = 1 as the same-run reference).
+ * Each playground is laid out at 1,000 px wide in a 256×200 window of a 5×4
+ * grid that fills the 1280×800 viewport, its data canvas in view: each
+ * trains and draws in full, and the compositor has one screen to show.
+ * Click-to-paint: from a click's event time on a playground's data canvas
+ * (it adds a point) to the end of the first frame rendered after it (an
+ * animation frame, then a task after it: layout, paint and commit done).
+ */
+async function many() {
+  const out = { date: date.toISOString(), command, machine: { cpu: os.cpus()[0].model, cores: os.cpus().length, os: `${os.type()} ${os.release()} ${os.arch()}` }, chromium: browser.version(), pages: [] };
+  for (const count of [1, 20]) {
+    log(`${count} playground(s) …`);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cells = Array.from({ length: count }, () => '<div class="cell"><descent-playground autoplay></descent-playground></div>').join('');
+    await page.route(`${base}many.html`, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><title>many playgrounds</title>
+        <style>body{margin:0} .grid{display:grid;grid-template-columns:repeat(5,256px)} .cell{width:256px;height:200px;overflow:hidden;position:relative}
+        .cell descent-playground{position:absolute;width:1000px}</style>
+        <script type="module" src="descent.js"></script><div class="grid">${cells}</div>`,
+    }));
+    await page.goto(`${base}many.html`);
+    await page.waitForFunction((n) => [...document.querySelectorAll('descent-playground')].filter((el) => el.handle).length === n, count, { timeout: 60_000 });
+    // Shift each playground so its data canvas fills its window.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('descent-playground')) {
+        const data = el.shadowRoot.getElementById('data').getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        el.style.left = `${-(data.left - box.left) - 100}px`;
+        el.style.top = `${-(data.top - box.top) - 100}px`;
+      }
+    });
+    await page.waitForTimeout(1500); // warm: every playground trains and the worker(s) paint
+    const m = await page.evaluate((ms) => new Promise((ok) => {
+      const els = [...document.querySelectorAll('descent-playground')];
+      const epochs0 = els.map((el) => el.handle.status().epoch);
+      const stamps = [];
+      const t0 = performance.now();
+      const tick = (t) => {
+        stamps.push(t);
+        if (performance.now() - t0 < ms) requestAnimationFrame(tick);
+        else ok({ stamps, epochs: els.map((el, i) => el.handle.status().epoch - epochs0[i]), playing: els.filter((el) => el.handle.view.playing).length,
+          visible: els.filter((el) => el.handle.view.visible).length });
+      };
+      requestAnimationFrame(tick);
+    }), FRAME_WINDOW_MS);
+    // Clicks: one on each of up to 10 playgrounds' data canvas, 400 ms apart.
+    await page.evaluate(() => {
+      window.__latencies = [];
+      window.addEventListener('pointerdown', (e) => {
+        const t = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - t), 0));
+      }, true);
+    });
+    const clicks = Math.min(10, count) === 1 ? 10 : Math.min(10, count);
+    for (let i = 0; i < clicks; i++) {
+      const k = count === 1 ? 0 : i * 2;
+      const box = await page.locator('.cell').nth(k).boundingBox();
+      await page.mouse.click(box.x + 40 + (i % 5) * 30, box.y + 40 + Math.floor(i / 5) * 30);
+      await page.waitForTimeout(400);
+    }
+    await page.waitForFunction((n) => window.__latencies.length >= n, clicks);
+    const latencies = await page.evaluate(() => window.__latencies);
+    const iv = intervals(m.stamps);
+    const spanMs = m.stamps.at(-1) - m.stamps[0];
+    // The page's scheduler's own record of its last frames (a page without one: null).
+    const scheduled = await page.evaluate(async () => {
+      try {
+        const log = (await import('./scheduler.js')).scheduler.log.slice(-200);
+        const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        return { workMs: med(log.map((l) => l.workMs)), trainMs: med(log.map((l) => l.trainMs)), budgetMs: med(log.map((l) => l.budgetMs)),
+          trained: med(log.map((l) => l.trained)), drawn: med(log.map((l) => l.drawn)) };
+      } catch {
+        return null;
+      }
+    });
+    out.pages.push({ count, frames: iv.length, fps: (iv.length * 1000) / spanMs, medianFrameMs: median(iv), p95FrameMs: quantile(iv, 0.95), maxFrameMs: Math.max(...iv),
+      epochsPerSecond: (m.epochs.reduce((a, b) => a + b, 0) * 1000) / spanMs, trainingPlaygrounds: m.epochs.filter((e) => e > 0).length, playing: m.playing, visible: m.visible,
+      clickToPaintMs: { median: median(latencies), max: Math.max(...latencies), all: latencies }, scheduled, errors });
+    await context.close();
+  }
+  const f = (v, d = 1) => v.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+  console.log(`Descent: many playgrounds on one page — ${out.date}`);
+  console.log(`machine:  ${out.machine.cpu}, ${out.machine.cores} cores (${out.machine.os}); Chromium ${out.chromium} headless (--disable-gpu)`);
+  console.log(`command:  ${command}   (viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${FRAME_WINDOW_MS / 1000} s of frames after 1.5 s)`);
+  console.log('  playgrounds   fps   median ms   p95 ms   max ms   click-to-paint median (max) ms   epochs/s (all)   training / playing / visible');
+  for (const p of out.pages) {
+    console.log(`  ${String(p.count).padStart(11)}${f(p.fps).padStart(6)}${f(p.medianFrameMs).padStart(12)}${f(p.p95FrameMs).padStart(9)}${f(p.maxFrameMs).padStart(9)}`
+      + `${`${f(p.clickToPaintMs.median, 0)} (${f(p.clickToPaintMs.max, 0)})`.padStart(33)}${f(p.epochsPerSecond, 0).padStart(17)}   ${p.trainingPlaygrounds} / ${p.playing} / ${p.visible}`
+      + (p.errors.length ? `   errors: ${p.errors.join(' | ')}` : ''));
+  }
+  for (const p of out.pages.filter((p) => p.scheduled)) {
+    const s = p.scheduled;
+    console.log(`  scheduler, ${p.count}: a frame's work ${f(s.workMs)} ms (training ${f(s.trainMs)} of a ${f(s.budgetMs)} ms budget), ${s.trained} trained and ${s.drawn} drawn a frame (medians)`);
+  }
+  mkdirSync(`${ROOT}target`, { recursive: true });
+  writeFileSync(`${ROOT}target/bench-many.json`, `${JSON.stringify(out, null, 2)}\n`);
+}
 const result = {
   date: date.toISOString(),
   command,
@@ -276,7 +392,7 @@ try {
   // ---- 4. Transfer size.
   log('4/4 transfer size …');
   {
-    const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'markup.js', 'page.js', 'painter.js', 'playground.css'];
+    const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'scheduler.js', 'saving.js', 'markup.js', 'page.js', 'painter.js', 'playground.css'];
     const sizes = Object.fromEntries(files.map((f) => {
       const raw = readFileSync(DIST + f);
       return [f, { bytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length }];

@@ -106,14 +106,14 @@ test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () 
     const out = {};
     const epochs = [];
     const off = a.on('epoch', (s) => epochs.push(s.epoch));
-    out.status = a.step(25);
+    out.status = await a.step(25);
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
     off();
     out.epochsSeen = epochs;
     out.clamped = a.set('learning-rate', '1e9');
     try { a.set('learning-rate', 'abc'); out.refused = 'accepted'; } catch (e) { out.refused = e.message; }
     try { a.on('frame', () => {}); } catch (e) { out.badEvent = e.message; }
-    try { a.step('abc'); } catch (e) { out.badStep = e.message; }
+    try { await a.step('abc'); } catch (e) { out.badStep = e.message; }
     try { a.set('colour', 'red'); } catch (e) { out.badName = e.message; }
     a.set('learning-rate', '0.1');
     a.reset();
@@ -124,11 +124,11 @@ test('the JavaScript API: mount, step, set, scene, load, on, destroy', async () 
     const b = await mount(make(), {});
     out.notes = b.load(scene);
     out.same = JSON.stringify(b.scene().points) === JSON.stringify(scene.points);
-    out.losses = [a.step(40).trainLoss, b.step(40).trainLoss];
+    out.losses = [(await a.step(40)).trainLoss, (await b.step(40)).trainLoss];
     // Plain data without the text form: settings then points.
     const c = await mount(make(), {});
     c.load({ settings: scene.settings, points: scene.points });
-    out.lossC = c.step(40).trainLoss;
+    out.lossC = (await c.step(40)).trainLoss;
     a.destroy();
     out.destroyed = a.element.shadowRoot.childElementCount;
     return out;
@@ -186,9 +186,9 @@ test('a fault inside one playground shows on that one only; the others go on', a
   await page.click('#nonlinear #step-epoch');
   await frames(page);
   assert.equal(await shownNumber(page, '#nonlinear #epoch'), 1);
-  assert.equal(await page.evaluate(() => document.getElementById('overfit').handle.step(3).epoch), 3);
+  assert.equal(await page.evaluate(async () => (await document.getElementById('overfit').handle.step(3)).epoch), 3);
   // The faulty one refuses politely instead of throwing wasm errors.
-  const refused = await page.evaluate(() => { try { document.getElementById('rate').handle.step(1); return 'ran'; } catch (e) { return e.message; } });
+  const refused = await page.evaluate(async () => { try { await document.getElementById('rate').handle.step(1); return 'ran'; } catch (e) { return e.message; } });
   assert.match(refused, /stopped after a fault/);
   assert.ok(page.errors.some((e) => e.includes('a deliberate fault')), 'the panic is logged');
   await page.close();
@@ -203,7 +203,7 @@ test('bad attributes are named in a note and the rest of the playground loads', 
       document.body.append(holder);
       const el = holder.firstElementChild;
       await new Promise((ok) => el.addEventListener('descent-ready', ok, { once: true }));
-      return { note: el.shadowRoot.getElementById('note').textContent, epoch: el.handle.step(2).epoch, hidden: el.handle.get('hidden') };
+      return { note: el.shadowRoot.getElementById('note').textContent, epoch: (await el.handle.step(2)).epoch, hidden: el.handle.get('hidden') };
     };
     return [
       await make('<descent-playground controls="run,bogus,<b>x</b>" size="huge"></descent-playground>'),

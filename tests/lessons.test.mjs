@@ -26,7 +26,7 @@ async function lessonPage(name) {
   return page;
 }
 
-/** Trains `n` epochs through the element's handle (synchronous) and lets the page draw. */
+/** Trains `n` epochs through the element's handle and lets the page draw. */
 async function train(page, n) {
   const status = await page.evaluate((n) => document.getElementById('main').handle.step(n), n);
   await frames(page);
@@ -379,11 +379,11 @@ async function walk(page, log10Rate) {
     await frames(page);
   }
   const rate = num(await text(page, '#learning-rate-value'));
-  const path = await page.evaluate(() => {
+  const path = await page.evaluate(async () => {
     const h = document.getElementById('main').handle;
     const texts = [$q('#lesson-text').textContent];
     for (let i = 0; i < 50; i++) {
-      h.step(1);
+      await h.step(1);
       texts.push($q('#lesson-text').textContent);
     }
     return texts;
@@ -692,7 +692,7 @@ test('mini-batches: after 10 epochs batch 1 < batch 32 < the full batch', async 
  * stops), recording what a person sees each epoch: #epoch, #test-loss, and a
  * checksum of the #data field's pixels (the model's predictions).
  */
-function stepAndWatch(max) {
+async function stepAndWatch(max) {
   const h = document.getElementById('main').handle;
   const field = () => {
     const c = $q('#data');
@@ -703,7 +703,7 @@ function stepAndWatch(max) {
   };
   const seen = [];
   for (let i = 0; i < max; i++) {
-    const s = h.step(1);
+    const s = await h.step(1);
     seen.push({ epoch: Number($q('#epoch').textContent), test: Number($q('#test-loss').textContent), field: field() });
     if (s.state !== 'training') break;
   }

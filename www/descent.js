@@ -3,19 +3,20 @@
 //   <script type="module" src="descent.js"></script>
 //   <descent-playground lesson="perceptron"></descent-playground>
 //
-// Each playground is independent (its own network, seed and animation loop),
-// lives in its own shadow root (no styles leak either way), and pauses while
-// it is off-screen. See README, "Embed it in your course page".
+// Each playground is independent (its own network, seed and scene), lives in
+// its own shadow root (no styles leak either way), and pauses while it is
+// off-screen; one scheduler (scheduler.js) shares each frame among them. See
+// README, "Embed it in your course page".
 import init, * as wasm from './pkg/descent.js';
 import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
+import { Saver } from './saving.js';
 
-/** Saved scenes longer than this are not trusted (5,000 points, exact and with their link, take ~105,000 characters). */
-const MAX_SAVED_CHARS = 200_000;
-const SAVE_EVERY_MS = 1000;
+/** At most this many epochs in one `step` call (it runs in slices across frames). */
+const MAX_STEP = 100_000;
 /** Setting and lesson names are short; longer ones are refused before they reach the playground. */
 const MAX_NAME = 100;
-/** At most this many epochs in one `step` call (it blocks the page while it runs). */
-const MAX_STEP = 100_000;
+/** The elements that hold a playground (or are being given one). */
+const mounted = new WeakMap();
 
 let loading = null;
 /** Loads the wasm once for every playground on the page. */
@@ -51,40 +52,82 @@ function checkOptions(options) {
 /**
  * Puts a playground into `element` (in its shadow root) and returns its handle.
  * options: lesson, scene (text form), controls (groups, array or comma list),
- * size ('small' | 'medium' | 'full'), caption, palette ('red-green' |
- * 'color-blind'), autoplay, hash (follow the page's
- * URL hash), autosave (a localStorage key, or true), link (the page links open).
+ * size ('small' | 'medium' | 'full'), caption, settings (`{name: value}`, any
+ * setting: `palette`, `learning-rate`, …), autoplay, hash (follow the page's
+ * URL hash), autosave (a localStorage key, or true), link (the page links open),
+ * signal (an AbortSignal: aborting destroys the playground; while loading, mount rejects).
  */
 export async function mount(element, options = {}) {
-  await ready();
-  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  if (!(element instanceof Element)) {
+    const what = element === null ? 'null' : typeof element === 'object' ? `a ${element.constructor?.name ?? 'plain object'}` : `${typeof element} ${String(element).slice(0, 40)}`;
+    throw new TypeError(`mount: the first argument must be an element of the page to put the playground in, not ${what}`);
+  }
+  if (mounted.has(element)) {
+    throw new Error('mount: this element already holds a playground; call its handle\'s destroy() first');
+  }
+  const { signal } = options;
+  const aborted = () => new DOMException('mount: aborted before the playground had loaded', 'AbortError');
+  if (signal?.aborted) throw aborted();
+  mounted.set(element, null);
+  try {
+    await ready();
+    if (signal?.aborted) throw aborted();
+    let root;
+    try {
+      root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    } catch (e) {
+      throw new TypeError(`mount: a playground cannot go inside <${element.localName}> (${e.message}); use a <div>`);
+    }
+    const handle = start(element, root, options);
+    mounted.set(element, handle);
+    signal?.addEventListener('abort', () => handle.destroy(), { once: true });
+    await Promise.race([handle.view.styled, handle.view.gone]);
+    if (handle.view.destroyed) throw aborted();
+    if (!handle.view.destroyed) window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
+    return handle;
+  } catch (e) {
+    mounted.delete(element);
+    throw e;
+  }
+}
+
+function start(element, root, options) {
   const checked = checkOptions(options);
+  if (options.settingAttributes) {
+    options = { ...options, settings: { ...options.settings } };
+    for (const name of wasm.setting_names()) {
+      if (element.hasAttribute(name)) options.settings[name] = element.getAttribute(name);
+    }
+  }
   const view = new View(root, { controls: checked.groups, size: checked.size, caption: options.caption, link: options.link, pageKeys: options.hash });
   const handle = new Handle(element, view);
+  if (options.autosave) handle.saver = new Saver(view, saveKey(options.autosave));
 
   handle.defaultText = view.pg.scene_text();
-  const key = options.autosave ? saveKey(options.autosave) : null;
   // The address may hold the link last copied from the saved scene itself: the
   // saved scene is that scene exactly, where the link rounds its points.
-  const followed = () => options.hash && !(key && savedLink(key) === location.hash.slice(1)) && handle.followHash();
+  const ownLink = () => handle.saver && handle.saver.savedLink() === location.hash.slice(1);
   if (options.scene) view.loadText(options.scene, 'The scene attribute');
   else if (options.lesson) handle.lesson(options.lesson);
-  else if (!followed() && key) restore(view, key, handle.defaultText);
-  if (options.hash) {
-    handle.onHash = () => handle.followHash();
-    window.addEventListener('hashchange', handle.onHash);
-    element.addEventListener('descent-link', (e) => history.replaceState(null, '', e.detail));
-  }
-  if (options.palette) {
+  else if (!(options.hash && !ownLink() && handle.followHash())) handle.saver?.restore(handle.defaultText);
+  // Settings given as options (or the element's attributes), over the scene.
+  for (const [name, value] of Object.entries(options.settings ?? {})) {
     try {
-      view.pg.set('palette', String(options.palette));
+      const note = handle.set(name, value);
+      if (note) checked.notes.push(note);
     } catch (e) {
       checked.notes.push(e.message);
     }
-    view.syncControls();
+  }
+  handle.freeText = undefined; // free play's own scene is the saved one (or the first), not what a lesson replaced
+  if (options.hash) {
+    handle.onHash = () => handle.followHash();
+    window.addEventListener('hashchange', handle.onHash);
+    handle.onLink = (e) => history.replaceState(null, '', e.detail);
+    element.addEventListener('descent-link', handle.onLink);
   }
   if (checked.notes.length) view.note([checked.notes.join(' · '), view.$('note').textContent].filter(Boolean).join(' · '));
-  if (key) handle.autosave(key);
+  handle.saver?.start();
   if (options.autoplay) view.setPlaying(true);
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
@@ -92,64 +135,10 @@ export async function mount(element, options = {}) {
     for (const entry of entries) view.visible = entry.isIntersecting;
   });
   handle.observer.observe(element);
-  await view.styled;
-  window.descent ??= view.pg; // the first playground, for the end-to-end tests and the curious
   return handle;
 }
 
 const saveKey = (autosave) => (autosave === true || autosave === '' ? 'descent-scene' : String(autosave));
-
-/** The link text of the scene saved under `key`, if any. */
-function savedLink(key) {
-  try {
-    const link = JSON.parse(localStorage.getItem(key) ?? 'null')?.link;
-    return typeof link === 'string' && link ? link : null;
-  } catch {
-    return null; // no storage here, or not ours: restore() says so
-  }
-}
-
-/** Restores the scene saved in this browser, if it can be trusted. */
-function restore(view, key, defaultText) {
-  let raw;
-  try {
-    raw = localStorage.getItem(key);
-  } catch {
-    return; // no storage here (a sandboxed frame, or blocked by the browser)
-  }
-  if (raw === null) return;
-  // What the hash's note said (a link that was not followed) stays in front.
-  const earlier = view.$('note').textContent;
-  const say = (text) => view.note([earlier, text].filter(Boolean).join(' · '));
-  const ignore = (why) => {
-    try { localStorage.removeItem(key); } catch { /* nothing to remove */ }
-    say(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
-  };
-  if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
-  let saved = null;
-  try { saved = JSON.parse(raw); } catch { /* reported below */ }
-  if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
-  const tooLong = tooLongForScene(saved.scene);
-  if (tooLong) return ignore(tooLong);
-  try {
-    const notes = view.pg.load_text(saved.scene);
-    say(['Restored your last playground from this browser.', ...notes].join(' · '));
-  } catch (e) {
-    view.pg.load_text(defaultText);
-    return ignore(e.message);
-  } finally {
-    view.syncControls();
-  }
-  const fresh = view.$('start-fresh');
-  fresh.hidden = false;
-  fresh.onclick = () => {
-    try { localStorage.removeItem(key); } catch { /* already gone */ }
-    view.pg.load_text(defaultText);
-    view.syncControls();
-    view.note('Started fresh.');
-    fresh.hidden = true;
-  };
-}
 
 /** What a page's script holds: the playground's controls, in code. */
 class Handle {
@@ -158,55 +147,61 @@ class Handle {
     this.view = view;
   }
 
+  /** The view, if this playground still takes calls; else a clear error. */
+  get live() {
+    this.view.check();
+    return this.view;
+  }
+
   /** The Rust playground itself (for tests and benchmarks). */
-  get playground() { return this.view.pg; }
+  get playground() { return this.live.pg; }
 
-  play() { this.view.setPlaying(true); }
-  pause() { this.view.setPlaying(false); }
+  play() { this.live.setPlaying(true); }
+  pause() { this.live.setPlaying(false); }
 
-  /** Trains `epochs` epochs at once, synchronously, redraws, and returns the status. */
-  step(epochs = 1) {
+  /**
+   * Trains `epochs` epochs, in slices of a few milliseconds across frames so
+   * the page stays responsive, then redraws. Returns a promise of the status.
+   */
+  async step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 0 || n > MAX_STEP) {
-      throw new Error(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
+      throw new RangeError(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
     }
-    return this.view.guard(() => {
-      this.view.pg.train_epochs(n);
-      this.view.redraw();
-      return this.view.pg.status();
-    });
+    return this.live.step(n);
   }
 
   /** New weights: from the same seed, or a new one. */
   reset(newSeed = false) {
-    this.view.guard(() => this.view.pg.reset(Boolean(newSeed)));
+    this.live.guard(() => this.view.pg.reset(Boolean(newSeed)));
     this.view.syncControls();
   }
 
   /** Sets a setting by name; returns a note if it was clamped, throws if refused. */
   set(name, value) {
+    const v = this.live;
     const text = String(value);
     if (String(name).length > MAX_NAME) throw new Error(`'${String(name).slice(0, 40)}…' is not a setting`);
     if (text.length > sizeLimits().sceneText) throw new Error(`${String(name).slice(0, 40)}: a value of ${text.length.toLocaleString('en')} characters is not a setting`);
     try {
-      return this.view.guard(() => this.view.pg.set(String(name), text)) ?? null;
+      return v.guard(() => v.pg.set(String(name), text)) ?? null;
     } finally {
-      this.view.syncControls();
+      v.syncControls();
     }
   }
 
   get(name) {
     const text = String(name);
-    return text.length > MAX_NAME ? null : this.view.pg.get(text) ?? null;
+    return text.length > MAX_NAME ? null : this.live.pg.get(text) ?? null;
   }
-  status() { return this.view.pg.status(); }
+  status() { return this.live.pg.status(); }
 
   /**
    * The whole scene as plain data: every setting, the points (exactly), the
    * link text, and what that link cannot hold (`linkNotes`, a sentence each).
    */
   scene() {
-    const pg = this.view.pg;
+    const { pg } = this.live;
     return {
       settings: Object.fromEntries(wasm.setting_names().map((n) => [n, pg.get(n)])),
       points: JSON.parse(pg.points_json()),
@@ -221,7 +216,8 @@ class Handle {
    * skipped; throws if nothing could be used.
    */
   load(scene) {
-    const pg = this.view.pg;
+    const v = this.live;
+    const { pg } = v;
     // Lengths are checked here: text handed over grows the playground's memory for good.
     const text = (t) => {
       const tooLong = tooLongForScene(t);
@@ -249,13 +245,17 @@ class Handle {
       }
       return notes;
     } finally {
-      this.view.syncControls();
+      v.syncControls();
     }
   }
 
-  /** Loads one of the lecture's lessons by name. */
+  /** Loads one of the lecture's lessons by name; free play's scene is kept (and saved) for `freePlay()`. */
   lesson(name) {
-    const v = this.view;
+    const v = this.live;
+    if (!v.pg.lesson_name()) {
+      this.saver?.save();
+      this.freeText = v.pg.save_text();
+    }
     try {
       const text = String(name);
       if (text.length > MAX_NAME) throw new Error(`a name of ${text.length.toLocaleString('en')} characters is no lesson's`);
@@ -271,12 +271,19 @@ class Handle {
     }
   }
 
-  /** Back to the usual playground: no lesson, every control, the first scene. */
+  /** Back to the usual playground: no lesson, every control, the user's own scene. */
   freePlay() {
-    const v = this.view;
-    v.pg.load_text(this.defaultText); // leaves the lesson too
+    const v = this.live;
+    const own = this.freeText ?? this.saver?.stored() ?? null;
+    let notes = [];
+    try {
+      notes = v.pg.load_text(own ?? this.defaultText); // leaves the lesson too
+    } catch (e) {
+      v.pg.load_text(this.defaultText);
+      notes = [`Your own scene could not be read back (${e.message}); this is the first one.`];
+    }
     v.endLesson();
-    v.note('');
+    v.note(notes.join(' · '));
     v.syncControls();
   }
 
@@ -289,82 +296,86 @@ class Handle {
     const hash = location.hash.slice(1);
     if (!hash) return false;
     const lesson = /(?:^|&)lesson=([\w-]{1,40})(?:&|$)/.exec(hash);
-    if (!lesson) return this.view.loadText(hash);
+    if (!lesson) return this.live.loadText(hash);
     if (!this.lesson(lesson[1])) return false;
     const rest = hash.split('&').filter((pair) => pair && !pair.startsWith('lesson='));
     if (rest.length) this.view.note(`A lesson link loads the lesson as it is: '${rest.join('&').slice(0, 60)}' was ignored.`);
     return true;
   }
 
-  /** Keeps the scene in localStorage (key) while it changes, so a reload or a crash loses nothing. */
-  autosave(key) {
-    let last = this.view.pg.save_text(); // nothing to keep until something changes
-    const save = () => {
-      if (this.view.stopped) return;
-      const text = this.view.pg.save_text();
-      if (text === last) return;
-      try {
-        localStorage.setItem(key, JSON.stringify({ version: 1, scene: text, link: this.view.pg.scene_text() }));
-        last = text;
-      } catch { /* storage full or blocked: nothing to keep it in */ }
-    };
-    this.saveTimer = setInterval(save, SAVE_EVERY_MS);
-    this.onHide = () => { if (document.visibilityState === 'hidden') save(); };
-    document.addEventListener('visibilitychange', this.onHide);
-    window.addEventListener('pagehide', save);
-  }
-
-  /** Calls `fn(status)` after each frame whose epoch moved ('epoch'), or on a fault ('fault'). Returns an unsubscribe. */
+  /**
+   * Calls `fn(status)` when the playground is drawn at a new epoch ('epoch'), or
+   * `fn(message)` on a fault ('fault'). Returns an unsubscribe. A listener
+   * that throws is reported as the page's own error; the playground goes on.
+   */
   on(event, fn) {
-    const listeners = this.view.listeners[event];
-    if (!listeners) throw new Error(`no event '${event}': there are 'epoch' and 'fault'`);
+    const listeners = this.live.listeners[event];
+    if (!listeners) throw new Error(`on: no event '${String(event).slice(0, 40)}': there are 'epoch' and 'fault'`);
+    if (typeof fn !== 'function') {
+      throw new TypeError(`on('${event}', fn): fn must be a function, not ${fn === null ? 'null' : typeof fn}`);
+    }
     listeners.push(fn);
-    return () => listeners.splice(listeners.indexOf(fn) >>> 0, 1);
+    return () => {
+      const i = listeners.indexOf(fn);
+      if (i >= 0) listeners.splice(i, 1);
+    };
   }
 
+  /** Stops this playground for good and frees its memory; later calls say it was destroyed. */
   destroy() {
-    clearInterval(this.saveTimer);
-    if (this.onHide) document.removeEventListener('visibilitychange', this.onHide);
+    if (this.view.destroyed) return;
+    this.saver?.stop();
     if (this.onHash) window.removeEventListener('hashchange', this.onHash);
+    if (this.onLink) this.element.removeEventListener('descent-link', this.onLink);
     this.observer?.disconnect();
     if (window.descent === this.view.pg) window.descent = undefined;
     this.view.destroy();
+    mounted.delete(this.element);
   }
 }
 
-/** `<descent-playground>`: the attributes are mount()'s options. */
+/**
+ * `<descent-playground>`: the attributes are mount()'s options, and any
+ * setting by its name (`palette="color-blind"`, `learning-rate="0.1"`).
+ */
 class DescentPlayground extends HTMLElement {
   static observedAttributes = ['lesson', 'scene', 'controls', 'size', 'caption', 'palette'];
 
   connectedCallback() {
     if (this.ready) return; // moved within the page: keep the playground
     const attr = (name) => this.getAttribute(name);
+    this.loading = new AbortController();
     this.ready = mount(this, {
       lesson: attr('lesson'),
       scene: attr('scene'),
       controls: attr('controls'),
       size: attr('size'),
       caption: attr('caption'),
-      palette: attr('palette'),
       autoplay: this.hasAttribute('autoplay'),
       hash: this.hasAttribute('hash'),
       autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
       link: attr('link') ?? undefined,
+      settingAttributes: true,
+      signal: this.loading.signal,
     }).then((handle) => {
       this.handle = handle;
       this.dispatchEvent(new CustomEvent('descent-ready', { detail: handle }));
       return handle;
+    }, (e) => {
+      if (e.name === 'AbortError') return null; // removed from the page while it loaded
+      throw e;
     });
   }
 
   disconnectedCallback() {
-    // Removed for good (not just moved): stop its loop and free its memory.
+    // Removed for good (not just moved): stop it and free its memory; one
+    // still loading stops loading, and its `ready` gives null.
     queueMicrotask(() => {
-      if (!this.isConnected && this.handle) {
-        this.handle.destroy();
-        this.handle = null;
-        this.ready = null;
-      }
+      if (this.isConnected || !this.ready) return;
+      this.handle?.destroy();
+      this.loading.abort();
+      this.handle = null;
+      this.ready = null;
     });
   }
 

@@ -1,21 +1,27 @@
-// A Web Worker that paints one playground's pictures (the colour field,
-// every unit's picture and, where there are thousands, the diagram's links)
-// on the other core while it trains: it takes a snapshot of the weights
-// (Playground.snapshot) and sends back the pixels (for
-// Playground.accept_pictures). See WorkerPainter in view.js.
+// The Web Worker that paints every playground's pictures (the colour field,
+// the units' pictures, crowded links) from a snapshot of its weights
+// (Playground.snapshot) for Playground.accept_pictures: one Painter per
+// playground id. See WorkerPainter in view.js.
 import init, { Painter } from './pkg/descent.js';
 
-const painter = init().then((wasm) => {
+const loaded = init().then((wasm) => {
   self.wasmBytes = () => wasm.memory.buffer.byteLength; // read by the soak run (scripts/soak.mjs)
-  return new Painter();
 });
+const painters = new Map(); // playground id -> Painter
 
-// `spare`: the arrays of the last pictures, handed back to be filled again.
-onmessage = async ({ data: { snapshot, spare } }) => {
+// `spare`: the last pictures' arrays, to fill again; `drop`: that playground is gone.
+onmessage = async ({ data: { id, snapshot, spare, drop } }) => {
   try {
-    const { field, units, links } = (await painter).paint(snapshot, spare?.field, spare?.units, spare?.links);
-    postMessage({ snapshot, field, units, links }, [snapshot.buffer, field.buffer, units.buffer, links.buffer]);
+    await loaded;
+    if (drop) {
+      painters.get(id)?.free();
+      painters.delete(id);
+      return;
+    }
+    if (!painters.has(id)) painters.set(id, new Painter());
+    const { field, units, links } = painters.get(id).paint(snapshot, spare?.field, spare?.units, spare?.links);
+    postMessage({ id, snapshot, field, units, links }, [snapshot.buffer, field.buffer, units.buffer, links.buffer]);
   } catch (e) {
-    postMessage({ error: String(e?.message ?? e) });
+    postMessage({ id, error: String(e?.message ?? e) });
   }
 };

@@ -1,11 +1,10 @@
 // One playground on the page: wires its controls (inside its shadow root) to
-// its Rust `Playground` and runs its own animation loop. Computes nothing
-// itself: every number comes from the playground.
+// its Rust `Playground`, and trains and draws when the page's scheduler
+// (scheduler.js) gives it a turn. Computes nothing itself: every number
+// comes from the playground.
 import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls } from './pkg/descent.js';
 import { MARKUP } from './markup.js';
-
-/** Milliseconds of training per frame, leaving the rest of ~16 ms for drawing. */
-const TRAIN_BUDGET_MS = 10;
+import { scheduler } from './scheduler.js';
 
 let limits = null;
 /**
@@ -27,60 +26,69 @@ export function tooLongForScene(text) {
 }
 
 /**
- * The other core paints this playground's pictures while it trains: a Web
- * Worker (painter.js) takes a snapshot of the weights, one at a time, and
- * sends the colour field, the unit pictures and any crowded links back.
- * Where workers cannot start (or one fails) the playground paints them
- * itself, as it does when paused.
+ * One Web Worker (painter.js) on the other core paints every playground's
+ * pictures while they train, from snapshots of the weights. One, not one per
+ * playground: twenty workers would leave the page's core a twentieth of one.
  */
+const workers = {
+  worker: undefined, // started on the first send: a page whose playgrounds never play needs none
+  painters: new Map(), // id -> WorkerPainter
+  next: 0,
+  start() {
+    try {
+      this.worker = new Worker(new URL('./painter.js', import.meta.url), { type: 'module' });
+    } catch (e) {
+      this.fail(e.message);
+      return;
+    }
+    this.worker.onmessage = ({ data }) => this.painters.get(data.id)?.receive(data);
+    this.worker.onerror = (e) => { e.preventDefault(); this.fail(e.message || 'the worker did not start'); };
+  },
+  fail(why) {
+    console.warn(`descent: painting on the page's own core (${why})`);
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.painters.values()) p.busy = false;
+  },
+};
+
+/** One playground's side of the worker. Without one, the playground paints its pictures itself, as when paused. */
 class WorkerPainter {
   constructor(pg) {
     this.pg = pg;
     this.busy = false;
     this.spare = undefined; // the last pictures' arrays, handed back to the worker
-    this.worker = undefined; // started on the first send: a playground never played needs none
+    this.id = workers.next++;
+    workers.painters.set(this.id, this);
   }
 
-  start() {
-    try {
-      this.worker = new Worker(new URL('./painter.js', import.meta.url), { type: 'module' });
-    } catch {
-      this.worker = null;
-      return;
+  receive(data) {
+    this.busy = false;
+    if (data.error) workers.fail(data.error);
+    else {
+      try { this.pg.accept_pictures(data.snapshot, data.field, data.units, data.links); } catch (e) { workers.fail(e.message); }
+      // Copied into the playground: the arrays go back to be painted
+      // again, so that a megabyte or two a frame makes no garbage here.
+      this.spare = { field: data.field, units: data.units, links: data.links };
     }
-    this.worker.onmessage = ({ data }) => {
-      this.busy = false;
-      if (data.error) this.fail(data.error);
-      else {
-        try { this.pg.accept_pictures(data.snapshot, data.field, data.units, data.links); } catch (e) { this.fail(e.message); }
-        // Copied into the playground: the arrays go back to be painted
-        // again, so that a megabyte or two a frame makes no garbage here.
-        this.spare = { field: data.field, units: data.units, links: data.links };
-      }
-    };
-    this.worker.onerror = (e) => { e.preventDefault(); this.fail(e.message || 'the worker did not start'); };
-  }
-
-  fail(why) {
-    console.warn(`descent: painting on the page's own core (${why})`);
-    this.stop();
   }
 
   /** Sends the current weights, unless the last snapshot is still being painted. */
   send() {
-    if (this.worker === undefined) this.start();
-    if (!this.worker || this.busy) return;
+    if (workers.worker === undefined) workers.start();
+    if (!workers.worker || this.busy || !workers.painters.has(this.id)) return;
     const snapshot = this.pg.snapshot();
     const spare = this.spare;
     this.spare = undefined;
     this.busy = true;
     const buffers = spare ? [spare.field.buffer, spare.units.buffer, spare.links.buffer] : [];
-    this.worker.postMessage({ snapshot, spare }, [snapshot.buffer, ...buffers]);
+    workers.worker.postMessage({ id: this.id, snapshot, spare }, [snapshot.buffer, ...buffers]);
   }
 
+  /** This playground paints no more: the worker forgets its painter. */
   stop() {
-    this.worker?.terminate();
-    this.worker = null;
+    if (!workers.painters.delete(this.id)) return;
+    workers.worker?.postMessage({ id: this.id, drop: true });
   }
 }
 
@@ -151,8 +159,9 @@ export class View {
     this.resizeObserver.observe(this.root.querySelector('.columns'));
     this.ratio = devicePixelRatio;
     this.syncControls();
-    this.frame = this.frame.bind(this);
-    this.rafId = requestAnimationFrame(this.frame);
+    this.jobs = []; // step(n) requests, trained in slices across frames
+    this.gone = new Promise((done) => { this.onGone = done; }); // resolves on destroy()
+    scheduler.add(this, root.host);
   }
 
   /**
@@ -455,29 +464,67 @@ export class View {
     this.$('play').setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
   }
 
-  // ---- The animation loop.
+  // ---- Training and drawing, when the page's scheduler gives a turn.
 
-  frame() {
-    if (this.stopped) return;
-    this.rafId = requestAnimationFrame(this.frame);
-    if (!this.visible) return; // off-screen: no training, no drawing, until scrolled back
-    this.checkPixelRatio();
+  /**
+   * Trains for about `budgetMs` (at least one epoch): a `step(n)` request
+   * first, else the playing loop if this playground is on screen.
+   */
+  train(budgetMs) {
+    const { pg } = this;
+    const job = this.jobs[0];
     try {
-      if (this.playing) {
-        this.pg.train_frame(TRAIN_BUDGET_MS);
-        if (this.pg.can_train()) this.painter.send();
-        else this.setPlaying(false);
+      if (job) {
+        const deadline = performance.now() + budgetMs;
+        while (job.left > 0 && pg.train_epochs(1) === 1) {
+          job.left -= 1;
+          if (performance.now() >= deadline) break;
+        }
+        if (job.left > 0 && pg.can_train()) return; // more slices to come
+        this.jobs.shift();
+        this.redraw();
+        job.resolve(pg.status());
+        return;
       }
-      this.redraw();
+      if (this.playing && this.visible) {
+        pg.train_frame(budgetMs);
+        if (!pg.can_train()) this.setPlaying(false);
+      }
     } catch (e) {
       this.fault(e);
     }
   }
 
+  /** Draws what changed; during a `step(n)`, only once it is done (a full-resolution drawing costs more than a slice). */
+  draw() {
+    if (this.jobs.length) return;
+    this.checkPixelRatio();
+    try {
+      const drew = this.redraw();
+      // The worker paints the pictures for the next time this one is drawn.
+      if (drew && this.playing) this.painter.send();
+    } catch (e) {
+      this.fault(e);
+    }
+  }
+
+  /**
+   * Trains `epochs` epochs in slices across frames, so the page goes on
+   * answering meanwhile; resolves to the status once they have run (or
+   * training stopped on its own), after a redraw.
+   */
+  step(epochs) {
+    this.check();
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ left: epochs, resolve, reject });
+      scheduler.wake();
+    });
+  }
+
   /** Draws what changed, and tells `on('epoch')` listeners of a new epoch. */
   redraw() {
     const { pg } = this;
-    if (!pg.needs_render()) return;
+    if (!pg.needs_render()) return false;
     pg.render();
     if (!this.firstFrameMarked) {
       performance.mark('descent-first-frame'); // read by the browser benchmark
@@ -493,15 +540,32 @@ export class View {
     }
     if (status.epoch !== this.lastEpoch) {
       this.lastEpoch = status.epoch;
-      for (const fn of this.listeners.epoch) fn(status);
+      this.tell('epoch', status);
+    }
+    return true;
+  }
+
+  /**
+   * Calls the page's listeners. A listener that throws is the host page's
+   * error, not this playground's: it is reported as the page's own uncaught
+   * error, and the playground and the other listeners go on.
+   */
+  tell(event, value) {
+    for (const fn of [...this.listeners[event]]) {
+      try {
+        fn(value);
+      } catch (e) {
+        reportError(e);
+      }
     }
   }
 
   /**
    * A fault inside this playground (it should never happen): say so on this
-   * playground only and stop its loop; the others on the page go on.
+   * playground only and stop it; the others on the page go on.
    */
   fault(e) {
+    if (this.stopped) return;
     this.stopped = true;
     this.painter.stop();
     this.playing = false;
@@ -512,12 +576,24 @@ export class View {
     this.$('banner').classList.remove('info');
     this.$('banner-reset').hidden = true;
     console.error('descent:', message);
-    for (const fn of this.listeners.fault) fn(message);
+    this.endJobs(`this playground stopped after a fault (${message}); reload the page`);
+    this.tell('fault', message);
+  }
+
+  /** Refuses every waiting `step` request with this reason. */
+  endJobs(why) {
+    for (const job of this.jobs.splice(0)) job.reject(new Error(why));
+  }
+
+  /** Throws if this playground can take no more calls: destroyed, or stopped after a fault. */
+  check() {
+    if (this.destroyed) throw new Error('this playground was destroyed; mount a new one');
+    if (this.stopped) throw new Error('this playground stopped after a fault; reload the page');
   }
 
   /** Runs `body` on the playground, turning a fault into this playground's banner. */
   guard(body) {
-    if (this.stopped) throw new Error('this playground stopped after a fault; reload the page');
+    this.check();
     try {
       return body();
     } catch (e) {
@@ -879,12 +955,16 @@ export class View {
   }
 
   destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.stopped = true;
+    this.endJobs('this playground was destroyed');
     this.painter.stop();
-    cancelAnimationFrame(this.rafId);
+    scheduler.remove(this);
     this.resizeObserver.disconnect();
     this.keyTarget.removeEventListener('keydown', this.onKey);
     try { this.pg.free(); } catch { /* already gone after a fault */ }
     this.root.replaceChildren();
+    this.onGone();
   }
 }

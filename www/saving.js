@@ -1,0 +1,261 @@
+// Autosave in localStorage, saying so whenever the scene cannot be kept:
+// storage full (older saves of ours go first, then a message and a
+// download), two tabs (a save carries a revision; a newer one from another
+// tab is never overwritten without asking), lessons (they save nothing).
+// A record: `{version: 1, scene, link, revision, tab, saved}`, `scene` from
+// Playground.save_text (every point exact), `link` the text Copy link gives.
+import { tooLongForScene } from './view.js';
+
+/** Saved scenes longer than this are not trusted (5,000 points, exact and with their link, take ~105,000 characters). */
+const MAX_SAVED_CHARS = 200_000;
+const SAVE_EVERY_MS = 1000;
+/** The keys saved by playgrounds on this page: never evicted to make room for another. */
+const live = new Set();
+
+/** A record of ours, or null. */
+function parse(raw) {
+  if (typeof raw !== 'string' || raw.length > MAX_SAVED_CHARS) return null;
+  try {
+    const record = JSON.parse(raw);
+    return record?.version === 1 && typeof record.scene === 'string' ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+const isFull = (e) => e?.name === 'QuotaExceededError' || e?.code === 22;
+
+/** Writes `value` at `key`, removing our oldest other saves while full. Returns the removed keys, or null if still full. */
+function write(key, value) {
+  const removed = [];
+  for (;;) {
+    try {
+      localStorage.setItem(key, value);
+      return removed;
+    } catch (e) {
+      if (!isFull(e)) throw e;
+      const ours = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (live.has(k) || k === key) continue;
+        const record = parse(localStorage.getItem(k));
+        if (record) ours.push({ key: k, saved: Number(record.saved) || 0 });
+      }
+      if (!ours.length) return null;
+      ours.sort((a, b) => a.saved - b.saved);
+      localStorage.removeItem(ours[0].key);
+      removed.push(ours[0].key);
+    }
+  }
+}
+
+export class Saver {
+  constructor(view, key) {
+    this.view = view;
+    this.key = key;
+    this.tab = Math.random().toString(36).slice(2); // which tab wrote a record
+    this.known = 0; // the revision this tab last read or wrote
+    this.last = null; // the text last saved or restored
+    this.conflict = false; // another tab saved newer work: waiting for the user's choice
+    this.box = null;
+  }
+
+  /** Restores the scene saved in this browser, if it can be trusted; then keeps saving. */
+  restore(defaultText) {
+    const { view } = this;
+    let raw;
+    try {
+      raw = localStorage.getItem(this.key);
+    } catch {
+      return; // no storage here (a sandboxed frame, or blocked by the browser)
+    }
+    if (raw === null) return;
+    // What the hash's note said (a link that was not followed) stays in front.
+    const earlier = view.$('note').textContent;
+    const say = (text) => view.note([earlier, text].filter(Boolean).join(' · '));
+    const ignore = (why) => {
+      try { localStorage.removeItem(this.key); } catch { /* nothing to remove */ }
+      say(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
+    };
+    if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
+    let saved = null;
+    try { saved = JSON.parse(raw); } catch { /* reported below */ }
+    if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
+    const tooLong = tooLongForScene(saved.scene);
+    if (tooLong) return ignore(tooLong);
+    try {
+      const notes = view.pg.load_text(saved.scene);
+      say(['Restored your last playground from this browser.', ...notes].join(' · '));
+      this.known = Number(saved.revision) || 0;
+    } catch (e) {
+      view.pg.load_text(defaultText);
+      return ignore(e.message);
+    } finally {
+      view.syncControls();
+    }
+    const fresh = view.$('start-fresh');
+    fresh.hidden = false;
+    fresh.onclick = () => {
+      try { localStorage.removeItem(this.key); } catch { /* already gone */ }
+      view.pg.load_text(defaultText);
+      view.syncControls();
+      view.note('Started fresh.');
+      fresh.hidden = true;
+    };
+  }
+
+  /** The link text of the scene saved here, if any. */
+  savedLink() {
+    const link = parse(this.storedRaw())?.link;
+    return typeof link === 'string' && link ? link : null;
+  }
+
+  /** The free-play scene saved in this browser, if any. */
+  stored() {
+    return parse(this.storedRaw())?.scene ?? null;
+  }
+
+  storedRaw() {
+    try {
+      return localStorage.getItem(this.key);
+    } catch {
+      return null; // no storage here
+    }
+  }
+
+  /** Saves every second, when the tab is hidden or closed, and hears of other tabs' saves. */
+  start() {
+    live.add(this.key);
+    this.last ??= this.view.pg.save_text(); // nothing to keep until something changes
+    // Not restored (a link or lesson came first): the save is our own past, not another tab's.
+    if (!this.known) this.known = Number(parse(this.storedRaw())?.revision) || 0;
+    this.save = this.save.bind(this);
+    this.timer = setInterval(this.save, SAVE_EVERY_MS);
+    this.onHide = () => { if (document.visibilityState === 'hidden') this.save(); };
+    document.addEventListener('visibilitychange', this.onHide);
+    window.addEventListener('pagehide', this.save);
+    this.onStorage = (e) => { if (e.key === this.key) this.heard(parse(e.newValue)); };
+    window.addEventListener('storage', this.onStorage);
+  }
+
+  stop() {
+    live.delete(this.key);
+    clearInterval(this.timer);
+    this.timer = 0;
+    document.removeEventListener('visibilitychange', this.onHide);
+    window.removeEventListener('pagehide', this.save);
+    window.removeEventListener('storage', this.onStorage);
+  }
+
+  /** Another tab saved `record` (or removed the save: null). */
+  heard(record) {
+    if (!record || (Number(record.revision) || 0) <= this.known) return;
+    if (record.scene === this.view.pg.save_text()) {
+      this.known = Number(record.revision);
+      this.last = record.scene;
+      return;
+    }
+    this.ask();
+  }
+
+  save() {
+    const { view } = this;
+    if (!this.timer || view.stopped || this.conflict) return; // not started, stopped, or waiting for a choice
+    if (view.pg.lesson_name()) return; // a lesson keeps no saved state: free play's stays as it was
+    const text = view.pg.save_text();
+    if (text === this.last) return;
+    let stored;
+    try {
+      stored = parse(localStorage.getItem(this.key));
+    } catch {
+      this.problem('This browser does not let the playground save here (storage is blocked), so a reload loses your changes.');
+      return;
+    }
+    if (stored && (Number(stored.revision) || 0) > this.known) {
+      if (stored.scene !== text) return this.ask();
+      this.known = Number(stored.revision);
+    }
+    const revision = Math.max(this.known, Number(stored?.revision) || 0) + 1;
+    let removed;
+    try {
+      const record = { version: 1, scene: text, link: view.pg.scene_text(), revision, tab: this.tab, saved: Date.now() };
+      removed = write(this.key, JSON.stringify(record));
+    } catch (e) {
+      removed = isFull(e) ? null : undefined;
+    }
+    if (!removed) {
+      this.problem(removed === null
+        ? 'This browser\'s storage is full: your latest changes are not saved here, and a reload would lose them. The playground keeps trying; meanwhile download the scene to keep it.'
+        : 'This browser does not let the playground save here, so a reload loses your changes.');
+      return;
+    }
+    this.known = revision;
+    this.last = text;
+    if (this.box?.dataset.kind === 'problem') {
+      this.show(null);
+      view.note('Saved in this browser again.');
+    }
+    if (removed.length) {
+      view.note(`Storage was full: to keep this playground, ${removed.length === 1 ? 'an older saved playground was' : `${removed.length} older saved playgrounds were`} removed from this browser (${removed.map((k) => `'${k.slice(0, 40)}'`).join(', ')}).`);
+    }
+  }
+
+  /** Says why the scene is not saved, with a download of it. */
+  problem(text) {
+    this.show(text, 'problem', [['Download the scene', () => this.download()]]);
+  }
+
+  /** Another tab saved a different scene under the same key: the user chooses. */
+  ask() {
+    this.conflict = true;
+    this.show('Another tab saved a different version of this playground. Which one should be kept?', 'conflict', [
+      ['Keep this one', () => {
+        this.known = Math.max(this.known, Number(parse(localStorage.getItem(this.key))?.revision) || 0);
+        this.conflict = false;
+        this.last = null;
+        this.show(null);
+        this.save();
+      }],
+      ['Load the other tab\'s', () => {
+        const record = parse(localStorage.getItem(this.key));
+        this.conflict = false;
+        this.show(null);
+        if (!record) return;
+        this.known = Number(record.revision) || 0;
+        if (this.view.loadText(record.scene, 'The other tab\'s scene')) this.last = this.view.pg.save_text();
+      }],
+      ['Download this one', () => this.download()],
+    ]);
+  }
+
+  /** The scene as a file: the link that opens it. */
+  download() {
+    this.view.download('descent-scene.txt', new Blob([`${this.view.link()}\n`], { type: 'text/plain' }));
+  }
+
+  /** Shows a message with buttons under the playground's note (null: none). */
+  show(text, kind, actions = []) {
+    if (text === null) {
+      this.box?.remove();
+      this.box = null;
+      return;
+    }
+    if (!this.box) {
+      this.box = document.createElement('p');
+      this.box.className = 'note';
+      this.box.setAttribute('role', 'alert');
+      this.view.$('note').parentElement.after(this.box);
+    }
+    if (this.box.dataset.kind === kind && this.box.firstChild?.textContent === text) return;
+    this.box.dataset.kind = kind;
+    const words = document.createElement('span');
+    words.className = 'save-message';
+    words.textContent = text;
+    this.box.replaceChildren(words, ...actions.map(([label, fn]) => {
+      const b = document.createElement('button');
+      b.textContent = label;
+      b.addEventListener('click', fn);
+      return b;
+    }));
+  }
+}
