@@ -24,6 +24,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features bench -- -D warnings
 
 native-test:
 	cargo test --release
@@ -50,14 +51,14 @@ bench:
 # headless Chromium; then what drawing at pixel ratios 1 to 3 costs.
 bench-browser:
 	scripts/setup.sh test
-	scripts/build.sh
+	DESCENT_FEATURES=bench scripts/build.sh
 	node scripts/bench-browser.mjs
 	node scripts/bench-screens.mjs
 
 # A page of 20 default playgrounds, all playing: frame rate and click-to-paint latency (and 1 as reference).
 bench-many:
 	scripts/setup.sh test
-	scripts/build.sh
+	DESCENT_FEATURES=bench scripts/build.sh
 	node scripts/bench-browser.mjs many
 
 # The property tests (the link decoder, the CSV/JSON readers, sequences of edits and undos), a million cases each (~5 min).

@@ -7,7 +7,8 @@
 //   4. transfer size (gzip -9 of the wasm, its JS glue and the page's module).
 // Prints a table and writes target/bench-browser.json.
 //
-// Needs dist/ (scripts/build.sh). `node scripts/bench-browser.mjs` or `make bench-browser`.
+// Needs dist/ built with the benchmark's exports (DESCENT_FEATURES=bench
+// scripts/build.sh). `node scripts/bench-browser.mjs` or `make bench-browser`.
 // `node scripts/bench-browser.mjs many` (`make bench-many`) measures only a page of 20 default
 // playgrounds, all on screen and playing: its frame rate and click-to-paint latency.
 // BENCH_MS overrides the time per measurement (default 1500 ms).
@@ -50,7 +51,7 @@ const COMMON_SETTINGS = {
 };
 
 if (!existsSync(`${DIST}pkg/descent.js`) || !readFileSync(`${DIST}pkg/descent.js`, 'utf8').includes('bench_workload')) {
-  console.error('dist/ is missing or has no bench_workload export: run scripts/build.sh first.');
+  console.error('dist/ is missing or has no bench_workload export: run DESCENT_FEATURES=bench scripts/build.sh first.');
   process.exit(1);
 }
 

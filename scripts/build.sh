@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 rm -rf dist
 mkdir -p dist
-wasm-pack --quiet build crate --target web --release --no-typescript --no-pack --mode no-install --out-dir ../dist/pkg
+# DESCENT_FEATURES=bench adds the benchmark's exports (make bench-browser).
+features=()
+[ -n "${DESCENT_FEATURES:-}" ] && features=(-- --features "$DESCENT_FEATURES")
+wasm-pack --quiet build crate --target web --release --no-typescript --no-pack --mode no-install --out-dir ../dist/pkg "${features[@]}"
 rm -f dist/pkg/.gitignore dist/pkg/README.md
 cp www/*.html www/*.css www/*.js www/*.svg dist/
 # The iframe form's fallback for sandboxed frames on hosts without CORS headers.

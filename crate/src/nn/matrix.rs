@@ -45,6 +45,45 @@ fn is_narrow(in_dim: usize, width: usize) -> bool {
     (1..=8).contains(&in_dim) && (1..=4).contains(&width)
 }
 
+/// Units per block of the column kernels: a block's sums stay in registers.
+/// Wider layers go through in blocks of this many units (and one block of
+/// the rest), each unit's sum in the same order as over the whole row, so
+/// ten kernels serve every width where thirty-two did. Measured in
+/// Chromium against a kernel for every width: workload (b) (width 8) about
+/// 18% faster, the largest network (32) and (a) the same, 9 KB less gzipped
+/// wasm; widths 12 to 24 cost about a fifth more instructions natively.
+const BLOCK: usize = 8;
+
+/// Runs `$kernel::<N>` on each block of `BLOCK` units of a `$width`-unit
+/// layer (the last one narrower), passing the block's first unit.
+macro_rules! by_blocks {
+    ($width:expr, $kernel:ident, ($($arg:expr),*)) => {{
+        let width = $width;
+        let mut first = 0;
+        // 16 and 32 units whole: measured faster than blocks (the largest
+        // network's layers are 32 wide).
+        match width {
+            16 => { $kernel::<16>($($arg,)* 0); first = 16; }
+            32 => { $kernel::<32>($($arg,)* 0); first = 32; }
+            _ => {}
+        }
+        while first < width {
+            let n = (width - first).min(BLOCK);
+            match n {
+                1 => $kernel::<1>($($arg,)* first),
+                2 => $kernel::<2>($($arg,)* first),
+                3 => $kernel::<3>($($arg,)* first),
+                4 => $kernel::<4>($($arg,)* first),
+                5 => $kernel::<5>($($arg,)* first),
+                6 => $kernel::<6>($($arg,)* first),
+                7 => $kernel::<7>($($arg,)* first),
+                _ => $kernel::<BLOCK>($($arg,)* first),
+            }
+            first += n;
+        }
+    }};
+}
+
 /// `out = input · weights + bias`, for every row of the batch.
 pub fn affine(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_dim: usize) {
     debug_assert_eq!(weights.len(), in_dim * bias.len());
@@ -56,10 +95,9 @@ pub fn affine(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_
             (input, weights, bias, out)
         );
     }
-    by_width!(
+    by_blocks!(
         bias.len(),
-        affine_fixed,
-        affine_any,
+        affine_columns,
         (input, weights, bias, out, in_dim)
     )
 }
@@ -84,25 +122,31 @@ fn affine_narrow<const IN: usize, const N: usize>(
     }
 }
 
-fn affine_fixed<const N: usize>(
+/// `affine` for the `N` units from unit `first`: their sums kept in registers.
+fn affine_columns<const N: usize>(
     input: &[f32],
     weights: &[f32],
     bias: &[f32],
     out: &mut [f32],
     in_dim: usize,
+    first: usize,
 ) {
-    let bias: &[f32; N] = bias.try_into().expect("bias of width N");
-    for (x, z) in input.chunks_exact(in_dim).zip(out.chunks_exact_mut(N)) {
+    let width = bias.len();
+    let bias: &[f32; N] = bias[first..first + N].try_into().expect("N units");
+    for (x, z) in input.chunks_exact(in_dim).zip(out.chunks_exact_mut(width)) {
         let mut sum = *bias;
-        for (&xk, w_row) in x.iter().zip(weights.chunks_exact(N)) {
+        for (&xk, w_row) in x.iter().zip(weights.chunks_exact(width)) {
+            let w: &[f32; N] = w_row[first..first + N].try_into().expect("N units");
             for j in 0..N {
-                sum[j] += xk * w_row[j];
+                sum[j] += xk * w[j];
             }
         }
-        z.copy_from_slice(&sum);
+        z[first..first + N].copy_from_slice(&sum);
     }
 }
 
+/// The plain loops: what every kernel above must equal, bit for bit (tested).
+#[cfg(test)]
 fn affine_any(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32], in_dim: usize) {
     let out_dim = bias.len();
     for (x, z) in input
@@ -136,48 +180,55 @@ pub fn weight_gradients(
             (input, delta, grad_w, grad_b)
         );
     }
-    by_width!(
+    by_blocks!(
         grad_b.len(),
-        gradients_fixed,
-        gradients_any,
+        gradients_columns,
         (input, delta, grad_w, grad_b, in_dim)
     )
 }
 
-/// The first row's products start the sums: the same sums, in the same
-/// order, as adding every row to zeros.
-fn gradients_fixed<const N: usize>(
+/// `weight_gradients` for the `N` units from unit `first`. The first row's
+/// products start the sums: the same sums, in the same order, as adding
+/// every row to zeros.
+fn gradients_columns<const N: usize>(
     input: &[f32],
     delta: &[f32],
     grad_w: &mut [f32],
     grad_b: &mut [f32],
     in_dim: usize,
+    first: usize,
 ) {
-    let mut rows = input.chunks_exact(in_dim).zip(delta.chunks_exact(N));
+    let width = grad_b.len();
+    let block = |d: &[f32]| -> [f32; N] { d[first..first + N].try_into().expect("N units") };
+    let mut rows = input.chunks_exact(in_dim).zip(delta.chunks_exact(width));
     let Some((x, d)) = rows.next() else {
-        grad_w.fill(0.0);
-        grad_b.fill(0.0);
+        for gw_row in grad_w.chunks_exact_mut(width) {
+            gw_row[first..first + N].fill(0.0);
+        }
+        grad_b[first..first + N].fill(0.0);
         return;
     };
-    let d: &[f32; N] = d.try_into().expect("delta row of width N");
-    let mut bias_sum = *d;
-    for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(N)) {
+    let d = block(d);
+    let mut bias_sum = d;
+    for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(width)) {
+        let gw: &mut [f32] = &mut gw_row[first..first + N];
         for j in 0..N {
-            gw_row[j] = xk * d[j];
+            gw[j] = xk * d[j];
         }
     }
     for (x, d) in rows {
-        let d: &[f32; N] = d.try_into().expect("delta row of width N");
+        let d = block(d);
         for j in 0..N {
             bias_sum[j] += d[j];
         }
-        for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(N)) {
+        for (&xk, gw_row) in x.iter().zip(grad_w.chunks_exact_mut(width)) {
+            let gw: &mut [f32] = &mut gw_row[first..first + N];
             for j in 0..N {
-                gw_row[j] += xk * d[j];
+                gw[j] += xk * d[j];
             }
         }
     }
-    grad_b.copy_from_slice(&bias_sum);
+    grad_b[first..first + N].copy_from_slice(&bias_sum);
 }
 
 /// `weight_gradients` with both sides known: the sums are kept in
@@ -206,6 +257,8 @@ fn gradients_narrow<const IN: usize, const N: usize>(
     grad_b.copy_from_slice(&bias_sum);
 }
 
+/// The plain loops: what every kernel above must equal, bit for bit (tested).
+#[cfg(test)]
 fn gradients_any(
     input: &[f32],
     delta: &[f32],

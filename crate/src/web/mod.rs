@@ -1,6 +1,8 @@
 //! The page's one exported type: a `Playground` bound to its canvases. The
 //! boundary is coarse: train a frame, render, edit points, set by name.
 
+// The benchmark's exports, only in a build for `make bench-browser`.
+#[cfg(feature = "bench")]
 mod bench;
 mod canvas;
 mod charts;
