@@ -5,12 +5,13 @@
 //! runs along a contiguous row of length `out_dim`, which the compiler
 //! vectorises.
 
-/// Calls `$fixed::<N>` when `$width` is a layer width (1 to 32), so the
-/// compiler knows it and keeps a row in registers; `$any` otherwise.
+/// Calls `$fixed::<N>` when `$width` is 1 to 8, 16 or 32, so the compiler
+/// knows it and unrolls the dot products; `$any` otherwise (the same dot
+/// products: other widths measured no slower in Chromium, for 4 KB less).
 macro_rules! by_width {
     ($width:expr, $fixed:ident, $any:ident, $args:tt) => {
         by_width!(@ $width, $fixed, $any, $args,
-            1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32)
+            1 2 3 4 5 6 7 8 16 32)
     };
     (@ $width:expr, $fixed:ident, $any:ident, $args:tt, $($n:literal)*) => {
         match $width {
