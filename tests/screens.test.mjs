@@ -385,3 +385,50 @@ test('numbers: shown at three significant digits, and measured again after an ed
     await page.close();
   }
 });
+
+test('keyboard: in the perceptron lesson N jumps to a point and Enter chooses it for the arithmetic', async () => {
+  const page = await open(DEVICES[0], 'index.html#lesson=perceptron');
+  try {
+    await page.waitForFunction(() => window.descent.lesson_name() === 'perceptron');
+    const before = await page.locator('#lesson-text').first().textContent();
+    await tabTo(page, '#data');
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    await frames(page);
+    const after = await page.locator('#lesson-text').first().textContent();
+    const points = JSON.parse(await page.evaluate(() => window.descent.points_json()));
+    assert.equal(points.length, 40, 'Enter on a point chooses it and adds none');
+    assert.notEqual(after, before, 'the arithmetic is of the chosen point');
+    const [x1, x2] = /^x = \((−?[\d.]+), (−?[\d.]+)\)/.exec(after).slice(1).map((v) => Number(v.replace('−', '-')));
+    assert.ok(points.some((p) => Math.abs(p.x1 - x1) < 0.001 && Math.abs(p.x2 - x2) < 0.001), `(${x1}, ${x2}) is one of the points`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('screen readers: the data canvas says what it shows, and changes of state are announced once', async () => {
+  const page = await open(DEVICES[0]);
+  try {
+    await page.evaluate(() => {
+      const pg = window.descent;
+      pg.clear();
+      pg.add_point(40, 40, 0);
+      pg.add_point(80, 40, 1, true);
+      pg.add_point(120, 40, 1);
+    });
+    await page.waitForFunction(() => /^Data: 1 red circle, 2 green squares \(2 training, 1 test\)\./.test($q('#data').getAttribute('aria-label')), null, { timeout: 5000 });
+    // The numbers that change every frame are not live regions: nothing but the note and the announcer speaks.
+    const live = await page.evaluate(() => $all('[aria-live], [role=status], [role=alert], output')
+      .filter((el) => el.closest('descent-playground, body') && el.offsetParent !== null || el.id === 'announce')
+      .map((el) => el.id || el.className));
+    assert.ok(!live.includes('epoch') && !live.includes('train-loss') && !live.includes('lesson-text'), `live regions: ${live}`);
+    await page.evaluate(() => window.descent.set('learning-rate', '10'));
+    await page.locator('#play').first().click();
+    await page.waitForFunction(() => window.descent.status().state === 'diverged', null, { timeout: 20_000 });
+    await frames(page, 3);
+    assert.match(await page.locator('#announce').first().textContent(), /loss blew up|Paused/);
+  } finally {
+    await page.close();
+  }
+});

@@ -146,10 +146,8 @@ pub fn unpack_exact(text: &str) -> Result<Vec<Point>, String> {
         }
         let test = bits.read(1) == 1;
         points.push(Point {
-            x1,
-            x2,
-            label,
             test,
+            ..Point::new(x1, x2, label)
         });
     }
     Ok(points)
@@ -188,10 +186,8 @@ pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, Stri
         };
         let test = bits.read(1) == 1;
         points.push(Point {
-            x1,
-            x2,
-            label,
             test,
+            ..Point::new(x1, x2, label)
         });
     }
     Ok(points)
