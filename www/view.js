@@ -433,8 +433,9 @@ export class View {
       if (this.announcedState !== undefined && s.message) this.announce(s.message);
       this.announcedState = s.state;
     }
+    // The canvas's words: after every edit, and at most twice a second while it trains.
     const now = performance.now();
-    if (!(now - this.describedAt < 500)) {
+    if (!this.playing || !(now - this.describedAt < 500)) {
       this.describedAt = now;
       $('data').setAttribute('aria-label', this.pg.describe_canvas());
     }
