@@ -1,10 +1,111 @@
-//! What the canvases show, in words: the text a screen reader reads for
-//! the data canvas, and the short status said when training changes state.
+//! What the page says in words, so that it can be tested natively: the
+//! state of training and its message, what the pointer is over (a spot of
+//! the data, a unit or a link of the diagram), and the data canvas as a
+//! screen reader hears it.
 
-use super::Scene;
-use crate::data::Task;
-use crate::nn::EpochRecord;
+use super::{Scene, Session};
+use crate::data::{Point, Task};
+use crate::nn::{EpochRecord, Network, Status};
 use crate::view::colors::Glyph;
+use crate::view::layout::Hit;
+
+/// Where training stands, as the page names it (`"training"`, `"diverged"`,
+/// `"early-stopped"`, `"finished"`, `"empty"`), and what it says then
+/// (nothing while training).
+pub fn training_state(session: &Session) -> (&'static str, String) {
+    let (trainer, scene) = (session.trainer(), session.scene());
+    match trainer.status() {
+        Status::Diverged => (
+            "diverged",
+            format!(
+                "Training stopped: the loss blew up (it grew far past where it started, or became infinite). The learning rate ({}) is too large for this network: reset the weights and lower it.",
+                scene.training.learning_rate
+            ),
+        ),
+        Status::EarlyStopped { best_epoch } => (
+            "early-stopped",
+            format!("Early stopping: the test loss has not improved since epoch {best_epoch}; its weights are restored."),
+        ),
+        Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => {
+            ("finished", format!("Stopped after {} epochs, as set.", trainer.epoch()))
+        }
+        Status::Training if trainer.train_samples().is_empty() => (
+            "empty",
+            "Add training points to train: click the data to place them.".to_string(),
+        ),
+        Status::Training => ("training", String::new()),
+    }
+}
+
+/// What the pointer is over at (x1, x2) of the data: the point there, if
+/// any, and the model's output `y` at that spot.
+pub fn data_spot(scene: &Scene, (x1, x2): (f32, f32), y: &[f32], point: Option<Point>) -> String {
+    let names = scene.palette.class_names();
+    let output = match (scene.task, y) {
+        (Task::Regression, [v]) => format!("output {v:.3}"),
+        (_, [p]) => format!("P({}) = {p:.3}", names[1]),
+        (_, many) => {
+            let parts: Vec<String> = many
+                .iter()
+                .zip(names)
+                .map(|(p, n)| format!("{n} {p:.2}"))
+                .collect();
+            parts.join(", ")
+        }
+    };
+    let prefix = point.map_or(String::new(), |p| {
+        let kind = if p.test {
+            "test point"
+        } else {
+            "training point"
+        };
+        let label = match scene.task {
+            Task::Regression => format!("value {:.2}", p.label),
+            _ => names[(p.label as usize).min(3)].to_string(),
+        };
+        format!("{kind}, {label} · ")
+    });
+    format!("{prefix}({x1:.2}, {x2:.2}) → {output}")
+}
+
+/// What the pointer is over in the diagram: an input, a unit's bias or a
+/// link's weight, as they are now ("" for nothing).
+pub fn diagram_spot(scene: &Scene, net: &Network, hit: Option<Hit>) -> String {
+    let last = net.layers.len();
+    let name = |layer: usize| match layer {
+        0 => "input".to_string(),
+        l if l == last => "output".to_string(),
+        l => format!("layer {l}"),
+    };
+    match hit {
+        Some(Hit::Unit { layer: 0, unit }) => {
+            let f = scene.features.list().nth(unit);
+            format!("input {}", f.map_or("?", |f| f.name()))
+        }
+        Some(Hit::Unit { layer, unit }) => {
+            let bias = net.layers[layer - 1].biases.get(unit).copied();
+            format!(
+                "{} unit {}: bias {:.3}",
+                name(layer),
+                unit + 1,
+                bias.unwrap_or(f32::NAN)
+            )
+        }
+        Some(Hit::Link { layer, from, to }) => {
+            let l = &net.layers[layer - 1];
+            let weight = l.weights.get(from * l.units + to).copied();
+            format!(
+                "weight {} unit {} → {} unit {}: {:.3}",
+                name(layer - 1),
+                from + 1,
+                name(layer),
+                to + 1,
+                weight.unwrap_or(f32::NAN)
+            )
+        }
+        None => String::new(),
+    }
+}
 
 /// "1 red circle" or "12 green squares".
 fn counted(n: usize, colour: &str, glyph: Glyph) -> String {
@@ -61,7 +162,83 @@ pub fn data_canvas(scene: &Scene, record: Option<EpochRecord>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Point;
+
+    #[test]
+    fn the_state_of_training_is_named_with_what_to_do() {
+        let mut session = Session::new(Scene::default());
+        assert_eq!(training_state(&session), ("training", String::new()));
+        session.clear_points();
+        let (state, message) = training_state(&session);
+        assert_eq!(state, "empty");
+        assert!(message.starts_with("Add training points"));
+        let mut session = Session::new(Scene::default());
+        session.set("stop-after", "2").unwrap();
+        session.train_epochs(2);
+        assert_eq!(
+            training_state(&session),
+            ("finished", "Stopped after 2 epochs, as set.".to_string())
+        );
+        let mut session = Session::new(Scene::default());
+        session.set("learning-rate", "10").unwrap();
+        session.set("hidden", "8,8,8").unwrap();
+        session.train_epochs(300);
+        let (state, message) = training_state(&session);
+        assert_eq!(state, "diverged");
+        assert!(
+            message.contains("The learning rate (10) is too large"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn the_pointer_is_told_what_it_is_over() {
+        let scene = Scene::default();
+        assert_eq!(
+            data_spot(&scene, (1.0, -2.5), &[0.25], None),
+            "(1.00, -2.50) → P(green) = 0.250"
+        );
+        let point = Point {
+            test: true,
+            ..Point::new(1.0, 2.0, 0.0)
+        };
+        assert_eq!(
+            data_spot(&scene, (1.0, 2.0), &[0.5], Some(point)),
+            "test point, red · (1.00, 2.00) → P(green) = 0.500"
+        );
+        let three = Scene {
+            task: Task::Classification { classes: 3 },
+            ..Scene::default()
+        };
+        assert_eq!(
+            data_spot(&three, (0.0, 0.0), &[0.2, 0.3, 0.5], None),
+            "(0.00, 0.00) → red 0.20, green 0.30, blue 0.50"
+        );
+        let session = Session::new(Scene::default());
+        let net = &session.trainer().network;
+        assert_eq!(
+            diagram_spot(&scene, net, Some(Hit::Unit { layer: 0, unit: 1 })),
+            "input x2"
+        );
+        let w = net.layers[1].weights[3 * net.layers[1].units + 1];
+        assert_eq!(
+            diagram_spot(
+                &scene,
+                net,
+                Some(Hit::Link {
+                    layer: 2,
+                    from: 3,
+                    to: 1
+                })
+            ),
+            format!("weight layer 1 unit 4 → layer 2 unit 2: {w:.3}")
+        );
+        let b = net.layers[2].biases[0];
+        assert_eq!(
+            diagram_spot(&scene, net, Some(Hit::Unit { layer: 3, unit: 0 })),
+            format!("output unit 1: bias {b:.3}")
+        );
+        assert_eq!(diagram_spot(&scene, net, None), "");
+    }
 
     #[test]
     fn the_data_canvas_is_told_in_counts_shapes_and_accuracy() {

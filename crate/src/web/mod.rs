@@ -12,10 +12,9 @@ mod painter;
 mod points;
 
 use crate::data::{Preset, Task};
-use crate::nn::Status;
 use crate::scene::{Scene, Session};
 use crate::view::field::FieldKind;
-use crate::view::layout::{Hit, Layout};
+use crate::view::layout::Layout;
 use crate::view::links;
 use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
@@ -673,26 +672,7 @@ impl Playground {
                 .best_epoch()
                 .map_or(JsValue::NULL, |e| (e as f64).into()),
         );
-        let (state, message) = match trainer.status() {
-            Status::Diverged => (
-                "diverged",
-                format!(
-                    "Training stopped: the loss blew up (it grew far past where it started, or became infinite). The learning rate ({}) is too large for this network: reset the weights and lower it.",
-                    scene.training.learning_rate
-                ),
-            ),
-            Status::EarlyStopped { best_epoch } => (
-                "early-stopped",
-                format!("Early stopping: the test loss has not improved since epoch {best_epoch}; its weights are restored."),
-            ),
-            Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => {
-                ("finished", format!("Stopped after {} epochs, as set.", trainer.epoch()))
-            }
-            Status::Training if trainer.train_samples().is_empty() => {
-                ("empty", "Add training points to train: click the data to place them.".to_string())
-            }
-            Status::Training => ("training", String::new()),
-        };
+        let (state, message) = crate::scene::describe::training_state(&self.session);
         set(&o, "state", state);
         set(&o, "message", message);
         set(&o, "points", scene.points.len() as f64);
@@ -734,79 +714,24 @@ impl Playground {
     pub fn describe_data(&mut self, x: f64, y: f64) -> String {
         let (x1, x2) = self.frame().to_input(x, y);
         let y_hat = self.session.predict(x1, x2);
+        let reach = self.frame().reach(PICK_RADIUS);
         let scene = self.session.scene();
-        let output = match (scene.task, y_hat.as_slice()) {
-            (Task::Regression, [v]) => format!("output {v:.3}"),
-            (_, [p]) => format!("P({}) = {p:.3}", scene.palette.class_names()[1]),
-            (_, many) => {
-                let names = scene.palette.class_names();
-                let parts: Vec<String> = many
-                    .iter()
-                    .zip(names)
-                    .map(|(p, n)| format!("{n} {p:.2}"))
-                    .collect();
-                parts.join(", ")
-            }
-        };
         let point = self
             .session
-            .nearest_point(x1, x2, self.frame().reach(PICK_RADIUS))
+            .nearest_point(x1, x2, reach)
             .map(|i| scene.points[i]);
-        let prefix = point.map_or(String::new(), |p| {
-            let kind = if p.test {
-                "test point"
-            } else {
-                "training point"
-            };
-            let label = match scene.task {
-                Task::Regression => format!("value {:.2}", p.label),
-                _ => scene.palette.class_names()[(p.label as usize).min(3)].to_string(),
-            };
-            format!("{kind}, {label} · ")
-        });
-        format!("{prefix}({x1:.2}, {x2:.2}) → {output}")
+        crate::scene::describe::data_spot(scene, (x1, x2), &y_hat, point)
     }
 
     /// Hover text for CSS pixel (x, y) on the network diagram: a unit's bias
     /// or a link's weight, as they are right now.
     pub fn describe_network(&self, x: f64, y: f64) -> String {
-        let net = &self.session.trainer().network;
-        let last = net.layers.len();
-        let name = |layer: usize| match layer {
-            0 => "input".to_string(),
-            l if l == last => "output".to_string(),
-            l => format!("layer {l}"),
-        };
-        match self.layout.hit(x as f32, y as f32) {
-            Some(Hit::Unit { layer: 0, unit }) => {
-                let f = self.session.scene().features.list().nth(unit);
-                format!("input {}", f.map_or("?", |f| f.name()))
-            }
-            Some(Hit::Unit { layer, unit }) => {
-                let l = &net.layers[layer - 1];
-                format!(
-                    "{} unit {}: bias {:.3}",
-                    name(layer),
-                    unit + 1,
-                    l.biases.get(unit).copied().unwrap_or(f32::NAN)
-                )
-            }
-            Some(Hit::Link { layer, from, to }) => {
-                let l = &net.layers[layer - 1];
-                format!(
-                    "weight {} unit {} → {} unit {}: {:.3}",
-                    name(layer - 1),
-                    from + 1,
-                    name(layer),
-                    to + 1,
-                    l.weights
-                        .get(from * l.units + to)
-                        .copied()
-                        .unwrap_or(f32::NAN)
-                )
-            }
-            None => String::new(),
-        }
+        let hit = self.layout.hit(x as f32, y as f32);
+        crate::scene::describe::diagram_spot(
+            self.session.scene(),
+            &self.session.trainer().network,
+            hit,
+        )
     }
 
     /// The whole scene (settings, seed and points) as text for a link. The
