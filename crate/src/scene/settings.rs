@@ -37,6 +37,11 @@ pub const MAX_PATIENCE: usize = 10_000;
 pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
 /// Seeds are whole numbers a JavaScript number holds exactly.
 pub const MAX_SEED: u64 = 1 << 53;
+/// The ranges of the rates and fractions, each stated once for its row.
+const DROPOUT_RANGE: (f64, f64) = (0.0, 0.9);
+const TEST_FRACTION_RANGE: (f64, f64) = (0.0, 0.9);
+const NOISE_RANGE: (f64, f64) = (0.0, 1.0);
+const REGULARIZATION_RATE_RANGE: (f64, f64) = (0.0, 10.0);
 /// Stop after at most this many epochs (0 is never).
 const MAX_STOP_AFTER: usize = usize::MAX >> 11;
 /// The regularisation rates the page offers (any in 0 to 10 is taken).
@@ -234,13 +239,13 @@ pub const SETTINGS: [Setting; 18] = [
     Setting {
         name: "dropout",
         values: Values::Number {
-            min: 0.0,
-            max: 0.9,
+            min: DROPOUT_RANGE.0,
+            max: DROPOUT_RANGE.1,
             step: 0.05,
         },
         effect: Effect::Training,
         read: |scene, value| {
-            let (v, note) = clamped("dropout rate", value, 0.0, 0.9)?;
+            let (v, note) = clamped("dropout rate", value, DROPOUT_RANGE.0, DROPOUT_RANGE.1)?;
             scene.training.dropout = v as f32;
             Ok(note)
         },
@@ -262,7 +267,12 @@ pub const SETTINGS: [Setting; 18] = [
         values: Values::Choice(|| REGULARIZATION_RATES.iter().map(|r| (*r, *r)).collect()),
         effect: Effect::Training,
         read: |scene, value| {
-            let (v, note) = clamped("regularization rate", value, 0.0, 10.0)?;
+            let (v, note) = clamped(
+                "regularization rate",
+                value,
+                REGULARIZATION_RATE_RANGE.0,
+                REGULARIZATION_RATE_RANGE.1,
+            )?;
             scene.training.regularization.rate = v as f32;
             Ok(note)
         },
@@ -271,13 +281,18 @@ pub const SETTINGS: [Setting; 18] = [
     Setting {
         name: "test-fraction",
         values: Values::Number {
-            min: 0.0,
-            max: 0.9,
+            min: TEST_FRACTION_RANGE.0,
+            max: TEST_FRACTION_RANGE.1,
             step: 0.1,
         },
         effect: Effect::Points,
         read: |scene, value| {
-            let (v, note) = clamped("test fraction", value, 0.0, 0.9)?;
+            let (v, note) = clamped(
+                "test fraction",
+                value,
+                TEST_FRACTION_RANGE.0,
+                TEST_FRACTION_RANGE.1,
+            )?;
             scene.test_fraction = v as f32;
             scene.resplit();
             Ok(note)
@@ -351,13 +366,13 @@ pub const SETTINGS: [Setting; 18] = [
     Setting {
         name: "noise",
         values: Values::Number {
-            min: 0.0,
-            max: 1.0,
+            min: NOISE_RANGE.0,
+            max: NOISE_RANGE.1,
             step: 0.05,
         },
         effect: Effect::None,
         read: |scene, value| {
-            let (v, note) = clamped("noise", value, 0.0, 1.0)?;
+            let (v, note) = clamped("noise", value, NOISE_RANGE.0, NOISE_RANGE.1)?;
             scene.noise = v as f32;
             Ok(note)
         },
