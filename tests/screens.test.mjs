@@ -432,3 +432,24 @@ test('screen readers: the data canvas says what it shows, and changes of state a
     await page.close();
   }
 });
+
+test('keyboard: a carried point is put down by any other key, so an erase or an undo never leaves the arrows moving another point', async () => {
+  const page = await open(DEVICES[0]);
+  try {
+    await page.evaluate(() => window.descent.clear());
+    await tabTo(page, '#data');
+    await page.keyboard.press('Enter'); // a point at the centre
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter'); // a second, one step right
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('m'); // pick the first up (index 0)
+    await page.keyboard.press('Delete'); // erase it instead: the second is index 0 now
+    const before = await page.evaluate(() => window.descent.points_json());
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => window.descent.points_json()), before, 'the arrows move the cursor, not the point left');
+    assert.equal(JSON.parse(before).length, 1);
+  } finally {
+    await page.close();
+  }
+});

@@ -146,6 +146,7 @@ export class View {
     this.listeners = { epoch: [], fault: [] };
     this.hovering = null;
     this.drag = null;
+    this.carrying = null; // the index of the point the keyboard carries (M), or null
     this.codeTab = 'keras';
     this.pageKeys = Boolean(options.pageKeys);
     this.linkBase = options.link ?? new URL('index.html', import.meta.url).href;
@@ -821,18 +822,21 @@ export class View {
       const step = (e.shiftKey ? 4 : 1) * CURSOR_STEP * data.clientWidth;
       const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
       const hit = () => pg.point_at(x, y);
+      // Any key but the arrows and M puts a carried point down first: an
+      // erase, an undo or a new point must not leave it pointing elsewhere.
+      if (!moves[e.key] && e.key !== 'm' && e.key !== 'M') this.carrying = null;
       let handled = true;
       if (moves[e.key]) {
         show(x + moves[e.key][0], y + moves[e.key][1]);
-        if (this.carrying !== null && this.carrying !== undefined) pg.move_point(this.carrying, ...this.cursor);
+        if (this.carrying !== null) pg.move_point(this.carrying, ...this.cursor);
       } else if (e.key === 'Enter') {
         if (!(this.panel === 'perceptron' && pg.choose_point(x, y))) this.addPoint(x, y, e.shiftKey);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         if (hit() >= 0) pg.remove_point(hit()); else this.note('No point under the cursor to erase.');
       } else if (e.key === 'm' || e.key === 'M') {
-        if (this.carrying !== null && this.carrying !== undefined) this.carrying = null;
+        if (this.carrying !== null) this.carrying = null;
         else if (hit() >= 0) { pg.begin_move(); this.carrying = hit(); }
-        this.announce(this.carrying !== null && this.carrying !== undefined ? 'Point picked up: arrows move it, M puts it down.' : 'Point put down.');
+        this.announce(this.carrying !== null ? 'Point picked up: arrows move it, M puts it down.' : 'Point put down.');
       } else if (e.key === 'n' || e.key === 'N') {
         const next = pg.next_point(x, y, e.shiftKey ? -1 : 1);
         if (next.length) show(next[0], next[1]);
@@ -842,8 +846,6 @@ export class View {
       } else if (/^[1-4]$/.test(e.key)) {
         const radio = this.root.querySelector(`input[name=class][value="${Number(e.key) - 1}"]`);
         if (radio && radio.offsetParent !== null) { radio.checked = true; this.announce(radio.getAttribute('aria-label')); }
-      } else if (e.key === 'Escape' && this.carrying !== null && this.carrying !== undefined) {
-        this.carrying = null;
       } else {
         handled = false;
       }
