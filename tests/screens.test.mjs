@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { start, OUTPUT, DEEP_QUERY, frames } from './browser.mjs';
+import { start, OUTPUT, DEEP_QUERY, frames, colourCount } from './browser.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -402,6 +402,15 @@ test('keyboard: in the perceptron lesson N jumps to a point and Enter chooses it
     assert.notEqual(after, before, 'the arithmetic is of the chosen point');
     const [x1, x2] = /^x = \((−?[\d.]+), (−?[\d.]+)\)/.exec(after).slice(1).map((v) => Number(v.replace('−', '-')));
     assert.ok(points.some((p) => Math.abs(p.x1 - x1) < 0.001 && Math.abs(p.x2 - x2) < 0.001), `(${x1}, ${x2}) is one of the points`);
+    // The star follows: it is drawn on the chosen point (the second, where the cursor is).
+    const at = await page.evaluate(() => {
+      const first = window.descent.next_point(-1e6, -1e6, 1);
+      return window.descent.next_point(first[0], first[1], 1);
+    });
+    await page.keyboard.press('Tab'); // focus moves on: the cursor is no longer drawn over the star
+    await frames(page, 2);
+    const yellow = await colourCount(page, '#data', at[0], at[1], [255, 210, 63], { radius: 5, tolerance: 60 });
+    assert.ok(yellow >= 8, `the star is on the chosen point: ${yellow} yellow pixels`);
   } finally {
     await page.close();
   }
@@ -449,6 +458,22 @@ test('keyboard: a carried point is put down by any other key, so an erase or an 
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.evaluate(() => window.descent.points_json()), before, 'the arrows move the cursor, not the point left');
     assert.equal(JSON.parse(before).length, 1);
+  } finally {
+    await page.close();
+  }
+});
+
+test('screens: every lesson, caption and all, keeps its data canvas and loss chart in the first screen at 1366×768', async () => {
+  const page = await open(DEVICES[1]);
+  try {
+    const names = await page.evaluate(async () => (await (await import('./descent.js')).lessons()).map((l) => l.name));
+    assert.ok(names.length >= 9, `${names.length} lessons`);
+    for (const name of names) {
+      await page.evaluate((name) => document.getElementById('main').handle.lesson(name), name);
+      await frames(page, 2);
+      const bottoms = await page.evaluate(() => ['#data', '#loss'].map((s) => $q(s).getBoundingClientRect().bottom));
+      assert.ok(bottoms.every((b) => b <= 768), `${name}: the data canvas ends at ${bottoms[0]}, the loss chart at ${bottoms[1]}`);
+    }
   } finally {
     await page.close();
   }

@@ -314,17 +314,25 @@ fn trim_zeros(text: String) -> String {
 
 /// "sigmoid(z) ≈ p", or "< 0.0001" / "> 0.9999" where p is that close to 0 or 1.
 fn sigmoid_text(z: f64, z_text: &str) -> String {
+    format!(
+        "sigmoid({z_text}) {}",
+        probability(1.0 / (1.0 + (-z).exp()))
+    )
+}
+
+/// A probability as the lecture writes it, with its relation: two
+/// significant digits of its distance from the nearer end ("≈ 0.0025",
+/// "= 0.5", "≈ 0.9975"), and a bound past 1e-4 ("< 0.0001").
+pub fn probability(p: f64) -> String {
     const SHOWN_LIMIT: f64 = 1e-4;
-    let p = 1.0 / (1.0 + (-z).exp());
     let nearer_end = p.min(1.0 - p);
     if nearer_end < SHOWN_LIMIT {
-        let bound = if p < 0.5 { "< 0.0001" } else { "> 0.9999" };
-        return format!("sigmoid({z_text}) {bound}");
+        return if p < 0.5 { "< 0.0001" } else { "> 0.9999" }.to_string();
     }
     let text = trim_zeros(format!("{:.*}", decimals_for(nearer_end, 2), p));
     let exact = (text.parse::<f64>().unwrap_or(f64::NAN) - p).abs() <= 1e-9;
     let relation = if exact { "=" } else { "≈" };
-    format!("sigmoid({z_text}) {relation} {text}")
+    format!("{relation} {text}")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::canvas::{Blitter, Canvas};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
-use crate::scene::Session;
+use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
 use crate::view::layout::{Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
@@ -63,6 +63,13 @@ fn point_look(task: Task, palette: Palette, label: f32) -> (Rgb, Glyph) {
     }
 }
 
+/// What is drawn over the points: the keyboard's cursor (CSS pixels) and
+/// the labelled marker (the scene's, or the point a lesson chose).
+pub struct Overlay {
+    pub cursor: Option<(f64, f64)>,
+    pub marker: Option<Marker>,
+}
+
 /// The colour field, its boundary, the axes, the points and the marker;
 /// `lap` marks where the points start and end.
 pub fn data(
@@ -71,7 +78,7 @@ pub fn data(
     layers: &mut PointLayers,
     session: &mut Session,
     (field, field_size): (&[u8], u32),
-    cursor: Option<(f64, f64)>,
+    overlay: Overlay,
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
@@ -103,7 +110,7 @@ pub fn data(
     let task = scene.task;
     let palette = scene.palette;
     let points = scene.points.clone();
-    let marker = scene.marker.clone();
+    let Overlay { cursor, marker } = overlay;
     let scene_preset = scene.preset;
     let predictions = session.predict_points();
     let outputs = session.trainer().network.outputs();
@@ -153,13 +160,16 @@ pub fn data(
         ctx.set_stroke_style_str("#222");
         ctx.set_line_width(1.5);
         ctx.stroke();
+        // As the lesson's text writes it: "≈ 0.0025", not 0.002.
+        let probability = |v: f32| crate::nn::inspect::probability(f64::from(v));
         let text = match p.as_slice() {
             // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
             [v] if scene_preset == Some(crate::data::Preset::Pass) => {
-                format!("{} · P(pass) = {:.2}", m.label, v)
+                format!("{} · P(pass) {}", m.label, probability(*v))
             }
             [v] if task != Task::Regression => {
-                format!("{} · P({}) = {:.3}", m.label, palette.class_names()[1], v)
+                let class = palette.class_names()[1];
+                format!("{} · P({class}) {}", m.label, probability(*v))
             }
             [v] => format!("{} · {:.2}", m.label, v),
             many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),

@@ -8,7 +8,7 @@ use super::{charts, set, Playground};
 use crate::nn::{inspect, Network, Status, Trainer};
 use crate::scene::compare::{Compare, Race};
 use crate::scene::lessons::{self, Lesson, Panel, Perceptron};
-use crate::scene::Session;
+use crate::scene::{Marker, Session};
 use crate::view::landscape::{self, Param, Path, Span, Window};
 use crate::view::layout::Hit;
 use js_sys::{Array, Object};
@@ -179,6 +179,23 @@ impl LessonState {
         self.record_step(session);
         if self.race.is_some() {
             self.rebuild_race(session);
+        }
+    }
+
+    /// The marker the data canvas shows: in the perceptron lesson the point
+    /// chosen for the arithmetic (the star follows a click), else the scene's.
+    pub fn marker(&self, session: &Session) -> Option<Marker> {
+        let scene = session.scene();
+        let chosen = self
+            .chosen_point
+            .filter(|_| self.panel() == Panel::Perceptron);
+        match chosen.and_then(|i| scene.points.get(i)) {
+            Some(p) => Some(Marker {
+                x1: p.x1,
+                x2: p.x2,
+                label: format!("x = ({}, {})", short_number(p.x1), short_number(p.x2)),
+            }),
+            None => scene.marker.clone(),
         }
     }
 

@@ -378,13 +378,17 @@ impl Playground {
         }
         self.layout = diagram.layout(net, features);
         let laps = &mut self.render_laps;
+        let overlay = draw::Overlay {
+            cursor: self.cursor,
+            marker: self.lesson.marker(&self.session),
+        };
         draw::data(
             &self.data,
             &mut self.blitter,
             &mut self.points,
             &mut self.session,
             (&self.pictures.field, self.pictures.field_size as u32),
-            self.cursor,
+            overlay,
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");
