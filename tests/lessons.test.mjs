@@ -756,3 +756,15 @@ test('overfitting: the test loss ends above its minimum; early stopping stops, n
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a lesson with neither a panel nor words of its own shows no empty strip', async () => {
+  for (const name of ['nonlinearity', 'overfitting']) {
+    const page = await lessonPage(name);
+    assert.ok(await page.locator('.lesson-panel').isHidden(), `${name}: no empty lesson panel`);
+    await page.close();
+  }
+  const page = await lessonPage('pass');
+  assert.ok(await page.locator('.lesson-panel').isVisible(), 'pass: its words about "you" show');
+  assert.match(await page.locator('#lesson-text').textContent(), /you at \(4, 5\)/);
+  await page.close();
+});

@@ -261,7 +261,8 @@ export class View {
   showPanel(panel) {
     this.panel = panel ?? '';
     const box = this.root.querySelector('.lesson-panel');
-    box.hidden = !this.panel && !this.pg.lesson_name();
+    // A lesson with no panel shows its words only if it has some (no empty strip).
+    box.hidden = !this.panel && !(this.pg.lesson_name() && this.pg.lesson_text());
     for (const el of box.querySelectorAll('[data-panel]')) el.hidden = !el.dataset.panel.split(' ').includes(this.panel);
     this.$('lesson-canvas').classList.toggle('square', this.panel === 'landscape');
     // In the backpropagation lesson the diagram takes focus: arrows choose a weight.
