@@ -298,7 +298,8 @@ function fieldSeparability({ selector, inset, stride }) {
   for (let a = 0; a < 180; a += 1) { const v = score(a); if (v > best) [best, angle] = [v, a]; }
   const coarse = angle;
   for (let a = coarse - 1.5; a <= coarse + 1.5; a += 0.05) { const v = score(a); if (v > best) [best, angle] = [v, a]; }
-  return { n, reds, greens, separable: best / n, angle };
+  const sampled = Math.ceil((H - 2 * edge) / stride) * Math.ceil((W - 2 * edge) / stride);
+  return { n, sampled, reds, greens, separable: best / n, angle };
 }
 
 const separability = (page) => page.evaluate(fieldSeparability, { selector: '#data', inset: 25, stride: 2 });
@@ -316,10 +317,11 @@ test('nonlinearity: with linear activation the boundary stays a line; with ReLU 
   const bent = await separability(page);
   await page.locator('#data').screenshot({ path: `${OUTPUT}lesson-nonlinearity-relu.png` });
 
-  // Enough field seen on both sides (measured ~24,000 sampled pixels, each
-  // class 40–60 %), so a one-colour picture cannot pass as "a line".
+  // Enough field seen on both sides (measured: 58 % of the sampled pixels,
+  // the rest points and lines, on a 282-px canvas; each class 40–60 %), so a
+  // one-colour picture cannot pass as "a line".
   for (const [name, f] of [['linear', line], ['relu', bent]]) {
-    assert.ok(f.n > 10000, `${name}: ${f.n} field pixels read`);
+    assert.ok(f.n > 0.4 * f.sampled && f.n > 3000, `${name}: ${f.n} of ${f.sampled} sampled pixels are field`);
     assert.ok(Math.min(f.reds, f.greens) > 0.2 * f.n, `${name}: both classes on the field: ${f.reds} red, ${f.greens} green`);
   }
   // Measured: linear 100.00 % separable by one line (at epochs 0, 50, 150);
