@@ -478,3 +478,24 @@ test('screens: every lesson, caption and all, keeps its data canvas and loss cha
     await page.close();
   }
 });
+
+test('settings as the element\'s attributes: any setting by name, HTML\'s own hidden left to HTML', async () => {
+  const page = await open(DEVICES[0]);
+  try {
+    const got = await page.evaluate(async () => {
+      const el = document.createElement('descent-playground');
+      el.setAttribute('learning-rate', '0.1');
+      el.setAttribute('activation', 'relu');
+      el.setAttribute('seed', 'abc');
+      el.setAttribute('hidden', '');
+      document.body.append(el);
+      const h = await el.ready;
+      el.hidden = false; // shown: the attribute was HTML's, never the layers
+      return { lr: h.get('learning-rate'), act: h.get('activation'), seed: h.get('seed'), layers: h.get('hidden'), note: el.shadowRoot.getElementById('note').textContent };
+    });
+    assert.deepEqual([got.lr, got.act, got.seed, got.layers], ['0.1', 'relu', '1', '4,2']);
+    assert.match(got.note, /seed: 'abc' is not a number/);
+  } finally {
+    await page.close();
+  }
+});

@@ -95,7 +95,8 @@ function start(element, root, options) {
   const checked = checkOptions(options);
   if (options.settingAttributes) {
     options = { ...options, settings: { ...options.settings } };
-    for (const name of wasm.setting_names()) {
+    // `hidden` is HTML's own attribute (it hides the element): layers go in `scene`.
+    for (const name of wasm.setting_names().filter((n) => n !== 'hidden')) {
       if (element.hasAttribute(name)) options.settings[name] = element.getAttribute(name);
     }
   }
