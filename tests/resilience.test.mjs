@@ -29,23 +29,35 @@ const addPoints = (page, n, from = 0) => page.evaluate(({ n, from }) => {
   for (let i = from; i < from + n; i++) window.descent.add_point(20 + (i % 10) * 9, 20 + Math.floor(i / 10) * 9, 1);
 }, { n, from });
 
-/** A page with `count` playgrounds from `mount()` in a grid, each `options`; returns the page. */
-async function gridPage(count, options, viewport = { width: 1600, height: 1000 }) {
+/**
+ * A page with `count` playgrounds from `mount()` in a grid, each `options`,
+ * their handles in `window.handles`; returns the page. `columns` is the
+ * grid's template; a `cell` (CSS) clips each playground, laid out `width` wide.
+ */
+async function gridPage(count, options, { viewport = { width: 1600, height: 1000 }, columns = 'repeat(4, 390px)', cell = null, width = null } = {}) {
   const page = await browser.page('course.html', viewport);
-  await page.evaluate(async ({ count, options }) => {
+  await page.evaluate(async ({ count, options, columns, cell, width }) => {
     const { mount } = await import('./descent.js');
     document.body.replaceChildren();
     const grid = document.createElement('div');
     grid.style.display = 'grid';
-    grid.style.gridTemplateColumns = 'repeat(4, 390px)';
+    grid.style.gridTemplateColumns = columns;
     document.body.append(grid);
     window.handles = [];
     for (let i = 0; i < count; i++) {
       const div = document.createElement('div');
-      grid.append(div);
+      if (width) div.style.width = width;
+      if (cell) {
+        const box = document.createElement('div');
+        box.style.cssText = cell;
+        box.append(div);
+        grid.append(box);
+      } else {
+        grid.append(div);
+      }
       window.handles.push(await mount(div, options));
     }
-  }, { count, options });
+  }, { count, options, columns, cell, width });
   return page;
 }
 
@@ -163,24 +175,14 @@ test('the training budget is the page\'s: adding playgrounds does not add traini
 });
 
 test('twenty playgrounds playing on screen: every one trains every frame and each is drawn in its turn', async () => {
-  const page = await browser.page('course.html');
+  const page = await gridPage(20, { autoplay: true }, {
+    viewport: { width: 1280, height: 800 },
+    columns: 'repeat(5, 256px)',
+    cell: 'width:256px;height:200px;overflow:hidden',
+    width: '1000px',
+  });
   const out = await page.evaluate(async () => {
-    const { mount } = await import('./descent.js');
-    document.body.replaceChildren();
-    const grid = document.createElement('div');
-    grid.style.display = 'grid';
-    grid.style.gridTemplateColumns = 'repeat(5, 256px)';
-    document.body.append(grid);
-    const handles = [];
-    for (let i = 0; i < 20; i++) {
-      const cell = document.createElement('div');
-      cell.style.cssText = 'width:256px;height:200px;overflow:hidden';
-      grid.append(cell);
-      const div = document.createElement('div');
-      div.style.width = '1000px';
-      cell.append(div);
-      handles.push(await mount(div, { autoplay: true }));
-    }
+    const { handles } = window;
     const renders = handles.map(() => 0);
     handles.forEach((h, i) => {
       const pg = h.playground;

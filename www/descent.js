@@ -83,7 +83,7 @@ export async function mount(element, options = {}) {
     signal?.addEventListener('abort', () => handle.destroy(), { once: true });
     await Promise.race([handle.view.styled, handle.view.gone]);
     if (handle.view.destroyed) throw aborted();
-    if (!handle.view.destroyed) window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
+    window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
     return handle;
   } catch (e) {
     mounted.delete(element);
@@ -112,14 +112,7 @@ function start(element, root, options) {
   else if (options.lesson) handle.lesson(options.lesson);
   else if (!(options.hash && !ownLink() && handle.followHash())) handle.saver?.restore(handle.defaultText);
   // Settings given as options (or the element's attributes), over the scene.
-  for (const [name, value] of Object.entries(options.settings ?? {})) {
-    try {
-      const note = handle.set(name, value);
-      if (note) checked.notes.push(note);
-    } catch (e) {
-      checked.notes.push(e.message);
-    }
-  }
+  checked.notes.push(...handle.setEach(options.settings));
   handle.freeText = undefined; // free play's own scene is the saved one (or the first), not what a lesson replaced
   if (options.hash) {
     handle.onHash = () => handle.followHash();
@@ -191,6 +184,20 @@ class Handle {
     }
   }
 
+  /** Sets each of `{name: value}`; returns the notes of those clamped and the messages of those refused. */
+  setEach(settings) {
+    const notes = [];
+    for (const [name, value] of Object.entries(settings ?? {})) {
+      try {
+        const note = this.set(name, value);
+        if (note) notes.push(note);
+      } catch (e) {
+        notes.push(e.message);
+      }
+    }
+    return notes;
+  }
+
   get(name) {
     const text = String(name);
     return text.length > MAX_NAME ? null : this.live.pg.get(text) ?? null;
@@ -229,15 +236,7 @@ class Handle {
       if (typeof scene === 'string') return text(scene);
       if (typeof scene?.text === 'string') return text(scene.text);
       if (typeof scene !== 'object' || scene === null) throw new Error('a scene is its text form or an object of settings and points');
-      const notes = [];
-      for (const [name, value] of Object.entries(scene.settings ?? {})) {
-        try {
-          const note = this.set(name, value);
-          if (note) notes.push(note);
-        } catch (e) {
-          notes.push(e.message);
-        }
-      }
+      const notes = this.setEach(scene.settings);
       if (scene.points !== undefined) {
         const json = JSON.stringify(scene.points) ?? '';
         const max = sizeLimits().fileBytes;

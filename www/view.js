@@ -903,7 +903,6 @@ export class View {
       return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
     };
     let longPress = null;
-    const addPoint = (x, y, shift) => this.addPoint(x, y, shift);
     data.addEventListener('contextmenu', (e) => e.preventDefault());
     data.addEventListener('pointerdown', (e) => {
       const [x, y] = at(e);
@@ -923,7 +922,7 @@ export class View {
         }
         return;
       }
-      addPoint(x, y, e.shiftKey);
+      this.addPoint(x, y, e.shiftKey);
     });
     data.addEventListener('pointermove', (e) => {
       const [x, y] = at(e);

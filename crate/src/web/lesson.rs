@@ -358,11 +358,8 @@ impl LessonState {
                 let Some(p) = Perceptron::of(&session.trainer().network) else {
                     return String::new();
                 };
-                let chosen = self
-                    .chosen_point
-                    .and_then(|i| scene.points.get(i).map(|p| (p.x1, p.x2)))
-                    .or(scene.marker.as_ref().map(|m| (m.x1, m.x2)));
-                let Some((x1, x2)) = chosen else {
+                // The point the star marks: the chosen one, or the lecture's.
+                let Some((x1, x2)) = self.marker(session).map(|m| (m.x1, m.x2)) else {
                     return "Click a point to see its arithmetic.".to_string();
                 };
                 format!(

@@ -125,11 +125,6 @@ pub fn controls() -> JsValue {
     set(&o, "controlGroups", groups);
     set(&o, "maxPoints", crate::scene::MAX_POINTS as f64);
     set(&o, "maxUnits", crate::scene::MAX_UNITS as f64);
-    set(
-        &o,
-        "maxHiddenLayers",
-        crate::scene::MAX_HIDDEN_LAYERS as f64,
-    );
     o.into()
 }
 

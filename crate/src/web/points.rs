@@ -26,7 +26,7 @@ pub enum PointLook {
 }
 
 /// Traces `glyph` of about the area of a circle of `radius` around (cx, cy).
-pub fn trace(
+fn trace(
     ctx: &CanvasRenderingContext2d,
     glyph: Glyph,
     cx: f64,
