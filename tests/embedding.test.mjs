@@ -54,8 +54,8 @@ test('under a strict Content-Security-Policy the page loads, trains and draws', 
   await page.close();
 });
 
-// plotters measures text with a <span style="…"> (blocked by style-src 'self'),
-// so the charts' text is drawn by the canvas instead: nothing may be blocked.
+// The charts' text is drawn by the canvas, not measured in a styled <span>
+// (which style-src 'self' would block): nothing may be blocked.
 test('under a strict Content-Security-Policy nothing is blocked at all', async () => {
   const page = await pageUnderCsp();
   await page.click('#step-epoch'); // loss and activation charts drawn with their labels

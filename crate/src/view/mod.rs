@@ -1,6 +1,7 @@
 //! Pure drawing maths: the sampled grid, colour maps, pixel buffers and the
 //! diagram's layout. No web dependency: tested natively.
 
+pub mod chart;
 pub mod colors;
 pub mod field;
 pub mod grid;

@@ -71,7 +71,7 @@ impl Canvas {
         self.ratio = ratio;
     }
 
-    /// From here on, draw in CSS pixels (plotters draws in device pixels and skips this).
+    /// From here on, draw in CSS pixels (the charts draw in device pixels and skip this).
     pub fn use_css_pixels(&self) {
         let _ = self
             .ctx

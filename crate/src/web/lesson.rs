@@ -220,8 +220,8 @@ impl LessonState {
                     .into_iter()
                     .map(|(label, trainer)| (label, trainer.history()))
                     .collect();
-                charts::race(canvas, &runs, self.shown_run)
-                    .map_err(|e| JsValue::from_str(&e.to_string()))
+                charts::race(canvas, &runs, self.shown_run);
+                Ok(())
             }
             Panel::None | Panel::Perceptron => Ok(()),
         }

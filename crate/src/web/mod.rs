@@ -404,8 +404,7 @@ impl Playground {
         )?;
         self.render_laps.lap("network diagram");
         let trainer = self.session.trainer();
-        charts::loss(&self.loss, trainer.history(), trainer.best_epoch())
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
         self.render_laps.lap("loss chart");
         let activation = self.session.scene().activation;
         if let Some(canvas) = self
@@ -413,8 +412,7 @@ impl Playground {
             .as_ref()
             .filter(|_| self.plotted_activation != Some(activation))
         {
-            charts::activation(canvas, activation)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            charts::activation(canvas, activation);
             self.plotted_activation = Some(activation);
         }
         if let Some(canvas) = &self.lesson_canvas {
