@@ -15,4 +15,5 @@ rm -f dist/pkg/.gitignore dist/pkg/README.md
 cp www/*.html www/*.css www/*.js www/*.svg dist/
 # The iframe form's fallback for sandboxed frames on hosts without CORS headers.
 node scripts/standalone.mjs dist
+node scripts/minify.mjs dist
 echo "built dist/: $(du -sh dist | cut -f1), wasm $(stat -c %s dist/pkg/descent_bg.wasm) bytes ($(gzip -9c dist/pkg/descent_bg.wasm | wc -c) gzipped)"

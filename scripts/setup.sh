@@ -31,9 +31,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
 fi
 
 # npm packages: binaryen's wasm-opt (Debian's binaryen breaks the wasm),
-# playwright-core, which drives Debian's Chromium in the end-to-end tests, and
+# playwright-core, which drives Debian's Chromium in the end-to-end tests, terser,
+# which minifies the modules in dist/, and
 # axe-core, the accessibility audit those tests run.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/terser ]; then
   command -v npm >/dev/null 2>&1 || { apt_needed=1; }
   if [ "${apt_needed:-0}" = 1 ]; then
     say "installing Node.js and npm"
