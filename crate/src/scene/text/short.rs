@@ -62,13 +62,19 @@ mod tests {
         let spiral = Scene::from_preset(Preset::Spiral, 120, 0.1, 9);
         let short = encode_short(&spiral);
         assert!(!short.contains("data="), "{short}");
-        assert!(short.contains("preset=spiral") && short.contains("seed=9"), "{short}");
+        assert!(
+            short.contains("preset=spiral") && short.contains("seed=9"),
+            "{short}"
+        );
         assert_eq!(read(&short), read(&encode(&spiral)));
 
         let mut placed = Scene::default();
         placed.points.push(Point::new(0.5, -0.25, 1.0));
         let short = encode_short(&placed);
-        assert!(short.contains("data="), "placed points are in the text: {short}");
+        assert!(
+            short.contains("data="),
+            "placed points are in the text: {short}"
+        );
         assert_eq!(read(&short), read(&encode(&placed)));
     }
 
