@@ -78,7 +78,7 @@ function refresh() {
   $('all-groups').disabled = Boolean(lesson);
   $('caption').disabled = Boolean(lesson);
   const ticked = groupBoxes.filter((b) => b.checked).length;
-  $('groups-hint').textContent = lesson ? 'A lesson shows the controls (and the caption) it was made with.'
+  $('groups-hint').textContent = lesson ? 'A lesson shows the controls and the caption it was made with, and starts from its own scene: changes made to it here are not in the snippet.'
     : ticked === 0 ? 'No group ticked: a playground then shows them all.' : '';
   const chosen = options();
   const base = $('base').value.trim();
