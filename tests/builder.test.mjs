@@ -137,7 +137,7 @@ test('a lesson is embedded by its name, with its own controls', async () => {
   await page.close();
 });
 
-test('"Embed…" beside Copy link opens the builder on the playground\'s scene', async () => {
+test('"Embed…" beside Copy link, and the page\'s footer, open the builder on the playground\'s scene', async () => {
   const page = await browser.page('index.html');
   await page.selectOption('#preset', 'spiral');
   await page.selectOption('#activation', 'relu');
@@ -149,6 +149,16 @@ test('"Embed…" beside Copy link opens the builder on the playground\'s scene',
   assert.match(await page.inputValue('#element-code'), /preset=spiral/);
   assert.deepEqual(page.errors, []);
   await page.close();
+
+  // The page's footer links to the builder too, on the scene as it is then.
+  const main = await browser.page('index.html');
+  await main.selectOption('#preset', 'moons');
+  const moons = await main.evaluate(() => window.descent.scene_text());
+  await main.click('#builder-link');
+  await main.waitForURL(/builder\.html/);
+  await main.waitForFunction(() => window.descent !== undefined && document.getElementById('element-code').value.includes('moons'));
+  assert.equal(await main.evaluate(() => window.descent.scene_text()), moons);
+  await main.close();
 });
 
 test('the builder at 1280×800, at pixel ratio 2 and on a phone (screenshots)', async () => {
