@@ -36,8 +36,9 @@ export function scriptSnippet(options, base = 'descent/', id = 'descent-playgrou
 
 /**
  * The iframe's height (CSS px) before its page reports one, or where no
- * listener sizes it: each size holds its playground at 700 px wide and wider
- * (measured by tests/embedding.test.mjs; README, "The iframe form").
+ * listener sizes it: full holds its playground in a column of 1200 px or
+ * wider, medium of 1000 px, small of 700 px (tests/embedding.test.mjs checks
+ * these; README, "Without scripts: the iframe form").
  */
 export const FRAME_HEIGHT = { full: 1300, medium: 1000, small: 560 };
 
