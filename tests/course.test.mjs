@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-const IDS = ['neuron', 'nonlinear', 'rate', 'overfit'];
+const IDS = ['neuron', 'nonlinear', 'pass', 'landscape', 'backprop', 'rate', 'optimizers', 'batches', 'overfit', 'own'];
 
 async function coursePage(viewport = { width: 1000, height: 900 }) {
   const page = await browser.page('course.html', viewport);
@@ -30,7 +30,7 @@ const shown = async (page, id) => ({
 test('the course page: each playground trains on its own; changing one leaves the others alone', async () => {
   const page = await coursePage();
   const before = Object.fromEntries(await Promise.all(IDS.map(async (id) => [id, await shown(page, id)])));
-  assert.notEqual(before.nonlinear.settings, before.rate.settings, 'the playgrounds start from different scenes');
+  assert.notEqual(before.nonlinear.settings, before.own.settings, 'the playgrounds start from different scenes');
 
   // A person trains the first one with its own buttons and changes its activation.
   await page.locator('#nonlinear').scrollIntoViewIfNeeded();
@@ -41,14 +41,14 @@ test('the course page: each playground trains on its own; changing one leaves th
   const first = await shown(page, 'nonlinear');
   assert.equal(first.epoch, 2);
   assert.match(first.settings, /^relu /);
-  for (const id of ['neuron', 'rate', 'overfit']) {
+  for (const id of IDS.filter((id) => id !== 'nonlinear')) {
     assert.deepEqual(await shown(page, id), before[id], `${id} is untouched`);
   }
 
-  // The second trains by the API; the first keeps its epoch and loss.
-  await page.evaluate(() => document.getElementById('rate').handle.step(30));
+  // Another trains by the API; the first keeps its epoch and loss.
+  await page.evaluate(() => document.getElementById('own').handle.step(30));
   await frames(page);
-  assert.equal((await shown(page, 'rate')).epoch, 30);
+  assert.equal((await shown(page, 'own')).epoch, 30);
   assert.deepEqual(await shown(page, 'nonlinear'), first);
   assert.deepEqual(page.errors, []);
   await page.screenshot({ path: `${OUTPUT}course-page.png`, fullPage: true });
@@ -64,18 +64,20 @@ test('the controls attribute shows only those controls; the caption is text', as
   assert.match(await page.locator('#neuron #lesson-text').textContent(), /= −6, sigmoid\(−6\) ≈ 0\.0025/);
   const visible = (id, control) => page.locator(`#${id} #${control}`).isVisible();
   // controls="run,activation,learning-rate"
-  for (const c of ['play', 'step-epoch', 'activation', 'learning-rate']) assert.ok(await visible('nonlinear', c), `${c} shows`);
+  await page.locator('#own').scrollIntoViewIfNeeded();
+  for (const c of ['play', 'step-epoch', 'activation', 'learning-rate']) assert.ok(await visible('own', c), `${c} shows`);
   for (const c of ['optimizer', 'dropout', 'batch-size', 'preset', 'copy-link', 'show-code', 'early-stopping']) {
-    assert.ok(!(await visible('nonlinear', c)), `${c} is hidden`);
+    assert.ok(!(await visible('own', c)), `${c} is hidden`);
   }
   // The same control shows on another playground that lists it.
-  assert.ok(await visible('rate', 'optimizer'));
+  await page.locator('#overfit').scrollIntoViewIfNeeded();
+  assert.ok(await visible('overfit', 'dropout'));
 
   // A caption with markup in it stays text: nothing is parsed, nothing runs.
   const hostile = '<img src=x onerror="window.__ran=1"><b>bold</b>';
-  await page.evaluate((text) => document.getElementById('nonlinear').setAttribute('caption', text), hostile);
+  await page.evaluate((text) => document.getElementById('own').setAttribute('caption', text), hostile);
   await frames(page, 3);
-  const caption = page.locator('#nonlinear .caption');
+  const caption = page.locator('#own .caption');
   assert.equal(await caption.textContent(), hostile);
   assert.equal(await caption.locator('img, b').count(), 0);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
@@ -218,6 +220,47 @@ test('bad attributes are named in a note and the rest of the playground loads', 
   assert.match(notes[2].note, /units per layer/);
   assert.equal(notes[2].hidden, '4,32', 'the clamped layer size loads');
   for (const n of notes) assert.equal(n.epoch, 2, 'each still trains');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the course page walks through every lesson, in the lecture\'s order', async () => {
+  const page = await coursePage();
+  const { onPage, lecture } = await page.evaluate(async () => {
+    const { lessons } = await import('./descent.js');
+    return {
+      onPage: [...document.querySelectorAll('descent-playground[lesson]')].map((el) => el.getAttribute('lesson')),
+      lecture: (await lessons()).map((l) => l.name),
+    };
+  });
+  assert.deepEqual(onPage, lecture);
+  // Each shows its lesson's caption: the lesson loaded.
+  for (const id of IDS.filter((id) => id !== 'own')) {
+    assert.ok((await page.locator(`#${id} .caption`).textContent()).length > 40, `${id} has its lesson's caption`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the overfitting example overfits: its test loss falls to a minimum, then rises', async () => {
+  const page = await coursePage();
+  const losses = await page.evaluate(async () => {
+    const handle = document.getElementById('overfit').handle;
+    const out = [];
+    for (let i = 0; i < 30; i++) {
+      const { testLoss, trainLoss } = await handle.step(10);
+      out.push({ testLoss, trainLoss });
+    }
+    return out;
+  });
+  const test = losses.map((l) => l.testLoss);
+  const best = Math.min(...test);
+  const at = test.indexOf(best);
+  const end = test[test.length - 1];
+  console.log(`test loss: ${test[0].toFixed(3)} at epoch 10, lowest ${best.toFixed(3)} at epoch ${10 * (at + 1)}, ${end.toFixed(3)} at 300`);
+  assert.ok(at > 0 && at < test.length - 5, `the lowest test loss is neither at the start nor at the end (epoch ${10 * (at + 1)})`);
+  assert.ok(end > 1.5 * best, `the test loss rises after its minimum: ${best} then ${end}`);
+  assert.ok(losses[losses.length - 1].trainLoss < losses[at].trainLoss, 'while the training loss still falls');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 // Run: node --test --test-concurrency=1 tests/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, frames, DEEP_QUERY } from './browser.mjs';
+import { start, frames, DEEP_QUERY, OUTPUT } from './browser.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -81,4 +81,160 @@ test('the page works inside <iframe sandbox="allow-scripts">', async () => {
   assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame really is sandboxed');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// ---- The iframe form sizes itself; the small size fits a 700×560 column.
+
+/** A course page with a column `width` px wide holding the builder's iframe snippet for `options`. */
+async function framedPage(options, width, { listener = true } = {}) {
+  const { iframeSnippet } = await import('../www/snippets.js');
+  const page = await browser.browser.newPage({ viewport: { width: width + 40, height: 900 } });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  let html = iframeSnippet(options, browser.base);
+  if (!listener) html = html.replace(/<script>[\s\S]*<\/script>/, '');
+  await page.route(`${browser.base}column.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>course</title><body style="margin: 20px"><div style="width: ${width}px">${html}</div><p>The lecture goes on.</p>`,
+  }));
+  await page.goto(`${browser.base}column.html`);
+  const frame = await (await page.waitForSelector('iframe.descent')).contentFrame();
+  await frame.waitForFunction(() => window.descent
+    && document.querySelector('descent-playground').shadowRoot.querySelector('.playground').hidden === false, null, { timeout: 20_000 });
+  return { page, frame };
+}
+
+/** The iframe's height once it has held still for half a second. */
+async function settledHeight(page) {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const height = await page.evaluate(() => document.querySelector('iframe.descent').getBoundingClientRect().height);
+    if (height === last) return height;
+    last = height;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the iframe's height never settled (last ${last})`);
+}
+
+/** Inside the frame: the playground's height (its bottom), and whether the frame scrolls. */
+const inside = (frame) => frame.evaluate(() => ({
+  content: document.querySelector('descent-playground').getBoundingClientRect().bottom + scrollY,
+  scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
+}));
+
+const FRAMED = [{}, { lesson: 'perceptron' }, { size: 'small' }, { size: 'medium', controls: 'run,learning-rate' }];
+
+for (const width of [360, 700, 1200]) {
+  test(`an iframe in a ${width}-px column sizes itself to its playground: no inner scrollbar, no gap`, async () => {
+    for (const options of FRAMED) {
+      const { page, frame } = await framedPage(options, width);
+      const height = await settledHeight(page);
+      const { content, scrolls } = await inside(frame);
+      const what = `${JSON.stringify(options)} at ${width} px: frame ${height}, content ${content.toFixed(1)}`;
+      console.log(what);
+      assert.ok(!scrolls, `${what}: no inner scrollbar`);
+      assert.ok(Math.abs(height - content) <= 1, `${what}: no gap`);
+      assert.deepEqual(page.errors, []);
+      if (width === 700 && options.lesson) await page.screenshot({ path: `${OUTPUT}iframe-700-perceptron.png`, fullPage: true });
+      await page.close();
+    }
+  });
+}
+
+test('without the listener an iframe keeps the height the snippet gives it: enough for full at 1200 px, medium at 1000, small at 700', async () => {
+  const { FRAME_HEIGHT } = await import('../www/snippets.js');
+  const cases = [
+    [1200, [{}, { lesson: 'perceptron' }, { lesson: 'learning-rate' }]],
+    [1000, [{ size: 'medium' }, { size: 'medium', lesson: 'perceptron' }]],
+    [700, [{ size: 'small' }, { size: 'small', controls: 'run,learning-rate' }]],
+  ];
+  for (const [width, list] of cases) {
+    for (const options of list) {
+      const { page, frame } = await framedPage(options, width, { listener: false });
+      await frames(frame, 5);
+      const { content, scrolls } = await inside(frame);
+      const height = await page.evaluate(() => document.querySelector('iframe.descent').getBoundingClientRect().height);
+      const what = `${JSON.stringify(options)} at ${width} px: frame ${height}, content ${content.toFixed(1)}`;
+      console.log(what);
+      assert.equal(height, FRAME_HEIGHT[options.size ?? 'full'], what);
+      assert.ok(!scrolls && content <= height, `${what}: the playground fits`);
+      await page.close();
+    }
+  }
+});
+
+/** A page with one `<descent-playground size="small">` (and `attrs`) in a column `width` px wide. */
+async function smallPage(width, context, attrs = '') {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.route(`${browser.base}small.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>course</title>
+      <script type="module" src="descent.js"></script><body style="margin: 0"><div style="width: ${width}px; max-width: 100%">
+      <descent-playground size="small" ${attrs}></descent-playground></div>`,
+  }));
+  await page.goto(`${browser.base}small.html`);
+  await page.waitForFunction(() => document.querySelector('descent-playground').handle
+    && document.querySelector('descent-playground').shadowRoot.querySelector('.playground').hidden === false);
+  await frames(page, 3);
+  return page;
+}
+
+/** Where the run bar, the data canvas and the loss chart are, relative to the playground's top. */
+const smallBoxes = (page) => page.evaluate(() => {
+  const host = document.querySelector('descent-playground');
+  const top = host.getBoundingClientRect().top;
+  const box = (sel) => {
+    const r = host.shadowRoot.querySelector(sel).getBoundingClientRect();
+    return { top: r.top - top, bottom: r.bottom - top, left: r.left, right: r.right, width: r.width };
+  };
+  return { height: host.getBoundingClientRect().height, run: box('.runbar'), play: box('#play'), data: box('#data'), loss: box('#loss') };
+});
+
+test('size="small" holds the run controls, the data canvas and the loss chart in 700×560', async () => {
+  const context = await browser.browser.newContext({ viewport: { width: 700, height: 560 } });
+  for (const attrs of ['', 'caption="The circle: press play."', 'lesson="nonlinearity"']) {
+    const page = await smallPage(700, context, attrs);
+    const b = await smallBoxes(page);
+    console.log(`small at 700 (${attrs || 'every control'}): height ${b.height}, data ${b.data.width} px wide`);
+    assert.ok(b.height <= 560, `${attrs}: the playground is ${b.height} px tall`);
+    for (const part of ['run', 'data', 'loss']) assert.ok(b[part].bottom <= 560 && b[part].right <= 700, `${attrs}: ${part} inside 700×560`);
+    assert.ok(b.data.width >= 260, 'a data canvas large enough to place points on');
+    if (!attrs) await page.screenshot({ path: `${OUTPUT}small-700x560.png` });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  await context.close();
+});
+
+test('size="small" on a phone: the run controls, the data canvas and the loss chart on the first screen, nothing sideways, taps add points', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+  for (const [name, options, attrs] of [
+    ['small-1280', { viewport: { width: 1280, height: 800 } }, ''],
+    ['small-dpr2', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 }, ''],
+    // A phone with the run controls and the learning rate (what an embed shows)...
+    ['small-phone', phone, 'controls="run,learning-rate"'],
+    // ...and with every control: the run controls alone then take much of the screen.
+    ['small-phone-every-control', phone, ''],
+  ]) {
+    const context = await browser.browser.newContext(options);
+    const page = await smallPage(options.viewport.width > 700 ? 700 : options.viewport.width, context, attrs);
+    const b = await smallBoxes(page);
+    await page.screenshot({ path: `${OUTPUT}${name}.png` });
+    const screen = options.viewport;
+    const parts = name.endsWith('every-control') ? ['play', 'data'] : ['play', 'data', 'loss'];
+    for (const part of parts) assert.ok(b[part].bottom <= screen.height && b[part].right <= screen.width, `${name}: ${part} on the first screen (${JSON.stringify(b[part])})`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: no sideways scrolling`);
+    if (options.hasTouch) {
+      const before = await page.evaluate(() => window.descent.status().points);
+      const data = page.locator('descent-playground #data');
+      const box = await data.boundingBox();
+      await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height * 0.3);
+      await frames(page, 2);
+      assert.equal(await page.evaluate(() => window.descent.status().points), before + 1, 'a tap adds a point');
+    }
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
 });

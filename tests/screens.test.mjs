@@ -251,7 +251,7 @@ test('colour-blind: palette= in a link and on the element', async () => {
 
 // ---- An accessibility audit.
 
-for (const path of ['index.html', 'embed.html', 'course.html']) {
+for (const path of ['index.html', 'embed.html', 'course.html', 'builder.html']) {
   test(`accessibility: axe-core finds nothing serious or critical on ${path}`, async () => {
     const page = await open(DEVICES[0], path);
     try {

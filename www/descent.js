@@ -31,9 +31,16 @@ export async function lessons() {
   return wasm.lesson_list();
 }
 
+/** The control groups a playground can show (the `controls` option), from the crate's table. */
+export async function controlGroups() {
+  await ready();
+  return controlTable().controlGroups;
+}
+
 const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 
-const SIZES = ['small', 'medium', 'full'];
+/** The sizes a playground comes in (the `size` option), smallest first. */
+export const SIZES = ['small', 'medium', 'full'];
 
 /** Checks the `controls` and `size` options: what is unknown is named in a note and left out. */
 function checkOptions(options) {

@@ -51,6 +51,7 @@ export const MARKUP = `
   <span class="share">
     <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
     <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
+    <a id="embed-link" class="button-link" data-group="link" href="#" title="Put this playground in a course page: choose its controls and size, and copy a snippet">Embed…</a>
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>

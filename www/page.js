@@ -21,3 +21,11 @@ menu.addEventListener('change', async () => {
     handle.freePlay();
   }
 });
+
+// The footer's link to the embed builder opens it on the scene as it is then.
+document.getElementById('builder-link').addEventListener('click', (e) => {
+  const pg = main.handle?.playground;
+  if (!pg) return; // still loading: the builder opens on its own scene
+  const lesson = pg.lesson_name();
+  e.currentTarget.href = `builder.html#${lesson ? `lesson=${lesson}` : pg.scene_text()}`;
+});

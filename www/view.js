@@ -150,6 +150,7 @@ export class View {
     this.codeTab = 'keras';
     this.pageKeys = Boolean(options.pageKeys);
     this.linkBase = options.link ?? new URL('index.html', import.meta.url).href;
+    this.builderBase = new URL('builder.html', import.meta.url).href;
     this.options = options;
     this.buildControls();
     this.showControls(options.controls);
@@ -703,6 +704,13 @@ export class View {
         say(`Copying needs clipboard permission; the link is: ${link}`);
       }
     });
+
+    // The embed builder opens on this scene (or lesson) as it is when followed.
+    const embedLink = () => {
+      const lesson = pg.lesson_name();
+      $('embed-link').href = `${this.builderBase}#${lesson ? `lesson=${lesson}` : pg.scene_text()}`;
+    };
+    for (const event of ['pointerdown', 'focus', 'click']) on('embed-link', event, embedLink);
 
     // Saving: files are made in Rust; the page only hands them to the browser.
     on('export-csv', 'click', () => this.download('descent-points.csv', new Blob([pg.points_csv()], { type: 'text/csv' })));

@@ -14,6 +14,7 @@
 //! read is skipped with a note, as if it were absent, and the rest loads.
 
 mod pack;
+mod short;
 
 use super::settings;
 use super::{Marker, Scene, MAX_POINTS};
@@ -22,6 +23,7 @@ use crate::data::{Domain, Preset, Task};
 use std::fmt::Write;
 
 pub use pack::VALUE_RANGE;
+pub use short::encode_short;
 
 /// The format this module writes; `v=` tells which a text was written in.
 pub const VERSION: u32 = 1;

@@ -737,6 +737,13 @@ impl Playground {
         crate::scene::text::encode(self.session.scene())
     }
 
+    /// The scene's link text without what a reader fills in the same by
+    /// itself (settings at their defaults, a preset's own points): for an
+    /// embed snippet.
+    pub fn short_scene_text(&self) -> String {
+        crate::scene::text::encode_short(self.session.scene())
+    }
+
     /// What a link to this scene cannot hold (points beyond its reach,
     /// rounding that can change a run), a sentence each; said before copying.
     pub fn link_notes(&self) -> Vec<String> {

@@ -1,0 +1,128 @@
+// The embed builder: the author sets up a scene on a live playground, ticks
+// the controls to show, picks a size, a caption, autoplay or a lesson, and
+// copies a snippet in one of three forms. The preview is that snippet's own
+// element, so it shows exactly what a course page will. The lessons, control
+// groups and sizes come from the playground's tables (descent.js).
+import { lessons, controlGroups, SIZES } from './descent.js';
+import { elementSnippet, scriptSnippet, iframeSnippet } from './snippets.js';
+
+const $ = (id) => document.getElementById(id);
+const editor = $('editor');
+const handle = await editor.ready;
+const pg = handle.playground;
+const groups = await controlGroups();
+// builder.html#<scene> or #lesson=<name> (what "Embed…" beside Copy link opens) starts from that.
+if (location.hash) handle.followHash();
+
+for (const { name, title } of await lessons()) $('lesson').append(new Option(title, name));
+const box = (type, name, value, text, checked) => {
+  const label = document.createElement('label');
+  label.className = 'check';
+  const input = document.createElement('input');
+  Object.assign(input, { type, name, value, checked });
+  label.append(input, ` ${text}`);
+  return label;
+};
+$('group-boxes').append(...groups.map((g) => box('checkbox', 'group', g, g, true)));
+$('sizes').append(...SIZES.map((s) => box('radio', 'size', s, s, s === 'full')));
+const groupBoxes = [...document.querySelectorAll('input[name=group]')];
+
+/** The control groups the editor shows now (a lesson shows its own). */
+const shownGroups = () => groups.filter((g) => [...editor.shadowRoot.querySelectorAll(`[data-group="${g}"]`)]
+  .some((el) => !el.hidden));
+
+/** mount()'s options for what the author chose; defaults are left out. */
+function options() {
+  const chosen = {};
+  const lesson = pg.lesson_name();
+  if (lesson) {
+    chosen.lesson = lesson; // a lesson brings its own scene, controls and caption
+  } else {
+    const scene = pg.short_scene_text();
+    if (scene !== 'v=1') chosen.scene = scene;
+    const ticked = groupBoxes.filter((b) => b.checked).map((b) => b.value);
+    if (ticked.length && ticked.length < groups.length) chosen.controls = ticked.join(',');
+    if ($('caption').value.trim()) chosen.caption = $('caption').value.trim();
+  }
+  const size = document.querySelector('input[name=size]:checked').value;
+  if (size !== 'full') chosen.size = size;
+  if ($('autoplay').checked) chosen.autoplay = true;
+  return chosen;
+}
+
+let previewed = '';
+let previewTimer;
+/** The preview is the element snippet's own element, made again when the options change. */
+function preview(chosen) {
+  const key = JSON.stringify(chosen);
+  if (key === previewed) return;
+  previewed = key;
+  const element = document.createElement('descent-playground');
+  for (const [k, v] of Object.entries(chosen)) element.setAttribute(k, v === true ? '' : v);
+  $('preview').replaceChildren(element);
+}
+
+let ownTicks = null; // the author's own ticks, kept while a lesson shows its own groups
+function refresh() {
+  const lesson = pg.lesson_name();
+  if (lesson && !ownTicks) ownTicks = groupBoxes.map((b) => b.checked);
+  if (!lesson && ownTicks) {
+    groupBoxes.forEach((b, i) => { b.checked = ownTicks[i]; });
+    ownTicks = null;
+  }
+  const shown = lesson ? shownGroups() : null;
+  for (const b of groupBoxes) {
+    b.disabled = Boolean(lesson);
+    if (lesson) b.checked = shown.includes(b.value);
+  }
+  $('all-groups').disabled = Boolean(lesson);
+  $('caption').disabled = Boolean(lesson);
+  const ticked = groupBoxes.filter((b) => b.checked).length;
+  $('groups-hint').textContent = lesson ? 'A lesson shows the controls and the caption it was made with, and starts from its own scene: changes made to it here are not in the snippet.'
+    : ticked === 0 ? 'No group ticked: a playground then shows them all.' : '';
+  const chosen = options();
+  const base = $('base').value.trim();
+  $('element-code').value = elementSnippet(chosen, base);
+  $('script-code').value = scriptSnippet(chosen, base);
+  $('iframe-code').value = iframeSnippet(chosen, base);
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => preview(chosen), 250);
+}
+
+$('options').addEventListener('input', refresh);
+$('options').addEventListener('submit', (e) => e.preventDefault());
+$('all-groups').addEventListener('click', () => { for (const b of groupBoxes) b.checked = true; refresh(); });
+$('lesson').addEventListener('change', () => {
+  if ($('lesson').value) handle.lesson($('lesson').value);
+  else handle.freePlay(); // back to the scene the author had before the lesson
+  refresh();
+});
+$('preview-width').addEventListener('change', () => { $('preview').style.maxWidth = `${$('preview-width').value}px`; });
+$('preview').style.maxWidth = `${$('preview-width').value}px`;
+
+for (const button of document.querySelectorAll('[data-copy]')) {
+  button.addEventListener('click', async () => {
+    const area = $(button.dataset.copy);
+    try {
+      await navigator.clipboard.writeText(area.value);
+      $('copied').textContent = 'Copied: paste it into your page.';
+    } catch {
+      area.select();
+      $('copied').textContent = 'Copying needs clipboard permission: the snippet is selected, press Ctrl+C.';
+    }
+  });
+}
+
+// The scene changes inside the editor's own controls (and its hash): look
+// for a change a few times a second, and write the snippets again.
+let seen = '';
+const watch = () => {
+  const now = `${pg.lesson_name()}|${pg.scene_text()}`;
+  if (now !== seen) {
+    seen = now;
+    $('lesson').value = pg.lesson_name(); // a lesson opened (or left) in the editor itself
+    refresh();
+  }
+};
+setInterval(watch, 300);
+watch();
