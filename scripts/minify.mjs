@@ -9,8 +9,8 @@ import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
 // What a page loads; standalone.js carries its own copies as text.
-// embed-fallback.js is a classic script: its top level is the page's.
-const CLASSIC = new Set(['embed-fallback.js']);
+// Classic scripts: their top level is the page's.
+const CLASSIC = new Set(['embed-fallback.js', 'embed.js']);
 const files = [
   ...readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'standalone.js'),
   'pkg/descent.js',
