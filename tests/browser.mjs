@@ -8,9 +8,9 @@ import { serve } from '../scripts/serve.mjs';
 export const OUTPUT = new URL('./output/', import.meta.url).pathname;
 mkdirSync(OUTPUT, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // As root Chromium needs --no-sandbox; the rest keep it off this machine's closed network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
