@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod compare;
+pub mod confusion;
 pub mod describe;
 pub mod export;
 pub mod lessons;
