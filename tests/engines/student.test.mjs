@@ -22,10 +22,11 @@ before(async () => {
 });
 after(async () => { await engine?.stop(); });
 
-/** A fresh page for each test, which must log no errors. */
+/** A fresh page for each test, with no scene saved by the last one (index.html keeps its scene). */
 async function fresh(path = 'index.html') {
+  await tab.session.navigate(`${engine.base}favicon.svg`); // this origin, no playground to save on leaving
+  await tab.session.execute('localStorage.clear()');
   await tab.open(path);
-  await tab.run(() => localStorage.clear());
   return tab;
 }
 
@@ -136,9 +137,12 @@ test(`${ENGINE}: play trains and the field moves, pause stops; step batch, step 
   await tab.frames();
   assert.equal(await tab.text('#epoch'), '0', 'Reset starts again');
   assert.equal(await tab.number('#train-loss'), lossBefore, `${ENGINE}: Reset gives the same weights as before (same seed)`);
+  const weights = await tab.run(() => window.descent.model_json());
   await tab.click('#step-batch');
   await tab.frames();
-  assert.equal(await tab.run(() => window.descent.status().batch), 1, 'Step batch took one batch');
+  assert.equal(await tab.text('#epoch'), '0', 'one batch is not an epoch');
+  assert.equal(await tab.run(() => window.descent.status().batch), 1, `${ENGINE}: Step batch took one batch`);
+  assert.notEqual(await tab.run(() => window.descent.model_json()), weights, 'and changed the weights');
   await tab.click('#step-epoch');
   await tab.click('#step-epoch');
   await tab.frames();

@@ -141,11 +141,12 @@ export class Tab {
     await this.waitFor((selector, value) => $q(selector).value === value, [selector, value], { timeout: 5000, what: `${selector} to show ${value}` });
   }
 
-  /** Focuses a field, selects its text and types `text`, then Tab. */
+  /** Clicks into a field, selects all its text (Ctrl+A), types `text` over it, then Tab. */
   async type(selector, text) {
-    const el = await this.element(selector);
-    await this.session.clear(el);
-    await this.session.sendKeys(el, `${text}${KEY.Tab}`);
+    await this.click(selector, { x: 4 });
+    await this.session.perform([keys([['down', KEY.Control], ['down', 'a'], ['up', 'a'], ['up', KEY.Control],
+      ...[...text].flatMap((c) => [['down', c], ['up', c]]), ['down', KEY.Tab], ['up', KEY.Tab]])]);
+    await this.session.releaseActions();
   }
 
   text(selector, host) { return this.run((s, h) => $q(s, h)?.textContent.trim() ?? null, selector, host); }
