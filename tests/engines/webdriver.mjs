@@ -110,7 +110,8 @@ export class Session {
 export function pointer(type, steps, id = type) {
   const actions = steps.flatMap((s) => {
     switch (s.do) {
-      case 'move': return [{ type: 'pointerMove', x: Math.round(s.x), y: Math.round(s.y), duration: s.duration ?? 0, origin: 'viewport' }];
+      // From the viewport's corner, or (`origin`, an element) from the centre of the element's visible part.
+      case 'move': return [{ type: 'pointerMove', x: Math.round(s.x), y: Math.round(s.y), duration: s.duration ?? 0, origin: s.origin ?? 'viewport' }];
       case 'down': return [{ type: 'pointerDown', button: s.button ?? 0 }];
       case 'up': return [{ type: 'pointerUp', button: s.button ?? 0 }];
       case 'pause': return [{ type: 'pause', duration: s.duration }];
