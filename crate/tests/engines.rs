@@ -21,8 +21,13 @@ fn fixture(name: &str) -> String {
 
 /// What the page does with a link: a fresh playground loads the scene.
 fn trained_model() -> String {
-    let decoded = descent::scene::text::decode(&fixture("seeded-scene.txt")).expect("the scene reads");
-    assert!(decoded.notes.is_empty(), "the scene is read whole: {:?}", decoded.notes);
+    let decoded =
+        descent::scene::text::decode(&fixture("seeded-scene.txt")).expect("the scene reads");
+    assert!(
+        decoded.notes.is_empty(),
+        "the scene is read whole: {:?}",
+        decoded.notes
+    );
     let mut session = Session::new(Scene::default());
     session.load(decoded.scene);
     assert_eq!(session.train_epochs(EPOCHS), EPOCHS);
