@@ -60,7 +60,10 @@ export class Tab {
           .every((el) => el.shadowRoot?.querySelector('.playground')?.hidden === false),
       [], { what: `the playgrounds of ${path} to load` });
     } catch (e) {
-      throw new Error(`${e.message}; the page's errors: ${JSON.stringify(await this.errors())}`);
+      // A module that failed to load did so before the helpers listened; importing it again gives its error.
+      const module = await this.session.evaluate('() => import(new URL("descent.js", location.href)).then(() => "importing descent.js again succeeds", (e) => "importing descent.js again: " + e)')
+        .catch((err) => err.message);
+      throw new Error(`${e.message}; the page's errors: ${JSON.stringify(await this.errors())}; ${module}`);
     }
     await this.frames();
   }
