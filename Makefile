@@ -45,8 +45,10 @@ browser-test:
 
 # The same in headless Firefox (crate/webdriver.json names Debian's
 # firefox-esr; GECKODRIVER only here, or it would take over the Chrome run).
+# The seeded runs keep Firefox's page busy longer than the runner's default
+# 20 s wait for an answer.
 browser-test-firefox:
-	GECKODRIVER=$$(command -v geckodriver) wasm-pack test --headless --firefox --mode no-install crate --test web
+	GECKODRIVER=$$(command -v geckodriver) WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack test --headless --firefox --mode no-install crate --test web
 
 # The built page, driven in headless Chromium by playwright-core.
 e2e:
