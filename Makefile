@@ -40,13 +40,13 @@ native-test:
 
 # The exported API, canvas drawing and the bit-identity of seeded runs, inside
 # headless Chromium (the native half runs in native-test).
+# The seeded runs (a debug build) can keep the page busy longer than the
+# runner's default 20 s wait for an answer on a loaded machine: 600 s.
 browser-test:
-	wasm-pack test --headless --chrome --mode no-install crate --test web
+	WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack test --headless --chrome --mode no-install crate --test web
 
 # The same in headless Firefox (crate/webdriver.json names Debian's
 # firefox-esr; GECKODRIVER only here, or it would take over the Chrome run).
-# The seeded runs keep Firefox's page busy longer than the runner's default
-# 20 s wait for an answer.
 browser-test-firefox:
 	GECKODRIVER=$$(command -v geckodriver) WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack test --headless --firefox --mode no-install crate --test web
 
