@@ -2,7 +2,9 @@
 # Installs what a fresh Debian machine with only Rust lacks, skipping what is there.
 # Usage: scripts/setup.sh [build|test]
 #   build: wasm target, wasm-pack, wasm-bindgen-cli, npm's binaryen (for wasm-opt)
-#   test:  all of build, plus Chromium, ChromeDriver and playwright-core
+#   test:  all of build, plus Chromium, ChromeDriver and playwright-core, and
+#          the other two engines: Firefox ESR with geckodriver, WebKitGTK's
+#          MiniBrowser with WebKitWebDriver, and Xvfb for it to draw into
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-test}
@@ -54,6 +56,21 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     say "installing Chromium and ChromeDriver"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+
+if [ "$want" = test ]; then
+  # Firefox and WebKit (every iPhone's engine) for the cross-engine tests.
+  if ! command -v firefox-esr >/dev/null 2>&1 || ! command -v WebKitWebDriver >/dev/null 2>&1 \
+    || ! command -v Xvfb >/dev/null 2>&1; then
+    say "installing Firefox ESR, WebKitGTK's WebDriver and MiniBrowser, and Xvfb"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+  fi
+  # Debian has no geckodriver; crates.io has (a couple of minutes to build).
+  if ! command -v geckodriver >/dev/null 2>&1; then
+    say "installing geckodriver (a few minutes)"
+    cargo install --locked geckodriver
   fi
 fi
 say "toolchain ready"

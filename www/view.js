@@ -132,7 +132,7 @@ export class View {
     this.styled = new Promise((done) => {
       sheet.addEventListener('load', done, { once: true });
       sheet.addEventListener('error', done, { once: true });
-    }).then(() => { this.box.hidden = false; this.pg.resize(); });
+    }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
     this.painter = new WorkerPainter(this.pg);
@@ -157,7 +157,14 @@ export class View {
     this.setSize(options.size);
     this.setCaption(options.caption);
     this.wire();
-    this.resizeObserver = new ResizeObserver(() => { this.pg.resize(); this.lastHidden = null; this.placeForThumbs(); });
+    // Moving controls inside the observer's callback would resize what it
+    // observes in the same frame (Firefox and WebKit then report a
+    // "ResizeObserver loop" error to the page): they move in the next frame.
+    this.resizeObserver = new ResizeObserver(() => {
+      this.pg.resize();
+      this.lastHidden = null;
+      requestAnimationFrame(() => { if (!this.destroyed) this.placeForThumbs(); });
+    });
     this.resizeObserver.observe(this.root.querySelector('.columns'));
     this.ratio = devicePixelRatio;
     this.syncControls();
@@ -882,8 +889,10 @@ export class View {
    * the bottom of the output, under the thumb; back again on a wider screen.
    */
   placeForThumbs() {
+    const width = this.root.host.clientWidth;
+    if (width === 0) return; // not laid out yet (its styles load first): placed once shown
     const bar = this.root.querySelector('.thumbbar');
-    const narrow = this.root.host.clientWidth <= 700 && !this.box.classList.contains('size-small');
+    const narrow = width <= 700 && !this.box.classList.contains('size-small');
     const play = this.$('play');
     const thumbs = this.root.querySelector('.thumbs');
     const runGroup = this.root.querySelector('.run-group');
