@@ -67,7 +67,8 @@ fn point_look(task: Task, palette: Palette, label: f32) -> (Rgb, Glyph) {
 /// the labelled marker (the scene's, or the point a lesson chose).
 pub struct Overlay {
     pub cursor: Option<(f64, f64)>,
-    pub marker: Option<Marker>,
+    /// The marker and the model's outputs there.
+    pub marker: Option<(Marker, Vec<f32>)>,
 }
 
 /// The colour field, its boundary, the axes, the points and the marker;
@@ -76,7 +77,7 @@ pub fn data(
     canvas: &Canvas,
     blitter: &mut Blitter,
     layers: &mut PointLayers,
-    session: &mut Session,
+    (session, predictions): (&Session, &[f32]),
     (field, field_size): (&[u8], u32),
     overlay: Overlay,
     lap: &mut impl FnMut(&'static str),
@@ -112,7 +113,6 @@ pub fn data(
     let points = scene.points.clone();
     let Overlay { cursor, marker } = overlay;
     let scene_preset = scene.preset;
-    let predictions = session.predict_points();
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
     let wrong: Vec<bool> = points
@@ -151,9 +151,8 @@ pub fn data(
         keyboard_cursor(canvas, x, y);
     }
 
-    if let Some(m) = marker {
+    if let Some((m, p)) = marker {
         let (x, y) = frame.to_px(m.x1, m.x2);
-        let p = session.predict(m.x1, m.x2);
         star(canvas, x, y, 9.0);
         ctx.set_fill_style_str("#ffd23f");
         ctx.fill();
@@ -161,7 +160,7 @@ pub fn data(
         ctx.set_line_width(1.5);
         ctx.stroke();
         // As the lesson's text writes it: "≈ 0.0025", not 0.002.
-        let probability = |v: f32| crate::nn::inspect::probability(f64::from(v));
+        let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
         let text = match p.as_slice() {
             // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
             [v] if scene_preset == Some(crate::data::Preset::Pass) => {
