@@ -511,12 +511,15 @@ test('landscape: the optimisers race from one start, each drawing its own path; 
 
 // ---- 6. Backpropagation.
 
-/** "Mean |dJ/dw| per layer: layer 1: 2.44e-5 · …" → the sizes, layer 1 first. */
+/**
+ * "Mean |dJ/dw| of the weights into each layer: hidden layer 1: 2.44e-5 · … · output: 1.99e-2"
+ * → the sizes, the first hidden layer first; the layers named as the diagram's hover names them.
+ */
 function layerSizes(panel) {
   const line = panel.split('\n')[0];
-  assert.match(line, /^Mean \|dJ\/dw\| per layer: /);
-  const sizes = [...line.matchAll(new RegExp(`layer (\\d+): (${NUMBER})`, 'g'))];
-  assert.deepEqual(sizes.map((m) => Number(m[1])), sizes.map((_, i) => i + 1));
+  assert.match(line, /^Mean \|dJ\/dw\| of the weights into each layer: /);
+  const sizes = [...line.matchAll(new RegExp(`(hidden layer \\d+|output): (${NUMBER})`, 'g'))];
+  assert.deepEqual(sizes.map((m) => m[1]), [...sizes.slice(1).map((_, i) => `hidden layer ${i + 1}`), 'output']);
   return sizes.map((m) => num(m[2]));
 }
 
@@ -558,6 +561,7 @@ test('backprop: a clicked weight\'s chain-rule factors multiply to its dJ/dw; si
   const page = await lessonPage('backprop');
   const sigmoidSizes = layerSizes(await text(page, '#lesson-text'));
   assert.equal(sigmoidSizes.length, 5, 'four hidden layers and the output');
+  assert.doesNotMatch(await text(page, '#lesson-text'), /layer 5|layer 0/, 'no layer the diagram does not show');
   assert.match(await text(page, '#lesson-text'), /Click a line of the network diagram/);
 
   // Find a spot on a drawn link (asking the page's own hit test), then start
@@ -579,13 +583,20 @@ test('backprop: a clicked weight\'s chain-rule factors multiply to its dJ/dw; si
   assert.ok(spot, 'the diagram has a link to click');
   await page.evaluate(() => document.getElementById('main').handle.lesson('backprop'));
   await frames(page);
-  assert.doesNotMatch(await text(page, '#lesson-text'), /Weight from/);
-  // The diagram sits below the fold of the 800-pixel viewport: scroll to it as a person would.
-  await page.locator('#network').scrollIntoViewIfNeeded();
+  assert.doesNotMatch(await text(page, '#lesson-text'), /^Weight /m);
+  // The link is not highlighted until chosen; then it is, in the marker's yellow.
+  const yellow = () => colourCount(page, '#network', spot.x, spot.y, [255, 210, 63], { radius: 4, tolerance: 40 });
+  const unlit = await yellow();
   await clickAt(page, '#network', spot.x, spot.y);
   await frames(page);
+  const lit = await yellow();
+  assert.ok(unlit === 0 && lit > 8, `the clicked link is highlighted: ${unlit} → ${lit} yellow pixels around the click`);
   const clicked = await text(page, '#lesson-text');
-  assert.match(clicked, /^Weight from unit \d+ of layer \d+ to unit \d+ of layer \d+: dJ\/dw = \S+ over the 200 training points\.$/m);
+  assert.match(clicked, /^Weight (input x\d|hidden layer \d unit \d+) → (hidden layer \d|output) unit \d+: dJ\/dw = \S+ over the 200 training points\.$/m);
+  // The hover names the clicked link just as the text does.
+  const hover = await page.evaluate(({ x, y }) => window.descent.describe_network(x, y), spot);
+  const named = /^Weight (.+): dJ/m.exec(clicked)[1];
+  assert.ok(hover.startsWith(`weight ${named}: `), `hover "${hover}" names the link as the text does ("${named}")`);
   assertChainMultiplies(chainText(clicked));
 
   // Weights in every layer; at least one with all its factors large enough
@@ -595,7 +606,9 @@ test('backprop: a clicked weight\'s chain-rule factors multiply to its dJ/dw; si
     assert.ok(await page.evaluate(([l, f, t]) => window.descent.choose_weight_at(l, f, t), [layer, from, to]));
     await frames(page);
     const panel = await text(page, '#lesson-text');
-    assert.match(panel, new RegExp(`^Weight from unit ${from + 1} of layer ${layer - 1} to unit ${to + 1} of layer ${layer}:`, 'm'));
+    const below = layer === 1 ? `input x${from + 1}` : `hidden layer ${layer - 1} unit ${from + 1}`;
+    const above = layer === 5 ? `output unit ${to + 1}` : `hidden layer ${layer} unit ${to + 1}`;
+    assert.match(panel, new RegExp(`^Weight ${below} → ${above}:`, 'm'));
     const chain = chainText(panel);
     assertChainMultiplies(chain);
     if (chain.factors.every((f) => Math.abs(f.value) > 0.01)) tight++;
@@ -615,6 +628,19 @@ test('backprop: a clicked weight\'s chain-rule factors multiply to its dJ/dw; si
   assert.ok(ratio(reluSizes) < 10, `ReLU: ${ratio(reluSizes).toFixed(1)}× (${reluSizes})`);
   assert.ok(ratio(sigmoidSizes) > 10 * ratio(reluSizes), 'far less extreme under ReLU');
   assert.ok(await changedFraction(page, barsSigmoid, barsRelu) > 0.001, 'the bars change');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('backprop: at 1440×900 the diagram to click is on the first screen, above the bars', async () => {
+  const page = await browser.page('index.html#lesson=backprop', { width: 1440, height: 900 });
+  await page.waitForFunction(() => window.descent.lesson_name() === 'backprop');
+  await frames(page);
+  const net = await page.locator('#network').boundingBox();
+  const bars = await page.locator('#lesson-canvas').boundingBox();
+  assert.ok(net.y >= 0 && net.y + net.height <= 900, `the diagram spans y ${net.y}–${net.y + net.height} of 900`);
+  assert.ok(bars.y >= net.y + net.height, 'the bars come under the diagram');
+  await page.screenshot({ path: `${OUTPUT}lesson-backprop-1440x900.png` });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -321,7 +321,9 @@ mod tests {
         class.train_epochs(1, || true);
         class.reset(Some(99));
         assert_eq!(class.lesson().chosen_weight(), Some(at));
-        assert!(class.lesson_text().contains("Weight from unit 2"));
+        assert!(class
+            .lesson_text()
+            .contains("Weight hidden layer 1 unit 2 → hidden layer 2 unit 4"));
         class.set("hidden", "6,6,6").unwrap();
         assert_eq!(class.lesson().chosen_weight(), None);
         let missing = WeightAt {
@@ -377,5 +379,55 @@ mod tests {
         });
         assert_eq!(ran, 3);
         assert_eq!(run_epochs(&class), [3, 3, 3]);
+    }
+
+    /// The bars, the chosen weight's text and the diagram's hover name the
+    /// layers alike: four hidden layers and the output, never "layer 5".
+    #[test]
+    fn backpropagation_names_layers_as_the_diagram_does() {
+        use crate::scene::describe::diagram_spot;
+        use crate::view::layout::Hit;
+        let mut class = classroom("backprop");
+        let text = class.lesson_text();
+        let bars = text.lines().next().unwrap();
+        for name in ["hidden layer 1: ", "hidden layer 4: ", "output: "] {
+            assert!(bars.contains(name), "{bars}");
+        }
+        assert!(
+            !text.contains("layer 5") && !text.contains("layer 0"),
+            "{text}"
+        );
+        assert!(class.choose_weight(WeightAt {
+            layer: 1,
+            from: 0,
+            to: 2
+        }));
+        let text = class.lesson_text();
+        assert!(
+            text.contains("Weight input x1 → hidden layer 1 unit 3: dJ/dw = "),
+            "{text}"
+        );
+        let session = class.session();
+        let hover = diagram_spot(
+            session.scene(),
+            &session.trainer().network,
+            Some(Hit::Link {
+                layer: 1,
+                from: 0,
+                to: 2,
+            }),
+        );
+        assert!(
+            hover.starts_with("weight input x1 → hidden layer 1 unit 3: "),
+            "{hover}"
+        );
+        assert!(class.choose_weight(WeightAt {
+            layer: 5,
+            from: 5,
+            to: 0
+        }));
+        assert!(class
+            .lesson_text()
+            .contains("Weight hidden layer 4 unit 6 → output unit 1: "));
     }
 }

@@ -2,6 +2,7 @@
 //! gradient descent stands on the landscape, the chain rule of the chosen
 //! weight, each run of a race, or the network's answer for "you".
 
+use super::describe::{column_name, link_name};
 use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
 use super::lessons::{Panel, Perceptron};
@@ -84,10 +85,12 @@ impl LessonState {
         let bars = sizes
             .iter()
             .enumerate()
-            .map(|(l, s)| format!("layer {}: {:.2e}", l + 1, s))
+            .map(|(l, s)| format!("{}: {:.2e}", column_name(l + 1, net), s))
             .collect::<Vec<_>>()
             .join(" · ");
-        let mut lines = vec![format!("Mean |dJ/dw| per layer: {bars}")];
+        let mut lines = vec![format!(
+            "Mean |dJ/dw| of the weights into each layer: {bars}"
+        )];
         let Some(at) = self.chosen_weight() else {
             lines.push("Click a line of the network diagram to take its weight apart.".into());
             return lines.join("\n");
@@ -95,11 +98,8 @@ impl LessonState {
         match inspect::chain(net, samples, at.layer - 1, at.from, at.to, 0) {
             Some(chain) => {
                 lines.push(format!(
-                    "Weight from unit {} of layer {} to unit {} of layer {}: dJ/dw = {:.3e} over the {} training points.",
-                    at.from + 1,
-                    at.layer - 1,
-                    at.to + 1,
-                    at.layer,
+                    "Weight {}: dJ/dw = {:.3e} over the {} training points.",
+                    link_name(session.scene(), net, at.layer, at.from, at.to),
                     chain.batch_gradient,
                     samples.len()
                 ));

@@ -6,7 +6,7 @@ use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
-use crate::view::layout::{Layout, HEADER};
+use crate::view::layout::{Hit, Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
 use std::f64::consts::TAU;
@@ -226,6 +226,10 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 
 /// The diagram: per-layer links coloured by sign and thick by size, each
 /// unit's picture, and the units dropped in the current step greyed.
+/// A highlighted link or unit of the diagram: the marker's yellow on a dark casing.
+const HIGHLIGHT: &str = "#ffd23f";
+const HIGHLIGHT_CASING: &str = "#1d1d1d";
+
 /// Draws the diagram over `links`, the crowded layers' links drawn into a
 /// raster for this diagram (by `links::rasterise` here or in the painter
 /// worker), or None when no layer is crowded.
@@ -235,8 +239,8 @@ pub fn network(
     links: Option<&Raster>,
     session: &Session,
     layout: &Layout,
-    pictures: &[Vec<u8>],
-    picture_size: usize,
+    (pictures, picture_size): (&[Vec<u8>], usize),
+    highlight: Option<Hit>,
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
     canvas.use_css_pixels();
@@ -293,6 +297,24 @@ pub fn network(
         }
     }
 
+    // The link a lesson chose or the pointer is on, over the others: a dark
+    // casing and a bright core, so it shows on any colour of link.
+    if let Some(Hit::Link { layer, from, to }) = highlight {
+        if layer >= 1 && layer < layout.columns.len() {
+            let ((ax, ay), (bx, by)) = link_ends(layer - 1, from, to);
+            let (ax, ay, bx, by) = (ax as f64, ay as f64, bx as f64, by as f64);
+            let mid = (ax + bx) / 2.0;
+            for (width, style) in [(7.0, HIGHLIGHT_CASING), (3.5, HIGHLIGHT)] {
+                ctx.set_line_width(width);
+                ctx.set_stroke_style_str(style);
+                ctx.begin_path();
+                ctx.move_to(ax, ay);
+                ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                ctx.stroke();
+            }
+        }
+    }
+
     // Every unit's picture in one go, then frames and dropped units on top.
     let squares = || layout.columns.iter().flatten();
     let rects = squares().map(|s| (s.x as f64, s.y as f64, s.size as f64, s.size as f64));
@@ -330,6 +352,18 @@ pub fn network(
                 ctx.line_to(rect.0 + rect.2 - 3.0, rect.1 + rect.3 - 3.0);
                 ctx.stroke();
             }
+        }
+    }
+
+    if let Some(Hit::Unit { layer, unit }) = highlight {
+        if let Some(s) = layout.columns.get(layer).and_then(|c| c.get(unit)) {
+            let (x, y, size) = (s.x as f64, s.y as f64, s.size as f64);
+            ctx.set_line_width(5.0);
+            ctx.set_stroke_style_str(HIGHLIGHT_CASING);
+            ctx.stroke_rect(x - 3.0, y - 3.0, size + 6.0, size + 6.0);
+            ctx.set_line_width(2.5);
+            ctx.set_stroke_style_str(HIGHLIGHT);
+            ctx.stroke_rect(x - 3.0, y - 3.0, size + 6.0, size + 6.0);
         }
     }
 

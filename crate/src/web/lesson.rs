@@ -6,6 +6,7 @@
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
 use crate::nn::{inspect, Status};
+use crate::scene::describe::column_name;
 use crate::scene::lesson_state::{landscape_params, two_parameters, WeightAt};
 use crate::scene::lessons::{self, Panel, Perceptron};
 use crate::scene::Classroom;
@@ -206,7 +207,7 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     ctx.fill_rect(0.0, 0.0, w, h);
     charts::text(
         canvas,
-        "mean |dJ/dw| per layer (log scale)",
+        "mean |dJ/dw| of the weights into each layer (log scale)",
         ((w / 2.0) as i32, (14.0 * r) as i32),
         11.0,
         "center",
@@ -217,7 +218,8 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     }
     // Bars from 1e-7 to 1 (log10 −7 … 0).
     let scale = |v: f32| ((v.max(1e-7).log10() + 7.0) / 7.0).clamp(0.0, 1.0) as f64;
-    let (top, bottom) = (24.0 * r, h - 20.0 * r);
+    let (top, bottom) = (34.0 * r, h - 30.0 * r);
+    let net = &trainer.network;
     let slot = w / sizes.len() as f64;
     for (i, &size) in sizes.iter().enumerate() {
         let height = scale(size) * (bottom - top);
@@ -229,14 +231,19 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
             height,
         );
         let x = (i as f64 * slot + slot / 2.0) as i32;
-        charts::text(
-            canvas,
-            &format!("{}", i + 1),
-            (x, (h - 6.0 * r) as i32),
-            11.0,
-            "center",
-            charts::TEXT,
-        );
+        // The layer's name as the diagram's hover and the text say it, on two lines.
+        let name = column_name(i + 1, net);
+        let (first, second) = name.rsplit_once(' ').unwrap_or((&name, ""));
+        for (line, y) in [(first, 18.0), (second, 6.0)] {
+            charts::text(
+                canvas,
+                line,
+                (x, (h - y * r) as i32),
+                11.0,
+                "center",
+                charts::TEXT,
+            );
+        }
         charts::text(
             canvas,
             &format!("{size:.0e}"),
@@ -376,6 +383,19 @@ impl Playground {
             .step_weight(layers, links)
             .map_or(Vec::new(), |w| {
                 vec![w.layer as u32, w.from as u32, w.to as u32]
+            })
+    }
+
+    /// The chosen weight by its name in the diagram ("input x1 → hidden
+    /// layer 1 unit 3"), or "" when none is chosen.
+    pub fn chosen_weight_name(&self) -> String {
+        let session = self.class.session();
+        self.class
+            .lesson()
+            .chosen_weight()
+            .map_or(String::new(), |w| {
+                let net = &session.trainer().network;
+                crate::scene::describe::link_name(session.scene(), net, w.layer, w.from, w.to)
             })
     }
 

@@ -385,14 +385,15 @@ impl Playground {
             links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
             self.render_laps.lap("links");
         }
+        let highlight = self.chosen_link();
         draw::network(
             &self.network,
             &mut self.blitter,
             crowded.then_some(&self.link_raster),
             self.class.session(),
             &self.layout,
-            &self.pictures.units,
-            UNIT_PICTURE,
+            (&self.pictures.units, UNIT_PICTURE),
+            highlight,
         )?;
         self.render_laps.lap("network diagram");
         let trainer = self.class.session().trainer();
@@ -811,5 +812,17 @@ impl Playground {
         (1..n.saturating_sub(1))
             .map(|c| self.layout.column_centre(c))
             .collect()
+    }
+}
+
+impl Playground {
+    /// The weight the backpropagation lesson explains, as a link of the diagram.
+    fn chosen_link(&self) -> Option<crate::view::layout::Hit> {
+        let at = self.class.lesson().chosen_weight()?;
+        Some(crate::view::layout::Hit::Link {
+            layer: at.layer,
+            from: at.from,
+            to: at.to,
+        })
     }
 }
