@@ -336,6 +336,30 @@ test('nonlinearity: with linear activation the boundary stays a line; with ReLU 
   await page.close();
 });
 
+test('step batch: the counter says which batch of the epoch, the batch\'s points are ringed, the loss moves', async () => {
+  const page = await lessonPage('nonlinearity'); // 200 training points in batches of 10
+  assert.ok(await page.locator('#batch-count').isHidden(), 'no batch counter before a single step');
+  const loss0 = await shownNumber(page, '#train-loss');
+  const yellow = () => colourCount(page, '#data', 141, 141, [255, 210, 63], { radius: 200, tolerance: 40 });
+  const unringed = await yellow();
+  for (let i = 0; i < 3; i++) await page.click('#step-batch');
+  await frames(page);
+  assert.equal(await text(page, '#batch-count'), 'batch 3 of 20');
+  assert.equal(await shownNumber(page, '#epoch'), 0, 'still the first epoch');
+  const loss3 = await shownNumber(page, '#train-loss');
+  assert.notEqual(loss3, loss0, `the loss after the steps shows: ${loss0} → ${loss3}`);
+  // Measured: 0 yellow pixels before; the ten rings of the batch add ~90 each.
+  const ringed = await yellow();
+  assert.ok(unringed === 0 && ringed > 300, `the batch's points are ringed: ${unringed} → ${ringed} yellow pixels`);
+  await page.locator('#data').screenshot({ path: `${OUTPUT}lesson-step-batch.png` });
+  await page.click('#step-epoch');
+  await frames(page);
+  assert.ok(await page.locator('#batch-count').isHidden(), 'an epoch\'s step is not a batch\'s');
+  assert.equal(await yellow(), 0, 'and the rings go');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---- 4. Will I pass this class?
 
 test('pass: "you" at (4, 5) with a live prediction that training moves past 0.5', async () => {

@@ -428,6 +428,9 @@ export class View {
   showStatus(s) {
     const { $ } = this;
     $('epoch').textContent = s.epoch.toLocaleString('en');
+    // After Step batch: which batch of the epoch it was (its points ringed on the data).
+    $('batch-count').hidden = !s.stepBatch;
+    $('batch-count').textContent = s.stepBatch ? `batch ${s.stepBatch} of ${s.stepBatches}` : '';
     $('train-loss').textContent = format(s.trainLoss);
     $('test-loss').textContent = format(s.testLoss);
     $('train-accuracy').textContent = percent(s.trainAccuracy);

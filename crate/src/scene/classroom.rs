@@ -11,6 +11,20 @@ use crate::nn::Trainer;
 pub struct Classroom {
     session: Session,
     lesson: LessonState,
+    /// The last single step, while it is the last thing that happened.
+    stepped: Option<SteppedBatch>,
+}
+
+/// A single step of gradient descent (Step batch): which batch of the
+/// epoch it took, and the points in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SteppedBatch {
+    /// 1 for the epoch's first batch.
+    pub number: usize,
+    /// Batches in an epoch.
+    pub of: usize,
+    /// The scene's indices of the batch's points.
+    pub points: Vec<usize>,
 }
 
 impl Classroom {
@@ -18,6 +32,7 @@ impl Classroom {
         Classroom {
             session: Session::new(scene),
             lesson: LessonState::default(),
+            stepped: None,
         }
     }
 
@@ -33,6 +48,7 @@ impl Classroom {
     /// back first, and the race is rebuilt from the changed scene.
     pub fn edit<R>(&mut self, change: impl FnOnce(&mut Session) -> R) -> R {
         self.lesson.before_change(&mut self.session);
+        self.stepped = None;
         let result = change(&mut self.session);
         self.lesson.sync(&mut self.session);
         result
@@ -62,6 +78,7 @@ impl Classroom {
             self.session.train_epochs(1);
             self.lesson.after_epoch(&self.session);
             ran += 1;
+            self.stepped = None;
             if !go_on() {
                 break;
             }
@@ -72,14 +89,29 @@ impl Classroom {
     /// One gradient step on the next mini-batch (the race's runs take one too).
     pub fn step_batch(&mut self) {
         self.sync();
+        let trainer = self.session.trainer();
+        let number = trainer.batch_in_epoch() + 1;
+        let of = trainer.batches_per_epoch();
+        let can = self.session.can_train();
         self.session.step_batch();
         self.lesson.after_batch(&self.session);
+        self.stepped = can.then(|| SteppedBatch {
+            number,
+            of,
+            points: self.session.last_batch_points(),
+        });
+    }
+
+    /// The last single step, if nothing has happened since.
+    pub fn stepped(&self) -> Option<&SteppedBatch> {
+        self.stepped.as_ref()
     }
 
     /// New random weights (from `seed`, else the same seed again), the
     /// lesson's own starting weights where it has some; paths and races restart.
     pub fn reset(&mut self, seed: Option<u64>) {
         self.lesson.before_change(&mut self.session);
+        self.stepped = None;
         self.session.reset(seed);
         if let Some(lesson) = self.lesson.current() {
             lesson.start_weights(&mut self.session);
@@ -102,6 +134,7 @@ impl Classroom {
     /// Back to free play: the scene stays, the lesson's state goes.
     pub fn leave_lesson(&mut self) {
         self.lesson.leave(&mut self.session);
+        self.stepped = None;
     }
 
     /// Replaces the whole scene (a link, a saved scene): the lesson is left.
@@ -429,5 +462,53 @@ mod tests {
         assert!(class
             .lesson_text()
             .contains("Weight hidden layer 4 unit 6 → output unit 1: "));
+    }
+
+    /// Step batch says which batch of the epoch it took, which points were
+    /// in it, and what the loss is after it.
+    #[test]
+    fn a_single_step_names_its_batch_its_points_and_the_loss_after_it() {
+        let mut class = classroom("mini-batches"); // 200 points
+        assert!(class.show_run(1)); // batches of 32
+        let before = class.session().trainer().current_record().unwrap();
+        class.step_batch();
+        let step = class.stepped().unwrap().clone();
+        assert_eq!((step.number, step.of), (1, 7));
+        assert_eq!(step.points.len(), 32);
+        let mut distinct = step.points.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 32, "32 different points");
+        let after = class.session().trainer().current_record().unwrap();
+        assert_eq!(after.epoch, 0, "still epoch 0");
+        assert_ne!(
+            after.train_loss, before.train_loss,
+            "the loss after the step shows"
+        );
+        for _ in 0..6 {
+            class.step_batch();
+        }
+        let last = class.stepped().unwrap();
+        assert_eq!((last.number, last.of), (7, 7));
+        assert_eq!(
+            last.points.len(),
+            200 - 6 * 32,
+            "the last batch holds the rest"
+        );
+        assert_eq!(
+            class.session().trainer().epoch(),
+            1,
+            "seven steps make an epoch"
+        );
+        class.step_batch();
+        assert_eq!(class.stepped().unwrap().number, 1);
+        class.train_epochs(1, || true);
+        assert!(
+            class.stepped().is_none(),
+            "an epoch's training is not a single step"
+        );
+        class.step_batch();
+        class.set("learning-rate", "0.01").unwrap();
+        assert!(class.stepped().is_none(), "an edit forgets it");
     }
 }

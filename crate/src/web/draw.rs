@@ -69,6 +69,8 @@ pub struct Overlay {
     pub cursor: Option<(f64, f64)>,
     /// The marker and the model's outputs there.
     pub marker: Option<(Marker, Vec<f32>)>,
+    /// The points of the batch a single step just took (indices), ringed.
+    pub batch: Vec<usize>,
 }
 
 /// The colour field, its boundary, the axes, the points and the marker;
@@ -111,7 +113,11 @@ pub fn data(
     let task = scene.task;
     let palette = scene.palette;
     let points = scene.points.clone();
-    let Overlay { cursor, marker } = overlay;
+    let Overlay {
+        cursor,
+        marker,
+        batch,
+    } = overlay;
     let scene_preset = scene.preset;
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
@@ -146,6 +152,21 @@ pub fn data(
         (true, false) => "rings",
         (false, false) => "point layers",
     });
+
+    // The last step's batch: a yellow ring on a dark casing round each point.
+    if !batch.is_empty() {
+        for (width, style) in [(4.0, HIGHLIGHT_CASING), (2.0, HIGHLIGHT)] {
+            ctx.set_line_width(width);
+            ctx.set_stroke_style_str(style);
+            ctx.begin_path();
+            for p in batch.iter().filter_map(|&i| points.get(i)) {
+                let (x, y) = frame.to_px(p.x1, p.x2);
+                ctx.move_to(x + 9.0, y);
+                let _ = ctx.arc(x, y, 9.0, 0.0, TAU);
+            }
+            ctx.stroke();
+        }
+    }
 
     if let Some((x, y)) = cursor {
         keyboard_cursor(canvas, x, y);

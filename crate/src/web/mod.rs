@@ -367,6 +367,10 @@ impl Playground {
         let overlay = draw::Overlay {
             cursor: self.cursor,
             marker,
+            batch: self
+                .class
+                .stepped()
+                .map_or(Vec::new(), |s| s.points.clone()),
         };
         let predictions = self.class.predict_points();
         draw::data(
@@ -646,6 +650,10 @@ impl Playground {
         let scene = self.class.session().scene();
         set(&o, "epoch", trainer.epoch() as f64);
         set(&o, "batch", trainer.batch_in_epoch() as f64);
+        if let Some(step) = self.class.stepped() {
+            set(&o, "stepBatch", step.number as f64);
+            set(&o, "stepBatches", step.of as f64);
+        }
         set(&o, "trainLoss", optional(last.map(|r| r.train_loss)));
         set(&o, "testLoss", optional(last.and_then(|r| r.test_loss)));
         set(
