@@ -421,6 +421,39 @@ async function walk(page, log10Rate) {
 }
 const rises = (path) => path.slice(1).filter((p, i) => p.J > path[i].J).length;
 
+/**
+ * The contrast (WCAG) of the text in a box of a canvas (CSS px): the
+ * brightest pixels (the 95th percentile of luminance: the white text) against
+ * the median (what is behind it).
+ */
+async function textContrast(page, selector, box) {
+  return page.evaluate(({ selector, box }) => {
+    const c = $q(selector);
+    const s = c.width / c.clientWidth;
+    const [x0, y0, w, h] = [box.x, box.y, box.w, box.h].map((v) => Math.round(v * s));
+    const d = c.getContext('2d').getImageData(x0, y0, w, h).data;
+    const lin = (v) => { const u = v / 255; return u <= 0.03928 ? u / 12.92 : ((u + 0.055) / 1.055) ** 2.4; };
+    const lum = [];
+    for (let k = 0; k < d.length; k += 4) lum.push(0.2126 * lin(d[k]) + 0.7152 * lin(d[k + 1]) + 0.0722 * lin(d[k + 2]));
+    lum.sort((a, b) => a - b);
+    const [text, behind] = [lum[Math.floor(0.95 * (lum.length - 1))], lum[Math.floor(lum.length / 2)]];
+    return (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
+  }, { selector, box });
+}
+
+test('landscape: the axis labels are readable over the surface (contrast ≥ 4.5:1, measured from pixels)', async () => {
+  const page = await lessonPage('landscape');
+  assert.match(await text(page, '.caption'), /J\(w, b\)/, 'the caption names both parameters');
+  const box = await page.locator('#lesson-canvas').boundingBox();
+  // "w −3.0 … 6.0" bottom left, "b −4.5 … 4.5" top right: the words' own strip of pixels.
+  const w = await textContrast(page, '#lesson-canvas', { x: 8, y: box.height - 15, w: 40, h: 8 });
+  const b = await textContrast(page, '#lesson-canvas', { x: box.width - 48, y: 7, w: 40, h: 8 });
+  await page.locator('#lesson-canvas').screenshot({ path: `${OUTPUT}lesson-landscape-labels.png` });
+  assert.ok(w >= 4.5 && b >= 4.5, `label contrast: w ${w.toFixed(2)}:1, b ${b.toFixed(2)}:1`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('landscape: J falls along the path, the path is drawn, tiny rates crawl and huge ones overshoot', async () => {
   const page = await lessonPage('landscape');
   const start = landscapeText(await text(page, '#lesson-text'));

@@ -195,7 +195,7 @@ static LESSONS: [Lesson; 9] = [
         name: "landscape",
         title: "The loss landscape",
         caption: "This model has just two parameters, a weight on x1 and a bias, so its loss \
-                  J(w) is a surface you can see. Step gradient descent and follow the dot \
+                  J(w, b) is a surface you can see. Step gradient descent and follow the dot \
                   downhill; try a tiny and a huge learning rate, then race the optimisers.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,

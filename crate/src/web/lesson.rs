@@ -35,6 +35,8 @@ pub struct LandscapeView {
     surface_pixels: Vec<u8>,
     /// The lesson's path restarts when the window was chosen (it recentres on a restart).
     restarts: u64,
+    /// The surface's contour lines (picture coordinates), each with whether it is drawn dark.
+    contours: Vec<(Vec<landscape::Segment>, bool)>,
 }
 
 /// Draws the lesson's panel on the lesson canvas.
@@ -101,13 +103,19 @@ fn draw_landscape(
     if view.window != Some(window) || view.surface_points != session.scene().points {
         view.surface = landscape::surface(net, samples, params, window, LANDSCAPE_CELLS);
         view.surface_points = session.scene().points.clone();
+        view.contours.clear();
         if let Some(surface) = &view.surface {
             landscape::paint(&surface.values, surface.cells, &mut view.surface_pixels);
+            for (level, dark) in landscape::contour_levels(surface.min, surface.max) {
+                let lines = landscape::contour(&surface.values, surface.cells, level);
+                view.contours.push((lines, dark));
+            }
         }
         view.window = Some(window);
     }
     let ctx = &canvas.ctx;
-    let (w, h) = (canvas.width, canvas.height);
+    // Device pixels throughout (the canvas's backing store, untransformed).
+    let (w, h) = (canvas.width * canvas.ratio, canvas.height * canvas.ratio);
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, w, h);
     if view.surface.is_none() {
@@ -119,13 +127,29 @@ fn draw_landscape(
         ctx,
         (0.0, 0.0, w, h),
     )?;
-    let to_px = |(a, b): (f32, f32)| {
-        let (x, y) = window.to_cell((a, b), LANDSCAPE_CELLS);
+    let cell_to_px = |(x, y): (f32, f32)| {
         (
             x as f64 * w / LANDSCAPE_CELLS as f64,
             y as f64 * h / LANDSCAPE_CELLS as f64,
         )
     };
+    let to_px = |(a, b): (f32, f32)| cell_to_px(window.to_cell((a, b), LANDSCAPE_CELLS));
+    // Smooth contour lines, antialiased by the canvas: dark on the bright
+    // heights, light in the dark valley.
+    ctx.set_line_width(canvas.ratio);
+    for (lines, dark) in &view.contours {
+        ctx.set_stroke_style_str(match dark {
+            true => "rgba(30,30,30,0.5)",
+            false => "rgba(255,255,255,0.55)",
+        });
+        ctx.begin_path();
+        for [a, b] in lines {
+            let ((ax, ay), (bx, by)) = (cell_to_px(*a), cell_to_px(*b));
+            ctx.move_to(ax, ay);
+            ctx.line_to(bx, by);
+        }
+        ctx.stroke();
+    }
     // The path gradient descent took, then the current weights as a dot:
     // white alone; in its run's colour on a white casing while racing.
     let colour = |i: usize| match racing {
@@ -163,9 +187,27 @@ fn draw_landscape(
         ctx.stroke();
     }
     let px = |v: f64| (v * canvas.ratio).round() as i32;
-    let label = |v: f32| format!("{v:.1}");
-    let text = |s: &str, at: (i32, i32), align: &str| {
-        charts::text(canvas, s, at, 11.0, align, "rgba(255,255,255,0.95)")
+    let label = |v: f32| format!("{v:.1}").replace('-', "−");
+    // White on a dark box: readable over any colour of the surface.
+    let text = |s: &str, (x, y): (i32, i32), align: &str| {
+        ctx.set_font(&format!(
+            "{}px system-ui, sans-serif",
+            (11.0 * canvas.ratio).round()
+        ));
+        let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
+        let left = match align {
+            "right" => x as f64 - width,
+            _ => x as f64,
+        };
+        let pad = 4.0 * canvas.ratio;
+        ctx.set_fill_style_str("rgba(20,20,20,0.8)");
+        ctx.fill_rect(
+            left - pad,
+            y as f64 - 12.0 * canvas.ratio,
+            width + 2.0 * pad,
+            16.0 * canvas.ratio,
+        );
+        charts::text(canvas, s, (x, y), 11.0, align, "#fff");
     };
     text(
         &format!("w {} … {}", label(window.first.lo), label(window.first.hi)),
@@ -202,7 +244,9 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     .map(|g| inspect::layer_gradient_sizes(&g))
     .unwrap_or_default();
     let ctx = &canvas.ctx;
-    let (w, h, r) = (canvas.width, canvas.height, canvas.ratio);
+    let r = canvas.ratio;
+    // Device pixels throughout (the canvas's backing store, untransformed).
+    let (w, h) = (canvas.width * r, canvas.height * r);
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, w, h);
     charts::text(
