@@ -277,7 +277,7 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
         let x = (i as f64 * slot + slot / 2.0) as i32;
         // The layer's name as the diagram's hover and the text say it, on two lines.
         let name = column_name(i + 1, net);
-        let (first, second) = name.rsplit_once(' ').unwrap_or((&name, ""));
+        let (first, second) = name.split_once(' ').unwrap_or((&name, ""));
         for (line, y) in [(first, 18.0), (second, 6.0)] {
             charts::text(
                 canvas,
