@@ -214,6 +214,37 @@ test('perceptron: the arithmetic for (−1, 2); the sliders change z by w·x and
     `z = ${clicked.z} printed for (${clicked.x1}, ${clicked.x2}), which gives ${z}`);
   assertSigmoidShown(clicked);
   assert.equal(await page.evaluate(() => window.descent.status().points), 40, 'choosing a point adds none');
+
+  // A near miss (a finger's width off, on empty ground) chooses the nearest point, adding none.
+  const lonely = await page.evaluate(() => {
+    const c = $q('#data');
+    const points = JSON.parse(window.descent.points_json());
+    for (let y = 40; y < c.clientHeight - 40; y += 2) {
+      for (let x = 40; x < c.clientWidth - 40; x += 2) {
+        const i = window.descent.point_at(x, y);
+        if (i <= 0) continue;
+        // Empty 14 px to the right, and no other point within 30 px of that spot.
+        const [sx, sy] = [x + 14, y];
+        if (window.descent.point_at(sx, sy) >= 0) continue;
+        let alone = true;
+        for (let dy = -30; dy <= 30 && alone; dy += 3) {
+          for (let dx = -30; dx <= 30 && alone; dx += 3) {
+            const j = window.descent.point_at(sx + dx, sy + dy);
+            if (j >= 0 && j !== i) alone = false;
+          }
+        }
+        if (alone) return { i, point: points[i], x: sx + c.clientLeft, y: sy + c.clientTop };
+      }
+    }
+    return null;
+  });
+  assert.ok(lonely, 'a point with empty ground beside it');
+  await clickAt(page, '#data', lonely.x, lonely.y);
+  await frames(page);
+  const near = perceptronText(await text(page, '#lesson-text'));
+  assert.ok(Math.abs(near.x1 - lonely.point.x1) <= 0.0005 && Math.abs(near.x2 - lonely.point.x2) <= 0.0005,
+    `a click 14 px off chose ${JSON.stringify(lonely.point)}: (${near.x1}, ${near.x2})`);
+  assert.equal(await page.evaluate(() => window.descent.status().points), 40, 'a near miss adds no point');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -16,6 +16,8 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// A near miss within this many CSS pixels (a fingertip) still chooses a point.
+const TOUCH_RADIUS: f64 = 22.0;
 /// Cells per side of the loss landscape.
 const LANDSCAPE_CELLS: usize = 128;
 /// Where the landscape looks first: weights the lesson's data reach.
@@ -397,10 +399,14 @@ impl Playground {
         Ok(())
     }
 
-    /// Chooses the point under CSS pixel (x, y) for the perceptron's arithmetic.
+    /// Chooses the point nearest CSS pixel (x, y), within a fingertip, for
+    /// the perceptron's arithmetic: a near miss chooses, never adds a point.
     pub fn choose_point(&mut self, x: f64, y: f64) -> bool {
-        let index = self.point_at(x, y);
-        let chosen = index >= 0 && self.class.choose_point(index as usize);
+        let frame = self.frame();
+        let (x1, x2) = frame.to_input(x, y);
+        let session = self.class.session();
+        let nearest = session.nearest_point(x1, x2, frame.reach(TOUCH_RADIUS));
+        let chosen = nearest.is_some_and(|i| self.class.choose_point(i));
         self.dirty |= chosen;
         chosen
     }
