@@ -375,6 +375,7 @@ test('step batch: the counter says which batch of the epoch, the batch\'s points
   const unringed = await yellow();
   for (let i = 0; i < 3; i++) await page.click('#step-batch');
   await frames(page);
+  await page.waitForFunction(() => !window.descent.needs_render()); // drawn, even if a frame came late
   assert.equal(await text(page, '#batch-count'), 'batch 3 of 20');
   assert.equal(await shownNumber(page, '#epoch'), 0, 'still the first epoch');
   const loss3 = await shownNumber(page, '#train-loss');
@@ -675,10 +676,14 @@ test('backprop: a clicked weight\'s chain-rule factors multiply to its dJ/dw; si
   await frames(page);
   assert.doesNotMatch(await text(page, '#lesson-text'), /^Weight /m);
   // The link is not highlighted until chosen; then it is, in the marker's yellow.
+  // Counted once the playground has drawn what it holds (under load a frame can come late).
+  const drawn = () => page.waitForFunction(() => !window.descent.needs_render());
   const yellow = () => colourCount(page, '#network', spot.x, spot.y, [255, 210, 63], { radius: 4, tolerance: 40 });
+  await drawn();
   const unlit = await yellow();
   await clickAt(page, '#network', spot.x, spot.y);
   await frames(page);
+  await drawn();
   const lit = await yellow();
   assert.ok(unlit === 0 && lit > 8, `the clicked link is highlighted: ${unlit} → ${lit} yellow pixels around the click`);
   const clicked = await text(page, '#lesson-text');
