@@ -351,13 +351,13 @@ test('keyboard: the backpropagation lesson\'s weight is chosen with the arrows',
     const before = await page.locator('#lesson-text').first().textContent();
     await tabTo(page, '#network');
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('#announce').first().textContent(), 'Weight from unit 1 of the inputs to unit 1 of the next layer.');
+    assert.equal(await page.locator('#announce').first().textContent(), 'Weight input x1 → hidden layer 1 unit 1.');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
     await frames(page);
     const after = await page.locator('#lesson-text').first().textContent();
     assert.notEqual(after, before, 'the lesson explains the chosen weight');
-    assert.match(await page.locator('#announce').first().textContent(), /^Weight from unit 1 of layer 1 to unit 2 of the next layer\.$/);
+    assert.match(await page.locator('#announce').first().textContent(), /^Weight hidden layer 1 unit 1 → hidden layer 2 unit 2\.$/);
   } finally {
     await page.close();
   }

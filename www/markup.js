@@ -15,7 +15,7 @@ export const MARKUP = `
       <button id="reset-new" title="New random weights from a new seed">New seed</button>
     </span>
   </div>
-  <div class="epoch"><span class="small">Epoch</span> <span id="epoch" class="value">0</span></div>
+  <div class="epoch"><span class="small">Epoch</span> <span id="epoch" class="value">0</span> <span id="batch-count" class="batch-count" hidden></span></div>
   <label class="field" data-group="learning-rate">Learning rate
     <input id="learning-rate" type="range" min="0" step="1" aria-label="Learning rate">
     <output id="learning-rate-value">0.03</output>

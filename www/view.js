@@ -273,6 +273,8 @@ export class View {
     box.hidden = !this.panel && !(this.pg.lesson_name() && this.pg.lesson_text());
     for (const el of box.querySelectorAll('[data-panel]')) el.hidden = !el.dataset.panel.split(' ').includes(this.panel);
     this.$('lesson-canvas').classList.toggle('square', this.panel === 'landscape');
+    this.$('lesson-canvas').classList.toggle('bars', this.panel === 'backprop');
+    this.root.querySelector('.network-panel').classList.toggle('backprop', this.panel === 'backprop');
     // In the backpropagation lesson the diagram takes focus: arrows choose a weight.
     const net = this.$('network');
     net.tabIndex = this.panel === 'backprop' ? 0 : -1;
@@ -434,6 +436,9 @@ export class View {
   showStatus(s) {
     const { $ } = this;
     $('epoch').textContent = s.epoch.toLocaleString('en');
+    // After Step batch: which batch of the epoch it was (its points ringed on the data).
+    $('batch-count').hidden = !s.stepBatch;
+    $('batch-count').textContent = s.stepBatch ? `batch ${s.stepBatch} of ${s.stepBatches}` : '';
     $('train-loss').textContent = format(s.trainLoss);
     $('test-loss').textContent = format(s.testLoss);
     $('train-accuracy').textContent = percent(s.trainAccuracy);
@@ -877,8 +882,8 @@ export class View {
       const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
       if (!moves[e.key] && e.key !== 'Enter') return;
       const [layers, links] = moves[e.key] ?? [0, 0];
-      const [layer, from, to] = this.pg.step_weight(layers, links);
-      this.announce(`Weight from unit ${from + 1} of ${layer === 1 ? 'the inputs' : `layer ${layer - 1}`} to unit ${to + 1} of the next layer.`);
+      this.pg.step_weight(layers, links);
+      this.announce(`Weight ${this.pg.chosen_weight_name()}.`);
       e.preventDefault();
       e.stopPropagation();
     });

@@ -99,6 +99,11 @@ pub struct Trainer {
     /// This epoch's shuffled order of the training set, and how far through it we are.
     order: Vec<usize>,
     cursor: usize,
+    /// Where in `order` the last batch was.
+    last_rows: std::ops::Range<usize>,
+    /// Losses of the weights as they are mid-epoch, measured after a single
+    /// step (`measure_now`); gone at the epoch's end.
+    mid_epoch: Option<EpochRecord>,
     epoch: usize,
     history: Vec<EpochRecord>,
     /// The record and weights of the epoch with the lowest held-out loss so far.
@@ -136,6 +141,8 @@ impl Trainer {
             rng,
             order: Vec::new(),
             cursor: 0,
+            last_rows: 0..0,
+            mid_epoch: None,
             epoch: 0,
             history: Vec::new(),
             best: None,
@@ -171,6 +178,8 @@ impl Trainer {
         self.train = train;
         self.test = test;
         self.cursor = 0;
+        self.last_rows = 0..0;
+        self.mid_epoch = None;
         self.best = None;
         self.start_loss = None;
         self.measure_again();
@@ -201,6 +210,8 @@ impl Trainer {
 
     fn restart_history(&mut self) {
         self.epoch = 0;
+        self.last_rows = 0..0;
+        self.mid_epoch = None;
         self.history.clear();
         self.best = None;
         self.start_loss = None;
@@ -233,8 +244,34 @@ impl Trainer {
     pub fn current_record(&self) -> Option<EpochRecord> {
         match self.status {
             Status::EarlyStopped { .. } => self.best,
-            _ => self.history.last().copied(),
+            _ => self.mid_epoch.or_else(|| self.history.last().copied()),
         }
+    }
+
+    /// Measures the losses of the weights as they are now, mid-epoch (after
+    /// a single step): `current_record` gives them until the epoch ends.
+    pub fn measure_now(&mut self) {
+        let (train_loss, train_accuracy) =
+            Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
+        let (test_loss, test_accuracy) =
+            Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
+        self.mid_epoch = Some(EpochRecord {
+            epoch: self.epoch,
+            train_loss,
+            test_loss: (!self.test.is_empty()).then_some(test_loss),
+            train_accuracy,
+            test_accuracy,
+        });
+    }
+
+    /// The training rows (indices into the training samples) of the last batch.
+    pub fn last_batch_rows(&self) -> &[usize] {
+        self.order.get(self.last_rows.clone()).unwrap_or(&[])
+    }
+
+    /// Batches in one epoch at the current batch size.
+    pub fn batches_per_epoch(&self) -> usize {
+        self.train.len().div_ceil(self.config.batch_size)
     }
 
     /// Lets training go on after early stopping or divergence.
@@ -284,7 +321,9 @@ impl Trainer {
             }
             *target = self.train.targets[i];
         }
+        self.last_rows = self.cursor..end;
         self.cursor = end;
+        self.mid_epoch = None;
 
         let dropout = (self.config.dropout > 0.0).then_some(Dropout {
             rate: self.config.dropout,

@@ -71,23 +71,13 @@ pub fn data_spot(scene: &Scene, (x1, x2): (f32, f32), y: &[f32], point: Option<P
 /// What the pointer is over in the diagram: an input, a unit's bias or a
 /// link's weight, as they are now ("" for nothing).
 pub fn diagram_spot(scene: &Scene, net: &Network, hit: Option<Hit>) -> String {
-    let last = net.layers.len();
-    let name = |layer: usize| match layer {
-        0 => "input".to_string(),
-        l if l == last => "output".to_string(),
-        l => format!("layer {l}"),
-    };
     match hit {
-        Some(Hit::Unit { layer: 0, unit }) => {
-            let f = scene.features.list().nth(unit);
-            format!("input {}", f.map_or("?", |f| f.name()))
-        }
+        Some(Hit::Unit { layer: 0, unit }) => unit_name(scene, net, 0, unit),
         Some(Hit::Unit { layer, unit }) => {
             let bias = net.layers[layer - 1].biases.get(unit).copied();
             format!(
-                "{} unit {}: bias {:.3}",
-                name(layer),
-                unit + 1,
+                "{}: bias {:.3}",
+                unit_name(scene, net, layer, unit),
                 bias.unwrap_or(f32::NAN)
             )
         }
@@ -95,16 +85,45 @@ pub fn diagram_spot(scene: &Scene, net: &Network, hit: Option<Hit>) -> String {
             let l = &net.layers[layer - 1];
             let weight = l.weights.get(from * l.units + to).copied();
             format!(
-                "weight {} unit {} → {} unit {}: {:.3}",
-                name(layer - 1),
-                from + 1,
-                name(layer),
-                to + 1,
+                "weight {}: {:.3}",
+                link_name(scene, net, layer, from, to),
                 weight.unwrap_or(f32::NAN)
             )
         }
         None => String::new(),
     }
+}
+
+/// Column `column` of the diagram (0 the inputs, the last the outputs) by
+/// the one name the hover, the lessons and the bars all use: "input",
+/// "hidden layer 2", "output".
+pub fn column_name(column: usize, net: &Network) -> String {
+    match column {
+        0 => "input".to_string(),
+        c if c == net.layers.len() => "output".to_string(),
+        c => format!("hidden layer {c}"),
+    }
+}
+
+/// A unit of the diagram: "input x1", "hidden layer 2 unit 3", "output unit 1".
+pub fn unit_name(scene: &Scene, net: &Network, column: usize, unit: usize) -> String {
+    match column {
+        0 => {
+            let feature = scene.features.list().nth(unit);
+            format!("input {}", feature.map_or("?", |f| f.name()))
+        }
+        c => format!("{} unit {}", column_name(c, net), unit + 1),
+    }
+}
+
+/// The link into column `layer` from unit `from` below to unit `to`:
+/// "input x1 → hidden layer 1 unit 3".
+pub fn link_name(scene: &Scene, net: &Network, layer: usize, from: usize, to: usize) -> String {
+    format!(
+        "{} → {}",
+        unit_name(scene, net, layer - 1, from),
+        unit_name(scene, net, layer, to)
+    )
 }
 
 /// "1 red circle" or "12 green squares".
@@ -230,7 +249,7 @@ mod tests {
                     to: 1
                 })
             ),
-            format!("weight layer 1 unit 4 → layer 2 unit 2: {w:.3}")
+            format!("weight hidden layer 1 unit 4 → hidden layer 2 unit 2: {w:.3}")
         );
         let b = net.layers[2].biases[0];
         assert_eq!(

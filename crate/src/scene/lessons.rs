@@ -183,8 +183,8 @@ static LESSONS: [Lesson; 9] = [
         name: "pass",
         title: "Will I pass this class?",
         caption: "Each student is a point: lectures attended across, hours on the final project \
-                  up; green passed, red failed. You are at (4, 5): before training the network \
-                  guesses at random, so press play and watch its answer for you change.",
+                  up; green passed, red failed. You are at (4, 5). Untrained, as in the lecture, \
+                  the network gives you 0.1: press play and watch its answer for you change.",
         controls: &["run", "learning-rate", "layers", "data", "points", "link"],
         panel: Panel::None,
         compare: None,
@@ -195,7 +195,7 @@ static LESSONS: [Lesson; 9] = [
         name: "landscape",
         title: "The loss landscape",
         caption: "This model has just two parameters, a weight on x1 and a bias, so its loss \
-                  J(w) is a surface you can see. Step gradient descent and follow the dot \
+                  J(w, b) is a surface you can see. Step gradient descent and follow the dot \
                   downhill; try a tiny and a huge learning rate, then race the optimisers.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,
@@ -351,6 +351,8 @@ fn pass() -> Scene {
     with(
         preset(Preset::Pass, 100, 0.1, 0.0, 4),
         &[
+            // Starting weights that give you 0.1, the lecture's untrained answer.
+            ("seed", "56"),
             ("hidden", "3"),
             ("activation", "sigmoid"),
             ("learning-rate", "0.1"),

@@ -1,17 +1,22 @@
 //! A playground's whole state as plain data — points, network, training
 //! settings and seed — and the live session that trains it.
 
+pub mod classroom;
 pub mod code;
 pub mod compare;
 pub mod confusion;
 pub mod describe;
 pub mod export;
+pub mod lecture_numbers;
+pub mod lesson_state;
+mod lesson_text;
 pub mod lessons;
 pub mod session;
 pub mod settings;
 pub mod text;
 pub mod workloads;
 
+pub use classroom::Classroom;
 pub use session::Session;
 
 use crate::data::{self, Domain, Point, Preset, Task};

@@ -324,11 +324,28 @@ impl Session {
         ran
     }
 
+    /// One gradient step on the next mini-batch. Mid-epoch, the losses of
+    /// the new weights are measured at once, so a single step shows its effect.
     pub fn step_batch(&mut self) -> Status {
         if self.can_train() {
+            let epoch = self.trainer.epoch();
             self.trainer.step_batch();
+            if self.trainer.epoch() == epoch && self.trainer.status() == Status::Training {
+                self.trainer.measure_now();
+            }
         }
         self.trainer.status()
+    }
+
+    /// The scene's indices of the points in the last training batch.
+    pub fn last_batch_points(&self) -> Vec<usize> {
+        let training: Vec<usize> = (self.scene.points.iter().enumerate())
+            .filter(|(_, p)| !p.test)
+            .map(|(i, _)| i)
+            .collect();
+        (self.trainer.last_batch_rows().iter())
+            .filter_map(|&row| training.get(row).copied())
+            .collect()
     }
 
     /// The model's outputs for every point of the scene, in one batch

@@ -337,8 +337,8 @@ pub fn sequential(t: f32) -> Rgb {
 }
 
 /// Paints `cells × cells` values (row-major) as RGBA pixels: a log-scaled
-/// sequential colour and contour lines at the halving levels. NaN and
-/// infinite values paint neutral grey and draw no lines.
+/// sequential colour (the contour lines are drawn over it, smooth, from
+/// `contours`). NaN and infinite values paint neutral grey.
 pub fn paint(values: &[f32], cells: usize, pixels: &mut Vec<u8>) {
     let n = cells * cells;
     let (min, max) = finite_range(&values[..n.min(values.len())]);
@@ -357,21 +357,83 @@ pub fn paint(values: &[f32], cells: usize, pixels: &mut Vec<u8>) {
             ]);
             continue;
         };
-        let mut c = sequential(1.0 + d / LEVELS);
-        let level = d.floor();
-        let (row, col) = (cell / cells, cell % cells);
-        let crosses = |other: Option<f32>| other.is_some_and(|o| o.floor() != level);
-        let right = col + 1 < cells && crosses(depth_at(cell + 1));
-        let below = row + 1 < cells && crosses(depth_at(cell + cells));
-        if right || below {
-            // Light lines on the dark valley, dark lines on the bright heights.
-            let luma = 0.3 * c[0] as f32 + 0.59 * c[1] as f32 + 0.11 * c[2] as f32;
-            let dark = luma < 128.0;
-            let line = if dark { colors::WHITE } else { colors::CONTOUR };
-            c = colors::mix(c, line, 0.45);
-        }
+        let c = sequential(1.0 + d / LEVELS);
         px.copy_from_slice(&[c[0], c[1], c[2], 255]);
     }
+}
+
+/// The contour levels of a surface from `min` to `max`: J − min = (max −
+/// min) / 2, / 4, / 8, … (rings closing in on the minimum of a bowl), each
+/// with whether it lies on the bright heights (draw it dark) or in the
+/// dark valley (draw it light).
+pub fn contour_levels(min: f32, max: f32) -> Vec<(f32, bool)> {
+    let range = max - min;
+    if !(range > 0.0 && range.is_finite()) {
+        return Vec::new();
+    }
+    (1..LEVELS as i32)
+        .map(|k| {
+            let bright = sequential(1.0 - k as f32 / LEVELS);
+            let luma = 0.3 * bright[0] as f32 + 0.59 * bright[1] as f32 + 0.11 * bright[2] as f32;
+            (min + range * (-k as f32).exp2(), luma >= 128.0)
+        })
+        .collect()
+}
+
+/// A piece of a contour line, from one point to another (picture coordinates).
+pub type Segment = [(f32, f32); 2];
+
+/// A contour line of `cells × cells` values (row-major, each sampled at its
+/// cell's centre) at `level`, as segments in picture coordinates (cell
+/// (c, r) covers [c, c+1) × [r, r+1)). Marching squares, with the crossing
+/// on each edge placed by linear interpolation: the line is as smooth as
+/// the surface, not a staircase of cells. Squares with a non-finite corner
+/// draw nothing.
+pub fn contour(values: &[f32], cells: usize, level: f32) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    if values.len() < cells * cells {
+        return segments;
+    }
+    let at = |r: usize, c: usize| values[r * cells + c];
+    for r in 0..cells.saturating_sub(1) {
+        for c in 0..cells - 1 {
+            // Corners clockwise from the top left, and their positions.
+            let corners = [(r, c), (r, c + 1), (r + 1, c + 1), (r + 1, c)];
+            let v = corners.map(|(r, c)| at(r, c));
+            if v.iter().any(|v| !v.is_finite()) {
+                continue;
+            }
+            let pos = corners.map(|(r, c)| (c as f32 + 0.5, r as f32 + 0.5));
+            let mut crossings = Vec::with_capacity(4);
+            for edge in 0..4 {
+                let (a, b) = (edge, (edge + 1) % 4);
+                if (v[a] < level) != (v[b] < level) {
+                    let t = (level - v[a]) / (v[b] - v[a]);
+                    crossings.push((
+                        pos[a].0 + t * (pos[b].0 - pos[a].0),
+                        pos[a].1 + t * (pos[b].1 - pos[a].1),
+                    ));
+                }
+            }
+            match crossings[..] {
+                [p, q] => segments.push([p, q]),
+                // A saddle: pair the crossings by the square's mean.
+                [p, q, r2, s] => {
+                    let centre_below = v.iter().sum::<f32>() / 4.0 < level;
+                    let first_below = v[0] < level;
+                    if centre_below == first_below {
+                        segments.push([p, s]);
+                        segments.push([q, r2]);
+                    } else {
+                        segments.push([p, q]);
+                        segments.push([r2, s]);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    segments
 }
 
 /// The weights gradient descent has visited, in order. Memory is bounded:
@@ -684,17 +746,59 @@ mod tests {
         };
         let centre = 15 * cells + 15;
         assert!(brightness(centre) < brightness(0), "the valley is dark");
-        // Along the middle row, cells where the level changes are drawn as
-        // lines (off the colour map); each side of the bowl crosses rings.
-        let (min, max) = (bowl.iter().copied().fold(f32::INFINITY, f32::min), bowl[0]);
-        let on_line = |c: usize| {
-            let cell = 15 * cells + c;
-            let plain = sequential(1.0 + depth(bowl[cell], min, max) / LEVELS);
-            px[cell * 4..cell * 4 + 3] != plain[..]
-        };
-        let left = (0..15).filter(|&c| on_line(c)).count();
-        let right = (16..cells).filter(|&c| on_line(c)).count();
-        assert!(left >= 3 && right >= 3, "{left} and {right} lines");
+    }
+
+    /// The bowl's value is the squared distance from (16, 16) in picture
+    /// coordinates, so each contour is a circle: the interpolated line lies
+    /// on it to a few hundredths of a cell (a line along cell edges, as the
+    /// pixels drew it before, strays by up to half a cell).
+    #[test]
+    fn contours_are_smooth_rings_round_the_bowl() {
+        let cells = 32;
+        let bowl: Vec<f32> = (0..cells * cells)
+            .map(|i| {
+                let (r, c) = (
+                    (i / cells) as f32 + 0.5 - 16.0,
+                    (i % cells) as f32 + 0.5 - 16.0,
+                );
+                r * r + c * c
+            })
+            .collect();
+        let (min, max) = finite_range(&bowl);
+        let levels = contour_levels(min, max);
+        assert_eq!(levels.len(), LEVELS as usize - 1);
+        assert!(
+            levels.windows(2).all(|l| l[1].0 < l[0].0),
+            "closing in on the minimum"
+        );
+        assert!(
+            levels[0].1 && !levels.last().unwrap().1,
+            "dark lines high, light ones low"
+        );
+        for radius in [3.0f32, 6.5, 11.0] {
+            let segments = contour(&bowl, cells, radius * radius);
+            let worst = segments
+                .iter()
+                .flatten()
+                .map(|&(x, y)| ((x - 16.0).hypot(y - 16.0) - radius).abs())
+                .fold(0.0f32, f32::max);
+            assert!(worst < 0.06, "radius {radius}: strays {worst}");
+            // Joined end to end they go once round: about 2πr long.
+            let length: f32 = segments
+                .iter()
+                .map(|[a, b]| (a.0 - b.0).hypot(a.1 - b.1))
+                .sum();
+            let round = std::f32::consts::TAU * radius;
+            assert!(
+                (length - round).abs() < 0.03 * round,
+                "radius {radius}: {length} vs {round}"
+            );
+        }
+        assert!(contour(&[f32::NAN; 4], 2, 0.5).is_empty());
+        assert!(
+            contour_levels(1.0, 1.0).is_empty(),
+            "a flat surface has none"
+        );
     }
 
     #[test]

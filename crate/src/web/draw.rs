@@ -6,7 +6,7 @@ use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
-use crate::view::layout::{Layout, HEADER};
+use crate::view::layout::{Hit, Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
 use crate::view::raster::Raster;
 use std::f64::consts::TAU;
@@ -67,7 +67,10 @@ fn point_look(task: Task, palette: Palette, label: f32) -> (Rgb, Glyph) {
 /// the labelled marker (the scene's, or the point a lesson chose).
 pub struct Overlay {
     pub cursor: Option<(f64, f64)>,
-    pub marker: Option<Marker>,
+    /// The marker and the model's outputs there.
+    pub marker: Option<(Marker, Vec<f32>)>,
+    /// The points of the batch a single step just took (indices), ringed.
+    pub batch: Vec<usize>,
 }
 
 /// The colour field, its boundary, the axes, the points and the marker;
@@ -76,7 +79,7 @@ pub fn data(
     canvas: &Canvas,
     blitter: &mut Blitter,
     layers: &mut PointLayers,
-    session: &mut Session,
+    (session, predictions): (&Session, &[f32]),
     (field, field_size): (&[u8], u32),
     overlay: Overlay,
     lap: &mut impl FnMut(&'static str),
@@ -110,9 +113,12 @@ pub fn data(
     let task = scene.task;
     let palette = scene.palette;
     let points = scene.points.clone();
-    let Overlay { cursor, marker } = overlay;
+    let Overlay {
+        cursor,
+        marker,
+        batch,
+    } = overlay;
     let scene_preset = scene.preset;
-    let predictions = session.predict_points();
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
     let wrong: Vec<bool> = points
@@ -147,13 +153,27 @@ pub fn data(
         (false, false) => "point layers",
     });
 
+    // The last step's batch: a yellow ring on a dark casing round each point.
+    if !batch.is_empty() {
+        for (width, style) in [(4.0, HIGHLIGHT_CASING), (2.0, HIGHLIGHT)] {
+            ctx.set_line_width(width);
+            ctx.set_stroke_style_str(style);
+            ctx.begin_path();
+            for p in batch.iter().filter_map(|&i| points.get(i)) {
+                let (x, y) = frame.to_px(p.x1, p.x2);
+                ctx.move_to(x + 9.0, y);
+                let _ = ctx.arc(x, y, 9.0, 0.0, TAU);
+            }
+            ctx.stroke();
+        }
+    }
+
     if let Some((x, y)) = cursor {
         keyboard_cursor(canvas, x, y);
     }
 
-    if let Some(m) = marker {
+    if let Some((m, p)) = marker {
         let (x, y) = frame.to_px(m.x1, m.x2);
-        let p = session.predict(m.x1, m.x2);
         star(canvas, x, y, 9.0);
         ctx.set_fill_style_str("#ffd23f");
         ctx.fill();
@@ -161,7 +181,7 @@ pub fn data(
         ctx.set_line_width(1.5);
         ctx.stroke();
         // As the lesson's text writes it: "≈ 0.0025", not 0.002.
-        let probability = |v: f32| crate::nn::inspect::probability(f64::from(v));
+        let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
         let text = match p.as_slice() {
             // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
             [v] if scene_preset == Some(crate::data::Preset::Pass) => {
@@ -227,6 +247,10 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 
 /// The diagram: per-layer links coloured by sign and thick by size, each
 /// unit's picture, and the units dropped in the current step greyed.
+/// A highlighted link or unit of the diagram: the marker's yellow on a dark casing.
+const HIGHLIGHT: &str = "#ffd23f";
+const HIGHLIGHT_CASING: &str = "#1d1d1d";
+
 /// Draws the diagram over `links`, the crowded layers' links drawn into a
 /// raster for this diagram (by `links::rasterise` here or in the painter
 /// worker), or None when no layer is crowded.
@@ -236,8 +260,8 @@ pub fn network(
     links: Option<&Raster>,
     session: &Session,
     layout: &Layout,
-    pictures: &[Vec<u8>],
-    picture_size: usize,
+    (pictures, picture_size): (&[Vec<u8>], usize),
+    highlight: Option<Hit>,
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
     canvas.use_css_pixels();
@@ -294,6 +318,24 @@ pub fn network(
         }
     }
 
+    // The link a lesson chose or the pointer is on, over the others: a dark
+    // casing and a bright core, so it shows on any colour of link.
+    if let Some(Hit::Link { layer, from, to }) = highlight {
+        if layer >= 1 && layer < layout.columns.len() {
+            let ((ax, ay), (bx, by)) = link_ends(layer - 1, from, to);
+            let (ax, ay, bx, by) = (ax as f64, ay as f64, bx as f64, by as f64);
+            let mid = (ax + bx) / 2.0;
+            for (width, style) in [(7.0, HIGHLIGHT_CASING), (3.5, HIGHLIGHT)] {
+                ctx.set_line_width(width);
+                ctx.set_stroke_style_str(style);
+                ctx.begin_path();
+                ctx.move_to(ax, ay);
+                ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
+                ctx.stroke();
+            }
+        }
+    }
+
     // Every unit's picture in one go, then frames and dropped units on top.
     let squares = || layout.columns.iter().flatten();
     let rects = squares().map(|s| (s.x as f64, s.y as f64, s.size as f64, s.size as f64));
@@ -331,6 +373,18 @@ pub fn network(
                 ctx.line_to(rect.0 + rect.2 - 3.0, rect.1 + rect.3 - 3.0);
                 ctx.stroke();
             }
+        }
+    }
+
+    if let Some(Hit::Unit { layer, unit }) = highlight {
+        if let Some(s) = layout.columns.get(layer).and_then(|c| c.get(unit)) {
+            let (x, y, size) = (s.x as f64, s.y as f64, s.size as f64);
+            ctx.set_line_width(5.0);
+            ctx.set_stroke_style_str(HIGHLIGHT_CASING);
+            ctx.stroke_rect(x - 3.0, y - 3.0, size + 6.0, size + 6.0);
+            ctx.set_line_width(2.5);
+            ctx.set_stroke_style_str(HIGHLIGHT);
+            ctx.stroke_rect(x - 3.0, y - 3.0, size + 6.0, size + 6.0);
         }
     }
 

@@ -12,7 +12,7 @@ mod painter;
 mod points;
 
 use crate::data::{Preset, Task};
-use crate::scene::{Scene, Session};
+use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
 use crate::view::layout::Layout;
 use crate::view::links;
@@ -144,7 +144,8 @@ fn random_seed() -> u64 {
 
 #[wasm_bindgen]
 pub struct Playground {
-    session: Session,
+    /// The session and the lesson taught on it.
+    class: Classroom,
     data: Canvas,
     network: Canvas,
     loss: Canvas,
@@ -173,9 +174,9 @@ pub struct Playground {
     resized: bool,
     /// The activation the activation plot shows (redrawn only on change).
     plotted_activation: Option<crate::nn::Activation>,
-    /// The loaded lesson's panel, and the canvas it draws on.
-    lesson: lesson::LessonState,
+    /// The lesson panel's canvas, and the landscape as last computed for it.
     lesson_canvas: Option<Canvas>,
+    landscape: lesson::LandscapeView,
     /// How long each part of the last render took (for the browser benchmark).
     render_laps: Laps,
     /// The keyboard's cursor on the data canvas (CSS pixels), while it has focus.
@@ -245,7 +246,7 @@ impl Playground {
         let network = Canvas::new(network)?;
         let layout = Layout::new(&[], network.width as f32, network.height as f32);
         Ok(Playground {
-            session: Session::new(Scene::default()),
+            class: Classroom::new(Scene::default()),
             data: Canvas::new(data)?,
             network,
             loss: Canvas::new(loss)?,
@@ -263,8 +264,8 @@ impl Playground {
             coarse_shown: false,
             resized: true,
             plotted_activation: None,
-            lesson: Default::default(),
             lesson_canvas: None,
+            landscape: Default::default(),
             render_laps: Laps::default(),
             cursor: None,
         })
@@ -274,16 +275,10 @@ impl Playground {
     /// `budget_ms` is spent (so a slow machine trains less, not slower).
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
-        self.lesson.sync(&mut self.session);
-        let mut ran = 0;
-        while ran < self.session.scene().epochs_per_frame && self.can_train() {
-            self.session.train_epochs(1);
-            self.lesson.after_epoch(&self.session);
-            ran += 1;
-            if now_ms() - start > budget_ms {
-                break;
-            }
-        }
+        let epochs = self.class.session().scene().epochs_per_frame;
+        let ran = self
+            .class
+            .train_epochs(epochs, || now_ms() - start <= budget_ms);
         if ran > 0 {
             self.trained = true;
             self.dirty = true;
@@ -293,26 +288,18 @@ impl Playground {
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
-        self.lesson.sync(&mut self.session);
-        let mut ran = 0;
-        while ran < epochs && self.can_train() {
-            self.session.train_epochs(1);
-            self.lesson.after_epoch(&self.session);
-            ran += 1;
-        }
+        let ran = self.class.train_epochs(epochs as usize, || true);
         self.dirty = true;
-        ran
+        ran as u32
     }
 
     /// Whether training can go on (not diverged, stopped early, or finished).
     pub fn can_train(&self) -> bool {
-        self.session.can_train() || self.lesson.can_train()
+        self.class.can_train()
     }
 
     pub fn step_batch(&mut self) {
-        self.lesson.sync(&mut self.session);
-        self.session.step_batch();
-        self.lesson.after_batch(&self.session);
+        self.class.step_batch();
         self.dirty = true;
     }
 
@@ -322,7 +309,7 @@ impl Playground {
 
     /// Whether `render` would draw anything new.
     pub fn needs_render(&self) -> bool {
-        self.dirty || self.lesson.dirty || (self.coarse_shown && !self.trained)
+        self.dirty || self.class.lesson().is_dirty() || (self.coarse_shown && !self.trained)
     }
 
     /// Redraws every canvas from the current state.
@@ -332,7 +319,7 @@ impl Playground {
         self.trained = false;
         self.dirty = false;
         self.render_laps.start();
-        self.lesson.sync(&mut self.session);
+        self.class.sync();
 
         if self.resized {
             for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
@@ -347,10 +334,10 @@ impl Playground {
             self.plotted_activation = None;
             self.resized = false;
         }
-        let scene = self.session.scene();
+        let scene = self.class.session().scene();
         let (domain, features) = (scene.domain, scene.features);
         let kind = field_kind(scene);
-        let net = &self.session.trainer().network;
+        let net = &self.class.session().trainer().network;
 
         // While training, the worker's pictures of a frame or two ago stand
         // (if they are of this network); otherwise they are painted here,
@@ -373,40 +360,50 @@ impl Playground {
         }
         self.layout = diagram.layout(net, features);
         let laps = &mut self.render_laps;
+        let marker = self.class.marker().map(|m| {
+            let output = self.class.predict(m.x1, m.x2);
+            (m, output)
+        });
         let overlay = draw::Overlay {
             cursor: self.cursor,
-            marker: self.lesson.marker(&self.session),
+            marker,
+            batch: self
+                .class
+                .stepped()
+                .map_or(Vec::new(), |s| s.points.clone()),
         };
+        let predictions = self.class.predict_points();
         draw::data(
             &self.data,
             &mut self.blitter,
             &mut self.points,
-            &mut self.session,
+            (self.class.session(), &predictions),
             (&self.pictures.field, self.pictures.field_size as u32),
             overlay,
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");
-        let net = &self.session.trainer().network;
+        let net = &self.class.session().trainer().network;
         let crowded = net.layers.iter().any(links::is_crowded);
         if crowded && !(from_worker && self.links_from_worker) {
             links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
             self.render_laps.lap("links");
         }
+        let highlight = self.chosen_link();
         draw::network(
             &self.network,
             &mut self.blitter,
             crowded.then_some(&self.link_raster),
-            &self.session,
+            self.class.session(),
             &self.layout,
-            &self.pictures.units,
-            UNIT_PICTURE,
+            (&self.pictures.units, UNIT_PICTURE),
+            highlight,
         )?;
         self.render_laps.lap("network diagram");
-        let trainer = self.session.trainer();
+        let trainer = self.class.session().trainer();
         charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
         self.render_laps.lap("loss chart");
-        let activation = self.session.scene().activation;
+        let activation = self.class.session().scene().activation;
         if let Some(canvas) = self
             .activation
             .as_ref()
@@ -416,8 +413,12 @@ impl Playground {
             self.plotted_activation = Some(activation);
         }
         if let Some(canvas) = &self.lesson_canvas {
-            self.lesson
-                .render(canvas, &mut self.blitter, &self.session)?;
+            lesson::render(
+                canvas,
+                &mut self.blitter,
+                &mut self.landscape,
+                &mut self.class,
+            )?;
         }
         self.render_laps.lap("activation plot and lesson");
         Ok(())
@@ -426,8 +427,8 @@ impl Playground {
     /// The current network and what its pictures are drawn over, packed
     /// for the worker that paints them while training runs (view::snapshot).
     pub fn snapshot(&self) -> Vec<f32> {
-        let scene = self.session.scene();
-        let network = self.session.trainer().network.clone();
+        let scene = self.class.session().scene();
+        let network = self.class.session().trainer().network.clone();
         Snapshot {
             field_size: field_size_for(&network, FIELD_WORKER_WORK),
             network,
@@ -453,8 +454,8 @@ impl Playground {
         let Ok(painted) = Snapshot::decode(snapshot) else {
             return false;
         };
-        let scene = self.session.scene();
-        let net = &self.session.trainer().network;
+        let scene = self.class.session().scene();
+        let net = &self.class.session().trainer().network;
         let key = shape_key(net, scene.features, scene.domain, field_kind(scene));
         let count = picture_count(net, scene.features);
         if painted.key() != key
@@ -491,7 +492,7 @@ impl Playground {
     }
 
     fn frame(&self) -> Frame {
-        Frame::new(&self.data, &self.session.scene().domain)
+        Frame::new(&self.data, &self.class.session().scene().domain)
     }
 
     /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the
@@ -504,8 +505,8 @@ impl Playground {
         test: Option<bool>,
     ) -> Result<(), JsError> {
         let (x1, x2) = self.frame().to_input(x, y);
-        self.session
-            .add_point(x1, x2, label, test.unwrap_or(false))
+        self.class
+            .edit(|s| s.add_point(x1, x2, label, test.unwrap_or(false)))
             .map_err(|e| JsError::new(&e))?;
         self.dirty = true;
         Ok(())
@@ -529,8 +530,8 @@ impl Playground {
     /// What the data canvas shows, in words, for its text alternative.
     pub fn describe_canvas(&self) -> String {
         crate::scene::describe::data_canvas(
-            self.session.scene(),
-            self.session.trainer().current_record(),
+            self.class.session().scene(),
+            self.class.session().trainer().current_record(),
         )
     }
 
@@ -538,7 +539,7 @@ impl Playground {
     /// (−1) the one under CSS pixel (x, y) is; the first or last when none
     /// is there; empty when there are no points.
     pub fn next_point(&self, x: f64, y: f64, step: i32) -> Vec<f64> {
-        let points = &self.session.scene().points;
+        let points = &self.class.session().scene().points;
         if points.is_empty() {
             return Vec::new();
         }
@@ -557,29 +558,30 @@ impl Playground {
     pub fn point_at(&self, x: f64, y: f64) -> i32 {
         let frame = self.frame();
         let (x1, x2) = frame.to_input(x, y);
-        self.session
+        self.class
+            .session()
             .nearest_point(x1, x2, frame.reach(PICK_RADIUS))
             .map_or(-1, |i| i as i32)
     }
 
     pub fn remove_point(&mut self, index: u32) -> bool {
         self.dirty = true;
-        self.session.remove_point(index as usize)
+        self.class.edit(|s| s.remove_point(index as usize))
     }
 
     /// Starts a drag: the whole drag is one undo step.
     pub fn begin_move(&mut self) {
-        self.session.begin_move();
+        self.class.edit(|s| s.begin_move());
     }
 
     pub fn move_point(&mut self, index: u32, x: f64, y: f64) {
         let (x1, x2) = self.frame().to_input(x, y);
-        self.session.move_point(index as usize, x1, x2);
+        self.class.edit(|s| s.move_point(index as usize, x1, x2));
         self.dirty = true;
     }
 
     pub fn clear(&mut self) {
-        self.session.clear_points();
+        self.class.edit(|s| s.clear_points());
         self.dirty = true;
     }
 
@@ -587,25 +589,24 @@ impl Playground {
     /// the scene no longer has were left out.
     pub fn undo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.undo().flatten()
+        self.class.edit(|s| s.undo()).flatten()
     }
 
     /// Redoes an undone edit; a note as for `undo`.
     pub fn redo(&mut self) -> Option<String> {
         self.dirty = true;
-        self.session.redo().flatten()
+        self.class.edit(|s| s.redo()).flatten()
     }
 
     /// Changes a setting by name (see `scene::settings::NAMES`). Returns a
     /// note when the value was clamped; throws with a message when refused.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
         self.dirty = true;
-        self.lesson.before_setting(&mut self.session);
-        self.session.set(name, value).map_err(|e| JsError::new(&e))
+        self.class.set(name, value).map_err(|e| JsError::new(&e))
     }
 
     pub fn get(&self, name: &str) -> Option<String> {
-        self.session.get(name)
+        self.class.session().get(name)
     }
 
     /// Replaces the points with a preset's.
@@ -618,38 +619,39 @@ impl Playground {
         let preset = Preset::from_name(name)
             .ok_or_else(|| JsError::new(&format!("preset: '{name}' is not a preset")))?;
         self.dirty = true;
-        Ok(self.session.load_preset(preset, points as usize, noise))
+        Ok(self
+            .class
+            .edit(|s| s.load_preset(preset, points as usize, noise)))
     }
 
     pub fn regenerate(&mut self) {
-        self.session.regenerate();
+        self.class.edit(|s| s.regenerate());
         self.dirty = true;
     }
 
     /// New random weights: from a fresh seed, or the same seed again.
     pub fn reset(&mut self, new_seed: bool) {
-        self.lesson.before_setting(&mut self.session);
-        self.session.reset(new_seed.then(random_seed));
-        if let Some(lesson) = self.lesson.current() {
-            lesson.start_weights(&mut self.session);
-        }
-        self.lesson.after_reset(&mut self.session);
+        self.class.reset(new_seed.then(random_seed));
         self.dirty = true;
     }
 
     /// Lets training go on after early stopping or "stop after".
     pub fn resume(&mut self) {
-        self.session.trainer_mut().resume();
+        self.class.resume();
     }
 
     /// What the page shows as numbers and words, as one plain object.
     pub fn status(&mut self) -> JsValue {
         let o = Object::new();
-        let trainer = self.session.trainer();
+        let trainer = self.class.session().trainer();
         let last = trainer.current_record();
-        let scene = self.session.scene();
+        let scene = self.class.session().scene();
         set(&o, "epoch", trainer.epoch() as f64);
         set(&o, "batch", trainer.batch_in_epoch() as f64);
+        if let Some(step) = self.class.stepped() {
+            set(&o, "stepBatch", step.number as f64);
+            set(&o, "stepBatches", step.of as f64);
+        }
         set(&o, "trainLoss", optional(last.map(|r| r.train_loss)));
         set(&o, "testLoss", optional(last.and_then(|r| r.test_loss)));
         set(
@@ -669,7 +671,7 @@ impl Playground {
                 .best_epoch()
                 .map_or(JsValue::NULL, |e| (e as f64).into()),
         );
-        let (state, message) = crate::scene::describe::training_state(&self.session);
+        let (state, message) = crate::scene::describe::training_state(self.class.session());
         set(&o, "state", state);
         set(&o, "message", message);
         set(&o, "points", scene.points.len() as f64);
@@ -677,8 +679,8 @@ impl Playground {
         set(&o, "testPoints", trainer.test_samples().len() as f64);
         set(&o, "classes", scene.task.classes() as f64);
         set(&o, "parameters", trainer.network.parameter_count() as f64);
-        set(&o, "canUndo", self.session.can_undo());
-        set(&o, "canRedo", self.session.can_redo());
+        set(&o, "canUndo", self.class.session().can_undo());
+        set(&o, "canRedo", self.class.session().can_redo());
         // The data controls show where the points came from.
         set(
             &o,
@@ -700,7 +702,7 @@ impl Playground {
         set(&o, "xLabel", scene.axes.0.as_str());
         set(&o, "yLabel", scene.axes.1.as_str());
         if let Some(m) = scene.marker.clone() {
-            let p = self.session.predict(m.x1, m.x2);
+            let p = self.class.predict(m.x1, m.x2);
             set(&o, "markerLabel", m.label.as_str());
             set(&o, "markerOutput", optional(p.last().copied()));
         }
@@ -710,11 +712,12 @@ impl Playground {
     /// Hover text for CSS pixel (x, y) on the data canvas.
     pub fn describe_data(&mut self, x: f64, y: f64) -> String {
         let (x1, x2) = self.frame().to_input(x, y);
-        let y_hat = self.session.predict(x1, x2);
+        let y_hat = self.class.predict(x1, x2);
         let reach = self.frame().reach(PICK_RADIUS);
-        let scene = self.session.scene();
+        let scene = self.class.session().scene();
         let point = self
-            .session
+            .class
+            .session()
             .nearest_point(x1, x2, reach)
             .map(|i| scene.points[i]);
         crate::scene::describe::data_spot(scene, (x1, x2), &y_hat, point)
@@ -725,8 +728,8 @@ impl Playground {
     pub fn describe_network(&self, x: f64, y: f64) -> String {
         let hit = self.layout.hit(x as f32, y as f32);
         crate::scene::describe::diagram_spot(
-            self.session.scene(),
-            &self.session.trainer().network,
+            self.class.session().scene(),
+            &self.class.session().trainer().network,
             hit,
         )
     }
@@ -734,46 +737,45 @@ impl Playground {
     /// The whole scene (settings, seed and points) as text for a link. The
     /// scene stays as it is; `link_notes` says what the link cannot hold.
     pub fn scene_text(&self) -> String {
-        crate::scene::text::encode(self.session.scene())
+        crate::scene::text::encode(self.class.session().scene())
     }
 
     /// The scene's link text without what a reader fills in the same by
     /// itself (settings at their defaults, a preset's own points): for an
     /// embed snippet.
     pub fn short_scene_text(&self) -> String {
-        crate::scene::text::encode_short(self.session.scene())
+        crate::scene::text::encode_short(self.class.session().scene())
     }
 
     /// What a link to this scene cannot hold (points beyond its reach,
     /// rounding that can change a run), a sentence each; said before copying.
     pub fn link_notes(&self) -> Vec<String> {
-        crate::scene::text::link_notes(self.session.scene())
+        crate::scene::text::link_notes(self.class.session().scene())
     }
 
     /// The scene's text form with every point exactly as it is (for saving
     /// in the browser's storage; longer than a link).
     pub fn save_text(&self) -> String {
-        crate::scene::text::encode_exact(self.session.scene())
+        crate::scene::text::encode_exact(self.class.session().scene())
     }
 
     /// Loads a scene from its text form (a link's hash). Fields that cannot
     /// be read are skipped; the notes say which. Throws only when nothing is usable.
     pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
         let decoded = crate::scene::text::decode(text).map_err(|e| JsError::new(&e))?;
-        self.leave_lesson();
-        self.session.load(decoded.scene);
+        self.class.load(decoded.scene);
         self.dirty = true;
         Ok(decoded.notes)
     }
 
     /// The points as CSV: `x1,x2,label,test`, a line each.
     pub fn points_csv(&self) -> String {
-        crate::data::io::to_csv(&self.session.scene().points)
+        crate::data::io::to_csv(&self.class.session().scene().points)
     }
 
     /// The points as a JSON array of `{x1, x2, label, test}`.
     pub fn points_json(&self) -> String {
-        crate::data::io::to_json(&self.session.scene().points)
+        crate::data::io::to_json(&self.class.session().scene().points)
     }
 
     /// Replaces the points with those of a CSV or JSON file's text (one undo
@@ -781,9 +783,11 @@ impl Playground {
     pub fn import_points(&mut self, text: &str) -> Result<String, JsError> {
         let fail = |e: String| JsError::new(&format!("The file was not loaded: {e}."));
         let points = crate::data::io::from_text(text).map_err(fail)?;
-        crate::data::io::check_labels(&points, self.session.scene().task).map_err(fail)?;
+        crate::data::io::check_labels(&points, self.class.session().scene().task).map_err(fail)?;
         let count = points.len();
-        self.session.replace_points(points).map_err(fail)?;
+        self.class
+            .edit(|s| s.replace_points(points))
+            .map_err(fail)?;
         self.dirty = true;
         Ok(format!(
             "Loaded {count} points (undo brings the old ones back)."
@@ -799,17 +803,20 @@ impl Playground {
 
     /// The trained model (architecture and weights) as JSON.
     pub fn model_json(&self) -> String {
-        crate::scene::export::model_json(self.session.scene(), &self.session.trainer().network)
+        crate::scene::export::model_json(
+            self.class.session().scene(),
+            &self.class.session().trainer().network,
+        )
     }
 
     /// The network and training settings as a runnable tf.keras program.
     pub fn keras_code(&self) -> String {
-        crate::scene::code::keras(self.session.scene())
+        crate::scene::code::keras(self.class.session().scene())
     }
 
     /// The network and training settings as a runnable PyTorch program.
     pub fn pytorch_code(&self) -> String {
-        crate::scene::code::pytorch(self.session.scene())
+        crate::scene::code::pytorch(self.class.session().scene())
     }
 
     /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
@@ -818,5 +825,17 @@ impl Playground {
         (1..n.saturating_sub(1))
             .map(|c| self.layout.column_centre(c))
             .collect()
+    }
+}
+
+impl Playground {
+    /// The weight the backpropagation lesson explains, as a link of the diagram.
+    fn chosen_link(&self) -> Option<crate::view::layout::Hit> {
+        let at = self.class.lesson().chosen_weight()?;
+        Some(crate::view::layout::Hit::Link {
+            layer: at.layer,
+            from: at.from,
+            to: at.to,
+        })
     }
 }
