@@ -1,7 +1,8 @@
 //! Writes what `make check-exports` compares: for each scene of a table
 //! (every optimiser, 2 to 4 classes, regression, L1, L2, dropout, early
 //! stopping, every activation, the derived features, the lessons), a folder
-//! with the points as `points.csv`, the three exported programs, the page's
+//! with the points as `points.csv`, the three exported programs (named so
+//! that none hides a module: a `keras.py` would shadow Keras itself), the page's
 //! own per-epoch losses (`page.txt`) and those of the same scene from other
 //! seeds (`seeds.txt`, the spread a run with other random numbers falls in).
 //!
@@ -259,9 +260,9 @@ fn main() {
             std::fs::write(format!("{folder}/{file}"), text).expect("writes the file")
         };
         write("points.csv", io::to_csv(&scene.points));
-        write("keras.py", code::keras(&scene));
-        write("pytorch.py", code::pytorch(&scene));
-        write("pytorch-this-run.py", code::pytorch_exact(&scene));
+        write("tf_keras_program.py", code::keras(&scene));
+        write("pytorch_program.py", code::pytorch(&scene));
+        write("pytorch_this_run.py", code::pytorch_exact(&scene));
         write("page.txt", curve(&scene));
         let seeds: String = (1..=SEEDS)
             .map(|k| {

@@ -10,6 +10,7 @@
 mod exact;
 mod keras;
 mod pytorch;
+mod spellings;
 #[cfg(test)]
 mod tests;
 

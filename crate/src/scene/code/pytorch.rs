@@ -2,10 +2,9 @@
 //! initialisation scheme) and "this run" (the page's weights, batch order
 //! and dropout masks, so its losses are the page's curve).
 
-use super::{data_loading, epochs, exact, fill, penalty_words, print_epoch, py};
+use super::spellings::{torch_activation, torch_optimizer, torch_penalty};
+use super::{data_loading, epochs, exact, fill, print_epoch, py};
 use crate::data::Task;
-use crate::nn::optimizer::{ADAM_BETA1, ADAM_BETA2, EPSILON, MOMENTUM, RMSPROP_DECAY};
-use crate::nn::{Activation, OptimizerKind, Penalty};
 use crate::scene::Scene;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -25,46 +24,6 @@ pub fn pytorch_exact(scene: &Scene) -> String {
     program(scene, Variant::ThisRun)
 }
 
-fn activation(a: Activation) -> &'static str {
-    match a {
-        Activation::Linear => "nn.Identity()",
-        Activation::Sigmoid => "nn.Sigmoid()",
-        Activation::Tanh => "nn.Tanh()",
-        Activation::Relu => "nn.ReLU()",
-        Activation::LeakyRelu => "nn.LeakyReLU(0.01)",
-        Activation::Elu => "nn.ELU()",
-        Activation::Swish => "nn.SiLU()",
-    }
-}
-
-/// The optimiser with every constant of the page's (torch's defaults
-/// differ: its ε is 1e-8 for RMSprop and Adam and 1e-10 for Adagrad).
-fn optimizer(scene: &Scene) -> String {
-    let lr = py(scene.training.learning_rate);
-    let p = "model.parameters()";
-    let eps = py(EPSILON);
-    match scene.training.optimizer {
-        OptimizerKind::Sgd => format!("torch.optim.SGD({p}, lr={lr})"),
-        OptimizerKind::Momentum => {
-            format!("torch.optim.SGD({p}, lr={lr}, momentum={})", py(MOMENTUM))
-        }
-        OptimizerKind::Nesterov => format!(
-            "torch.optim.SGD({p}, lr={lr}, momentum={}, nesterov=True)",
-            py(MOMENTUM)
-        ),
-        OptimizerKind::RmsProp => format!(
-            "torch.optim.RMSprop({p}, lr={lr}, alpha={}, eps={eps})",
-            py(RMSPROP_DECAY)
-        ),
-        OptimizerKind::Adagrad => format!("torch.optim.Adagrad({p}, lr={lr}, eps={eps})"),
-        OptimizerKind::Adam => format!(
-            "torch.optim.Adam({p}, lr={lr}, betas=({}, {}), eps={eps})",
-            py(ADAM_BETA1),
-            py(ADAM_BETA2)
-        ),
-    }
-}
-
 /// The layers of `nn.Sequential`, a line each.
 fn layers(scene: &Scene, variant: Variant) -> String {
     let dropout = scene.training.dropout;
@@ -73,7 +32,7 @@ fn layers(scene: &Scene, variant: Variant) -> String {
     for (l, &units) in scene.hidden.iter().enumerate() {
         let mut line = format!(
             "    nn.Linear({inputs}, {units}), {},",
-            activation(scene.layer_activation(l))
+            torch_activation(scene.layer_activation(l))
         );
         if dropout > 0.0 {
             line += &match variant {
@@ -146,19 +105,6 @@ fn loss_parts(
     }
 }
 
-fn penalty(scene: &Scene) -> Option<String> {
-    let words = penalty_words(scene)?;
-    let r = scene.training.regularization;
-    let sum = match r.penalty {
-        Penalty::L1 => format!("{} * sum(w.abs().sum() for w in weights)", py(r.rate)),
-        _ => format!("{} / 2 * sum(w.pow(2).sum() for w in weights)", py(r.rate)),
-    };
-    Some(format!(
-        "weights = [layer.weight for layer in linear]  # the penalty leaves biases alone\n\n\n\
-         def penalty():\n    return {sum}  # {words}\n"
-    ))
-}
-
 fn program(scene: &Scene, variant: Variant) -> String {
     let (loss, target_type, squeeze, accuracy) = loss_parts(scene.task);
     let evaluate = match accuracy {
@@ -167,7 +113,7 @@ fn program(scene: &Scene, variant: Variant) -> String {
         ),
         None => format!("        return loss_fn(model(x){squeeze}, y).item(), None\n"),
     };
-    let penalty = penalty(scene);
+    let penalty = torch_penalty(scene);
     let (header, random, weights, order) = match variant {
         Variant::Plain => (
             "# Descent: this playground as a PyTorch program. It draws its own initial\n\
@@ -274,7 +220,7 @@ $main_loop"#,
             ("layers", layers(scene, variant)),
             ("weights", weights),
             ("loss", loss.to_string()),
-            ("optimizer", optimizer(scene)),
+            ("optimizer", torch_optimizer(scene)),
             (
                 "penalty",
                 penalty.map_or(String::new(), |p| format!("{p}\n")),
