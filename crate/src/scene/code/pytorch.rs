@@ -130,7 +130,7 @@ fn program(scene: &Scene, variant: Variant) -> String {
                  # the page's initial weights and draws the page's batches and dropout\n\
                  # masks, so the losses it prints are the page's curve (to float32 rounding).\n",
                 format!(
-                    "\n\n{}\n\n# The page's generator as it stands after drawing the initial weights.\npage_random = PageRandom({state:#x})\n",
+                    "\n{}\n\n# The page's generator as it stands after drawing the initial weights.\npage_random = PageRandom({state:#x})\n",
                     exact::PAGE_RANDOM
                 ),
                 exact::initial_weights(scene, &network),
