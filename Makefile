@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser bench-many soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz
+.PHONY: serve test build bench bench-browser bench-many soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz check-exports
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -35,7 +35,7 @@ native-test:
 	@# (scripts/setup.sh installs python3 where it is missing).
 	@n=0; for f in target/code-samples/*.py; do \
 	  python3 -c "import ast, sys; ast.parse(open(sys.argv[1]).read())" "$$f" || exit 1; n=$$((n+1)); done; \
-	  [ $$n -ge 6 ] || { echo "expected 6 code samples, parsed $$n"; exit 1; }; \
+	  [ $$n -ge 12 ] || { echo "expected 12 code samples, parsed $$n"; exit 1; }; \
 	  echo "$$n code samples parse as Python"
 
 # The exported API, canvas drawing and the bit-identity of seeded runs, inside
@@ -92,3 +92,15 @@ soak:
 	scripts/setup.sh test
 	scripts/build.sh
 	node scripts/soak.mjs
+
+# Runs the exported programs (PyTorch "this run", plain PyTorch, tf.keras) for
+# a table of scenes and compares them with the page's own runs (see
+# scripts/check-exports.py). Not part of `make test`: the first run installs
+# CPU PyTorch and TensorFlow from PyPI into target/ (~3 GB, ~5 minutes).
+CHECK_VENV := target/export-check-venv
+check-exports:
+	[ -x $(CHECK_VENV)/bin/python ] || python3 -m venv $(CHECK_VENV)
+	$(CHECK_VENV)/bin/python -c "import torch, tensorflow" 2>/dev/null || \
+	  $(CHECK_VENV)/bin/pip install --progress-bar off torch tensorflow-cpu numpy
+	cargo run --release --example export_check -- target/export-check
+	TF_CPP_MIN_LOG_LEVEL=2 $(CHECK_VENV)/bin/python scripts/check-exports.py target/export-check

@@ -22,19 +22,45 @@ test('show as code: the settings chosen on the page appear in tf.keras and PyTor
 
   const keras = await page.locator('#code').textContent();
   assert.match(keras, /import tensorflow as tf/);
-  assert.match(keras, /tf\.keras\.optimizers\.Adam\(learning_rate=0\.03\)/);
+  assert.match(keras, /tf\.keras\.optimizers\.Adam\(learning_rate=0\.03, beta_1=0\.9, beta_2=0\.999, epsilon=1e-7\)/);
   assert.equal((keras.match(/Dense\(\d+, activation="relu"/g) ?? []).length, 3, 'three relu hidden layers');
   assert.match(keras, /batch_size=32/);
 
-  await page.getByRole('tab', { name: 'PyTorch' }).click();
+  await page.getByRole('tab', { name: 'PyTorch', exact: true }).click();
   const torch = await page.locator('#code').textContent();
   assert.match(torch, /import torch/);
   assert.match(torch, /nn\.Linear\(2, 4\), nn\.ReLU\(\),\n {4}nn\.Linear\(4, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 1\),/);
-  assert.match(torch, /torch\.optim\.Adam\(model\.parameters\(\), lr=0\.03\)/);
+  assert.match(torch, /torch\.optim\.Adam\(model\.parameters\(\), lr=0\.03, betas=\(0\.9, 0\.999\), eps=1e-7\)/);
   assert.match(torch, /split\(32\)/);
 
   await page.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'hidden' });
+}));
+
+test('show as code: "PyTorch, this run", and the dialog downloads program.py and points.csv', () => withPage(async (page) => {
+  await page.evaluate(() => window.descent.set('dropout', '0.2'));
+  await page.getByRole('button', { name: 'Show as code' }).click();
+  const dialog = page.locator('#code-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  await page.getByRole('tab', { name: 'PyTorch, this run' }).click();
+  assert.equal(await page.getByRole('tab', { name: 'PyTorch, this run' }).getAttribute('aria-selected'), 'true');
+  const code = await page.locator('#code').textContent();
+  assert.match(code, /page_random = PageRandom\(0x[0-9a-f]+\)/, 'the page\'s generator');
+  assert.match(code, /PageDropout\(0\.2, page_random\)/, 'the page\'s dropout masks');
+  assert.match(code, /^initial = \[$/m, 'the page\'s initial weights');
+  assert.match(code, /"Download points\.csv" button/, 'the comment names the button as the page labels it');
+
+  const program = await downloadFrom(page, '#download-program');
+  assert.equal(program.name, 'program.py');
+  assert.equal(program.bytes.toString('utf8'), code, 'the program shown is the one saved');
+
+  const points = await downloadFrom(page, '#download-points');
+  assert.equal(points.name, 'points.csv', 'the name the programs read');
+  const lines = points.bytes.toString('utf8').trim().split('\n');
+  assert.equal(lines[0], 'x1,x2,label,test');
+  assert.ok(lines.length > 100, 'a line per point');
+  assert.equal(points.bytes.toString('utf8'), await page.evaluate(() => window.descent.points_csv()), 'the points as they are');
+  assert.ok(await dialog.isVisible(), 'downloading keeps the dialog open');
 }));
 
 /** Clicks `button` and returns the downloaded file's name and bytes. */

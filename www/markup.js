@@ -196,11 +196,14 @@ export const MARKUP = `
     <div role="tablist" aria-label="Framework">
       <button role="tab" id="tab-keras" aria-selected="true">tf.keras</button>
       <button role="tab" id="tab-pytorch" aria-selected="false">PyTorch</button>
+      <button role="tab" id="tab-pytorch-run" aria-selected="false" title="The page's initial weights, batch order and dropout: it prints this run's curve">PyTorch, this run</button>
     </div>
     <button id="copy-code">Copy</button>
+    <button id="download-program">Download program.py</button>
+    <button id="download-points">Download points.csv</button>
     <button id="close-code" aria-label="Close">×</button>
   </div>
-  <p class="hint">Reads <code>points.csv</code>: the points as x1,x2,label,test.</p>
+  <p class="hint">Reads <code>points.csv</code> (x1,x2,label,test): save it with <em>Download points.csv</em> next to the program.</p>
   <pre id="code" tabindex="0"></pre>
 </dialog>
 </div>`;

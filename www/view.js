@@ -684,15 +684,25 @@ export class View {
       $('banner').hidden = true;
     });
 
-    // Show as code: tf.keras or PyTorch, generated from the current settings.
+    // Show as code: tf.keras, PyTorch, or PyTorch reproducing this run,
+    // generated from the current settings.
+    const programs = {
+      keras: ['tab-keras', () => pg.keras_code()],
+      pytorch: ['tab-pytorch', () => pg.pytorch_code()],
+      'pytorch-run': ['tab-pytorch-run', () => pg.pytorch_exact_code()],
+    };
     const showCode = () => {
-      $('code').textContent = this.codeTab === 'keras' ? pg.keras_code() : pg.pytorch_code();
-      $('tab-keras').setAttribute('aria-selected', String(this.codeTab === 'keras'));
-      $('tab-pytorch').setAttribute('aria-selected', String(this.codeTab === 'pytorch'));
+      $('code').textContent = programs[this.codeTab][1]();
+      for (const [tab, [id]] of Object.entries(programs)) {
+        $(id).setAttribute('aria-selected', String(this.codeTab === tab));
+      }
     };
     on('show-code', 'click', () => { showCode(); $('code-dialog').showModal(); });
-    on('tab-keras', 'click', () => { this.codeTab = 'keras'; showCode(); });
-    on('tab-pytorch', 'click', () => { this.codeTab = 'pytorch'; showCode(); });
+    for (const [tab, [id]] of Object.entries(programs)) {
+      on(id, 'click', () => { this.codeTab = tab; showCode(); });
+    }
+    on('download-program', 'click', () => this.download('program.py', new Blob([$('code').textContent], { type: 'text/x-python' })));
+    on('download-points', 'click', () => this.download('points.csv', new Blob([pg.points_csv()], { type: 'text/csv' })));
     on('close-code', 'click', () => $('code-dialog').close());
     on('copy-code', 'click', async () => {
       try {

@@ -15,6 +15,12 @@ impl Rng {
         Rng { state: seed }
     }
 
+    /// Where the stream stands: a generator made with `Rng::new(state)` draws
+    /// what this one draws next (the exported program's copy starts here).
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;

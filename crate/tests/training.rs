@@ -422,3 +422,83 @@ fn an_hours_history_stays_bounded_and_keeps_both_ends() {
     assert_eq!(history.last().unwrap().epoch, epochs, "and where it is now");
     assert!(history.windows(2).all(|w| w[0].epoch < w[1].epoch));
 }
+
+/// A network of no hidden layer whose logits are `w · x` for one input.
+fn one_input_network(loss: Loss, weights: &[f32]) -> Network {
+    let shape = NetworkShape::uniform(1, &[], Activation::Linear, loss);
+    let mut net = Network::new(&shape, &mut Rng::new(1));
+    net.layers[0].weights.copy_from_slice(weights);
+    net.layers[0].biases.fill(0.0);
+    net
+}
+
+/// ln Σ e^zi − z_target in f64, as max − z_target + ln(1 + Σ others e^(zi − max)).
+fn log_sum_exp_cross_entropy(z: &[f64], target: usize) -> f64 {
+    let top = (0..z.len()).fold(0, |b, i| if z[i] > z[b] { i } else { b });
+    let others: f64 = (0..z.len())
+        .filter(|&i| i != top)
+        .map(|i| (z[i] - z[top]).exp())
+        .sum();
+    z[top] - z[target] + others.ln_1p()
+}
+
+#[test]
+fn the_shown_loss_is_log_sum_exp_cross_entropy_even_for_confidently_wrong_points() {
+    // Inputs x with logit z = x; targets 0, so the larger x, the more wrong.
+    let xs = [15.0f32, 16.5, 25.0, 40.0, -15.0, -30.0, 0.25];
+    let samples = Samples {
+        inputs: xs.to_vec(),
+        targets: vec![0.0; xs.len()],
+        width: 1,
+    };
+    let mut ws = Workspace::new();
+    for (i, &x) in xs.iter().enumerate() {
+        let one = Samples {
+            inputs: vec![x],
+            targets: vec![0.0],
+            width: 1,
+        };
+        let net = one_input_network(Loss::BinaryCrossEntropy, &[1.0]);
+        let (shown, _) = Trainer::evaluate(&net, &one, &mut ws);
+        let exact = log_sum_exp_cross_entropy(&[0.0, x as f64], 0);
+        assert!(
+            (shown as f64 - exact).abs() <= 1e-6 * exact.max(1e-6),
+            "point {i}: z = {x}, target 0: shown {shown}, log-sum-exp {exact}"
+        );
+    }
+    // Three classes, logits (x, −x, 0.5x): the mean over all the points.
+    let net = one_input_network(Loss::SoftmaxCrossEntropy { classes: 3 }, &[1.0, -1.0, 0.5]);
+    let targets: Vec<f32> = (0..xs.len()).map(|i| (i % 3) as f32).collect();
+    let samples = Samples { targets, ..samples };
+    let (shown, _) = Trainer::evaluate(&net, &samples, &mut ws);
+    let exact = xs
+        .iter()
+        .zip(&samples.targets)
+        .map(|(&x, &t)| {
+            let x = x as f64;
+            log_sum_exp_cross_entropy(&[x, -x, 0.5 * x], t as usize)
+        })
+        .sum::<f64>()
+        / xs.len() as f64;
+    assert!(
+        (shown as f64 - exact).abs() <= 1e-6 * exact,
+        "softmax: shown {shown}, log-sum-exp {exact}"
+    );
+}
+
+#[test]
+fn l1_leaves_a_weight_of_exactly_zero_alone() {
+    // With no data gradient (a zero input), L1's is the only pull: a weight
+    // at 0 stays there, as torch's and Keras's |w| (whose gradient at 0 is 0) leave it.
+    let net = one_input_network(Loss::MeanSquaredError, &[0.0]);
+    let mut grads = Gradients::for_network(&net);
+    let l1 = Regularization {
+        penalty: Penalty::L1,
+        rate: 0.5,
+    };
+    l1.add_gradient(&net, &mut grads);
+    assert_eq!(grads.weights[0], [0.0]);
+    let net = one_input_network(Loss::MeanSquaredError, &[-0.25]);
+    l1.add_gradient(&net, &mut grads);
+    assert_eq!(grads.weights[0], [-0.5]);
+}

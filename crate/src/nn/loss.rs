@@ -6,7 +6,7 @@
 //! respect to the output layer's pre-activation `z` is simple and stable.
 
 use super::activation::sigmoid;
-use super::fastmath::{ln, ln_positive_with, sigmoid_with, Constants};
+use super::fastmath::{exp_with, ln_1p_with, sigmoid_with, Constants};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loss {
@@ -17,9 +17,6 @@ pub enum Loss {
     /// One identity unit; target is the value.
     MeanSquaredError,
 }
-
-/// Probabilities are clamped this far from 0 and 1 inside logarithms.
-const LOG_FLOOR: f32 = 1e-7;
 
 impl Loss {
     /// The loss that fits a task with `classes` classes (0 = regression).
@@ -79,29 +76,35 @@ impl Loss {
         }
     }
 
-    /// The loss of one sample, from its outputs `y` and its target.
-    pub fn value(self, y: &[f32], target: f32) -> f32 {
+    /// The loss of one sample, from its pre-activations (logits) `z` and its
+    /// target: cross-entropy as log-sum-exp, never through a rounded
+    /// probability, so a confidently wrong answer costs what it should
+    /// (z = 15 against target 0 is 15, not the ~14.8 that ln of a float
+    /// probability gives), as PyTorch's and Keras's from-logits losses compute it.
+    pub fn value(self, z: &[f32], target: f32) -> f32 {
+        let k = &Constants::PLAIN;
         match self {
-            Loss::BinaryCrossEntropy => binary_cross_entropy(y[0], target, &Constants::PLAIN),
-            Loss::SoftmaxCrossEntropy { .. } => -ln(y[target as usize].max(LOG_FLOOR)),
-            Loss::MeanSquaredError => (y[0] - target) * (y[0] - target),
+            Loss::BinaryCrossEntropy => binary_cross_entropy(z[0], target, k),
+            Loss::SoftmaxCrossEntropy { .. } => softmax_cross_entropy(z, target, k),
+            Loss::MeanSquaredError => (z[0] - target) * (z[0] - target),
         }
     }
 
-    /// The loss of every sample of a batch (`y` is `rows × units`), with the
-    /// choice of loss made once so that the common case vectorises.
-    pub fn values(self, y: &[f32], targets: &[f32], values: &mut [f32]) {
+    /// The loss of every sample of a batch (`z`, the pre-activations, is
+    /// `rows × units`), with the choice of loss made once so that the common
+    /// case vectorises.
+    pub fn values(self, z: &[f32], targets: &[f32], values: &mut [f32]) {
         match self {
             Loss::BinaryCrossEntropy => {
                 let k = Constants::opaque();
-                for ((v, &p), &t) in values.iter_mut().zip(y).zip(targets) {
-                    *v = binary_cross_entropy(p, t, k);
+                for ((v, &z), &t) in values.iter_mut().zip(z).zip(targets) {
+                    *v = binary_cross_entropy(z, t, k);
                 }
             }
             _ => {
                 let units = self.output_units();
-                for ((v, yr), &t) in values.iter_mut().zip(y.chunks_exact(units)).zip(targets) {
-                    *v = self.value(yr, t);
+                for ((v, zr), &t) in values.iter_mut().zip(z.chunks_exact(units)).zip(targets) {
+                    *v = self.value(zr, t);
                 }
             }
         }
@@ -167,16 +170,34 @@ impl Loss {
     }
 }
 
-/// -(t·ln p + (1-t)·ln(1-p)) for a class target t of 0 or 1, p kept off 0
-/// and 1: one of the two terms is zero, so one logarithm, of p or of 1-p.
-/// Branch-free (a NaN p is passed on at the end) so that a batch vectorises.
+/// Binary cross-entropy from the logit z: -ln sigmoid(z) for target 1,
+/// -ln(1 - sigmoid(z)) = -ln sigmoid(-z) for target 0, each as the
+/// softplus max(s, 0) + ln(1 + e^-|s|) of s = -z or z. A NaN z is passed on.
 #[inline]
-fn binary_cross_entropy(p: f32, target: f32, k: &Constants) -> f32 {
-    let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-    let chosen = if target >= 0.5 { q } else { 1.0 - q };
-    let loss = -ln_positive_with(chosen, k);
-    if p.is_nan() {
-        p
+fn binary_cross_entropy(z: f32, target: f32, k: &Constants) -> f32 {
+    let s = if target >= 0.5 { -z } else { z };
+    let positive = if s > 0.0 { s } else { 0.0 };
+    let loss = positive + ln_1p_with(exp_with(-s.abs(), k), k);
+    if z.is_nan() {
+        z
+    } else {
+        loss
+    }
+}
+
+/// Softmax cross-entropy from the logits z: ln Σ e^zi − z_target, as
+/// (max − z_target) + ln(1 + Σ over the others of e^(zi − max)). A NaN is passed on.
+fn softmax_cross_entropy(z: &[f32], target: f32, k: &Constants) -> f32 {
+    let top = argmax(z);
+    let rest: f32 = z
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != top)
+        .map(|(_, &zi)| exp_with(zi - z[top], k))
+        .sum();
+    let loss = (z[top] - z[target as usize]) + ln_1p_with(rest, k);
+    if z.iter().any(|v| v.is_nan()) {
+        f32::NAN
     } else {
         loss
     }
@@ -196,22 +217,58 @@ pub fn argmax(values: &[f32]) -> usize {
 mod tests {
     use super::*;
 
+    /// ln Σ e^zi − z_target in f64: the cross-entropy of the logits, as
+    /// max − z_target + ln(1 + Σ others e^(zi − max)), so that even a tiny
+    /// loss keeps its digits.
+    fn log_sum_exp_cross_entropy(z: &[f32], target: usize) -> f64 {
+        let z: Vec<f64> = z.iter().map(|&v| v as f64).collect();
+        let top = (0..z.len()).fold(0, |b, i| if z[i] > z[b] { i } else { b });
+        let others: f64 = (0..z.len())
+            .filter(|&i| i != top)
+            .map(|i| (z[i] - z[top]).exp())
+            .sum();
+        z[top] - z[target] + others.ln_1p()
+    }
+
+    /// Logits from certain right to certain wrong, and the lecture's z = 15.
+    fn logits() -> impl Iterator<Item = f32> {
+        (-400..=400)
+            .map(|i| i as f32 * 0.1)
+            .chain([-80.0, 15.0, 60.0, 1e-6, -1e-6])
+    }
+
     #[test]
-    fn binary_cross_entropy_is_minus_the_log_of_the_right_answer() {
-        for p in [1e-9f32, 0.01, 0.3, 0.5, 0.77, 0.999, 1.0] {
-            // The floor as f32 applies it: 1 - 1e-7 rounds to 1 - 1.19e-7.
-            let q = p.clamp(LOG_FLOOR, 1.0 - LOG_FLOOR);
-            let (right, wrong) = ((q as f64).ln(), ((1.0 - q) as f64).ln());
-            let one = Loss::BinaryCrossEntropy.value(&[p], 1.0) as f64;
-            let zero = Loss::BinaryCrossEntropy.value(&[p], 0.0) as f64;
-            assert!(
-                (one + right).abs() < 1e-6 * right.abs().max(1.0),
-                "t=1, p={p}: {one}"
-            );
-            assert!(
-                (zero + wrong).abs() < 1e-6 * wrong.abs().max(1.0),
-                "t=0, p={p}: {zero}"
-            );
+    fn binary_cross_entropy_is_the_log_sum_exp_of_the_logit_to_a_millionth() {
+        for z in logits() {
+            for target in [0usize, 1] {
+                // Sigmoid and cross-entropy are softmax's over the logits (0, z).
+                let exact = log_sum_exp_cross_entropy(&[0.0, z], target);
+                let got = Loss::BinaryCrossEntropy.value(&[z], target as f32) as f64;
+                assert!(
+                    (got - exact).abs() <= 1e-6 * exact.max(1e-30),
+                    "z={z}, t={target}: {got} vs {exact}"
+                );
+            }
+        }
+        // A confidently wrong point costs its logit: not capped near 16.1.
+        assert!((Loss::BinaryCrossEntropy.value(&[15.0], 0.0) - 15.0).abs() < 1e-5);
+        assert!((Loss::BinaryCrossEntropy.value(&[-40.0], 1.0) - 40.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn softmax_cross_entropy_is_the_log_sum_exp_of_the_logits_to_a_millionth() {
+        let loss = Loss::SoftmaxCrossEntropy { classes: 3 };
+        for z in logits() {
+            let row = [z, 0.5 * z - 1.0, -0.3 * z];
+            for target in 0..3 {
+                let exact = log_sum_exp_cross_entropy(&row, target);
+                let got = loss.value(&row, target as f32) as f64;
+                // Below a millionth, f32's rounding of zi − max is the limit.
+                assert!(
+                    (got - exact).abs() <= 1e-6 * exact.max(1e-6),
+                    "z={row:?}, t={target}: {got} vs {exact}"
+                );
+            }
         }
     }
 
@@ -226,11 +283,15 @@ mod tests {
     }
 
     #[test]
-    fn cross_entropy_is_finite_at_certain_wrong_answers() {
-        let l = Loss::BinaryCrossEntropy.value(&[1.0], 0.0);
-        assert!(l.is_finite() && l > 15.0, "{l}");
-        let l = Loss::SoftmaxCrossEntropy { classes: 2 }.value(&[1.0, 0.0], 1.0);
-        assert!(l.is_finite() && l > 15.0, "{l}");
+    fn cross_entropy_is_finite_at_certain_wrong_answers_and_nan_passes_on() {
+        let l = Loss::BinaryCrossEntropy.value(&[1000.0], 0.0);
+        assert!(l.is_finite() && l >= 999.0, "{l}");
+        let l = Loss::SoftmaxCrossEntropy { classes: 2 }.value(&[1000.0, -1000.0], 1.0);
+        assert!(l.is_finite() && l >= 1999.0, "{l}");
+        assert!(Loss::BinaryCrossEntropy.value(&[f32::NAN], 1.0).is_nan());
+        assert!(Loss::SoftmaxCrossEntropy { classes: 2 }
+            .value(&[0.0, f32::NAN], 0.0)
+            .is_nan());
     }
 
     #[test]
@@ -252,12 +313,12 @@ mod tests {
             let mut y = vec![0.0; rows * units];
             loss.outputs(&z, &mut y);
             let mut values = vec![0.0; rows];
-            loss.values(&y, &targets, &mut values);
+            loss.values(&z, &targets, &mut values);
             let mut correct = 0;
             for (r, (zr, &t)) in z.chunks_exact(units).zip(&targets).enumerate() {
                 let mut yr = vec![0.0; units];
                 loss.output(zr, &mut yr);
-                let (one, batch) = (&y[r * units..][..units], loss.value(&yr, t));
+                let (one, batch) = (&y[r * units..][..units], loss.value(zr, t));
                 assert_eq!(
                     one.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
                     yr.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),

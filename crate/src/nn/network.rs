@@ -269,11 +269,12 @@ impl Network {
         self.losses(targets, ws).iter().sum::<f32>() / rows
     }
 
-    /// The loss of each row of the last batch run `forward`, given its targets.
+    /// The loss of each row of the last batch run `forward`, given its
+    /// targets: from the output layer's pre-activations (the logits).
     pub fn losses<'w>(&self, targets: &[f32], ws: &'w mut Workspace) -> &'w [f32] {
         ws.losses.resize(ws.rows, 0.0);
-        let y = &ws.a[self.layers.len() - 1];
-        self.loss.values(y, targets, &mut ws.losses);
+        let z = &ws.z[self.layers.len() - 1];
+        self.loss.values(z, targets, &mut ws.losses);
         &ws.losses
     }
 }

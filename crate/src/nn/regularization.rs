@@ -70,6 +70,9 @@ impl Regularization {
         for (layer, g) in network.layers.iter().zip(&mut grads.weights) {
             for (gi, &w) in g.iter_mut().zip(&layer.weights) {
                 *gi += match self.penalty {
+                    // |w|'s gradient, 0 at w = 0 (signum would give ±1 there),
+                    // as torch and Keras take it.
+                    Penalty::L1 if w == 0.0 => 0.0,
                     Penalty::L1 => self.rate * w.signum(),
                     Penalty::L2 => self.rate * w,
                     Penalty::None => 0.0,

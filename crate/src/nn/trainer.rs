@@ -158,6 +158,11 @@ impl Trainer {
         trainer
     }
 
+    /// The generator of shuffles and dropout masks, as it stands now.
+    pub fn rng(&self) -> &crate::rng::Rng {
+        &self.rng
+    }
+
     pub fn config(&self) -> TrainConfig {
         self.config
     }

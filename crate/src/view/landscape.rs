@@ -224,12 +224,8 @@ pub fn loss_at(
 /// the same order as `Trainer::evaluate`, so the same number, without the
 /// accuracy count that the landscape has no use for.
 fn mean_loss(network: &Network, inputs: &[f32], targets: &[f32], ws: &mut Workspace) -> f32 {
-    let y = network.forward(inputs, ws, None);
-    let sum: f64 = y
-        .chunks_exact(network.outputs())
-        .zip(targets)
-        .map(|(yr, &t)| network.loss.value(yr, t) as f64)
-        .sum();
+    network.forward(inputs, ws, None);
+    let sum: f64 = network.losses(targets, ws).iter().map(|&l| l as f64).sum();
     (sum / targets.len() as f64) as f32
 }
 

@@ -819,6 +819,12 @@ impl Playground {
         crate::scene::code::pytorch(self.class.session().scene())
     }
 
+    /// A PyTorch program that reproduces the run Reset starts: the page's
+    /// initial weights, batch order and dropout masks.
+    pub fn pytorch_exact_code(&self) -> String {
+        crate::scene::code::pytorch_exact(self.class.session().scene())
+    }
+
     /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
     pub fn hidden_columns(&self) -> Vec<f32> {
         let n = self.layout.columns.len();

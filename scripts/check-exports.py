@@ -1,0 +1,117 @@
+"""Runs the exported programs of every scene `examples/export_check.rs` wrote
+and compares what they print with the page's own runs:
+
+- PyTorch "this run" must match the page's curve at every epoch, training
+  and test loss, to 1e-4 relative, and stop at the same epoch;
+- tf.keras and plain PyTorch draw their own random numbers, so their losses
+  must fall within the spread of the page's runs of the same scene from
+  nine seeds: at epochs 10, 25, 50 and the last, the log of each loss within
+  the seeds' range of log-losses, widened by half that range (at least a
+  factor 1.25) on either side.
+
+Usage: python scripts/check-exports.py target/export-check [scene ...]
+Prints a Markdown table; exits 1 if any check fails.
+"""
+import math
+import pathlib
+import subprocess
+import sys
+import time
+
+EXACT = 1e-4
+CHECKPOINTS = (10, 25, 50)
+PROGRAMS = ("pytorch_this_run.py", "pytorch_program.py", "tf_keras_program.py")
+
+
+def curve(text):
+    """{epoch: (train_loss, test_loss)} from `epoch N train_loss X test_loss Y` lines."""
+    out = {}
+    for line in text.splitlines():
+        f = line.split()
+        if len(f) >= 6 and f[0] == "epoch":
+            out[int(f[1])] = (float(f[3]), float(f[5]))
+    return out
+
+
+def seeded_curves(text):
+    runs = {}
+    for line in text.splitlines():
+        seed, rest = line.split(" ", 2)[1], line.split(" ", 2)[2]
+        runs.setdefault(seed, []).append(rest)
+    return [curve("\n".join(lines)) for lines in runs.values()]
+
+
+def exact_difference(page, program):
+    """The largest relative difference over every epoch and both losses."""
+    if sorted(page) != sorted(program):
+        return math.inf
+    worst = 0.0
+    for epoch, losses in page.items():
+        for ours, theirs in zip(losses, program[epoch]):
+            if math.isnan(ours) and math.isnan(theirs):
+                continue
+            worst = max(worst, abs(theirs - ours) / abs(ours))
+    return worst
+
+
+def spread_check(runs, program):
+    """(passed, worst) where worst is the largest distance outside the seeds'
+    log-range in units of that range's half (<= 1 passes)."""
+    last = min(max(r) for r in runs + [program])
+    worst = 0.0
+    for epoch in [e for e in CHECKPOINTS if e < last] + [last]:
+        for which in (0, 1):
+            values = [r[epoch][which] for r in runs if epoch in r]
+            if epoch not in program or math.isnan(values[0]):
+                continue
+            logs = [math.log(max(v, 1e-30)) for v in values]
+            lo, hi = min(logs), max(logs)
+            margin = max((hi - lo) / 2, math.log(1.25))
+            ours = math.log(max(program[epoch][which], 1e-30))
+            outside = max(lo - ours, ours - hi, 0.0) / margin
+            worst = max(worst, outside)
+    return worst <= 1.0, worst
+
+
+def run(folder, program, python):
+    started = time.time()
+    done = subprocess.run([python, program], cwd=folder, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(f"{folder}/{program} failed:\n{done.stderr[-3000:]}\n")
+        return None, time.time() - started
+    return curve(done.stdout), time.time() - started
+
+
+def main():
+    root = pathlib.Path(sys.argv[1])
+    only = set(sys.argv[2:])
+    folders = sorted(p for p in root.iterdir() if (p / "page.txt").exists())
+    rows, failed = [], False
+    print("| scene | epochs | this run: largest relative difference | plain PyTorch: in spread | tf.keras: in spread |")
+    print("|---|---|---|---|---|")
+    for folder in folders:
+        if only and folder.name not in only:
+            continue
+        page = curve((folder / "page.txt").read_text())
+        runs = [page] + seeded_curves((folder / "seeds.txt").read_text())
+        cells = []
+        exact, _ = run(folder, PROGRAMS[0], sys.executable)
+        difference = math.inf if exact is None else exact_difference(page, exact)
+        ok = difference <= EXACT
+        cells.append(f"{difference:.1e}" + ("" if ok else " FAIL"))
+        failed |= not ok
+        for program in PROGRAMS[1:]:
+            result, _ = run(folder, program, sys.executable)
+            if result is None:
+                cells.append("FAIL (did not run)")
+                failed = True
+                continue
+            passed, worst = spread_check(runs, result)
+            cells.append(("yes" if passed else "FAIL") + f" ({worst:.2f})")
+            failed |= not passed
+        print(f"| {folder.name} | {max(page)} | " + " | ".join(cells) + " |", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
