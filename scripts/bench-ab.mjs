@@ -25,7 +25,10 @@ for (const dir of dirs) {
   const server = await serve(dir, 0);
   servers.push(server);
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  // A blank page of the build's origin: no playground of its own to draw.
+  const blank = `http://127.0.0.1:${server.address().port}/bench.html`;
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  await page.goto(blank);
   // Each workload once first, so that V8's optimised code is in place.
   await page.evaluate(async (names) => {
     const m = await import('./pkg/descent.js');
