@@ -193,15 +193,27 @@ impl Trainer {
     /// The last record's losses and accuracies, measured again on the data
     /// as it is now: what is shown after an edit is never the old data's.
     fn measure_again(&mut self) {
+        let now = self.measure();
+        if let Some(last) = self.history.last_mut() {
+            *last = EpochRecord {
+                epoch: last.epoch,
+                ..now
+            };
+        }
+    }
+
+    /// The losses and accuracies of the weights as they are now, on both sets.
+    fn measure(&mut self) -> EpochRecord {
         let (train_loss, train_accuracy) =
             Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
         let (test_loss, test_accuracy) =
             Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
-        if let Some(last) = self.history.last_mut() {
-            last.train_loss = train_loss;
-            last.train_accuracy = train_accuracy;
-            last.test_loss = (!self.test.is_empty()).then_some(test_loss);
-            last.test_accuracy = test_accuracy;
+        EpochRecord {
+            epoch: self.epoch,
+            train_loss,
+            test_loss: (!self.test.is_empty()).then_some(test_loss),
+            train_accuracy,
+            test_accuracy,
         }
     }
 
@@ -256,17 +268,7 @@ impl Trainer {
     /// Measures the losses of the weights as they are now, mid-epoch (after
     /// a single step): `current_record` gives them until the epoch ends.
     pub fn measure_now(&mut self) {
-        let (train_loss, train_accuracy) =
-            Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
-        let (test_loss, test_accuracy) =
-            Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
-        self.mid_epoch = Some(EpochRecord {
-            epoch: self.epoch,
-            train_loss,
-            test_loss: (!self.test.is_empty()).then_some(test_loss),
-            train_accuracy,
-            test_accuracy,
-        });
+        self.mid_epoch = Some(self.measure());
     }
 
     /// The training rows (indices into the training samples) of the last batch.
@@ -404,18 +406,8 @@ impl Trainer {
     }
 
     fn record_epoch(&mut self) {
-        let (train_loss, train_accuracy) =
-            Self::evaluate(&self.network, &self.train, &mut self.eval_workspace);
-        let (test_loss, test_accuracy) =
-            Self::evaluate(&self.network, &self.test, &mut self.eval_workspace);
-        let test_loss = (!self.test.is_empty()).then_some(test_loss);
-        let record = EpochRecord {
-            epoch: self.epoch,
-            train_loss,
-            test_loss,
-            train_accuracy,
-            test_accuracy,
-        };
+        let record = self.measure();
+        let train_loss = record.train_loss;
         if self.history.len() >= MAX_HISTORY {
             thin(&mut self.history);
         }
