@@ -7,13 +7,19 @@ and compares what they print with the page's own runs:
   must fall within the spread of the page's runs of the same scene from
   nine seeds: at epochs 10, 25, 50 and the last, the log of each loss within
   the seeds' range of log-losses, widened by half that range (at least a
-  factor 1.25) on either side.
+  factor 1.25) on either side. One run is one draw: a small network can be
+  stuck in a plateau from one draw of initial weights and not from the
+  next, as the page's own runs can. So when the program's run from its own
+  seed falls outside, it runs from four more seeds and the median of the
+  five runs, epoch by epoch, must fall inside.
 
 Usage: python scripts/check-exports.py target/export-check [scene ...]
 Prints a Markdown table; exits 1 if any check fails.
 """
 import math
 import pathlib
+import re
+import statistics
 import subprocess
 import sys
 import time
@@ -21,6 +27,9 @@ import time
 EXACT = 1e-4
 CHECKPOINTS = (10, 25, 50)
 PROGRAMS = ("pytorch_this_run.py", "pytorch_program.py", "tf_keras_program.py")
+# The line of a plain program that seeds its random numbers.
+SEED_LINE = re.compile(r"(torch\.manual_seed|tf\.keras\.utils\.set_random_seed)\((\d+)\)")
+MORE_SEEDS = 4
 
 
 def curve(text):
@@ -73,6 +82,15 @@ def spread_check(runs, program):
     return worst <= 1.0, worst
 
 
+def median_curve(curves):
+    """Epoch by epoch, the median of each loss over the runs that reached it."""
+    epochs = sorted(set().union(*curves))
+    return {
+        e: tuple(statistics.median(c[e][i] for c in curves if e in c) for i in (0, 1))
+        for e in epochs
+    }
+
+
 def run(folder, program, python):
     started = time.time()
     done = subprocess.run([python, program], cwd=folder, capture_output=True, text=True)
@@ -80,6 +98,40 @@ def run(folder, program, python):
         sys.stderr.write(f"{folder}/{program} failed:\n{done.stderr[-3000:]}\n")
         return None, time.time() - started
     return curve(done.stdout), time.time() - started
+
+
+def run_seeded(folder, program, python, seeds):
+    """The program's curves from other seeds: a copy of it with its seed line
+    changed, one run per seed."""
+    text = (folder / program).read_text()
+    (seed,) = [int(m.group(2)) for m in SEED_LINE.finditer(text)]
+    curves = []
+    for offset in range(1, seeds + 1):
+        copy = folder / f"seed{offset}_{program}"
+        copy.write_text(SEED_LINE.sub(lambda m: f"{m.group(1)}({seed + 1000 * offset})", text))
+        result, _ = run(folder, copy.name, python)
+        copy.unlink()
+        if result is None:
+            return None
+        curves.append(result)
+    return curves
+
+
+def plain_check(runs, folder, program, python):
+    """The cell of a plain program: its own run in the spread, or else the
+    median of it and MORE_SEEDS other runs."""
+    result, _ = run(folder, program, python)
+    if result is None:
+        return False, "FAIL (did not run)"
+    passed, worst = spread_check(runs, result)
+    if passed:
+        return True, f"yes ({worst:.2f})"
+    more = run_seeded(folder, program, python, MORE_SEEDS)
+    if more is None:
+        return False, f"FAIL ({worst:.2f}; other seeds did not run)"
+    passed, median_worst = spread_check(runs, median_curve([result] + more))
+    verdict = "yes" if passed else "FAIL"
+    return passed, f"{verdict} ({worst:.2f}; median of {1 + MORE_SEEDS} seeds {median_worst:.2f})"
 
 
 def main():
@@ -101,13 +153,8 @@ def main():
         cells.append(f"{difference:.1e}" + ("" if ok else " FAIL"))
         failed |= not ok
         for program in PROGRAMS[1:]:
-            result, _ = run(folder, program, sys.executable)
-            if result is None:
-                cells.append("FAIL (did not run)")
-                failed = True
-                continue
-            passed, worst = spread_check(runs, result)
-            cells.append(("yes" if passed else "FAIL") + f" ({worst:.2f})")
+            passed, cell = plain_check(runs, folder, program, sys.executable)
+            cells.append(cell)
             failed |= not passed
         print(f"| {folder.name} | {max(page)} | " + " | ".join(cells) + " |", flush=True)
     sys.exit(1 if failed else 0)
