@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser bench-many soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz check-exports
+.PHONY: serve test build bench bench-browser bench-many bench-phone soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz check-exports
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -77,6 +77,11 @@ bench-browser:
 	node scripts/bench-screens.mjs
 
 # A page of 20 default playgrounds, all playing: frame rate and click-to-paint latency (and 1 as reference).
+# The page on a phone-class CPU (4× CPU throttling, 390×844 at pixel ratio 3):
+# frame times, course.html, the first boundary warm and on a slow network.
+bench-phone: build
+	node scripts/bench-phone.mjs
+
 bench-many:
 	scripts/setup.sh test
 	DESCENT_FEATURES=bench scripts/build.sh
