@@ -5,7 +5,7 @@ and compares what they print with the page's own runs:
   and test loss, to 1e-4 relative, and stop at the same epoch;
 - tf.keras and plain PyTorch draw their own random numbers, so their losses
   must fall within the spread of the page's runs of the same scene from
-  nine seeds: at epochs 10, 25, 50 and the last, the log of each loss within
+  25 seeds: at epochs 10, 25, 50 and the last, the log of each loss within
   the seeds' range of log-losses, widened by half that range (at least a
   factor 1.25) on either side. One run is one draw: a small network can be
   stuck in a plateau from one draw of initial weights and not from the

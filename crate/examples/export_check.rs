@@ -16,7 +16,7 @@ use descent::scene::{code, lessons, Scene, Session};
 /// Epochs every scene trains (its "Stop after"), so the check runs in minutes.
 const EPOCHS: &str = "100";
 /// The page's runs from other seeds that make up the spread.
-const SEEDS: u64 = 8;
+const SEEDS: u64 = 24;
 
 fn with(mut scene: Scene, settings: &[(&str, &str)]) -> Scene {
     for (name, value) in settings {
