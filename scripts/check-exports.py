@@ -17,6 +17,7 @@ Usage: python scripts/check-exports.py target/export-check [scene ...]
 Prints a Markdown table; exits 1 if any check fails.
 """
 import math
+import os
 import pathlib
 import re
 import statistics
@@ -91,9 +92,14 @@ def median_curve(curves):
     }
 
 
+# One thread each: the networks are tiny, and torch's and TensorFlow's thread
+# pools only contend for the cores (twice the CPU time on two cores).
+ONE_THREAD = dict(os.environ, OMP_NUM_THREADS="1", TF_NUM_INTRAOP_THREADS="1", TF_NUM_INTEROP_THREADS="1")
+
+
 def run(folder, program, python):
     started = time.time()
-    done = subprocess.run([python, program], cwd=folder, capture_output=True, text=True)
+    done = subprocess.run([python, program], cwd=folder, capture_output=True, text=True, env=ONE_THREAD)
     if done.returncode != 0:
         sys.stderr.write(f"{folder}/{program} failed:\n{done.stderr[-3000:]}\n")
         return None, time.time() - started
