@@ -142,6 +142,12 @@ export const MARKUP = `
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
     <div class="more" data-group="training">
+      <label class="field">Learning-rate schedule
+        <select id="schedule" data-setting="schedule" aria-label="Learning-rate schedule"></select>
+      </label>
+      <label class="field">Schedule span (epochs)
+        <input id="schedule-epochs" data-setting="schedule-epochs" type="number" aria-label="Epochs the learning-rate schedule spans">
+      </label>
       <label class="field">Early stopping patience
         <input id="early-stopping" data-setting="early-stopping" type="number" aria-label="Early stopping patience (0 is off)">
       </label>
@@ -171,6 +177,7 @@ export const MARKUP = `
       <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
       <span class="key"><span class="line train pale"></span><span class="line test pale"></span> accuracy (right)</span>
       <span class="key"><span class="line best"></span> lowest test loss</span>
+      <canvas id="rate-chart" class="rate-chart" role="img" aria-label="The learning rate per epoch under the schedule" hidden></canvas>
     </p>
     <div class="data-wrap">
       <canvas id="data" tabindex="0" role="application" aria-roledescription="data canvas" aria-label="Data" aria-describedby="keyboard-help"></canvas>

@@ -135,6 +135,7 @@ export class View {
     }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
+    this.pg.set_rate_canvas(this.$('rate-chart'));
     this.painter = new WorkerPainter(this.pg);
     this.panel = '';
     this.playing = false;
@@ -354,6 +355,12 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
     $('dropout-value').textContent = tidy(pg.get('dropout'));
     $('test-fraction-value').textContent = tidy(pg.get('test-fraction'));
+    // The rate's chart only when it changes over the epochs.
+    const scheduled = pg.get('schedule') !== 'constant';
+    if ($('rate-chart').hidden === scheduled) {
+      $('rate-chart').hidden = !scheduled;
+      pg.resize();
+    }
     const features = pg.get('features').split(',');
     for (const box of this.root.querySelectorAll('.features input')) box.checked = features.includes(box.value);
     const status = pg.status();
