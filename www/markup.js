@@ -141,6 +141,13 @@ export const MARKUP = `
       <div id="layer-buttons" data-group="layers"></div>
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
+    <div class="hidden-space" data-group="layers">
+      <label class="field">Hidden space
+        <select id="hidden-space" aria-label="Show the plane as this hidden layer sees it"></select>
+      </label>
+      <canvas id="hidden-space-canvas" class="hidden-space-canvas" role="img" aria-label="The input grid and the points as the chosen hidden layer sees them" hidden></canvas>
+      <p id="hidden-space-text" class="legend" hidden></p>
+    </div>
     <div class="more" data-group="training">
       <label class="field">Learning-rate schedule
         <select id="schedule" data-setting="schedule" aria-label="Learning-rate schedule"></select>

@@ -136,6 +136,7 @@ export class View {
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
     this.pg.set_rate_canvas(this.$('rate-chart'));
+    this.pg.set_hidden_space_canvas(this.$('hidden-space-canvas'));
     this.painter = new WorkerPainter(this.pg);
     this.panel = '';
     this.playing = false;
@@ -342,6 +343,24 @@ export class View {
     }
   }
 
+  /** The hidden-space menu: off, or one of the hidden layers; its canvas only when one is chosen. */
+  syncHiddenSpace() {
+    const { pg, $ } = this;
+    const menu = $('hidden-space');
+    const layers = this.hiddenLayers().length;
+    if (menu.options.length !== layers + 1) {
+      menu.replaceChildren(new Option('Off', '0'),
+        ...Array.from({ length: layers }, (_, i) => new Option(`Hidden layer ${i + 1}`, String(i + 1))));
+    }
+    const shown = pg.hidden_space();
+    menu.value = String(shown);
+    if ($('hidden-space-canvas').hidden === (shown > 0)) {
+      $('hidden-space-canvas').hidden = shown === 0;
+      $('hidden-space-text').hidden = shown === 0;
+      pg.resize();
+    }
+  }
+
   hiddenLayers() {
     const hidden = this.pg.get('hidden');
     return hidden ? hidden.split(',').map(Number) : [];
@@ -355,6 +374,7 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
     $('dropout-value').textContent = tidy(pg.get('dropout'));
     $('test-fraction-value').textContent = tidy(pg.get('test-fraction'));
+    this.syncHiddenSpace();
     // The rate's chart only when it changes over the epochs.
     const scheduled = pg.get('schedule') !== 'constant';
     if ($('rate-chart').hidden === scheduled) {
@@ -556,6 +576,8 @@ export class View {
     const status = pg.status();
     this.showStatus(status);
     this.showLesson();
+    const caption = pg.hidden_space_caption();
+    if (this.$('hidden-space-text').textContent !== caption) this.$('hidden-space-text').textContent = caption;
     this.describeHover();
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
@@ -757,6 +779,7 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
+    on('hidden-space', 'change', () => { pg.set_hidden_space(Number($('hidden-space').value)); this.syncHiddenSpace(); });
     on('learning-rate', 'input', (e) => this.set('learning-rate', this.rates[Number(e.target.value)]));
     on('add-layer', 'click', () => {
       const hidden = this.hiddenLayers();

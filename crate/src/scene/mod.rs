@@ -7,6 +7,7 @@ pub mod compare;
 pub mod confusion;
 pub mod describe;
 pub mod export;
+pub mod inside_text;
 pub mod lecture_numbers;
 pub mod lesson_state;
 mod lesson_text;

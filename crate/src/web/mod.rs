@@ -407,7 +407,7 @@ impl Playground {
         self.render_laps.lap("network diagram");
         let trainer = self.class.session().trainer();
         charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
-        self.render_inside();
+        self.render_inside()?;
         self.render_laps.lap("loss chart");
         let activation = self.class.session().scene().activation;
         if let Some(canvas) = self
