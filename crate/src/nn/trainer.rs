@@ -371,6 +371,26 @@ impl Trainer {
         self.status
     }
 
+    /// The optimiser and its state as the next step finds it.
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    /// One gradient step on a single training sample (its inputs and
+    /// target), as a batch of one: what the slow step shows, taken.
+    pub fn step_sample(&mut self, inputs: &[f32], target: f32) {
+        self.network.forward(inputs, &mut self.workspace, None);
+        self.network
+            .backward(inputs, &[target], &mut self.workspace, &mut self.grads);
+        self.config
+            .regularization
+            .add_gradient(&self.network, &mut self.grads);
+        let rate = self.learning_rate_now();
+        self.optimizer.update(&mut self.network, &self.grads, rate);
+        self.mid_epoch = None;
+        self.measure_now();
+    }
+
     /// The rate this epoch's steps take: the schedule's at this epoch.
     pub fn learning_rate_now(&self) -> f32 {
         self.config

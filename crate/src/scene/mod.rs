@@ -14,6 +14,7 @@ mod lesson_text;
 pub mod lessons;
 pub mod session;
 pub mod settings;
+pub mod slow_step;
 pub mod text;
 pub mod workloads;
 
