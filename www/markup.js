@@ -49,12 +49,22 @@ export const MARKUP = `
 <div class="notebar">
   <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
   <span class="share">
+    <button id="slow-step" data-group="training" title="One training step on one point in slow motion: the last point you clicked (else the first training point)">Slow step</button>
     <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
     <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
     <a id="embed-link" class="button-link" data-group="link" href="#" title="Put this playground in a course page: choose its controls and size, and copy a snippet">Embed…</a>
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
+<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="One training step in slow motion (arrow keys move, Escape leaves)" hidden>
+  <div class="slow-step-head"><strong id="slow-step-title"></strong> <span id="slow-step-count" class="small"></span></div>
+  <pre id="slow-step-text" class="slow-step-text"></pre>
+  <div class="row wrap">
+    <button id="slow-prev">← Previous</button>
+    <button id="slow-next">Next →</button>
+    <button id="slow-close">Leave (Esc)</button>
+  </div>
+</section>
 
 <div class="columns">
   <section class="panel data-panel" aria-label="Data">

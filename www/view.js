@@ -779,6 +779,47 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
+    // One training step in slow motion: phases forward, loss, backward, update.
+    const slow = { phase: 0, count: 0 };
+    const showPhase = () => {
+      const p = pg.slow_step_phase(slow.phase);
+      if (!p) return;
+      $('slow-step-title').textContent = p.title;
+      $('slow-step-count').textContent = `${p.index + 1} of ${p.count}`;
+      $('slow-step-text').textContent = p.text;
+      $('slow-prev').disabled = slow.phase === 0;
+      $('slow-next').textContent = slow.phase + 1 === slow.count ? 'Take the step' : 'Next →';
+    };
+    const leaveSlow = (take) => {
+      if (take) pg.take_slow_step(); else pg.end_slow_step();
+      $('slow-step-panel').hidden = true;
+      this.syncControls();
+    };
+    const moveSlow = (by) => {
+      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note('The slow step was taken: the weights are those of its last phase.'); return; }
+      slow.phase = Math.max(0, slow.phase + by);
+      showPhase();
+    };
+    on('slow-step', 'click', () => {
+      this.setPlaying(false);
+      slow.count = pg.start_slow_step(this.lastPoint ?? -1);
+      if (!slow.count) { this.note('A slow step needs a training point: place one first.'); return; }
+      slow.phase = 0;
+      $('slow-step-panel').hidden = false;
+      showPhase();
+      $('slow-step-panel').focus();
+    });
+    on('slow-prev', 'click', () => moveSlow(-1));
+    on('slow-next', 'click', () => moveSlow(1));
+    on('slow-close', 'click', () => leaveSlow(false));
+    on('slow-step-panel', 'keydown', (e) => {
+      if (e.key === 'ArrowRight') moveSlow(1);
+      else if (e.key === 'ArrowLeft') moveSlow(-1);
+      else if (e.key === 'Escape') leaveSlow(false);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    });
     on('hidden-space', 'change', () => { pg.set_hidden_space(Number($('hidden-space').value)); this.syncHiddenSpace(); });
     on('learning-rate', 'input', (e) => this.set('learning-rate', this.rates[Number(e.target.value)]));
     on('add-layer', 'click', () => {
@@ -969,6 +1010,7 @@ export class View {
     data.addEventListener('pointerdown', (e) => {
       const [x, y] = at(e);
       const hit = pg.point_at(x, y);
+      if (hit >= 0) this.lastPoint = hit; // the point a slow step takes
       if (this.panel === 'perceptron' && e.button === 0 && pg.choose_point(x, y)) return;
       if (e.button === 2 || $('erase').checked) {
         if (hit >= 0) pg.remove_point(hit);

@@ -7,7 +7,8 @@ use super::charts::{self, text, TEXT};
 use super::{field_kind, Playground};
 use crate::data::Task;
 use crate::nn::{Activation, ScheduleKind, Workspace};
-use crate::scene::inside_text::hidden_space_caption;
+use crate::scene::inside_text::{hidden_space_caption, slow_step_phases, Phase};
+use crate::scene::slow_step::SlowStep;
 use crate::scene::Session;
 use crate::view::colors::{self, css};
 use crate::view::field::paint_field;
@@ -39,6 +40,14 @@ pub(super) struct Inside {
     hidden_caption: String,
     workspace: Workspace,
     field: Vec<u8>,
+    /// The slow step under way: its phases, and the sample it steps on.
+    slow: Option<Slow>,
+}
+
+struct Slow {
+    phases: Vec<Phase>,
+    inputs: Vec<f32>,
+    target: f32,
 }
 
 impl Inside {
@@ -222,6 +231,79 @@ impl Playground {
         self.inside
             .layer(self.class.session())
             .map_or(0, |l| l as u32 + 1)
+    }
+
+    /// Starts a slow step on the scene's point `index` (a training point;
+    /// otherwise the first training point). Returns its number of phases
+    /// (0 when there is no training point).
+    pub fn start_slow_step(&mut self, index: i32) -> u32 {
+        let session = self.class.session();
+        let points = &session.scene().points;
+        let chosen = usize::try_from(index)
+            .ok()
+            .filter(|&i| points.get(i).is_some_and(|p| !p.test))
+            .or_else(|| points.iter().position(|p| !p.test));
+        let Some(chosen) = chosen else {
+            self.inside.slow = None;
+            return 0;
+        };
+        // Training rows are the training points in the scene's order.
+        let row = points[..chosen].iter().filter(|p| !p.test).count();
+        let trainer = session.trainer();
+        let samples = trainer.train_samples();
+        if row >= samples.len() {
+            self.inside.slow = None;
+            return 0;
+        }
+        let (inputs, target) = (samples.row(row).to_vec(), samples.targets[row]);
+        let step = SlowStep::of(trainer, &inputs, target);
+        let scene = session.scene();
+        let names: Vec<&str> = (0..scene.hidden.len())
+            .map(|l| scene.layer_activation(l).name())
+            .collect();
+        let mut phases = slow_step_phases(&step, &names);
+        let p = &points[chosen];
+        phases[0].title = format!("Point ({:.2}, {:.2}) · {}", p.x1, p.x2, phases[0].title);
+        let count = phases.len() as u32;
+        self.inside.slow = Some(Slow {
+            phases,
+            inputs,
+            target,
+        });
+        count
+    }
+
+    /// Phase `i` of the slow step: `{title, text, index, count}`, or null.
+    pub fn slow_step_phase(&self, i: u32) -> JsValue {
+        let Some(slow) = &self.inside.slow else {
+            return JsValue::NULL;
+        };
+        let Some(phase) = slow.phases.get(i as usize) else {
+            return JsValue::NULL;
+        };
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+        };
+        set("title", phase.title.as_str().into());
+        set("text", phase.lines.join("\n").into());
+        set("index", i.into());
+        set("count", (slow.phases.len() as u32).into());
+        o.into()
+    }
+
+    /// Takes the slow step's update: the trainer steps on its point.
+    pub fn take_slow_step(&mut self) {
+        if let Some(slow) = self.inside.slow.take() {
+            self.class
+                .edit(|s| s.trainer_mut().step_sample(&slow.inputs, slow.target));
+            self.dirty = true;
+        }
+    }
+
+    /// Leaves the slow step without taking it.
+    pub fn end_slow_step(&mut self) {
+        self.inside.slow = None;
     }
 
     /// What the hidden space shows, in words (empty when none is shown).
