@@ -1,7 +1,9 @@
 // End-to-end tests of the views inside the training: the learning-rate
 // schedule (its menu, its chart under the loss chart, its link) and the
-// hidden space (a hidden layer's view of the input grid, read in pixels),
-// at 1280×800, at pixel ratio 2 and on a phone.
+// hidden space (a hidden layer's view of the input grid, read in pixels)
+// and one training step in slow motion (every phase by keyboard, its numbers
+// checked against each other and against the weights after the step), at
+// 1280×800, at pixel ratio 2 and on a phone.
 // Run: node --test --test-concurrency=1 tests/inside.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -166,8 +168,97 @@ for (const [name, viewport, options] of [
       await page.screenshot({ path: `${OUTPUT}inside-schedule-${name}.png` });
       await page.locator('#hidden-space-canvas').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUTPUT}inside-hidden-${name}.png` });
+      await page.locator('#slow-step').click();
+      await page.keyboard.press('ArrowRight');
+      assert.match(await page.locator('#slow-step-title').textContent(), /Forward: hidden layer 2/);
+      const panel = await page.locator('#slow-step-panel').boundingBox();
+      assert.ok(panel.x >= 0 && panel.x + panel.width <= viewport.width + 1, 'the slow step fits the screen\'s width');
+      await page.locator('#slow-step-panel').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUTPUT}inside-slow-step-${name}.png` });
     } finally {
       await context.close();
     }
   });
 }
+
+/** The numbers of a line of the slow step ("−" counts as a minus sign). */
+const numbers = (line) => (line.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? []).map(Number);
+
+test('the slow step: every phase by keyboard, its numbers consistent, and the step it takes is the one shown', () => browser.withPage(async (page) => {
+  await train(page, 5);
+  // Click a training point: the slow step takes the last point clicked.
+  const target = await page.evaluate(() => {
+    const pg = window.descent;
+    const c = $q('#data');
+    for (let y = 10; y < c.clientHeight - 10; y += 6) {
+      for (let x = 10; x < c.clientWidth - 10; x += 6) {
+        const i = pg.point_at(x, y);
+        if (i >= 0) return { x, y, i };
+      }
+    }
+    return null;
+  });
+  assert.ok(target, 'a point to click');
+  const box = await page.locator('#data').boundingBox();
+  await page.mouse.move(box.x + target.x + 1, box.y + target.y + 1);
+  await page.mouse.down();
+  await page.mouse.up();
+  await frames(page);
+  await page.locator('#slow-step').click();
+  assert.ok(await page.locator('#slow-step-panel').isVisible());
+  const before = JSON.parse(await page.evaluate(() => window.descent.model_json()));
+
+  const phases = [];
+  for (;;) {
+    const title = await page.locator('#slow-step-title').textContent();
+    const count = await page.locator('#slow-step-count').textContent();
+    phases.push({ title, text: await page.locator('#slow-step-text').textContent() });
+    const [k, n] = count.split(' of ').map(Number);
+    if (k === n) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  // Forward layer by layer, the loss, backward from the output, the update.
+  const titles = phases.map((p) => p.title.replace(/^Point \([^)]*\) · /, ''));
+  assert.deepEqual(titles, ['Forward: hidden layer 1', 'Forward: hidden layer 2', 'Forward: output',
+    'The loss for this point', 'Backward: output', 'Backward: hidden layer 2', 'Backward: hidden layer 1',
+    'Update: hidden layer 1', 'Update: hidden layer 2', 'Update: output']);
+  await page.screenshot({ path: `${OUTPUT}inside-slow-step-1280.png` });
+
+  // Forward: each unit's activation is tanh of its sum.
+  for (const line of phases[0].text.split('\n')) {
+    const z = Number(line.match(/= (-?[\d.e-]+);/)[1]);
+    const a = Number(line.match(/tanh\(z\) = (-?[\d.e-]+)/)[1]);
+    assert.ok(Math.abs(Math.tanh(z) - a) < 2e-4, line);
+  }
+  // Backward: each gradient is the error times the input it weighs.
+  for (const line of phases[4].text.split('\n').filter((l) => l.includes('dJ/dw'))) {
+    const [, , d, x, g] = numbers(line); // "(unit 1 → unit 1) = δ·x = d·x = g"
+    assert.ok(Math.abs(d * x - g) < 2e-4 + 1e-3 * Math.abs(g), line);
+  }
+  // Update (SGD): after = before − η·g, and the weights the page holds after the step are the shown ones.
+  const update = phases[9].text.split('\n');
+  assert.match(update[0], /SGD: w ← w − η·g, with η = 0\.0300/);
+  const shownAfter = update.filter((l) => l.startsWith('w (')).map((l) => {
+    const [k, j, before, rate, g, after] = numbers(l);
+    assert.ok(Math.abs(before - rate * g - after) < 2e-4, l);
+    return { k: k - 1, j: j - 1, before, after };
+  });
+  assert.equal(shownAfter.length, 2);
+  await page.keyboard.press('ArrowRight'); // "Take the step"
+  await frames(page);
+  assert.ok(await page.locator('#slow-step-panel').isHidden());
+  const after = JSON.parse(await page.evaluate(() => window.descent.model_json()));
+  const output = after.layers.length - 1;
+  for (const { k, j, before: b, after: a } of shownAfter) {
+    assert.ok(Math.abs(before.layers[output].weights[k][j] - b) < 1e-4, 'the shown weight before is the page\'s');
+    assert.ok(Math.abs(after.layers[output].weights[k][j] - a) < 1e-4, `the page's weight after (${after.layers[output].weights[k][j]}) is the shown ${a}`);
+  }
+
+  // Escape leaves without a step.
+  await page.locator('#slow-step').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  assert.ok(await page.locator('#slow-step-panel').isHidden());
+  const unchanged = JSON.parse(await page.evaluate(() => window.descent.model_json()));
+  assert.deepEqual(unchanged.layers, after.layers);
+}));
