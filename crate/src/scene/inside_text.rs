@@ -48,6 +48,15 @@ pub fn number(x: f32) -> String {
     }
 }
 
+/// A number as the second factor of a product: negative ones in brackets.
+fn factor(x: f32) -> String {
+    if x < 0.0 {
+        format!("({})", number(x))
+    } else {
+        number(x)
+    }
+}
+
 fn layer_name(layer: usize, layers: usize) -> String {
     if layer + 1 == layers {
         "output".to_string()
@@ -97,7 +106,7 @@ pub fn slow_step_phases(
                         format!(
                             "{}·{}",
                             number(layer.weights_before[k * units + j]),
-                            number(layer.inputs[k])
+                            factor(layer.inputs[k])
                         )
                     })
                     .collect();
@@ -156,7 +165,7 @@ pub fn slow_step_phases(
                     input_name(l, k),
                     j + 1,
                     number(layer.errors[j]),
-                    number(layer.inputs[k]),
+                    factor(layer.inputs[k]),
                     number(layer.weight_gradients[k * units + j])
                 ));
             }
@@ -185,7 +194,7 @@ pub fn slow_step_phases(
                         j + 1,
                         number(before),
                         number(step.rate),
-                        number(g),
+                        factor(g),
                         number(after)
                     )
                 } else {
