@@ -159,10 +159,10 @@ export const MARKUP = `
       <p id="hidden-space-text" class="legend" hidden></p>
     </div>
     <div class="more" data-group="training">
-      <label class="field">Learning-rate schedule
+      <label class="field schedule-field">Learning-rate schedule
         <select id="schedule" data-setting="schedule" aria-label="Learning-rate schedule"></select>
       </label>
-      <label class="field">Schedule span (epochs)
+      <label class="field schedule-field">Schedule span (epochs)
         <input id="schedule-epochs" data-setting="schedule-epochs" type="number" aria-label="Epochs the learning-rate schedule spans">
       </label>
       <label class="field">Early stopping patience

@@ -354,6 +354,7 @@ export class View {
     }
     const shown = pg.hidden_space();
     menu.value = String(shown);
+    this.root.querySelector('.hidden-space').classList.toggle('shown', shown > 0);
     if ($('hidden-space-canvas').hidden === (shown > 0)) {
       $('hidden-space-canvas').hidden = shown === 0;
       $('hidden-space-text').hidden = shown === 0;
@@ -377,6 +378,7 @@ export class View {
     this.syncHiddenSpace();
     // The rate's chart only when it changes over the epochs.
     const scheduled = pg.get('schedule') !== 'constant';
+    for (const el of this.root.querySelectorAll('.schedule-field')) el.classList.toggle('shown', scheduled);
     if ($('rate-chart').hidden === scheduled) {
       $('rate-chart').hidden = !scheduled;
       pg.resize();
