@@ -49,12 +49,22 @@ export const MARKUP = `
 <div class="notebar">
   <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
   <span class="share">
+    <button id="slow-step" data-group="training" title="One training step on one point in slow motion: the last point you clicked (else the first training point)">Slow step</button>
     <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
     <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
     <a id="embed-link" class="button-link" data-group="link" href="#" title="Put this playground in a course page: choose its controls and size, and copy a snippet">Embed…</a>
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
+<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="One training step in slow motion (arrow keys move, Escape leaves)" hidden>
+  <div class="slow-step-head"><strong id="slow-step-title"></strong> <span id="slow-step-count" class="small"></span></div>
+  <pre id="slow-step-text" class="slow-step-text"></pre>
+  <div class="row wrap">
+    <button id="slow-prev">← Previous</button>
+    <button id="slow-next">Next →</button>
+    <button id="slow-close">Leave (Esc)</button>
+  </div>
+</section>
 
 <div class="columns">
   <section class="panel data-panel" aria-label="Data">
@@ -141,7 +151,20 @@ export const MARKUP = `
       <div id="layer-buttons" data-group="layers"></div>
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
+    <div class="hidden-space" data-group="layers">
+      <label class="field">Hidden space
+        <select id="hidden-space" aria-label="Show the plane as this hidden layer sees it"></select>
+      </label>
+      <canvas id="hidden-space-canvas" class="hidden-space-canvas" role="img" aria-label="The input grid and the points as the chosen hidden layer sees them" hidden></canvas>
+      <p id="hidden-space-text" class="legend" hidden></p>
+    </div>
     <div class="more" data-group="training">
+      <label class="field schedule-field">Learning-rate schedule
+        <select id="schedule" data-setting="schedule" aria-label="Learning-rate schedule"></select>
+      </label>
+      <label class="field schedule-field">Schedule span (epochs)
+        <input id="schedule-epochs" data-setting="schedule-epochs" type="number" aria-label="Epochs the learning-rate schedule spans">
+      </label>
       <label class="field">Early stopping patience
         <input id="early-stopping" data-setting="early-stopping" type="number" aria-label="Early stopping patience (0 is off)">
       </label>
@@ -171,6 +194,7 @@ export const MARKUP = `
       <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
       <span class="key"><span class="line train pale"></span><span class="line test pale"></span> accuracy (right)</span>
       <span class="key"><span class="line best"></span> lowest test loss</span>
+      <canvas id="rate-chart" class="rate-chart" role="img" aria-label="The learning rate per epoch under the schedule" hidden></canvas>
     </p>
     <div class="data-wrap">
       <canvas id="data" tabindex="0" role="application" aria-roledescription="data canvas" aria-label="Data" aria-describedby="keyboard-help"></canvas>

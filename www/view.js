@@ -135,6 +135,8 @@ export class View {
     }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
+    this.pg.set_rate_canvas(this.$('rate-chart'));
+    this.pg.set_hidden_space_canvas(this.$('hidden-space-canvas'));
     this.painter = new WorkerPainter(this.pg);
     this.panel = '';
     this.playing = false;
@@ -341,6 +343,25 @@ export class View {
     }
   }
 
+  /** The hidden-space menu: off, or one of the hidden layers; its canvas only when one is chosen. */
+  syncHiddenSpace() {
+    const { pg, $ } = this;
+    const menu = $('hidden-space');
+    const layers = this.hiddenLayers().length;
+    if (menu.options.length !== layers + 1) {
+      menu.replaceChildren(new Option('Off', '0'),
+        ...Array.from({ length: layers }, (_, i) => new Option(`Hidden layer ${i + 1}`, String(i + 1))));
+    }
+    const shown = pg.hidden_space();
+    menu.value = String(shown);
+    this.root.querySelector('.hidden-space').classList.toggle('shown', shown > 0);
+    if ($('hidden-space-canvas').hidden === (shown > 0)) {
+      $('hidden-space-canvas').hidden = shown === 0;
+      $('hidden-space-text').hidden = shown === 0;
+      pg.resize();
+    }
+  }
+
   hiddenLayers() {
     const hidden = this.pg.get('hidden');
     return hidden ? hidden.split(',').map(Number) : [];
@@ -354,6 +375,14 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) el.value = pg.get(el.dataset.setting);
     $('dropout-value').textContent = tidy(pg.get('dropout'));
     $('test-fraction-value').textContent = tidy(pg.get('test-fraction'));
+    this.syncHiddenSpace();
+    // The rate's chart only when it changes over the epochs.
+    const scheduled = pg.get('schedule') !== 'constant';
+    for (const el of this.root.querySelectorAll('.schedule-field')) el.classList.toggle('shown', scheduled);
+    if ($('rate-chart').hidden === scheduled) {
+      $('rate-chart').hidden = !scheduled;
+      pg.resize();
+    }
     const features = pg.get('features').split(',');
     for (const box of this.root.querySelectorAll('.features input')) box.checked = features.includes(box.value);
     const status = pg.status();
@@ -549,6 +578,8 @@ export class View {
     const status = pg.status();
     this.showStatus(status);
     this.showLesson();
+    const caption = pg.hidden_space_caption();
+    if (this.$('hidden-space-text').textContent !== caption) this.$('hidden-space-text').textContent = caption;
     this.describeHover();
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
@@ -750,6 +781,48 @@ export class View {
     for (const el of this.root.querySelectorAll('[data-setting]')) {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
+    // One training step in slow motion: phases forward, loss, backward, update.
+    const slow = { phase: 0, count: 0 };
+    const showPhase = () => {
+      const p = pg.slow_step_phase(slow.phase);
+      if (!p) return;
+      $('slow-step-title').textContent = p.title;
+      $('slow-step-count').textContent = `${p.index + 1} of ${p.count}`;
+      $('slow-step-text').textContent = p.text;
+      $('slow-prev').disabled = slow.phase === 0;
+      $('slow-next').textContent = slow.phase + 1 === slow.count ? 'Take the step' : 'Next →';
+    };
+    const leaveSlow = (take) => {
+      if (take) pg.take_slow_step(); else pg.end_slow_step();
+      $('slow-step-panel').hidden = true;
+      this.syncControls();
+    };
+    const moveSlow = (by) => {
+      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note('The slow step was taken: the weights are those of its last phase.'); return; }
+      slow.phase = Math.max(0, slow.phase + by);
+      showPhase();
+    };
+    on('slow-step', 'click', () => {
+      this.setPlaying(false);
+      slow.count = pg.start_slow_step(this.lastPoint ?? -1);
+      if (!slow.count) { this.note('A slow step needs a training point: place one first.'); return; }
+      slow.phase = 0;
+      $('slow-step-panel').hidden = false;
+      showPhase();
+      $('slow-step-panel').focus();
+    });
+    on('slow-prev', 'click', () => moveSlow(-1));
+    on('slow-next', 'click', () => moveSlow(1));
+    on('slow-close', 'click', () => leaveSlow(false));
+    on('slow-step-panel', 'keydown', (e) => {
+      if (e.key === 'ArrowRight') moveSlow(1);
+      else if (e.key === 'ArrowLeft') moveSlow(-1);
+      else if (e.key === 'Escape') leaveSlow(false);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    });
+    on('hidden-space', 'change', () => { pg.set_hidden_space(Number($('hidden-space').value)); this.syncHiddenSpace(); });
     on('learning-rate', 'input', (e) => this.set('learning-rate', this.rates[Number(e.target.value)]));
     on('add-layer', 'click', () => {
       const hidden = this.hiddenLayers();
@@ -939,6 +1012,7 @@ export class View {
     data.addEventListener('pointerdown', (e) => {
       const [x, y] = at(e);
       const hit = pg.point_at(x, y);
+      if (hit >= 0) this.lastPoint = hit; // the point a slow step takes
       if (this.panel === 'perceptron' && e.button === 0 && pg.choose_point(x, y)) return;
       if (e.button === 2 || $('erase').checked) {
         if (hit >= 0) pg.remove_point(hit);

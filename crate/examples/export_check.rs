@@ -1,5 +1,5 @@
 //! Writes what `make check-exports` compares: for each scene of a table
-//! (every optimiser, 2 to 4 classes, regression, L1, L2, dropout, early
+//! (every optimiser, a learning-rate schedule, 2 to 4 classes, regression, L1, L2, dropout, early
 //! stopping, every activation, the derived features, the lessons), a folder
 //! with the points as `points.csv`, the three exported programs (named so
 //! that none hides a module: a `keras.py` would shadow Keras itself), the page's
@@ -90,6 +90,17 @@ fn table() -> Vec<(String, Scene)> {
             with(
                 circle(),
                 &[("optimizer", "adam"), ("learning-rate", "0.01")],
+            ),
+        ),
+        (
+            "schedule-one-cycle".into(),
+            with(
+                circle(),
+                &[
+                    ("schedule", "one-cycle"),
+                    ("schedule-epochs", EPOCHS),
+                    ("learning-rate", "0.3"),
+                ],
             ),
         ),
         (

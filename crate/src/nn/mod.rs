@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod network;
 pub mod optimizer;
 pub mod regularization;
+pub mod schedule;
 pub mod trainer;
 
 pub use activation::Activation;
@@ -17,4 +18,5 @@ pub use loss::Loss;
 pub use network::{Dropout, Gradients, Layer, Network, NetworkShape, Workspace};
 pub use optimizer::{Optimizer, OptimizerKind};
 pub use regularization::{Penalty, Regularization};
+pub use schedule::{Schedule, ScheduleKind};
 pub use trainer::{EpochRecord, Samples, Status, TrainConfig, Trainer};

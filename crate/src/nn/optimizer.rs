@@ -63,6 +63,7 @@ impl OptimizerKind {
     }
 }
 
+#[derive(Clone)]
 pub struct Optimizer {
     pub kind: OptimizerKind,
     /// First moment / velocity / accumulated squares, one buffer per parameter tensor.

@@ -4,6 +4,7 @@
 use super::network::{Dropout, Gradients, Network, NetworkShape, Workspace};
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::regularization::Regularization;
+use super::schedule::Schedule;
 use crate::rng::Rng;
 
 /// Network inputs and targets, one row per sample.
@@ -32,7 +33,9 @@ impl Samples {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainConfig {
+    /// The base rate: the schedule's rate at its peak.
     pub learning_rate: f32,
+    pub schedule: Schedule,
     /// Samples per gradient step, 1 to the training set's size (larger is clamped).
     pub batch_size: usize,
     pub optimizer: OptimizerKind,
@@ -47,6 +50,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             learning_rate: 0.03,
+            schedule: Schedule::default(),
             batch_size: 10,
             optimizer: OptimizerKind::Sgd,
             dropout: 0.0,
@@ -354,8 +358,8 @@ impl Trainer {
         self.config
             .regularization
             .add_gradient(&self.network, &mut self.grads);
-        self.optimizer
-            .update(&mut self.network, &self.grads, self.config.learning_rate);
+        let rate = self.learning_rate_now();
+        self.optimizer.update(&mut self.network, &self.grads, rate);
 
         if outputs_not_finite {
             self.status = Status::Diverged;
@@ -365,6 +369,33 @@ impl Trainer {
             self.record_epoch();
         }
         self.status
+    }
+
+    /// The optimiser and its state as the next step finds it.
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    /// One gradient step on a single training sample (its inputs and
+    /// target), as a batch of one: what the slow step shows, taken.
+    pub fn step_sample(&mut self, inputs: &[f32], target: f32) {
+        self.network.forward(inputs, &mut self.workspace, None);
+        self.network
+            .backward(inputs, &[target], &mut self.workspace, &mut self.grads);
+        self.config
+            .regularization
+            .add_gradient(&self.network, &mut self.grads);
+        let rate = self.learning_rate_now();
+        self.optimizer.update(&mut self.network, &self.grads, rate);
+        self.mid_epoch = None;
+        self.measure_now();
+    }
+
+    /// The rate this epoch's steps take: the schedule's at this epoch.
+    pub fn learning_rate_now(&self) -> f32 {
+        self.config
+            .schedule
+            .rate(self.config.learning_rate, self.epoch)
     }
 
     /// Steps batches until the current epoch ends (or training stops).

@@ -7,12 +7,14 @@ pub mod compare;
 pub mod confusion;
 pub mod describe;
 pub mod export;
+pub mod inside_text;
 pub mod lecture_numbers;
 pub mod lesson_state;
 mod lesson_text;
 pub mod lessons;
 pub mod session;
 pub mod settings;
+pub mod slow_step;
 pub mod text;
 pub mod workloads;
 

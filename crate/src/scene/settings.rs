@@ -8,7 +8,7 @@
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::Task;
 use crate::data::{human, shorten};
-use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty};
+use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty, ScheduleKind};
 use crate::view::colors::Palette;
 
 /// What a change of setting requires of the live session.
@@ -34,6 +34,8 @@ pub struct Applied {
 pub const LEARNING_RATE_RANGE: (f64, f64) = (1e-5, 10.0);
 pub const MAX_BATCH: usize = super::MAX_POINTS;
 pub const MAX_PATIENCE: usize = 10_000;
+/// The longest span a learning-rate schedule takes, in epochs.
+pub const MAX_SCHEDULE_EPOCHS: usize = 100_000;
 pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
 /// Seeds are whole numbers a JavaScript number holds exactly.
 pub const MAX_SEED: u64 = 1 << 53;
@@ -81,7 +83,7 @@ macro_rules! choices {
 }
 
 /// Every setting, in the order a scene's text form lists them.
-pub const SETTINGS: [Setting; 18] = [
+pub const SETTINGS: [Setting; 20] = [
     Setting {
         name: "hidden",
         values: Values::List,
@@ -209,6 +211,32 @@ pub const SETTINGS: [Setting; 18] = [
             Ok(note)
         },
         write: |scene| scene.training.learning_rate.to_string(),
+    },
+    Setting {
+        name: "schedule",
+        values: Values::Choice(choices!(ScheduleKind::ALL)),
+        effect: Effect::Training,
+        read: |scene, value| {
+            scene.training.schedule.kind =
+                one_of("schedule", value, &ScheduleKind::ALL, ScheduleKind::name)?;
+            Ok(None)
+        },
+        write: |scene| scene.training.schedule.kind.name().to_string(),
+    },
+    Setting {
+        name: "schedule-epochs",
+        values: Values::Number {
+            min: 1.0,
+            max: MAX_SCHEDULE_EPOCHS as f64,
+            step: 1.0,
+        },
+        effect: Effect::Training,
+        read: |scene, value| {
+            let (v, note) = whole("schedule epochs", value, 1, MAX_SCHEDULE_EPOCHS)?;
+            scene.training.schedule.epochs = v;
+            Ok(note)
+        },
+        write: |scene| scene.training.schedule.epochs.to_string(),
     },
     Setting {
         name: "optimizer",
@@ -500,6 +528,8 @@ mod tests {
             ("features", "x1,x1*x2"),
             ("classes", "3"),
             ("learning-rate", "0.003"),
+            ("schedule", "one-cycle"),
+            ("schedule-epochs", "250"),
             ("optimizer", "adam"),
             ("batch-size", "32"),
             ("dropout", "0.5"),

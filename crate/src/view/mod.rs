@@ -5,6 +5,7 @@ pub mod chart;
 pub mod colors;
 pub mod field;
 pub mod grid;
+pub mod hidden_space;
 pub mod landscape;
 pub mod layout;
 pub mod links;

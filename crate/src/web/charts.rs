@@ -2,7 +2,7 @@
 //! pixels (`view::chart` places them).
 
 use super::canvas::Canvas;
-use crate::nn::{Activation, EpochRecord};
+use crate::nn::{Activation, EpochRecord, Schedule};
 use crate::view::chart::{Margins, Plot};
 use crate::view::ticks::{label, nice_ticks};
 
@@ -11,6 +11,7 @@ const MOST_POINTS: usize = 600;
 const TRAIN_COLOR: Rgb = (40, 80, 160);
 const TEST_COLOR: Rgb = (230, 120, 20);
 const BEST_COLOR: Rgb = (46, 158, 79);
+const RATE_COLOR: Rgb = (130, 70, 180);
 pub(super) const TEXT: &str = "rgba(30,30,30,0.75)";
 const AXIS: &str = "rgba(0,0,0,0.5)";
 const GRID: &str = "rgba(0,0,0,0.08)";
@@ -328,5 +329,53 @@ pub fn race(canvas: &Canvas, runs: &[(&str, &[EpochRecord])], shown: usize) {
             &css(color, 1.0),
         );
     }
+    canvas.ctx.set_text_align("start");
+}
+
+/// The learning rate per epoch under the schedule, over its span (or the
+/// epochs trained, if more), with the current epoch marked: small, under
+/// the loss chart.
+pub fn rate(canvas: &Canvas, schedule: Schedule, base: f32, epoch: usize) {
+    let px = |v: f64| (v * canvas.ratio).round() as i32;
+    clear(canvas);
+    let last = schedule.epochs.max(epoch).max(10);
+    let step = last.div_ceil(MOST_POINTS).max(1);
+    let curve: Vec<(f64, f64)> = (0..=last)
+        .filter(|e| e % step == 0 || *e == last)
+        .map(|e| (e as f64, schedule.rate(base, e) as f64))
+        .collect();
+    let top = base as f64 * 1.1;
+    let margins = Margins {
+        left: 42.0,
+        top: 14.0,
+        right: 42.0,
+        bottom: 18.0,
+    };
+    let (x, y) = ((0.0, last as f64), (0.0, top));
+    let plot = plot_on(canvas, margins, x, y);
+    axes(canvas, &plot, x, y, (6, 2), 10.0);
+    line(
+        canvas,
+        &plot,
+        &curve,
+        &css(RATE_COLOR, 1.0),
+        1.6 * canvas.ratio,
+    );
+    let now = (epoch as f64, schedule.rate(base, epoch) as f64);
+    let (cx, cy) = plot.at(now.0, now.1);
+    let ctx = &canvas.ctx;
+    ctx.begin_path();
+    let _ = ctx.arc(cx, cy, 3.5 * canvas.ratio, 0.0, std::f64::consts::TAU);
+    ctx.set_fill_style_str(&css(RATE_COLOR, 1.0));
+    ctx.fill();
+    let (lx, _) = pixel(plot.at(0.0, top));
+    text(
+        canvas,
+        &format!("learning rate now {}", label(now.1)),
+        (lx + px(4.0), px(11.0)),
+        10.0,
+        "left",
+        TEXT,
+    );
     canvas.ctx.set_text_align("start");
 }

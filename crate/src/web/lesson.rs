@@ -338,6 +338,8 @@ impl Playground {
             ))
         })?;
         self.class.load_lesson(lesson);
+        let hidden_layers = self.class.session().scene().hidden.len();
+        self.inside.lesson_loaded(lesson.name, hidden_layers);
         self.dirty = true;
         self.resized = true;
         let o = Object::new();

@@ -7,6 +7,7 @@ mod bench;
 mod canvas;
 mod charts;
 mod draw;
+mod inside;
 mod lesson;
 mod painter;
 mod points;
@@ -181,6 +182,8 @@ pub struct Playground {
     render_laps: Laps,
     /// The keyboard's cursor on the data canvas (CSS pixels), while it has focus.
     cursor: Option<(f64, f64)>,
+    /// The views inside the training: the rate schedule's chart.
+    inside: inside::Inside,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -268,6 +271,7 @@ impl Playground {
             landscape: Default::default(),
             render_laps: Laps::default(),
             cursor: None,
+            inside: Default::default(),
         })
     }
 
@@ -328,6 +332,7 @@ impl Playground {
             for canvas in [&mut self.activation, &mut self.lesson_canvas]
                 .into_iter()
                 .flatten()
+                .chain(self.inside.canvases())
             {
                 canvas.fit();
             }
@@ -402,6 +407,7 @@ impl Playground {
         self.render_laps.lap("network diagram");
         let trainer = self.class.session().trainer();
         charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
+        self.render_inside()?;
         self.render_laps.lap("loss chart");
         let activation = self.class.session().scene().activation;
         if let Some(canvas) = self

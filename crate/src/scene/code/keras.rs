@@ -2,6 +2,7 @@
 //! penalty (on every layer, the output's too), optimiser formula and early
 //! stopping, with Keras's own random numbers.
 
+use super::schedule::keras_scheduler;
 use super::spellings::{keras_activation, keras_optimizer, keras_regularizer};
 use super::{data_loading, epochs, fill, print_epoch, py};
 use crate::data::Task;
@@ -72,6 +73,10 @@ pub fn keras(scene: &Scene) -> String {
         .training
         .early_stopping
         .map_or("None".to_string(), |p| p.to_string());
+    let (scheduler, callback) = match keras_scheduler(scene) {
+        Some((code, name)) => (format!("{code}\n\n"), format!(", {name}")),
+        None => (String::new(), String::new()),
+    };
     fill(
         r#"# Descent: this playground as a tf.keras program. It draws its own initial
 # weights (in the page's scheme), batches and dropout, so its curve is one
@@ -93,7 +98,7 @@ loss_fn = $loss
 $optimizer_classoptimizer = $optimizer
 
 
-def evaluate(x, y):
+$schedulerdef evaluate(x, y):
     """Mean loss (and accuracy) without dropout and without the penalty."""
     z = model(x, training=False)
 $evaluate
@@ -135,7 +140,7 @@ $print
 
 model.compile(optimizer=optimizer, loss=loss_fn)
 model.fit(x_train, y_train, batch_size=$batch, epochs=$epochs, shuffle=True, verbose=0,
-          callbacks=[PageNumbers(patience=$patience)])
+          callbacks=[PageNumbers(patience=$patience)$callback])
 "#,
         &[
             ("data", data_loading(scene)),
@@ -150,6 +155,8 @@ model.fit(x_train, y_train, batch_size=$batch, epochs=$epochs, shuffle=True, ver
             ("batch", scene.training.batch_size.to_string()),
             ("epochs", epochs(scene).to_string()),
             ("patience", patience),
+            ("scheduler", scheduler),
+            ("callback", callback),
         ],
     )
 }

@@ -10,6 +10,7 @@
 mod exact;
 mod keras;
 mod pytorch;
+mod schedule;
 mod spellings;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 //! initialisation scheme) and "this run" (the page's weights, batch order
 //! and dropout masks, so its losses are the page's curve).
 
+use super::schedule::{torch_scheduler, TORCH_EPOCH_END};
 use super::spellings::{torch_activation, torch_optimizer, torch_penalty};
 use super::{data_loading, epochs, exact, fill, print_epoch, py};
 use crate::data::Task;
@@ -142,7 +143,8 @@ fn program(scene: &Scene, variant: Variant) -> String {
         Some(_) => format!("loss_fn(model(x_train[batch]){squeeze}, y_train[batch]) + penalty()"),
         None => format!("loss_fn(model(x_train[batch]){squeeze}, y_train[batch])"),
     };
-    let training = fill(
+    let scheduler = torch_scheduler(scene);
+    let mut training = fill(
         r#"    model.train()
     for batch in $order.split($batch):
         optimizer.zero_grad()
@@ -156,6 +158,9 @@ fn program(scene: &Scene, variant: Variant) -> String {
             ("batch_loss", batch_loss),
         ],
     );
+    if scheduler.is_some() {
+        training += TORCH_EPOCH_END;
+    }
     let epochs = epochs(scene);
     let main_loop = match scene.training.early_stopping {
         None => format!("report(0)\nfor epoch in range(1, {epochs} + 1):\n{training}    report(epoch)\n"),
@@ -192,7 +197,7 @@ linear = [m for m in model if isinstance(m, nn.Linear)]
 $weights
 loss_fn = $loss
 optimizer = $optimizer
-$penalty
+$scheduler$penalty
 
 def evaluate(x, y):
     """Mean loss (and accuracy) without dropout and without the penalty."""
@@ -221,6 +226,10 @@ $main_loop"#,
             ("weights", weights),
             ("loss", loss.to_string()),
             ("optimizer", torch_optimizer(scene)),
+            (
+                "scheduler",
+                scheduler.map_or(String::new(), |s| format!("{s}\n")),
+            ),
             (
                 "penalty",
                 penalty.map_or(String::new(), |p| format!("{p}\n")),

@@ -46,12 +46,14 @@ fn write_samples_for_a_syntax_check() {
             ("regularization", "l2"),
             ("early-stopping", "5"),
             ("optimizer", "rmsprop"),
+            ("schedule", "one-cycle"),
         ]),
         scene(&[
             ("hidden", ""),
             ("optimizer", "adagrad"),
             ("regularization", "l1"),
             ("features", "x1,sin(x2),x1^2"),
+            ("schedule", "cosine"),
         ]),
         {
             let mut s = scene(&[("optimizer", "adam"), ("activation", "relu")]);
@@ -299,4 +301,77 @@ fn exported_initialisers_are_the_trainers() {
         );
     }
     assert!(torch.contains("nn.init.zeros_(layer.bias)"));
+}
+
+/// The text of `def rate_factor` in a program, up to the blank line after it.
+fn rate_factor_of(code: &str) -> &str {
+    let from = code.find("def rate_factor(epoch):").expect("a schedule");
+    let to = from + code[from..].find("\n\n").expect("the end of the function");
+    &code[from..to]
+}
+
+/// Each program's schedule, run by Python, gives the rates the trainer
+/// trained with, epoch by epoch, for every schedule and a few spans.
+#[test]
+fn exported_schedules_give_the_trainers_rates() {
+    use crate::nn::ScheduleKind;
+    for kind in ScheduleKind::ALL {
+        for span in ["1", "7", "20"] {
+            let s = scene(&[
+                ("schedule", kind.name()),
+                ("schedule-epochs", span),
+                ("learning-rate", "0.3"),
+            ]);
+            let mut trainer = Session::build_trainer(&s);
+            let mut used = Vec::new();
+            for _ in 0..30 {
+                used.push(trainer.learning_rate_now() as f64);
+                trainer.step_epoch();
+            }
+            let codes = programs(&s);
+            if kind == ScheduleKind::Constant {
+                for (name, code) in &codes {
+                    assert!(!code.contains("rate_factor"), "{name}");
+                }
+                assert!(used.iter().all(|&r| r == 0.3f32 as f64));
+                continue;
+            }
+            for (name, code) in &codes {
+                let applied = match *name {
+                    "keras" => "LearningRateScheduler(lambda epoch: 0.3 * rate_factor(epoch))",
+                    _ => "LambdaLR(optimizer, rate_factor)",
+                };
+                assert!(code.contains(applied), "{name}: {applied}");
+                let script = format!(
+                    "import math\n{}\nprint(' '.join(repr(0.3 * rate_factor(e)) for e in range({})))\n",
+                    rate_factor_of(code),
+                    used.len()
+                );
+                let out = std::process::Command::new("python3")
+                    .args(["-c", &script])
+                    .output()
+                    .expect("python3 runs (make native-test needs it)");
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let rates: Vec<f64> = String::from_utf8(out.stdout)
+                    .unwrap()
+                    .split_whitespace()
+                    .map(|t| t.parse().unwrap())
+                    .collect();
+                assert_eq!(rates.len(), used.len());
+                for (epoch, (&python, &page)) in rates.iter().zip(&used).enumerate() {
+                    // The page trains at the f32 nearest the rate.
+                    let off = (python - page).abs() / page.max(1e-30);
+                    assert!(
+                        off < 1e-6,
+                        "{name} {} over {span}: epoch {epoch}: {python} vs {page}",
+                        kind.name()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,224 @@
+//! The words of the views inside the training: the hidden space's caption.
+
+/// What the hidden-space picture of hidden layer `layer` (from 0) shows.
+/// `units` is its width, `principal` whether it is shown on principal
+/// directions, `last` whether the output layer reads it, `linear` whether
+/// every layer up to it is linear.
+pub fn hidden_space_caption(
+    layer: usize,
+    units: usize,
+    principal: bool,
+    last: bool,
+    linear: bool,
+) -> String {
+    let seen = match (units, principal) {
+        (1, _) => "its one unit across".to_string(),
+        (_, true) => format!("its {units} units on their two principal directions"),
+        _ => "unit 1 across, unit 2 up".to_string(),
+    };
+    let mut text = format!(
+        "Hidden layer {}: the input grid and the points as this layer sees them, {seen}.",
+        layer + 1
+    );
+    text += if linear {
+        " Every layer up to here is linear: the grid is only sheared, stretched or squeezed, and its lines stay straight and parallel."
+    } else {
+        " The activation bends the grid's lines and folds the plane."
+    };
+    if last {
+        text += " The colours are the output over this plane, and its boundary here is a straight line: the classes are separable once each colour's points are on one side of it.";
+    }
+    text
+}
+
+/// One phase of the slow step: a title and its lines of numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+/// A number as the slow step shows it: four decimals, or four significant
+/// digits in e-notation when smaller than 0.001.
+pub fn number(x: f32) -> String {
+    if x != 0.0 && x.abs() < 1e-3 {
+        format!("{x:.3e}")
+    } else {
+        format!("{x:.4}")
+    }
+}
+
+/// A number as the second factor of a product: negative ones in brackets.
+fn factor(x: f32) -> String {
+    if x < 0.0 {
+        format!("({})", number(x))
+    } else {
+        number(x)
+    }
+}
+
+fn layer_name(layer: usize, layers: usize) -> String {
+    if layer + 1 == layers {
+        "output".to_string()
+    } else {
+        format!("hidden layer {}", layer + 1)
+    }
+}
+
+/// The input a weight of `layer` reads: x1… for the first layer, else a unit below.
+fn input_name(layer: usize, k: usize) -> String {
+    if layer == 0 {
+        format!("input {}", k + 1)
+    } else {
+        format!("unit {}", k + 1)
+    }
+}
+
+/// The optimiser's rule, with its symbols, for the update phases.
+fn update_rule(kind: crate::nn::OptimizerKind, rate: f32) -> String {
+    use crate::nn::OptimizerKind::*;
+    let rule = match kind {
+        Sgd => "w ← w − η·g",
+        Momentum => "v ← 0.9·v + g;  w ← w − η·v  (v: this weight's velocity from the steps before)",
+        Nesterov => "v ← 0.9·v + g;  w ← w − η·(g + 0.9·v)  (v: this weight's velocity)",
+        RmsProp => "s ← 0.9·s + 0.1·g²;  w ← w − η·g / (√s + ε)  (s: its running mean of g²)",
+        Adagrad => "s ← s + g²;  w ← w − η·g / (√s + ε)  (s: its sum of every g² so far)",
+        Adam => "m ← 0.9·m + 0.1·g;  v ← 0.999·v + 0.001·g²;  w ← w − η·m̂ / (√v̂ + ε)  (m̂, v̂: m, v corrected for their start at 0)",
+    };
+    format!("{}: {rule}, with η = {}", kind.title(), number(rate))
+}
+
+/// Every phase of a slow step, in order: forward layer by layer, the loss,
+/// backward layer by layer from the output, the update layer by layer.
+pub fn slow_step_phases(
+    step: &crate::scene::slow_step::SlowStep,
+    activations: &[&str],
+) -> Vec<Phase> {
+    let n = step.layers.len();
+    let mut phases = Vec::new();
+    for (l, layer) in step.layers.iter().enumerate() {
+        let f = activations.get(l).copied().unwrap_or("output function");
+        let lines = (0..layer.sums.len())
+            .map(|j| {
+                let units = layer.sums.len();
+                let terms: Vec<String> = (0..layer.inputs.len())
+                    .map(|k| {
+                        format!(
+                            "{}·{}",
+                            number(layer.weights_before[k * units + j]),
+                            factor(layer.inputs[k])
+                        )
+                    })
+                    .collect();
+                let sum = if terms.len() <= 4 {
+                    format!(
+                        " = {} + {}",
+                        number(layer.biases_before[j]),
+                        terms.join(" + ")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "unit {}: z = b + Σ w·x{sum} = {};  a = {f}(z) = {}",
+                    j + 1,
+                    number(layer.sums[j]),
+                    number(layer.activations[j])
+                )
+            })
+            .collect();
+        phases.push(Phase {
+            title: format!("Forward: {}", layer_name(l, n)),
+            lines,
+        });
+    }
+    let output = &step.layers[n - 1];
+    phases.push(Phase {
+        title: "The loss for this point".to_string(),
+        lines: vec![
+            format!(
+                "output {} for target {}",
+                output
+                    .activations
+                    .iter()
+                    .map(|&y| number(y))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                number(step.target)
+            ),
+            format!("J = {}", number(step.loss)),
+        ],
+    });
+    for l in (0..n).rev() {
+        let layer = &step.layers[l];
+        let units = layer.sums.len();
+        let mut lines = Vec::new();
+        for j in 0..units {
+            lines.push(format!(
+                "unit {}: error δ = dJ/dz = {}",
+                j + 1,
+                number(layer.errors[j])
+            ));
+            for k in 0..layer.inputs.len() {
+                lines.push(format!(
+                    "  dJ/dw ({} → unit {}) = δ·x = {}·{} = {}",
+                    input_name(l, k),
+                    j + 1,
+                    number(layer.errors[j]),
+                    factor(layer.inputs[k]),
+                    number(layer.weight_gradients[k * units + j])
+                ));
+            }
+        }
+        phases.push(Phase {
+            title: format!("Backward: {}", layer_name(l, n)),
+            lines,
+        });
+    }
+    for (l, layer) in step.layers.iter().enumerate() {
+        let units = layer.sums.len();
+        let mut lines = vec![update_rule(step.optimizer, step.rate)];
+        let sgd = step.optimizer == crate::nn::OptimizerKind::Sgd;
+        for j in 0..units {
+            for k in 0..layer.inputs.len() {
+                let i = k * units + j;
+                let (before, g, after) = (
+                    layer.weights_before[i],
+                    layer.weight_gradients[i],
+                    layer.weights_after[i],
+                );
+                lines.push(if sgd {
+                    format!(
+                        "w ({} → unit {}): {} − {}·{} = {}",
+                        input_name(l, k),
+                        j + 1,
+                        number(before),
+                        number(step.rate),
+                        factor(g),
+                        number(after)
+                    )
+                } else {
+                    format!(
+                        "w ({} → unit {}): {} → {}  (g = {})",
+                        input_name(l, k),
+                        j + 1,
+                        number(before),
+                        number(after),
+                        number(g)
+                    )
+                });
+            }
+            lines.push(format!(
+                "b (unit {}): {} → {}",
+                j + 1,
+                number(layer.biases_before[j]),
+                number(layer.biases_after[j])
+            ));
+        }
+        phases.push(Phase {
+            title: format!("Update: {}", layer_name(l, n)),
+            lines,
+        });
+    }
+    phases
+}

@@ -1,0 +1,190 @@
+//! One training step in slow motion, for one training point and the
+//! current weights: the forward pass unit by unit, the point's loss, the
+//! backward pass layer by layer (each unit's error term and each weight's
+//! gradient) and the update (every weight before and after). The numbers
+//! are the network's own: its forward pass, its backpropagation and a copy
+//! of the trainer's optimiser taking the step (a batch of one, no dropout).
+
+use crate::nn::{Gradients, Network, OptimizerKind, Trainer, Workspace};
+
+/// One layer's part of the step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerStep {
+    /// The layer's inputs for this point (the features, or the layer below's activations).
+    pub inputs: Vec<f32>,
+    /// Weighted sums and activations, one per unit (the output layer's
+    /// activations are the output function's: sigmoid, softmax or identity).
+    pub sums: Vec<f32>,
+    pub activations: Vec<f32>,
+    /// dJ/dz per unit: the error term backpropagation carries.
+    pub errors: Vec<f32>,
+    /// dJ/dw (`weights[k * units + j]` order) and dJ/db, with any penalty's part.
+    pub weight_gradients: Vec<f32>,
+    pub bias_gradients: Vec<f32>,
+    pub weights_before: Vec<f32>,
+    pub weights_after: Vec<f32>,
+    pub biases_before: Vec<f32>,
+    pub biases_after: Vec<f32>,
+}
+
+/// The whole step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlowStep {
+    pub target: f32,
+    pub loss: f32,
+    pub rate: f32,
+    pub optimizer: OptimizerKind,
+    pub layers: Vec<LayerStep>,
+}
+
+impl SlowStep {
+    /// The step the trainer would take on `inputs` (one row of features)
+    /// with `target`, from its weights and optimiser state as they are.
+    pub fn of(trainer: &Trainer, inputs: &[f32], target: f32) -> SlowStep {
+        let network = &trainer.network;
+        let mut ws = Workspace::new();
+        let mut grads = Gradients::for_network(network);
+        network.forward(inputs, &mut ws, None);
+        let loss = network.losses(&[target], &mut ws)[0];
+        let forward: Vec<(Vec<f32>, Vec<f32>)> = (0..network.layers.len())
+            .map(|l| (ws.pre_activations(l).to_vec(), ws.activations(l).to_vec()))
+            .collect();
+        network.backward(inputs, &[target], &mut ws, &mut grads);
+        // For one sample the bias's gradient is the unit's error term
+        // (before any penalty, which leaves biases alone).
+        let errors = grads.biases.clone();
+        trainer
+            .config()
+            .regularization
+            .add_gradient(network, &mut grads);
+        let rate = trainer.learning_rate_now();
+        let mut after: Network = network.clone();
+        trainer.optimizer().clone().update(&mut after, &grads, rate);
+        let layers = network
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(l, layer)| LayerStep {
+                inputs: match l {
+                    0 => inputs.to_vec(),
+                    _ => forward[l - 1].1.clone(),
+                },
+                sums: forward[l].0.clone(),
+                activations: forward[l].1.clone(),
+                errors: errors[l].clone(),
+                weight_gradients: grads.weights[l].clone(),
+                bias_gradients: grads.biases[l].clone(),
+                weights_before: layer.weights.clone(),
+                weights_after: after.layers[l].weights.clone(),
+                biases_before: layer.biases.clone(),
+                biases_after: after.layers[l].biases.clone(),
+            })
+            .collect();
+        SlowStep {
+            target,
+            loss,
+            rate,
+            optimizer: trainer.optimizer().kind,
+            layers,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::{Activation, Loss, NetworkShape, Samples, TrainConfig};
+
+    fn trainer(optimizer: OptimizerKind) -> Trainer {
+        let shape = NetworkShape::uniform(2, &[3, 2], Activation::Tanh, Loss::BinaryCrossEntropy);
+        let train = Samples {
+            inputs: vec![0.5, -1.0, 2.0, 1.5, -0.3, 0.8],
+            targets: vec![1.0, 0.0, 1.0],
+            width: 2,
+        };
+        let config = TrainConfig {
+            optimizer,
+            learning_rate: 0.1,
+            batch_size: 3,
+            ..TrainConfig::default()
+        };
+        let mut t = Trainer::new(&shape, config, train, Samples::default(), 9);
+        // A few steps first, so that the optimisers' state is not empty.
+        t.step_epoch();
+        t.step_epoch();
+        t
+    }
+
+    #[test]
+    fn the_forward_numbers_are_the_networks() {
+        let t = trainer(OptimizerKind::Sgd);
+        let step = SlowStep::of(&t, &[0.5, -1.0], 1.0);
+        for (l, layer) in t.network.layers.iter().enumerate() {
+            let s = &step.layers[l];
+            for j in 0..layer.units {
+                let z: f32 = layer.biases[j]
+                    + (0..layer.inputs)
+                        .map(|k| s.inputs[k] * layer.weights[k * layer.units + j])
+                        .sum::<f32>();
+                assert!((z - s.sums[j]).abs() < 1e-5, "layer {l} unit {j}");
+            }
+            if l + 1 < t.network.layers.len() {
+                assert_eq!(step.layers[l + 1].inputs, s.activations);
+                for (a, &z) in s.activations.iter().zip(&s.sums) {
+                    assert!((a - layer.activation.apply(z)).abs() < 1e-5);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_gradients_are_the_losss_slopes() {
+        let t = trainer(OptimizerKind::Sgd);
+        let (x, y) = ([0.5, -1.0], 1.0);
+        let step = SlowStep::of(&t, &x, y);
+        let loss_of = |net: &Network| {
+            let mut ws = Workspace::new();
+            net.forward(&x, &mut ws, None);
+            net.losses(&[y], &mut ws)[0] as f64
+        };
+        for l in 0..t.network.layers.len() {
+            for i in 0..t.network.layers[l].weights.len() {
+                let h = 1e-2;
+                let mut up = t.network.clone();
+                up.layers[l].weights[i] += h;
+                let mut down = t.network.clone();
+                down.layers[l].weights[i] -= h;
+                let slope = (loss_of(&up) - loss_of(&down)) / (2.0 * h as f64);
+                let shown = step.layers[l].weight_gradients[i] as f64;
+                assert!(
+                    (slope - shown).abs() < 2e-3,
+                    "layer {l} weight {i}: {slope} vs {shown}"
+                );
+                // dJ/dw = error of the unit × the input it weighs.
+                let units = t.network.layers[l].units;
+                let (k, j) = (i / units, i % units);
+                let product = step.layers[l].errors[j] * step.layers[l].inputs[k];
+                assert!((product - step.layers[l].weight_gradients[i]).abs() < 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn the_update_is_the_trainers_own_step() {
+        for kind in OptimizerKind::ALL {
+            let mut t = trainer(kind);
+            let step = SlowStep::of(&t, &[2.0, 1.5], 0.0);
+            t.step_sample(&[2.0, 1.5], 0.0);
+            for (l, layer) in t.network.layers.iter().enumerate() {
+                assert_eq!(
+                    layer.weights,
+                    step.layers[l].weights_after,
+                    "{}",
+                    kind.name()
+                );
+                assert_eq!(layer.biases, step.layers[l].biases_after, "{}", kind.name());
+                assert_ne!(step.layers[l].weights_before, step.layers[l].weights_after);
+            }
+        }
+    }
+}
