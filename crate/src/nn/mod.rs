@@ -1,6 +1,7 @@
 //! The network core: plain Rust, no web dependency, tested natively.
 
 pub mod activation;
+pub mod curvature;
 pub mod fastmath;
 pub mod features;
 pub mod inspect;
