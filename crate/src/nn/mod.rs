@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod network;
 pub mod optimizer;
 pub mod regularization;
+pub mod step_log;
 pub mod trainer;
 
 pub use activation::Activation;

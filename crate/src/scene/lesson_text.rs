@@ -2,6 +2,7 @@
 //! gradient descent stands on the landscape, the chain rule of the chosen
 //! weight, each run of a race, or the network's answer for "you".
 
+use super::compare::RaceAxis;
 use super::describe::{column_name, link_name};
 use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
@@ -126,6 +127,15 @@ impl LessonState {
             None => lines.push("Add training points to see the gradient.".into()),
         }
         lines.join("\n")
+    }
+}
+
+/// The race chart's x-axis title.
+pub fn axis_title(axis: RaceAxis) -> &'static str {
+    match axis {
+        RaceAxis::Epochs => "epochs",
+        RaceAxis::Steps => "gradient steps",
+        RaceAxis::Examples => "examples processed",
     }
 }
 

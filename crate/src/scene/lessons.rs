@@ -223,8 +223,8 @@ static LESSONS: [Lesson; 9] = [
         name: "landscape",
         title: "The loss landscape",
         caption: "This model, y = w·x1 + b with squared error, has just two parameters, so its \
-                  loss J(w, b) is a bowl you can see and turn. Step down it; then try a tiny \
-                  rate, 0.3, and 1, where each step overshoots more than the last.",
+                  loss J(w, b) is a bowl you can see and turn. Step down it, then try a tiny \
+                  learning rate, 0.3, and 1, where each step overshoots more than the last.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,
         compare: None,
@@ -275,9 +275,9 @@ static LESSONS: [Lesson; 9] = [
     Lesson {
         name: "mini-batches",
         title: "Mini-batches",
-        caption: "The gradient of one example is cheap but noisy, of all examples exact but \
-                  costly; a batch of 32 is the usual middle. Compare the loss curves per epoch: \
-                  batch 1 takes many small noisy steps, the full batch one step an epoch.",
+        caption: "One example's gradient is cheap but noisy; the whole set's is exact but costs \
+                  a pass over every example; a batch of 32 is the middle. Per epoch, batch 1 \
+                  looks best: count gradient steps or examples processed to see what each costs.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
