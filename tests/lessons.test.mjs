@@ -568,6 +568,30 @@ test('landscape: the surface in 3-D stands beside the contour map, crisp, and tu
   await page.close();
 });
 
+test('landscape: the closing question is answered with the controls: a rate that blows up gets a tick, announced', async () => {
+  const page = await lessonPage('landscape');
+  const question = page.locator('.question');
+  assert.ok(await question.isVisible(), 'the lesson ends with a question');
+  assert.match(await text(page, '#question-ask'), /learning rate at which gradient descent blows up/);
+  assert.equal(await text(page, '.question-mark'), '?');
+  assert.equal(await text(page, '#question-reached'), '', 'not answered at the start');
+  assert.equal(await page.locator('#question-reached').getAttribute('aria-live'), 'polite');
+  // A rate that converges is no answer.
+  await page.locator('#step-epoch').click();
+  await frames(page);
+  assert.equal(await text(page, '.question-mark'), '?');
+  // The slider to 1 (its stops: 0.00001, 0.00003, … two a power of ten), then a step.
+  await page.locator('#learning-rate').fill(String(2 * (0 + 5)));
+  await page.locator('#step-epoch').click();
+  await frames(page);
+  assert.equal(await text(page, '.question-mark'), '✓');
+  assert.match(await text(page, '#question-reached'), /^Reached: above 2\/λ/);
+  assert.ok(await question.evaluate((el) => el.classList.contains('answered')));
+  await page.screenshot({ path: `${OUTPUT}lesson-landscape-question.png` });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 /** The landscape race's lines after the first: "Adam: w = 1.811, b = -0.567, J = 0.0913" → {label: {w, b, J}}. */
 function raceLines(panel) {
   const runs = {};
