@@ -485,6 +485,8 @@ impl Playground {
             ))
         })?;
         self.class.load_lesson(lesson);
+        // A new diagram: what the pointer was over is gone until it moves again.
+        self.hovered = None;
         self.dirty = true;
         self.resized = true;
         let o = Object::new();
