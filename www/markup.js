@@ -5,6 +5,7 @@ export const MARKUP = `
 <link rel="stylesheet" href="${new URL('playground.css', import.meta.url)}">
 <div class="playground" hidden>
 <p class="caption" hidden></p>
+<p class="question" hidden><span class="question-mark" aria-hidden="true">?</span> <span id="question-ask"></span> <span id="question-reached" class="question-reached" role="status" aria-live="polite"></span></p>
 <section class="runbar" aria-label="Training controls">
   <div class="run-buttons">
     <span class="run-group" data-group="run">
@@ -143,7 +144,16 @@ export const MARKUP = `
       </div>
       <label class="race-toggle" data-panel="landscape"><input id="race-optimizers" type="checkbox"> Race SGD, momentum, RMSProp, Adagrad and Adam from this start</label>
       <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare landscape"></div>
-      <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
+      <div class="race-axis" role="group" aria-label="What the chart counts across" data-panel="compare">
+        <span class="small">Across:</span>
+        <button type="button" data-axis="epochs" aria-pressed="true">Epochs</button>
+        <button type="button" data-axis="steps" aria-pressed="false">Gradient steps</button>
+        <button type="button" data-axis="examples" aria-pressed="false">Examples processed</button>
+      </div>
+      <div class="lesson-views" data-panel="landscape backprop compare">
+        <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
+        <canvas id="surface-canvas" class="lesson-canvas square" data-panel="landscape" tabindex="0" role="application" aria-roledescription="3-D loss surface" aria-label="The loss J(w, b) as a surface in 3-D, with the path gradient descent took: drag it, or use the arrow keys, to turn it"></canvas>
+      </div>
       <p id="lesson-text" class="lesson-text"></p>
     </div>
     <div class="diagram">
@@ -202,6 +212,7 @@ export const MARKUP = `
       <div id="axis-y" class="axis-y">x2</div>
     </div>
     <p id="hover" class="hover">&nbsp;</p>
+    <p id="tip" class="tip" role="tooltip" hidden></p>
     <p class="legend" id="legend">
       <span class="key"><span class="swatch c0"></span> <span class="class-name">red</span></span>
       <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>

@@ -137,6 +137,7 @@ export class View {
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
     this.pg.set_rate_canvas(this.$('rate-chart'));
     this.pg.set_hidden_space_canvas(this.$('hidden-space-canvas'));
+    this.pg.set_surface_canvas(this.$('surface-canvas'));
     this.painter = new WorkerPainter(this.pg);
     this.panel = '';
     this.playing = false;
@@ -256,12 +257,14 @@ export class View {
   startLesson(lesson) {
     this.inLesson = true;
     this.setCaption(lesson.caption);
+    this.questionAnswered = null;
     this.showControls(lesson.controls.split(','));
     this.showPanel(lesson.panel);
   }
 
   endLesson() {
     this.inLesson = false;
+    this.root.querySelector('.question').hidden = true;
     this.setCaption(this.options.caption);
     this.showControls(this.options.controls);
     this.showPanel(null);
@@ -284,8 +287,31 @@ export class View {
     net.setAttribute('aria-roledescription', this.panel === 'backprop' ? 'network diagram: arrows choose a weight' : 'network diagram');
     this.$('runs').replaceChildren();
     this.$('race-optimizers').checked = false;
+    this.showRaceAxis('epochs'); // a lesson starts counting epochs
     this.pg.resize();
     this.showLesson();
+  }
+
+  /**
+   * The lesson's closing question and, once the playground sees it
+   * answered, a tick and a line a screen reader hears (a live region).
+   */
+  showQuestion() {
+    const q = this.pg.lesson_question();
+    const box = this.root.querySelector('.question');
+    box.hidden = !q;
+    if (!q) return;
+    this.$('question-ask').textContent = q.ask;
+    if (q.answered === this.questionAnswered) return;
+    this.questionAnswered = q.answered;
+    box.classList.toggle('answered', q.answered);
+    box.querySelector('.question-mark').textContent = q.answered ? '✓' : '?';
+    this.$('question-reached').textContent = q.answered ? q.reached : '';
+  }
+
+  /** Marks the race chart's axis button that is on. */
+  showRaceAxis(name) {
+    for (const b of this.root.querySelectorAll('.race-axis button')) b.setAttribute('aria-pressed', String(b.dataset.axis === name));
   }
 
   /** The lesson panel's words, the neuron's sliders and the runs to choose from. */
@@ -580,6 +606,7 @@ export class View {
     this.showLesson();
     const caption = pg.hidden_space_caption();
     if (this.$('hidden-space-text').textContent !== caption) this.$('hidden-space-text').textContent = caption;
+    this.showQuestion();
     this.describeHover();
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
@@ -860,6 +887,12 @@ export class View {
         }
       });
     }
+    // The race chart counts across epochs, gradient steps or examples processed.
+    for (const b of this.root.querySelectorAll('.race-axis button')) {
+      b.addEventListener('click', () => {
+        try { pg.set_race_axis(b.dataset.axis); this.showRaceAxis(b.dataset.axis); } catch (e) { this.note(e.message); }
+      });
+    }
     // The landscape lesson: the optimisers race from the current start, a path each.
     on('race-optimizers', 'change', () => {
       pg.race_on_landscape($('race-optimizers').checked);
@@ -870,6 +903,7 @@ export class View {
     on('redo', 'click', () => this.undo(true));
     on('clear', 'click', () => pg.clear());
     this.wirePointer();
+    this.wireSurface();
     this.wireDataKeys();
     this.wireNetworkKeys();
     // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
@@ -957,6 +991,30 @@ export class View {
     });
   }
 
+  /** The landscape's 3-D surface turns by dragging, and by the arrow keys when focused. */
+  wireSurface() {
+    const surface = this.$('surface-canvas');
+    let last = null;
+    surface.addEventListener('pointerdown', (e) => {
+      last = [e.clientX, e.clientY];
+      surface.setPointerCapture(e.pointerId);
+    });
+    surface.addEventListener('pointermove', (e) => {
+      if (!last) return;
+      this.pg.turn_surface(e.clientX - last[0], e.clientY - last[1]);
+      last = [e.clientX, e.clientY];
+    });
+    for (const end of ['pointerup', 'pointercancel']) surface.addEventListener(end, () => { last = null; });
+    // A key turns it as a drag of 15 CSS pixels would.
+    const keys = { ArrowLeft: [-15, 0], ArrowRight: [15, 0], ArrowUp: [0, -15], ArrowDown: [0, 15] };
+    surface.addEventListener('keydown', (e) => {
+      if (!keys[e.key]) return;
+      this.pg.turn_surface(...keys[e.key]);
+      e.preventDefault();
+      e.stopPropagation();
+    });
+  }
+
   /** The backpropagation lesson's weight, by keyboard: arrows move along the links, Enter is not needed. */
   wireNetworkKeys() {
     const net = this.$('network');
@@ -1041,8 +1099,10 @@ export class View {
     });
     data.addEventListener('pointerup', () => { this.drag = null; clearTimeout(longPress); });
     for (const canvas of [data, $('network')]) {
-      canvas.addEventListener('pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; });
+      canvas.addEventListener('pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; $('tip').hidden = true; });
     }
+    // Off the diagram, nothing is highlighted and the data canvas shows the model's field again.
+    $('network').addEventListener('pointerleave', () => pg.leave_network());
     $('network').addEventListener('click', (e) => {
       if (this.panel !== 'backprop') return;
       const r = e.target.getBoundingClientRect();
@@ -1051,6 +1111,7 @@ export class View {
     $('network').addEventListener('pointermove', (e) => {
       const r = e.target.getBoundingClientRect();
       this.hovering = ['network', e.clientX - r.left, e.clientY - r.top];
+      this.pointer = [e.clientX, e.clientY];
       this.describeHover();
     });
   }
@@ -1059,8 +1120,23 @@ export class View {
   describeHover() {
     if (!this.hovering) return;
     const [canvas, x, y] = this.hovering;
-    const text = canvas === 'data' ? this.pg.describe_data(x, y) : this.pg.describe_network(x, y);
-    this.$('hover').textContent = text || '\u00a0';
+    if (canvas === 'data') {
+      this.$('hover').textContent = this.pg.describe_data(x, y) || '\u00a0';
+      return;
+    }
+    // A unit's or a link's readout goes by the pointer, inside the window.
+    const text = this.pg.describe_network(x, y);
+    const tip = this.$('tip');
+    tip.hidden = !text;
+    if (!text) return;
+    tip.textContent = text;
+    const [px, py] = this.pointer;
+    const { width, height } = tip.getBoundingClientRect();
+    const gap = 14;
+    const left = px + gap + width <= innerWidth - 8 ? px + gap : Math.max(8, px - gap - width);
+    const top = py + gap + height <= innerHeight - 8 ? py + gap : Math.max(8, py - gap - height);
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
   }
 
   destroy() {

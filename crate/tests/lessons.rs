@@ -435,15 +435,65 @@ fn dropout_and_l2_keep_the_test_loss_from_turning_up() {
     }
 }
 
+/// The landscape's bowl curves by λ ≈ 6 along w: at 0.1 the path slides
+/// down, at 0.3 (just under 2/λ) w swings from side to side of the valley
+/// and still settles, at 1 every step lands higher and the run blows up —
+/// and the panel says which.
 #[test]
-fn every_lesson_scene_is_a_classification_that_trains() {
+fn landscape_rates_slide_swing_or_blow_up_about_two_over_the_curvature() {
+    use descent::nn::curvature;
+    use descent::scene::Classroom;
+    let l = lesson("landscape");
+    let s = l.session();
+    let lambda = curvature::steepest_curvature(&s.trainer().network, s.trainer().train_samples())
+        .expect("a squared-error bowl");
+    assert!((lambda - 6.0).abs() < 0.05, "λ = {lambda}");
+    let run = |rate: &str| {
+        let mut class = Classroom::new(descent::scene::Scene::default());
+        class.load_lesson(l);
+        assert!(class
+            .lesson_text()
+            .contains("rates above 2/λ = 0.333 blow up"));
+        class.set("learning-rate", rate).unwrap();
+        class.train_epochs(40, || true);
+        let ws: Vec<f32> = class.lesson().paths()[0].iter().map(|p| p.0).collect();
+        let status = class.session().trainer().status();
+        (ws, status, class.lesson_text())
+    };
+    let w_best = 0.25; // the data's slope (plus noise)
+    let sides = |ws: &[f32]| {
+        ws.windows(2)
+            .filter(|w| (w[0] - w_best) * (w[1] - w_best) < 0.0)
+            .count()
+    };
+    let (slide, status, _) = run("0.1");
+    assert_eq!(status, Status::Training);
+    assert_eq!(sides(&slide), 0, "slides down one side: {slide:?}");
+    let (swing, status, _) = run("0.3");
+    assert_eq!(status, Status::Training);
+    assert!(sides(&swing) > 10, "swings across the valley: {swing:?}");
+    assert!(
+        (swing.last().unwrap() - w_best).abs() < 0.1,
+        "and settles: {swing:?}"
+    );
+    let (_, status, text) = run("1");
+    assert_eq!(status, Status::Diverged);
+    assert!(
+        text.contains("Diverged: the rate 1 is above 2/λ = 0.333"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_lesson_scene_is_a_classification_that_trains_but_the_landscapes_bowl() {
     for l in lessons::all() {
         let scene = l.scene();
-        assert!(
-            matches!(scene.task, Task::Classification { classes: 2 }),
-            "{}",
-            l.name
-        );
+        // The landscape fits a line by squared error: a true bowl.
+        let task = match l.name {
+            "landscape" => Task::Regression,
+            _ => Task::Classification { classes: 2 },
+        };
+        assert_eq!(scene.task, task, "{}", l.name);
         assert!(!scene.points.is_empty(), "{}", l.name);
     }
 }

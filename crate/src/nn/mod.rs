@@ -1,6 +1,7 @@
 //! The network core: plain Rust, no web dependency, tested natively.
 
 pub mod activation;
+pub mod curvature;
 pub mod fastmath;
 pub mod features;
 pub mod inspect;
@@ -10,6 +11,7 @@ pub mod network;
 pub mod optimizer;
 pub mod regularization;
 pub mod schedule;
+pub mod step_log;
 pub mod trainer;
 
 pub use activation::Activation;

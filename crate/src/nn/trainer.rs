@@ -5,6 +5,7 @@ use super::network::{Dropout, Gradients, Network, NetworkShape, Workspace};
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::regularization::Regularization;
 use super::schedule::Schedule;
+use super::step_log::StepLog;
 use crate::rng::Rng;
 
 /// Network inputs and targets, one row per sample.
@@ -121,6 +122,8 @@ pub struct Trainer {
     grads: Gradients,
     batch_inputs: Vec<f32>,
     batch_targets: Vec<f32>,
+    /// Each step's batch loss, when asked for (`log_steps`).
+    step_log: Option<StepLog>,
 }
 
 impl Trainer {
@@ -156,6 +159,7 @@ impl Trainer {
             eval_workspace: Workspace::new(),
             batch_inputs: Vec::new(),
             batch_targets: Vec::new(),
+            step_log: None,
         };
         trainer.set_config(config);
         trainer.record_epoch();
@@ -234,6 +238,9 @@ impl Trainer {
         self.last_rows = 0..0;
         self.mid_epoch = None;
         self.history.clear();
+        if let Some(log) = &mut self.step_log {
+            log.clear();
+        }
         self.best = None;
         self.start_loss = None;
         self.status = Status::Training;
@@ -283,6 +290,16 @@ impl Trainer {
     /// Batches in one epoch at the current batch size.
     pub fn batches_per_epoch(&self) -> usize {
         self.train.len().div_ceil(self.config.batch_size)
+    }
+
+    /// Keeps each step's batch loss from now on (at most `cap` of them, thinned evenly).
+    pub fn log_steps(&mut self, cap: usize) {
+        self.step_log = Some(StepLog::new(cap));
+    }
+
+    /// Each step's batch loss, if asked for.
+    pub fn step_log(&self) -> Option<&StepLog> {
+        self.step_log.as_ref()
     }
 
     /// Lets training go on after early stopping or divergence.
@@ -344,6 +361,13 @@ impl Trainer {
             .forward(&self.batch_inputs, &mut self.workspace, dropout);
         // A NaN or infinite output has blown up (its loss would be NaN or
         // infinite too; the batch's loss itself is not needed, so not taken).
+        if let Some(log) = &mut self.step_log {
+            let losses = self
+                .network
+                .losses(&self.batch_targets, &mut self.workspace);
+            let sum: f64 = losses.iter().map(|&l| l as f64).sum();
+            log.push((sum / losses.len().max(1) as f64) as f32);
+        }
         let outputs_not_finite = self
             .workspace
             .activations(self.network.layers.len() - 1)

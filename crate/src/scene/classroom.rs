@@ -3,6 +3,7 @@
 //! on a new scene, the landscape's path growing a step, a run lent back
 //! before a setting changes) run without any caller having to remember them.
 
+use super::compare::RaceAxis;
 use super::lesson_state::{LessonState, WeightAt};
 use super::lessons::{Lesson, Perceptron};
 use super::{Marker, Scene, Session};
@@ -155,6 +156,11 @@ impl Classroom {
     /// start (or stops the race). Returns whether the race is on.
     pub fn race_on_landscape(&mut self, on: bool) -> bool {
         self.lesson.race_on_landscape(on, &mut self.session)
+    }
+
+    /// What the race chart counts across: epochs, gradient steps or examples.
+    pub fn set_race_axis(&mut self, axis: RaceAxis) {
+        self.lesson.set_race_axis(axis);
     }
 
     /// Shows run `index` of the race on the session.

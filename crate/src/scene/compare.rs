@@ -19,6 +19,45 @@ pub struct Compare {
 
 /// Most runs a race holds.
 pub const MAX_RUNS: usize = 8;
+/// Most batch losses a run keeps (thinned evenly beyond).
+pub const STEP_LOG: usize = 4000;
+
+/// What the race chart counts across: epochs (passes over the training
+/// set), gradient steps (one per mini-batch) or examples processed (the
+/// work done). Per epoch batch 1 looks best; per step, the whole set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RaceAxis {
+    #[default]
+    Epochs,
+    Steps,
+    Examples,
+}
+
+impl RaceAxis {
+    pub const ALL: [RaceAxis; 3] = [RaceAxis::Epochs, RaceAxis::Steps, RaceAxis::Examples];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RaceAxis::Epochs => "epochs",
+            RaceAxis::Steps => "steps",
+            RaceAxis::Examples => "examples",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RaceAxis> {
+        RaceAxis::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// How far along this axis a run is after `epoch` whole epochs.
+    pub fn at_epoch(self, trainer: &Trainer, epoch: usize) -> f64 {
+        let per_epoch = match self {
+            RaceAxis::Epochs => 1,
+            RaceAxis::Steps => trainer.batches_per_epoch(),
+            RaceAxis::Examples => trainer.train_samples().len(),
+        };
+        (epoch * per_epoch) as f64
+    }
+}
 
 pub struct Run {
     label: String,
@@ -113,10 +152,12 @@ impl Race {
                 }
                 shown => label(compare.setting, shown, &copy),
             };
+            let mut trainer = Session::build_trainer(&copy);
+            trainer.log_steps(STEP_LOG);
             runs.push(Run {
                 label,
                 value,
-                trainer: Session::build_trainer(&copy),
+                trainer,
                 scene: copy,
             });
         }
@@ -281,6 +322,49 @@ mod tests {
         let race = Race::new(&scene(), &rates).unwrap();
         assert_eq!(race.runs()[0].label(), "lr 0.001");
         assert_eq!(race.setting(), "learning-rate");
+    }
+
+    #[test]
+    fn the_axes_count_epochs_steps_and_examples_and_each_step_logs_its_batch_loss() {
+        let scene = scene();
+        let compare = Compare {
+            setting: "batch-size",
+            values: &["1", "10", "all"],
+        };
+        let mut race = Race::new(&scene, &compare).unwrap();
+        race.train_epochs(2);
+        let n = race.runs()[0].trainer().train_samples().len();
+        let ends = |axis: RaceAxis| -> Vec<f64> {
+            race.runs()
+                .iter()
+                .map(|r| axis.at_epoch(r.trainer(), r.trainer().epoch()))
+                .collect()
+        };
+        assert_eq!(ends(RaceAxis::Epochs), [2.0; 3]);
+        let steps = [2 * n, 2 * n.div_ceil(10), 2].map(|s| s as f64);
+        assert_eq!(ends(RaceAxis::Steps), steps);
+        assert_eq!(ends(RaceAxis::Examples), [2.0 * n as f64; 3]);
+        for (run, steps) in race.runs().iter().zip(steps) {
+            let log = run.trainer().step_log().expect("every run logs its steps");
+            assert_eq!(log.steps() as f64, steps, "{}", run.label());
+            assert!(log.entries().iter().all(|(_, l)| l.is_finite()));
+        }
+        // One example's loss is noisy; the whole set's falls smoothly.
+        let spread = |i: usize| {
+            let log = race.runs()[i].trainer().step_log().unwrap();
+            let losses: Vec<f32> = log.entries().iter().map(|e| e.1).collect();
+            let max = losses.iter().copied().fold(f32::MIN, f32::max);
+            let min = losses.iter().copied().fold(f32::MAX, f32::min);
+            max - min
+        };
+        assert!(
+            spread(0) > 5.0 * spread(2),
+            "{} vs {}",
+            spread(0),
+            spread(2)
+        );
+        assert_eq!(RaceAxis::from_name("steps"), Some(RaceAxis::Steps));
+        assert_eq!(RaceAxis::from_name("hours"), None);
     }
 
     #[test]

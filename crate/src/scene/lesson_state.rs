@@ -4,7 +4,7 @@
 //! lesson's chosen weight. Its hooks are called by `Classroom` around every
 //! change and every training step, never by the page.
 
-use super::compare::{Compare, Race};
+use super::compare::{Compare, Race, RaceAxis};
 use super::lessons::{Lesson, Panel};
 use super::{Marker, Scene, Session};
 use crate::nn::{Network, Trainer};
@@ -55,6 +55,8 @@ pub struct LessonState {
     race: Option<Race>,
     /// The compare lesson's run shown by the playground (boundary, diagram, loss chart).
     shown_run: usize,
+    /// What the race chart counts across.
+    race_axis: RaceAxis,
     /// The scene the race was built from: a change to it rebuilds the race.
     race_scene: Option<Scene>,
     path: Option<Path>,
@@ -112,6 +114,16 @@ impl LessonState {
 
     pub fn shown_run(&self) -> usize {
         self.shown_run
+    }
+
+    pub fn race_axis(&self) -> RaceAxis {
+        self.race_axis
+    }
+
+    /// Counts the race chart across epochs, gradient steps or examples.
+    pub fn set_race_axis(&mut self, axis: RaceAxis) {
+        self.race_axis = axis;
+        self.dirty = true;
     }
 
     pub fn restarts(&self) -> u64 {

@@ -2,12 +2,13 @@
 //! gradient descent stands on the landscape, the chain rule of the chosen
 //! weight, each run of a race, or the network's answer for "you".
 
+use super::compare::RaceAxis;
 use super::describe::{column_name, link_name};
 use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
 use super::lessons::{Panel, Perceptron};
 use super::Session;
-use crate::nn::{inspect, Status, Trainer};
+use crate::nn::{curvature, inspect, Status, Trainer};
 
 impl LessonState {
     /// What the panel says in words (the page shows it as text).
@@ -72,6 +73,9 @@ impl LessonState {
                 ));
             }
         }
+        if !self.racing() {
+            lines.extend(steepness_text(session.trainer()));
+        }
         lines.join("\n")
     }
 
@@ -124,6 +128,41 @@ impl LessonState {
         }
         lines.join("\n")
     }
+}
+
+/// The race chart's x-axis title.
+pub fn axis_title(axis: RaceAxis) -> &'static str {
+    match axis {
+        RaceAxis::Epochs => "epochs",
+        RaceAxis::Steps => "gradient steps",
+        RaceAxis::Examples => "examples processed",
+    }
+}
+
+/// How sharply the landscape's bowl curves, the rate above which gradient
+/// descent blows up on it, and whether this rate is above it (or did).
+fn steepness_text(trainer: &Trainer) -> Option<String> {
+    let lambda = curvature::steepest_curvature(&trainer.network, trainer.train_samples())?;
+    let edge = curvature::largest_stable_rate(lambda);
+    let too_large = trainer.config().learning_rate > edge;
+    let rate = short_number(trainer.config().learning_rate);
+    let (lambda, edge) = (short_number(lambda), short_number(edge));
+    Some(if trainer.status() == Status::Diverged {
+        format!(
+            "Diverged: the rate {rate} is above 2/λ = {edge} (λ = {lambda}, how sharply the \
+             bowl curves at its steepest), so every step landed higher up the other wall \
+             than it started, and the loss blew up."
+        )
+    } else if too_large {
+        format!(
+            "The rate {rate} is above 2/λ = {edge}: each step will overshoot the valley by \
+             more than the last, and the loss will blow up."
+        )
+    } else {
+        format!(
+            "The bowl curves by λ = {lambda} at its steepest: rates above 2/λ = {edge} blow up."
+        )
+    })
 }
 
 /// The network's answer at the scene's marker ("you at (4, 5): …").

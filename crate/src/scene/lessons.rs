@@ -4,6 +4,7 @@
 //! playground. `all()` lists them in the lecture's order.
 
 use super::compare::Compare;
+use super::lesson_state::landscape_params;
 use super::settings;
 use super::{Marker, Scene, Session};
 use crate::data::{Point, Preset, Task};
@@ -93,6 +94,33 @@ impl Perceptron {
     }
 }
 
+/// Weights a lesson starts from instead of random ones.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Start {
+    /// The perceptron's single neuron on x1 and x2.
+    Neuron(Perceptron),
+    /// The landscape's one weight and bias: high up the bowl's wall, so
+    /// the path down is long enough to watch.
+    WeightAndBias([f32; 2]),
+}
+
+impl Start {
+    /// Writes these weights into a network of the lesson's shape.
+    fn write(self, network: &mut Network) -> Result<(), String> {
+        match self {
+            Start::Neuron(neuron) => neuron.write(network),
+            Start::WeightAndBias(values) => {
+                let params = landscape_params(network)
+                    .ok_or("landscape: the network is not one weight and a bias")?;
+                for (param, value) in params.into_iter().zip(values) {
+                    param.set(network, value);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 pub struct Lesson {
     /// The id in a URL: `#lesson=perceptron`.
     pub name: &'static str,
@@ -105,7 +133,7 @@ pub struct Lesson {
     /// For `Panel::Compare`: the one setting the side-by-side runs differ in.
     pub compare: Option<Compare>,
     /// Weights the lesson starts from instead of random ones.
-    pub weights: Option<Perceptron>,
+    pub weights: Option<Start>,
     build: fn() -> Scene,
 }
 
@@ -135,9 +163,9 @@ impl Lesson {
 
     /// Puts the lesson's starting weights (if any) into the session's network.
     pub fn start_weights(&self, session: &mut Session) {
-        if let Some(perceptron) = self.weights {
+        if let Some(start) = self.weights {
             let mut network = session.trainer().network.clone();
-            if perceptron.write(&mut network).is_ok() {
+            if start.write(&mut network).is_ok() {
                 session.trainer_mut().set_network(network);
             }
         }
@@ -164,7 +192,7 @@ static LESSONS: [Lesson; 9] = [
         controls: &["points", "link"],
         panel: Panel::Perceptron,
         compare: None,
-        weights: Some(Perceptron::LECTURE),
+        weights: Some(Start::Neuron(Perceptron::LECTURE)),
         build: perceptron,
     },
     Lesson {
@@ -194,13 +222,13 @@ static LESSONS: [Lesson; 9] = [
     Lesson {
         name: "landscape",
         title: "The loss landscape",
-        caption: "This model has just two parameters, a weight on x1 and a bias, so its loss \
-                  J(w, b) is a surface you can see. Step gradient descent and follow the dot \
-                  downhill; try a tiny and a huge learning rate, then race the optimisers.",
+        caption: "This model, y = w·x1 + b with squared error, has just two parameters, so its \
+                  loss J(w, b) is a bowl you can see and turn. Step down it, then try a tiny \
+                  learning rate, 0.3, and 1, where each step overshoots more than the last.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,
         compare: None,
-        weights: None,
+        weights: Some(Start::WeightAndBias(LANDSCAPE_START)),
         build: landscape,
     },
     Lesson {
@@ -247,9 +275,9 @@ static LESSONS: [Lesson; 9] = [
     Lesson {
         name: "mini-batches",
         title: "Mini-batches",
-        caption: "The gradient of one example is cheap but noisy, of all examples exact but \
-                  costly; a batch of 32 is the usual middle. Compare the loss curves per epoch: \
-                  batch 1 takes many small noisy steps, the full batch one step an epoch.",
+        caption: "One example's gradient is cheap but noisy; the whole set's is exact but costs \
+                  a pass over every example; a batch of 32 is the middle. Per epoch, batch 1 \
+                  looks best: count gradient steps or examples processed to see what each costs.",
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -361,8 +389,30 @@ fn pass() -> Scene {
     )
 }
 
+/// Where the landscape's descent starts: (w, b), far from the bottom.
+pub const LANDSCAPE_START: [f32; 2] = [-1.5, 2.0];
+
+/// The landscape's data: values t = x1/4 − 1/2 plus a little noise at x1
+/// evenly spaced from −3 to 3, so mean x1 = 0 and mean x1² = 3 − 9/n²: the
+/// bowl curves by 2·mean x1² ≈ 6 along w and by 2 along b, and rates above
+/// 2/6 = 1/3 blow up (`nn::curvature`). x2 only spreads the points out.
 fn landscape() -> Scene {
-    let scene = preset(Preset::Gaussians, 100, 0.3, 0.0, 5);
+    const POINTS: usize = 60;
+    let mut rng = Rng::new(5);
+    let points = (0..POINTS)
+        .map(|i| {
+            let x1 = -3.0 + 6.0 * (i as f32 + 0.5) / POINTS as f32;
+            let x2 = rng.range(-5.0, 5.0);
+            Point::new(x1, x2, 0.25 * x1 - 0.5 + 0.15 * rng.normal())
+        })
+        .collect();
+    let mut scene = Scene {
+        points,
+        preset: None,
+        marker: None,
+        ..Scene::from_preset(Preset::Plane, 0, 0.0, 5)
+    };
+    scene.test_fraction = 0.0;
     let all = training_count(&scene);
     with(
         scene,

@@ -332,6 +332,11 @@ pub fn sequential(t: f32) -> Rgb {
     colors::mix(SEQUENTIAL[i], SEQUENTIAL[i + 1], x - i as f32)
 }
 
+/// The contour map's colour of value `v` on a surface from `min` to `max`.
+pub fn colour_of(v: f32, min: f32, max: f32) -> Rgb {
+    sequential(1.0 + depth(v, min, max) / LEVELS)
+}
+
 /// Paints `cells × cells` values (row-major) as RGBA pixels: a log-scaled
 /// sequential colour (the contour lines are drawn over it, smooth, from
 /// `contours`). NaN and infinite values paint neutral grey.

@@ -105,6 +105,18 @@ impl Layout {
         }
         best.map(|(_, hit)| hit)
     }
+
+    /// Which of the diagram's pictures (numbered down each column, the
+    /// inputs first, as `Pictures::units` holds them) a hovered unit is;
+    /// None for a link or a unit that is not there.
+    pub fn picture_index(&self, hit: Hit) -> Option<usize> {
+        let Hit::Unit { layer, unit } = hit else {
+            return None;
+        };
+        let column = self.columns.get(layer)?;
+        (unit < column.len())
+            .then(|| self.columns[..layer].iter().map(Vec::len).sum::<usize>() + unit)
+    }
 }
 
 fn distance_to_segment(px: f32, py: f32, ax: f32, ay: f32, bx: f32, by: f32) -> f32 {
@@ -141,6 +153,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_hovered_unit_names_its_picture_and_a_link_none() {
+        let layout = Layout::new(&[2, 3, 1], 300.0, 300.0);
+        let unit = |layer, unit| layout.picture_index(Hit::Unit { layer, unit });
+        assert_eq!(unit(0, 1), Some(1));
+        assert_eq!(unit(1, 0), Some(2));
+        assert_eq!(unit(1, 2), Some(4));
+        assert_eq!(unit(2, 0), Some(5));
+        assert_eq!(unit(1, 3), None, "no fourth unit");
+        assert_eq!(unit(3, 0), None, "no fourth column");
+        let link = Hit::Link {
+            layer: 1,
+            from: 0,
+            to: 0,
+        };
+        assert_eq!(layout.picture_index(link), None);
     }
 
     #[test]

@@ -12,4 +12,5 @@ pub mod links;
 pub mod pictures;
 pub mod raster;
 pub mod snapshot;
+pub mod surface3d;
 pub mod ticks;

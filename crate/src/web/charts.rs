@@ -275,22 +275,41 @@ pub const RUN_COLORS: [Rgb; 8] = [
     (90, 90, 90),
 ];
 
-/// The training loss per epoch of several runs on one chart (a compare
-/// lesson), each labelled at its end; the shown run drawn thicker.
-pub fn race(canvas: &Canvas, runs: &[(&str, &[EpochRecord])], shown: usize) {
+/// One run of a race as the chart draws it: its training loss at each
+/// epoch's end, and (counted in steps) each step's batch loss, both at
+/// their place along the chart's axis.
+pub struct RaceCurve<'a> {
+    pub name: &'a str,
+    pub losses: Vec<(f64, f32)>,
+    pub batch_losses: Vec<(f64, f32)>,
+}
+
+/// Every `n`th point (and the last), so a long run stays a few hundred.
+fn thin_points(points: &[(f64, f32)], most: usize) -> impl Iterator<Item = (f64, f32)> + '_ {
+    let step = points.len().div_ceil(most).max(1);
+    points
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| i % step == 0 || *i + 1 == points.len())
+        .map(|(_, &p)| p)
+}
+
+/// The training loss of several runs on one chart (a compare lesson),
+/// across epochs, steps or examples (`x_label`), each labelled at its end;
+/// the shown run drawn thicker. Batch losses, where given, are drawn faint
+/// under their run's curve: how noisy one step's view of the loss is.
+pub fn race(canvas: &Canvas, runs: &[RaceCurve], shown: usize, x_label: &str) {
     let px = |v: f64| (v * canvas.ratio).round() as i32;
     clear(canvas);
     let finite = |v: f32| v.is_finite().then_some(v as f64);
-    let last_epoch = runs
+    let last_x = runs
         .iter()
-        .filter_map(|(_, h)| h.last().map(|r| r.epoch))
-        .max()
-        .unwrap_or(0)
-        .max(10) as f64;
+        .filter_map(|r| r.losses.last().map(|p| p.0))
+        .fold(10.0, f64::max);
     // The scale follows where the runs started, so a blown-up run goes off the top.
     let top = runs
         .iter()
-        .filter_map(|(_, h)| h.first().and_then(|r| finite(r.train_loss)))
+        .filter_map(|r| r.losses.first().and_then(|p| finite(p.1)))
         .fold(0.1f64, f64::max)
         * 1.3;
     let margins = Margins {
@@ -299,18 +318,35 @@ pub fn race(canvas: &Canvas, runs: &[(&str, &[EpochRecord])], shown: usize) {
         right: 90.0,
         bottom: 34.0,
     };
-    let (x, y) = ((0.0, last_epoch), (0.0, top));
+    let (x, y) = ((0.0, last_x), (0.0, top));
     let plot = plot_on(canvas, margins, x, y);
     axes(canvas, &plot, x, y, (6, 5), 11.0);
+    let (label_x, label_y) = pixel(plot.at(last_x, 0.0));
+    text(
+        canvas,
+        x_label,
+        (label_x, label_y + px(28.0)),
+        11.0,
+        "right",
+        TEXT,
+    );
+    let curve_of = |points: &[(f64, f32)], most: usize| -> Vec<(f64, f64)> {
+        thin_points(points, most)
+            .filter_map(|(x, v)| finite(v).map(|v| (x, v.min(top))))
+            .collect()
+    };
+    for (i, run) in runs.iter().enumerate() {
+        let color = RUN_COLORS[i % RUN_COLORS.len()];
+        let noise = curve_of(&run.batch_losses, 4 * MOST_POINTS);
+        line(canvas, &plot, &noise, &css(color, 0.22), canvas.ratio);
+    }
     let mut ends = Vec::new();
-    for (i, (name, history)) in runs.iter().enumerate() {
+    for (i, run) in runs.iter().enumerate() {
         let color = RUN_COLORS[i % RUN_COLORS.len()];
         let width = if i == shown { 3.0 } else { 1.6 } * canvas.ratio;
-        let curve: Vec<(f64, f64)> = thin(history)
-            .filter_map(|r| finite(r.train_loss).map(|v| (r.epoch as f64, v.min(top))))
-            .collect();
+        let curve = curve_of(&run.losses, MOST_POINTS);
         if let Some(&(e, v)) = curve.last() {
-            ends.push((pixel(plot.at(e, v)), *name, color));
+            ends.push((pixel(plot.at(e, v)), run.name, color));
         }
         line(canvas, &plot, &curve, &css(color, 1.0), width);
     }

@@ -5,13 +5,16 @@
 
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
-use crate::nn::{inspect, Status};
+use crate::nn::{inspect, Status, Trainer};
+use crate::scene::compare::RaceAxis;
 use crate::scene::describe::column_name;
 use crate::scene::lesson_state::{landscape_params, two_parameters, WeightAt};
+use crate::scene::lesson_text::axis_title;
 use crate::scene::lessons::{self, Panel, Perceptron};
 use crate::scene::Classroom;
 use crate::view::landscape::{self, Span, Window};
 use crate::view::layout::Hit;
+use crate::view::surface3d::{self, Camera};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -20,10 +23,11 @@ use web_sys::HtmlCanvasElement;
 const TOUCH_RADIUS: f64 = 22.0;
 /// Cells per side of the loss landscape.
 const LANDSCAPE_CELLS: usize = 128;
-/// Where the landscape looks first: weights the lesson's data reach.
+/// Where the landscape looks first: the lesson's start, (−1.5, 2), and the
+/// bowl's bottom near (0.25, −0.5), with room round both.
 const FIRST_WINDOW: Window = Window {
-    first: Span { lo: -3.0, hi: 6.0 },
-    second: Span { lo: -4.5, hi: 4.5 },
+    first: Span { lo: -2.5, hi: 3.0 },
+    second: Span { lo: -3.5, hi: 2.5 },
 };
 
 /// The landscape as last computed: the window it covers, its values and
@@ -39,11 +43,18 @@ pub struct LandscapeView {
     restarts: u64,
     /// The surface's contour lines (picture coordinates), each with whether it is drawn dark.
     contours: Vec<(Vec<landscape::Segment>, bool)>,
+    /// Where the 3-D view looks from (the student turns it).
+    pub camera: Camera,
 }
+
+/// Vertices a side of the 3-D mesh: fine enough for a smooth bowl, few
+/// enough quads (31²) to fill every frame.
+const MESH_SIDE: usize = 32;
 
 /// Draws the lesson's panel on the lesson canvas.
 pub fn render(
     canvas: &Canvas,
+    surface_canvas: Option<&Canvas>,
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &mut Classroom,
@@ -51,15 +62,16 @@ pub fn render(
     class.lesson_drawn();
     let lesson = class.lesson();
     match lesson.panel() {
-        Panel::Landscape => draw_landscape(canvas, blitter, view, class),
+        Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class),
         Panel::Backprop => draw_gradient_bars(canvas, class),
         Panel::Compare => {
+            let axis = lesson.race_axis();
             let runs: Vec<_> = class
                 .runs()
                 .into_iter()
-                .map(|(label, trainer)| (label, trainer.history()))
+                .map(|(name, trainer)| race_curve(name, trainer, axis))
                 .collect();
-            charts::race(canvas, &runs, lesson.shown_run());
+            charts::race(canvas, &runs, lesson.shown_run(), axis_title(axis));
             Ok(())
         }
         Panel::None | Panel::Perceptron => Ok(()),
@@ -68,6 +80,7 @@ pub fn render(
 
 fn draw_landscape(
     canvas: &Canvas,
+    surface_canvas: Option<&Canvas>,
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &Classroom,
@@ -114,6 +127,22 @@ fn draw_landscape(
             }
         }
         view.window = Some(window);
+    }
+    if let (Some(surface_canvas), Some(surface)) = (surface_canvas, &view.surface) {
+        let colours: Vec<_> = (0..paths.len().max(dots.len()))
+            .map(|i| match racing {
+                true => run_colour(i),
+                false => "#ff3b30".to_string(),
+            })
+            .collect();
+        draw_surface(
+            surface_canvas,
+            surface,
+            view.camera,
+            &paths,
+            &dots,
+            &colours,
+        );
     }
     let ctx = &canvas.ctx;
     // Device pixels throughout (the canvas's backing store, untransformed).
@@ -228,6 +257,108 @@ fn draw_landscape(
     Ok(())
 }
 
+/// The surface J(w, b) in 3-D: shaded quads far to near, then the path
+/// and the dots lifted onto it (drawn last: never hidden behind the bowl's rim).
+fn draw_surface(
+    canvas: &Canvas,
+    surface: &landscape::Surface,
+    camera: Camera,
+    paths: &[Vec<(f32, f32)>],
+    dots: &[(f32, f32)],
+    colours: &[String],
+) {
+    let ctx = &canvas.ctx;
+    let r = canvas.ratio;
+    let (w, h) = (canvas.width * r, canvas.height * r);
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    let half = 0.5 * w.min(h) * 0.94;
+    let to_px = |(x, y): (f32, f32)| (0.5 * w + x as f64 * half, 0.5 * h + y as f64 * half);
+    ctx.set_line_width(0.6 * r);
+    ctx.set_line_join("round");
+    for quad in surface3d::mesh(surface, MESH_SIDE, camera) {
+        let [c0, c1, c2] = quad.colour;
+        let style = format!("rgb({c0},{c1},{c2})");
+        ctx.set_fill_style_str(&style);
+        // The same colour round the edge closes the hairline seams between quads.
+        ctx.set_stroke_style_str(&style);
+        ctx.begin_path();
+        for (k, &corner) in quad.corners.iter().enumerate() {
+            let (x, y) = to_px(corner);
+            if k == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
+        ctx.close_path();
+        ctx.fill();
+        ctx.stroke();
+    }
+    let window = surface.window;
+    let lifted = |p: (f32, f32)| surface3d::lift(surface, &window, camera, p).map(to_px);
+    for (i, path) in paths.iter().enumerate() {
+        for (width, style) in [(3.5, "rgba(255,255,255,0.9)"), (1.5, colours[i].as_str())] {
+            ctx.set_line_width(width * r);
+            ctx.set_stroke_style_str(style);
+            ctx.begin_path();
+            let mut pen_down = false;
+            for &p in path {
+                match lifted(p) {
+                    Some((x, y)) if pen_down => ctx.line_to(x, y),
+                    Some((x, y)) => {
+                        ctx.move_to(x, y);
+                        pen_down = true;
+                    }
+                    None => pen_down = false,
+                }
+            }
+            ctx.stroke();
+        }
+    }
+    ctx.set_line_width(1.5 * r);
+    for (i, &dot) in dots.iter().enumerate() {
+        let Some((x, y)) = lifted(dot) else { continue };
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 5.0 * r, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(&colours[i]);
+        ctx.fill();
+        ctx.set_stroke_style_str("#fff");
+        ctx.stroke();
+    }
+    charts::text(
+        canvas,
+        "J(w, b): drag or use the arrow keys to turn",
+        ((w / 2.0) as i32, (h - 6.0 * r) as i32),
+        11.0,
+        "center",
+        charts::TEXT,
+    );
+}
+
+/// A run's losses along the race chart's axis; counted in steps, with
+/// every step's batch loss too.
+fn race_curve<'a>(name: &'a str, trainer: &Trainer, axis: RaceAxis) -> charts::RaceCurve<'a> {
+    let losses = trainer
+        .history()
+        .iter()
+        .map(|r| (axis.at_epoch(trainer, r.epoch), r.train_loss))
+        .collect();
+    let batch_losses = match (axis, trainer.step_log()) {
+        (RaceAxis::Steps, Some(log)) => log
+            .entries()
+            .iter()
+            .map(|&(step, loss)| (step as f64, loss))
+            .collect(),
+        _ => Vec::new(),
+    };
+    charts::RaceCurve {
+        name,
+        losses,
+        batch_losses,
+    }
+}
+
 /// Run `i`'s colour in a race (its line on the chart, its path on the landscape), as CSS.
 fn run_colour(i: usize) -> String {
     let c = charts::RUN_COLORS[i % charts::RUN_COLORS.len()];
@@ -326,6 +457,22 @@ impl Playground {
         Ok(())
     }
 
+    /// The canvas the landscape lesson draws its surface on in 3-D.
+    pub fn set_surface_canvas(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsValue> {
+        self.surface_canvas = Some(Canvas::new(canvas)?);
+        self.resized = true;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Turns the 3-D surface as a drag of (dx, dy) CSS pixels would: across
+    /// turns the bowl, down raises the eye. Returns `[yaw, pitch]` in radians.
+    pub fn turn_surface(&mut self, dx: f32, dy: f32) -> Vec<f32> {
+        self.landscape.camera.turn(dx, dy);
+        self.dirty = true;
+        vec![self.landscape.camera.yaw, self.landscape.camera.pitch]
+    }
+
     /// Loads a lesson: its scene and starting weights. Returns what the page
     /// shows around it: `{name, title, caption, controls, panel}`.
     pub fn load_lesson(&mut self, name: &str) -> Result<JsValue, JsError> {
@@ -340,6 +487,8 @@ impl Playground {
         self.class.load_lesson(lesson);
         let hidden_layers = self.class.session().scene().hidden.len();
         self.inside.lesson_loaded(lesson.name, hidden_layers);
+        // A new diagram: what the pointer was over is gone until it moves again.
+        self.hovered = None;
         self.dirty = true;
         self.resized = true;
         let o = Object::new();
@@ -363,6 +512,23 @@ impl Playground {
     pub fn leave_lesson(&mut self) {
         self.class.leave_lesson();
         self.dirty = true;
+    }
+
+    /// The lesson's closing question, `{ask, reached, answered}`, or null
+    /// outside a lesson: `answered` once the playground is in a state that
+    /// answers it.
+    pub fn lesson_question(&self) -> JsValue {
+        let Some(lesson) = self.class.lesson().current() else {
+            return JsValue::NULL;
+        };
+        let Some(question) = crate::scene::questions::of(lesson.name) else {
+            return JsValue::NULL;
+        };
+        let o = Object::new();
+        set(&o, "ask", question.ask);
+        set(&o, "reached", question.reached);
+        set(&o, "answered", (question.answered)(&self.class));
+        o.into()
     }
 
     /// The loaded lesson's name, or "".
@@ -474,6 +640,9 @@ impl Playground {
                 let o = Object::new();
                 set(&o, "label", label);
                 set(&o, "epoch", trainer.epoch() as f64);
+                // Where the run's curve ends along the chart's axis.
+                let axis = self.class.lesson().race_axis();
+                set(&o, "xEnd", axis.at_epoch(trainer, trainer.epoch()));
                 set(
                     &o,
                     "trainLoss",
@@ -485,6 +654,20 @@ impl Playground {
                 JsValue::from(o)
             })
             .collect()
+    }
+
+    /// Counts the race chart across "epochs", "steps" (gradient steps) or
+    /// "examples" (processed); the chart's x-axis title comes back.
+    pub fn set_race_axis(&mut self, name: &str) -> Result<String, JsError> {
+        let axis = RaceAxis::from_name(name).ok_or_else(|| {
+            JsError::new(&format!(
+                "'{}' is not an axis of the race chart (epochs, steps or examples)",
+                crate::data::shorten(name)
+            ))
+        })?;
+        self.class.set_race_axis(axis);
+        self.dirty = true;
+        Ok(axis_title(axis).to_string())
     }
 
     /// Shows run `index` of the compare lesson on the playground.

@@ -15,7 +15,7 @@ mod points;
 use crate::data::{Preset, Task};
 use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
-use crate::view::layout::Layout;
+use crate::view::layout::{Hit, Layout};
 use crate::view::links;
 use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
@@ -177,6 +177,11 @@ pub struct Playground {
     plotted_activation: Option<crate::nn::Activation>,
     /// The lesson panel's canvas, and the landscape as last computed for it.
     lesson_canvas: Option<Canvas>,
+    /// The unit or link of the diagram under the pointer: highlighted, and
+    /// a hovered unit's picture fills the data canvas.
+    hovered: Option<Hit>,
+    /// The landscape lesson's surface in 3-D.
+    surface_canvas: Option<Canvas>,
     landscape: lesson::LandscapeView,
     /// How long each part of the last render took (for the browser benchmark).
     render_laps: Laps,
@@ -268,6 +273,8 @@ impl Playground {
             resized: true,
             plotted_activation: None,
             lesson_canvas: None,
+            hovered: None,
+            surface_canvas: None,
             landscape: Default::default(),
             render_laps: Laps::default(),
             cursor: None,
@@ -329,10 +336,14 @@ impl Playground {
             for canvas in [&mut self.data, &mut self.network, &mut self.loss] {
                 canvas.fit();
             }
-            for canvas in [&mut self.activation, &mut self.lesson_canvas]
-                .into_iter()
-                .flatten()
-                .chain(self.inside.canvases())
+            for canvas in [
+                &mut self.activation,
+                &mut self.lesson_canvas,
+                &mut self.surface_canvas,
+            ]
+            .into_iter()
+            .flatten()
+            .chain(self.inside.canvases())
             {
                 canvas.fit();
             }
@@ -378,12 +389,20 @@ impl Playground {
                 .map_or(Vec::new(), |s| s.points.clone()),
         };
         let predictions = self.class.predict_points();
+        // A hovered unit's picture stands in for the field, enlarged (as in
+        // TensorFlow Playground): what that unit computes over the inputs.
+        let field = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
+            Some(k) if k < self.pictures.units.len() => {
+                (&self.pictures.units[k][..], UNIT_PICTURE as u32)
+            }
+            _ => (&self.pictures.field[..], self.pictures.field_size as u32),
+        };
         draw::data(
             &self.data,
             &mut self.blitter,
             &mut self.points,
             (self.class.session(), &predictions),
-            (&self.pictures.field, self.pictures.field_size as u32),
+            field,
             overlay,
             &mut |part| laps.lap(part),
         )?;
@@ -394,7 +413,7 @@ impl Playground {
             links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
             self.render_laps.lap("links");
         }
-        let highlight = self.chosen_link();
+        let highlight = self.hovered.or(self.chosen_link());
         draw::network(
             &self.network,
             &mut self.blitter,
@@ -421,6 +440,7 @@ impl Playground {
         if let Some(canvas) = &self.lesson_canvas {
             lesson::render(
                 canvas,
+                self.surface_canvas.as_ref(),
                 &mut self.blitter,
                 &mut self.landscape,
                 &mut self.class,
@@ -731,13 +751,35 @@ impl Playground {
 
     /// Hover text for CSS pixel (x, y) on the network diagram: a unit's bias
     /// or a link's weight, as they are right now.
-    pub fn describe_network(&self, x: f64, y: f64) -> String {
+    pub fn describe_network(&mut self, x: f64, y: f64) -> String {
         let hit = self.layout.hit(x as f32, y as f32);
+        if hit != self.hovered {
+            self.hovered = hit;
+            self.dirty = true;
+        }
         crate::scene::describe::diagram_spot(
             self.class.session().scene(),
             &self.class.session().trainer().network,
             hit,
         )
+    }
+
+    /// The pointer left the diagram: nothing is highlighted, and the data
+    /// canvas shows the model's field again.
+    pub fn leave_network(&mut self) {
+        if self.hovered.take().is_some() {
+            self.dirty = true;
+        }
+    }
+
+    /// The unit or link of the diagram under the pointer, as
+    /// `[layer, unit]` or `[layer, from, to]`; empty when none.
+    pub fn hovered(&self) -> Vec<u32> {
+        match self.hovered {
+            Some(Hit::Unit { layer, unit }) => vec![layer as u32, unit as u32],
+            Some(Hit::Link { layer, from, to }) => vec![layer as u32, from as u32, to as u32],
+            None => Vec::new(),
+        }
     }
 
     /// The whole scene (settings, seed and points) as text for a link. The
