@@ -1,0 +1,79 @@
+//! Every word the page shows, one catalogue per language. English is the
+//! `Catalogue` struct itself (`english.rs`: one field per string, so a string
+//! used in Rust and missing from the table does not compile); other languages
+//! are flat JSON files of the same keys (`www/lang/<code>.json`), fetched only
+//! by pages in that language and checked key for key by the tests.
+//!
+//! Strings with numbers or names in them hold named placeholders, `{epoch}`,
+//! filled by `fill` (word order differs between languages).
+
+mod english;
+mod load;
+
+pub use english::{Catalogue, ENGLISH};
+pub use load::{language, parse, register};
+
+/// `template` with each `{name}` replaced by its value; unknown names stay as
+/// they are, so a typo shows instead of vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// A number as the page shows it in sentences. English and Korean share the
+/// decimal point and the thousands comma; a language that differs is a
+/// change here alone.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as u64);
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if value < 0.0 {
+            grouped.insert(0, '-');
+        }
+        grouped
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests;
