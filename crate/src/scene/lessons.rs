@@ -7,6 +7,7 @@ use super::compare::Compare;
 use super::settings;
 use super::{Marker, Scene, Session};
 use crate::data::{Point, Preset, Task};
+use crate::i18n::Catalogue;
 use crate::nn::activation::sigmoid;
 use crate::nn::Network;
 use crate::rng::Rng;
@@ -96,9 +97,8 @@ impl Perceptron {
 pub struct Lesson {
     /// The id in a URL: `#lesson=perceptron`.
     pub name: &'static str,
-    pub title: &'static str,
-    /// What the student reads: one or two sentences.
-    pub caption: &'static str,
+    /// Its title and what the student reads (one or two sentences), from a catalogue.
+    words: fn(&Catalogue) -> (&'static str, &'static str),
     /// The control groups the page shows (names from `CONTROLS`).
     pub controls: &'static [&'static str],
     pub panel: Panel,
@@ -110,6 +110,16 @@ pub struct Lesson {
 }
 
 impl Lesson {
+    /// The lesson's title in catalogue `t`'s language.
+    pub fn title(&self, t: &Catalogue) -> &'static str {
+        (self.words)(t).0
+    }
+
+    /// The lesson's caption in catalogue `t`'s language.
+    pub fn caption(&self, t: &Catalogue) -> &'static str {
+        (self.words)(t).1
+    }
+
     /// The lesson's preset scene.
     pub fn scene(&self) -> Scene {
         (self.build)()
@@ -156,11 +166,7 @@ pub fn find(name: &str) -> Option<&'static Lesson> {
 static LESSONS: [Lesson; 9] = [
     Lesson {
         name: "perceptron",
-        title: "The perceptron",
-        caption: "One neuron: multiply the inputs by the weights, add the bias w0, and squash \
-                  the sum z with a sigmoid. Move w0, w1 and w2 and watch the line z = 0 move; \
-                  click a point to see its arithmetic, e.g. (−1, 2) gives z = 1 − 3 − 4 = −6 \
-                  and sigmoid(−6) ≈ 0.0025.",
+        words: |t| (t.lesson_perceptron, t.lesson_perceptron_caption),
         controls: &["points", "link"],
         panel: Panel::Perceptron,
         compare: None,
@@ -169,10 +175,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "nonlinearity",
-        title: "Why non-linearity",
-        caption: "No straight line separates these points. With linear activation, add as many \
-                  layers and units as you like: a line plus a line is still a line. Now switch \
-                  the activation to ReLU and watch the boundary bend.",
+        words: |t| (t.lesson_nonlinearity, t.lesson_nonlinearity_caption),
         controls: &["run", "activation", "layers", "learning-rate", "link"],
         panel: Panel::None,
         compare: None,
@@ -181,10 +184,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "pass",
-        title: "Will I pass this class?",
-        caption: "Each student is a point: lectures attended across, hours on the final project \
-                  up; green passed, red failed. You are at (4, 5). Untrained, as in the lecture, \
-                  the network gives you 0.1: press play and watch its answer for you change.",
+        words: |t| (t.lesson_pass, t.lesson_pass_caption),
         controls: &["run", "learning-rate", "layers", "data", "points", "link"],
         panel: Panel::None,
         compare: None,
@@ -193,10 +193,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "landscape",
-        title: "The loss landscape",
-        caption: "This model has just two parameters, a weight on x1 and a bias, so its loss \
-                  J(w, b) is a surface you can see. Step gradient descent and follow the dot \
-                  downhill; try a tiny and a huge learning rate, then race the optimisers.",
+        words: |t| (t.lesson_landscape, t.lesson_landscape_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,
         compare: None,
@@ -205,10 +202,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "backprop",
-        title: "Backpropagation",
-        caption: "Pick a weight: its gradient dJ/dw is the product of the chain rule's factors, \
-                  layer by layer back from the loss. In this deep sigmoid network the gradients \
-                  shrink towards the input; switch to ReLU and compare the bars.",
+        words: |t| (t.lesson_backprop, t.lesson_backprop_caption),
         controls: &["run", "activation", "layers", "learning-rate", "link"],
         panel: Panel::Backprop,
         compare: None,
@@ -217,9 +211,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "learning-rate",
-        title: "The learning rate",
-        caption: "The same data and the same starting weights, three learning rates: too small \
-                  crawls, too large overshoots and blows up, a medium one converges.",
+        words: |t| (t.lesson_learning_rate, t.lesson_learning_rate_caption),
         controls: &["run", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -231,10 +223,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "optimizers",
-        title: "Adaptive optimisers",
-        caption: "SGD, momentum, RMSProp, Adagrad and Adam race from the same start on the same \
-                  data at the same learning rate. The adaptive ones scale each weight's step by \
-                  the size of its recent gradients.",
+        words: |t| (t.lesson_optimizers, t.lesson_optimizers_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -246,10 +235,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "mini-batches",
-        title: "Mini-batches",
-        caption: "The gradient of one example is cheap but noisy, of all examples exact but \
-                  costly; a batch of 32 is the usual middle. Compare the loss curves per epoch: \
-                  batch 1 takes many small noisy steps, the full batch one step an epoch.",
+        words: |t| (t.lesson_mini_batches, t.lesson_mini_batches_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -261,10 +247,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "overfitting",
-        title: "Overfitting, dropout and early stopping",
-        caption: "Few noisy points and a big network: the training loss keeps falling while the \
-                  test loss turns and rises. Try dropout 0.5, an L2 penalty, or early stopping, \
-                  which stops where the test loss was lowest and restores those weights.",
+        words: |t| (t.lesson_overfitting, t.lesson_overfitting_caption),
         controls: &[
             "run",
             "dropout",
@@ -448,6 +431,7 @@ fn overfitting() -> Scene {
 mod tests {
     use super::*;
     use crate::data;
+    use crate::i18n::ENGLISH;
     use crate::nn::inspect;
     use crate::nn::{Regularization, Samples};
     use crate::scene::compare::Race;
@@ -472,7 +456,10 @@ mod tests {
             ]
         );
         for l in all() {
-            assert_eq!(find(l.name).map(|f| f.title), Some(l.title));
+            assert_eq!(
+                find(l.name).map(|f| f.title(&ENGLISH)),
+                Some(l.title(&ENGLISH))
+            );
         }
         assert!(find("lesson-ten").is_none());
         assert!(find("").is_none());
@@ -486,10 +473,10 @@ mod tests {
             }
             assert_eq!(l.compare.is_some(), l.panel == Panel::Compare, "{}", l.name);
             assert!(
-                (20..=300).contains(&l.caption.len()),
+                (20..=300).contains(&l.caption(&ENGLISH).len()),
                 "{}: caption of {} bytes",
                 l.name,
-                l.caption.len()
+                l.caption(&ENGLISH).len()
             );
             assert!(l.shows("link"), "{}", l.name);
             assert_eq!(l.shows("run"), l.panel != Panel::Perceptron, "{}", l.name);

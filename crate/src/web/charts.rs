@@ -30,6 +30,15 @@ fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
         .map(|(_, r)| r)
 }
 
+/// The page's font stack (playground.css says the same): the system's
+/// sans-serif, then the usual Korean system fonts for Hangul, with no download.
+pub(super) const FONTS: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Apple SD Gothic Neo\", \"Malgun Gothic\", \"Noto Sans CJK KR\", \"Noto Sans KR\", NanumGothic, sans-serif";
+
+/// A canvas font: `prefix` ("bold 13px", "11px") in the page's font stack.
+pub(super) fn font(prefix: &str) -> String {
+    format!("{prefix} {FONTS}")
+}
+
 /// Writes `text` on the canvas at device pixel (x, y), in CSS-pixel font size.
 pub(super) fn text(
     canvas: &Canvas,
@@ -40,10 +49,7 @@ pub(super) fn text(
     color: &str,
 ) {
     let ctx = &canvas.ctx;
-    ctx.set_font(&format!(
-        "{}px system-ui, sans-serif",
-        (size * canvas.ratio).round()
-    ));
+    ctx.set_font(&font(&format!("{}px", (size * canvas.ratio).round())));
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);
     let _ = ctx.fill_text(text, x as f64, y as f64);

@@ -97,7 +97,7 @@ pub fn data(
         (0.0, 0.0, canvas.width, canvas.height),
     )?;
 
-    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_font(&super::charts::font("11px"));
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
     // A few round ticks at any scale, leaving out the edges (view::ticks).
     let ticks = |(low, high): (f32, f32)| crate::view::ticks::axis_ticks(low.into(), high.into());
@@ -194,7 +194,7 @@ pub fn data(
             [v] => format!("{} · {:.2}", m.label, v),
             many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
         };
-        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_font(&super::charts::font("bold 13px"));
         // The label's own width: right of the star where it fits, else left
         // of it, and never past the canvas's edge (a phone's is narrow).
         let width = ctx.measure_text(&text).map_or(146.0, |m| m.width());
@@ -390,7 +390,7 @@ pub fn network(
 
     // Column headings.
     ctx.set_fill_style_str("#333");
-    ctx.set_font("12px system-ui, sans-serif");
+    ctx.set_font(&super::charts::font("12px"));
     ctx.set_text_align("center");
     let scene = session.scene();
     let last = layout.columns.len() - 1;

@@ -192,10 +192,10 @@ fn draw_landscape(
     let label = |v: f32| format!("{v:.1}").replace('-', "−");
     // White on a dark box: readable over any colour of the surface.
     let text = |s: &str, (x, y): (i32, i32), align: &str| {
-        ctx.set_font(&format!(
-            "{}px system-ui, sans-serif",
+        ctx.set_font(&super::charts::font(&format!(
+            "{}px",
             (11.0 * canvas.ratio).round()
-        ));
+        )));
         let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
         let left = match align {
             "right" => x as f64 - width,
@@ -302,15 +302,17 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     Ok(())
 }
 
-/// The lessons, for the page's menu: `{name, title}` each.
+/// The lessons, for the page's menu: `{name, title}` each, titled in
+/// language `code` (English if it is not loaded).
 #[wasm_bindgen]
-pub fn lesson_list() -> Array {
+pub fn lesson_list(code: &str) -> Array {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
     lessons::all()
         .iter()
         .map(|l| {
             let o = Object::new();
             set(&o, "name", l.name);
-            set(&o, "title", l.title);
+            set(&o, "title", l.title(t));
             JsValue::from(o)
         })
         .collect()
@@ -342,8 +344,8 @@ impl Playground {
         self.resized = true;
         let o = Object::new();
         set(&o, "name", lesson.name);
-        set(&o, "title", lesson.title);
-        set(&o, "caption", lesson.caption);
+        set(&o, "title", lesson.title(self.t));
+        set(&o, "caption", lesson.caption(self.t));
         set(&o, "controls", lesson.controls.join(","));
         set(&o, "panel", panel_name(lesson.panel));
         Ok(o.into())

@@ -12,6 +12,7 @@ mod painter;
 mod points;
 
 use crate::data::{Preset, Task};
+use crate::i18n::Catalogue;
 use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
 use crate::view::layout::Layout;
@@ -113,7 +114,7 @@ pub fn controls() -> JsValue {
     }
     let presets: js_sys::Array = Preset::ALL
         .iter()
-        .map(|p| choice(p.name(), p.title()))
+        .map(|p| choice(p.name(), p.title(&crate::i18n::ENGLISH)))
         .collect();
     let groups: js_sys::Array = crate::scene::lessons::CONTROLS
         .iter()
@@ -125,6 +126,37 @@ pub fn controls() -> JsValue {
     set(&o, "controlGroups", groups);
     set(&o, "maxPoints", crate::scene::MAX_POINTS as f64);
     set(&o, "maxUnits", crate::scene::MAX_UNITS as f64);
+    o.into()
+}
+
+/// Every string of language `code` as `{key: text}` (null if it is neither
+/// English nor loaded): the page's JavaScript takes its words from here.
+#[wasm_bindgen]
+pub fn strings(code: &str) -> JsValue {
+    crate::i18n::language(code).map_or(JsValue::NULL, catalogue_object)
+}
+
+/// Reads language `code` from its file's text (`www/lang/<code>.json`) and
+/// returns its strings as `strings` does; a file that is not key and text is
+/// refused with the reason. A string the file lacks stays English.
+#[wasm_bindgen]
+pub fn load_language(code: &str, text: &str) -> Result<JsValue, JsError> {
+    let t = crate::i18n::register(code, text).map_err(|e| JsError::new(&e))?;
+    Ok(catalogue_object(t))
+}
+
+/// The presets' titles in language `code`, in the order `controls()` lists them.
+#[wasm_bindgen]
+pub fn preset_titles(code: &str) -> Vec<String> {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
+    Preset::ALL.iter().map(|p| p.title(t).to_string()).collect()
+}
+
+fn catalogue_object(t: &Catalogue) -> JsValue {
+    let o = Object::new();
+    for (key, text) in t.entries() {
+        set(&o, key, text);
+    }
     o.into()
 }
 
@@ -181,6 +213,8 @@ pub struct Playground {
     render_laps: Laps,
     /// The keyboard's cursor on the data canvas (CSS pixels), while it has focus.
     cursor: Option<(f64, f64)>,
+    /// The language this playground speaks (each playground its own).
+    t: &'static Catalogue,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -268,6 +302,7 @@ impl Playground {
             landscape: Default::default(),
             render_laps: Laps::default(),
             cursor: None,
+            t: &crate::i18n::ENGLISH,
         })
     }
 
@@ -640,6 +675,19 @@ impl Playground {
         self.class.resume();
     }
 
+    /// Speaks language `code` from now on (English, or one `load_language`
+    /// has read); returns whether it is known.
+    pub fn set_language(&mut self, code: &str) -> bool {
+        match crate::i18n::language(code) {
+            Some(t) => {
+                self.t = t;
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// What the page shows as numbers and words, as one plain object.
     pub fn status(&mut self) -> JsValue {
         let o = Object::new();
@@ -671,7 +719,7 @@ impl Playground {
                 .best_epoch()
                 .map_or(JsValue::NULL, |e| (e as f64).into()),
         );
-        let (state, message) = crate::scene::describe::training_state(self.class.session());
+        let (state, message) = crate::scene::describe::training_state(self.class.session(), self.t);
         set(&o, "state", state);
         set(&o, "message", message);
         set(&o, "points", scene.points.len() as f64);
@@ -693,7 +741,7 @@ impl Playground {
         let palette = scene.palette;
         let colours = js_sys::Array::new();
         let names = js_sys::Array::new();
-        for (c, n) in palette.colors().iter().zip(palette.class_names()) {
+        for (c, n) in palette.colors().iter().zip(palette.class_names_in(self.t)) {
             colours.push(&crate::view::colors::css(*c).into());
             names.push(&n.into());
         }
