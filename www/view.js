@@ -2,7 +2,7 @@
 // its Rust `Playground`, and trains and draws when the page's scheduler
 // (scheduler.js) gives it a turn. Computes nothing itself: every number
 // comes from the playground.
-import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls, preset_titles } from './pkg/descent.js';
+import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls, preset_titles, choice_title } from './pkg/descent.js';
 import { markup } from './markup.js';
 import { fill } from './words.js';
 import { scheduler } from './scheduler.js';
@@ -131,6 +131,7 @@ export class View {
     this.root = root;
     this.$ = (id) => root.getElementById(id);
     this.box = root.querySelector('.playground');
+    this.box.lang = this.lang; // for screen readers' voices and Korean line breaks
     // Shown once its styles are in, so nothing jumps (the box starts hidden).
     const sheet = root.querySelector('link[rel=stylesheet]');
     this.styled = new Promise((done) => {
@@ -197,11 +198,12 @@ export class View {
    */
   buildControls() {
     const { settings, presets, maxPoints } = controlTable();
-    const option = ({ value, title }) => new Option(title, value);
     const byName = Object.fromEntries(settings.map((s) => [s.name, s]));
     for (const el of this.root.querySelectorAll('[data-setting], [data-range]')) {
       const row = byName[el.dataset.setting ?? el.dataset.range];
-      if (row.kind === 'choice' && el.tagName === 'SELECT') el.replaceChildren(...row.choices.map(option));
+      if (row.kind === 'choice' && el.tagName === 'SELECT') {
+        el.replaceChildren(...row.choices.map(({ value, title }) => new Option(choice_title(this.lang, row.name, value, title), value)));
+      }
       if (row.kind === 'number' && el.tagName === 'SELECT') {
         for (let v = row.min; v <= row.max; v += row.step) el.append(new Option(String(v), String(v)));
       }

@@ -148,6 +148,16 @@ catalogue! {
     stop_after: "Stop after epochs",
     stop_after_label: "Stop after epochs (0 runs until paused)",
     activation_plot: "Activation function plot",
+    diagram_inputs: "Inputs",
+    diagram_feature: "1 feature",
+    diagram_features: "{count} features",
+    diagram_output: "Output",
+    diagram_unit: "1 unit",
+    diagram_units: "{count} units",
+    chart_epoch: "epoch",
+    marker_pass: "{label} · P(pass) {p}",
+    marker_probability: "{label} · P({class}) {p}",
+    marker_class: "{label} · class {class}",
 
     // The output panel.
     output: "Output",
@@ -220,6 +230,18 @@ catalogue! {
     lesson_mini_batches_caption: "The gradient of one example is cheap but noisy, of all examples exact but costly; a batch of 32 is the usual middle. Compare the loss curves per epoch: batch 1 takes many small noisy steps, the full batch one step an epoch.",
     lesson_overfitting: "Overfitting, dropout and early stopping",
     lesson_overfitting_caption: "Few noisy points and a big network: the training loss keeps falling while the test loss turns and rises. Try dropout 0.5, an L2 penalty, or early stopping, which stops where the test loss was lowest and restores those weights.",
+
+    // Choices whose title is words (the rest are names: SGD, ReLU, L2).
+    choice_none: "None",
+    choice_momentum: "Momentum",
+    choice_nesterov: "Nesterov",
+    palette_red_green: "Red and green",
+    palette_color_blind: "Colour-blind safe",
+
+    // The runs of a race, in the chart's legend and the run picker.
+    run_learning_rate: "lr {rate}",
+    run_batch: "batch {size}",
+    run_batch_all: "batch all",
 
     // The presets.
     preset_circle: "Circle",

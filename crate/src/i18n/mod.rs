@@ -40,6 +40,25 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The shown title of choice `value` of setting `setting` (its table's
+/// `english` title where the words are the same in every language: SGD,
+/// ReLU, L2).
+pub fn choice_title(
+    t: &Catalogue,
+    setting: &str,
+    value: &str,
+    english: &'static str,
+) -> &'static str {
+    match (setting, value) {
+        ("regularization", "none") => t.choice_none,
+        ("optimizer", "momentum") => t.choice_momentum,
+        ("optimizer", "nesterov") => t.choice_nesterov,
+        ("palette", "red-green") => t.palette_red_green,
+        ("palette", "color-blind") => t.palette_color_blind,
+        _ => english,
+    }
+}
+
 /// The `{name}` placeholders of a template, in order of appearance.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();

@@ -99,6 +99,31 @@ fn placeholders_are_filled_by_name_in_any_order() {
 }
 
 #[test]
+fn every_translated_choice_is_a_choice_of_its_setting() {
+    use crate::scene::settings::{Values, SETTINGS};
+    let mut translated = 0;
+    for row in &SETTINGS {
+        if let Values::Choice(all) = row.values {
+            for (value, title) in all() {
+                let own = choice_title(&ENGLISH, row.name, value, "");
+                if !own.is_empty() {
+                    assert_eq!(
+                        own, title,
+                        "{}={value}: English is the table's title",
+                        row.name
+                    );
+                    translated += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(
+        translated, 5,
+        "each of choice_title's five arms names a real choice"
+    );
+}
+
+#[test]
 fn numbers_are_grouped_by_thousands() {
     assert_eq!(number(5000.0), "5,000");
     assert_eq!(number(-1234567.0), "-1,234,567");
@@ -114,4 +139,26 @@ fn a_registered_language_is_kept_once() {
     assert!(std::ptr::eq(ko, again));
     assert_eq!(language("en").unwrap().play, "Play");
     assert!(language("xx").is_none());
+}
+
+#[test]
+fn the_status_speaks_the_playgrounds_language() {
+    use crate::scene::{describe::training_state, Scene, Session};
+    let (_, korean) = language_files()
+        .into_iter()
+        .find(|(c, _)| c == "ko")
+        .unwrap();
+    let ko = parse(&korean).unwrap().catalogue;
+    let mut session = Session::new(Scene::default());
+    session.clear_points();
+    assert_eq!(training_state(&session, &ko).1, ko.needs_points);
+    assert_eq!(training_state(&session, &ENGLISH).1, ENGLISH.needs_points);
+    assert_ne!(ko.needs_points, ENGLISH.needs_points);
+    let mut session = Session::new(Scene::default());
+    session.set("stop-after", "2").unwrap();
+    session.train_epochs(2);
+    assert_eq!(
+        training_state(&session, &ko).1,
+        "설정대로 2 에포크 뒤에 멈췄습니다."
+    );
 }

@@ -192,6 +192,13 @@ impl Classroom {
         self.lesson.runs(&self.session)
     }
 
+    /// The race's run labels in catalogue `t`'s language, in the order of `runs`.
+    pub fn run_labels(&self, t: &crate::i18n::Catalogue) -> Vec<String> {
+        self.lesson.race().map_or(Vec::new(), |r| {
+            r.runs().iter().map(|run| run.label_in(t)).collect()
+        })
+    }
+
     /// What the lesson's panel says in words.
     pub fn lesson_text(&mut self) -> String {
         self.sync();

@@ -145,7 +145,7 @@ fn axes(
 }
 
 /// Training and test loss per epoch, with the best (lowest held-out loss) epoch marked.
-pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>) {
+pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>, epoch_word: &str) {
     let px = |v: f64| (v * canvas.ratio).round() as i32;
     clear(canvas);
     let finite = |v: f32| v.is_finite().then_some(v as f64);
@@ -168,7 +168,7 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>)
     let (x_end, y_end) = pixel(plot.at(last_epoch, 0.0));
     text(
         canvas,
-        "epoch",
+        epoch_word,
         (x_end, y_end + px(24.0)),
         11.0,
         "right",

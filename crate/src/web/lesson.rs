@@ -47,6 +47,7 @@ pub fn render(
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &mut Classroom,
+    t: &crate::i18n::Catalogue,
 ) -> Result<(), JsValue> {
     class.lesson_drawn();
     let lesson = class.lesson();
@@ -54,10 +55,12 @@ pub fn render(
         Panel::Landscape => draw_landscape(canvas, blitter, view, class),
         Panel::Backprop => draw_gradient_bars(canvas, class),
         Panel::Compare => {
+            let labels = class.run_labels(t);
             let runs: Vec<_> = class
                 .runs()
                 .into_iter()
-                .map(|(label, trainer)| (label, trainer.history()))
+                .zip(&labels)
+                .map(|((_, trainer), label)| (label.as_str(), trainer.history()))
                 .collect();
             charts::race(canvas, &runs, lesson.shown_run());
             Ok(())
@@ -466,11 +469,13 @@ impl Playground {
     /// The compare lesson's runs: `{label, trainLoss, diverged, shown}` each.
     pub fn lesson_runs(&self) -> Array {
         let shown = self.class.lesson().race().and_then(|r| r.shown());
+        let labels = self.class.run_labels(self.t);
         self.class
             .runs()
             .into_iter()
+            .zip(labels)
             .enumerate()
-            .map(|(i, (label, trainer))| {
+            .map(|(i, ((_, trainer), label))| {
                 let o = Object::new();
                 set(&o, "label", label);
                 set(&o, "epoch", trainer.epoch() as f64);

@@ -145,6 +145,19 @@ pub fn load_language(code: &str, text: &str) -> Result<JsValue, JsError> {
     Ok(catalogue_object(t))
 }
 
+/// The shown title of choice `value` of setting `setting` in language
+/// `code` (`english`, the table's title, where it has no other).
+#[wasm_bindgen]
+pub fn choice_title(code: &str, setting: &str, value: &str, english: String) -> String {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
+    let shown = crate::i18n::choice_title(t, setting, value, "");
+    if shown.is_empty() {
+        english
+    } else {
+        shown.to_string()
+    }
+}
+
 /// The presets' titles in language `code`, in the order `controls()` lists them.
 #[wasm_bindgen]
 pub fn preset_titles(code: &str) -> Vec<String> {
@@ -412,7 +425,7 @@ impl Playground {
             &self.data,
             &mut self.blitter,
             &mut self.points,
-            (self.class.session(), &predictions),
+            (self.class.session(), &predictions, self.t),
             (&self.pictures.field, self.pictures.field_size as u32),
             overlay,
             &mut |part| laps.lap(part),
@@ -429,14 +442,19 @@ impl Playground {
             &self.network,
             &mut self.blitter,
             crowded.then_some(&self.link_raster),
-            self.class.session(),
+            (self.class.session(), self.t),
             &self.layout,
             (&self.pictures.units, UNIT_PICTURE),
             highlight,
         )?;
         self.render_laps.lap("network diagram");
         let trainer = self.class.session().trainer();
-        charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
+        charts::loss(
+            &self.loss,
+            trainer.history(),
+            trainer.best_epoch(),
+            self.t.chart_epoch,
+        );
         self.render_laps.lap("loss chart");
         let activation = self.class.session().scene().activation;
         if let Some(canvas) = self
@@ -453,6 +471,7 @@ impl Playground {
                 &mut self.blitter,
                 &mut self.landscape,
                 &mut self.class,
+                self.t,
             )?;
         }
         self.render_laps.lap("activation plot and lesson");
