@@ -18,19 +18,14 @@ macro_rules! catalogue {
                 vec![$((stringify!($key), self.$key),)*]
             }
 
-            /// A catalogue from `text(key)`, English where it gives none, and
-            /// the keys it gave none for.
-            pub(super) fn from_lookup(
-                mut text: impl FnMut(&str) -> Option<&'static str>,
-            ) -> (Catalogue, Vec<&'static str>) {
-                let mut missing = Vec::new();
-                let catalogue = Catalogue {
-                    $($key: text(stringify!($key)).unwrap_or_else(|| {
-                        missing.push(stringify!($key));
-                        ENGLISH.$key
-                    }),)*
-                };
-                (catalogue, missing)
+            /// Sets the string called `key`; false if there is none of that
+            /// name. (One match, not a lookup per field: it keeps the wasm small.)
+            pub(super) fn set(&mut self, key: &str, text: &'static str) -> bool {
+                match key {
+                    $(stringify!($key) => self.$key = text,)*
+                    _ => return false,
+                }
+                true
             }
         }
     };
@@ -242,6 +237,21 @@ catalogue! {
     run_learning_rate: "lr {rate}",
     run_batch: "batch {size}",
     run_batch_all: "batch all",
+
+    // The lessons' panels.
+    race_line: "{run}: training loss {loss}",
+    race_line_diverged: "{run}: training loss {loss} (diverged)",
+    click_point_for_arithmetic: "Click a point to see its arithmetic.",
+    landscape_step: "step {step}: w = {w}, b = {b}, J(w, b) = {loss}",
+    backprop_bars: "Mean |dJ/dw| of the weights into each layer: {bars}",
+    backprop_choose: "Click a line of the network diagram to take its weight apart.",
+    backprop_weight: "Weight {weight}: dJ/dw = {gradient} over the {count} training points.",
+    backprop_point: "For point 1 alone, dJ/dw = {symbols}: {factors} = {product}",
+    backprop_no_points: "Add training points to see the gradient.",
+    marker_answer: "{label} at ({x1}, {x2}): the network says {output}",
+    column_input: "input",
+    column_output: "output",
+    column_hidden: "hidden layer {layer}",
 
     // The presets.
     preset_circle: "Circle",

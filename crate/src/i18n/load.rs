@@ -21,25 +21,25 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
     let Json::Object(fields) = json::parse(text)? else {
         return Err("a language file is one JSON object of key and text".to_string());
     };
-    let mut texts: Vec<(String, &'static str)> = Vec::with_capacity(fields.len());
+    let mut catalogue = ENGLISH.clone();
+    let mut unknown = Vec::new();
+    let mut given = Vec::with_capacity(fields.len());
     for (key, value) in fields {
-        match value {
-            Json::Text(s) => texts.push((key, Box::leak(s.into_boxed_str()))),
-            other => return Err(format!("'{key}' is {}, not text", other.kind())),
+        let Json::Text(text) = value else {
+            return Err(format!("'{key}' is {}, not text", value.kind()));
+        };
+        if catalogue.set(&key, Box::leak(text.into_boxed_str())) {
+            given.push(key);
+        } else {
+            unknown.push(key);
         }
     }
-    let unknown = texts
-        .iter()
-        .filter(|(k, _)| !ENGLISH.entries().iter().any(|(e, _)| e == k))
-        .map(|(k, _)| k.clone())
+    let missing = ENGLISH
+        .entries()
+        .into_iter()
+        .map(|(key, _)| key)
+        .filter(|key| !given.iter().any(|g| g == key))
         .collect();
-    let (catalogue, missing) = Catalogue::from_lookup(|key| {
-        texts
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, text)| *text)
-    });
     Ok(Parsed {
         catalogue,
         missing,

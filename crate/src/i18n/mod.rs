@@ -72,26 +72,20 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// A number as the page shows it in sentences. English and Korean share the
-/// decimal point and the thousands comma; a language that differs is a
-/// change here alone.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as u64);
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
+/// A count as the page shows it in sentences (epochs, points). English and
+/// Korean share the thousands comma; a language that differs is a change
+/// here alone. (Whole numbers only: no float formatting is pulled into the
+/// wasm for it.)
+pub fn count(value: usize) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
         }
-        if value < 0.0 {
-            grouped.insert(0, '-');
-        }
-        grouped
-    } else {
-        format!("{value}")
+        grouped.push(c);
     }
+    grouped
 }
 
 #[cfg(test)]

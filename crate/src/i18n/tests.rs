@@ -124,11 +124,11 @@ fn every_translated_choice_is_a_choice_of_its_setting() {
 }
 
 #[test]
-fn numbers_are_grouped_by_thousands() {
-    assert_eq!(number(5000.0), "5,000");
-    assert_eq!(number(-1234567.0), "-1,234,567");
-    assert_eq!(number(12.0), "12");
-    assert_eq!(number(0.03), "0.03");
+fn counts_are_grouped_by_thousands() {
+    assert_eq!(count(5000), "5,000");
+    assert_eq!(count(1234567), "1,234,567");
+    assert_eq!(count(12), "12");
+    assert_eq!(count(0), "0");
 }
 
 #[test]

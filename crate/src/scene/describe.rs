@@ -5,7 +5,7 @@
 
 use super::{Scene, Session};
 use crate::data::{Point, Task};
-use crate::i18n::{fill, number, Catalogue};
+use crate::i18n::{count, fill, Catalogue};
 use crate::nn::{EpochRecord, Network, Status};
 use crate::view::colors::Glyph;
 use crate::view::layout::Hit;
@@ -25,11 +25,11 @@ pub fn training_state(session: &Session, t: &Catalogue) -> (&'static str, String
         ),
         Status::EarlyStopped { best_epoch } => (
             "early-stopped",
-            fill(t.early_stopped, &[("epoch", &number(best_epoch as f64))]),
+            fill(t.early_stopped, &[("epoch", &count(best_epoch))]),
         ),
         Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => (
             "finished",
-            fill(t.finished, &[("epochs", &number(trainer.epoch() as f64))]),
+            fill(t.finished, &[("epochs", &count(trainer.epoch()))]),
         ),
         Status::Training if trainer.train_samples().is_empty() => {
             ("empty", t.needs_points.to_string())

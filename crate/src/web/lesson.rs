@@ -378,7 +378,7 @@ impl Playground {
 
     /// What the lesson's panel says in words.
     pub fn lesson_text(&mut self) -> String {
-        self.class.lesson_text()
+        self.class.lesson_text_in(self.t)
     }
 
     /// The single neuron's weights [w0, w1, w2], or empty if the network is not one.
