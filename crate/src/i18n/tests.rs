@@ -162,3 +162,20 @@ fn the_status_speaks_the_playgrounds_language() {
         "설정대로 2 에포크 뒤에 멈췄습니다."
     );
 }
+
+#[test]
+fn the_catalogue_is_read_as_its_fields() {
+    let entries = ENGLISH.entries();
+    assert_eq!(entries[0], ("training_controls", ENGLISH.training_controls));
+    assert_eq!(
+        entries.iter().find(|(k, _)| *k == "play").unwrap().1,
+        ENGLISH.play
+    );
+    let last = entries.last().unwrap();
+    assert_eq!(*last, ("preset_mixture", ENGLISH.preset_mixture));
+    let mut c = ENGLISH.clone();
+    assert!(c.set("pause", "일시 정지"));
+    assert_eq!(c.pause, "일시 정지");
+    assert_eq!(c.play, ENGLISH.play);
+    assert!(!c.set("no such key", "x"));
+}
