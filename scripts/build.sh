@@ -13,6 +13,8 @@ features=()
 wasm-pack --quiet build crate --target web --release --no-typescript --no-pack --mode no-install --out-dir ../dist/pkg "${features[@]}"
 rm -f dist/pkg/.gitignore dist/pkg/README.md
 cp www/*.html www/*.css www/*.js www/*.svg dist/
+# One file per language besides English, fetched only by pages in that language.
+cp -r www/lang dist/
 # The iframe form's fallback for sandboxed frames on hosts without CORS headers.
 node scripts/standalone.mjs dist
 node scripts/minify.mjs dist

@@ -67,6 +67,12 @@ if [ "$want" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
   fi
+  # A Hangul font, so the Korean pages' screenshots show Korean and not empty boxes.
+  if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+    say "installing Debian's Noto CJK fonts (Korean text in the tests' screenshots)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk
+  fi
   # Debian has no geckodriver; crates.io has (a couple of minutes to build).
   if ! command -v geckodriver >/dev/null 2>&1; then
     say "installing geckodriver (a few minutes)"

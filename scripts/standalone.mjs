@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 // In dependency order: each imports only modules before it.
-const MODULES = ['pkg/descent.js', 'markup.js', 'scheduler.js', 'view.js', 'saving.js', 'descent.js'];
+const MODULES = ['pkg/descent.js', 'words.js', 'markup.js', 'scheduler.js', 'view.js', 'saving.js', 'descent.js'];
 const sources = Object.fromEntries(MODULES.map((m) => [m, readFileSync(join(dist, m), 'utf8')]));
 for (const [name, text] of Object.entries(sources)) {
   for (const [, dep] of text.matchAll(/from '\.\/([\w/]+\.js)'/g)) {

@@ -47,6 +47,7 @@ function options() {
   const size = document.querySelector('input[name=size]:checked').value;
   if (size !== 'full') chosen.size = size;
   if ($('autoplay').checked) chosen.autoplay = true;
+  if ($('language').value) chosen.lang = $('language').value;
   return chosen;
 }
 

@@ -10,6 +10,7 @@
 import init, * as wasm from './pkg/descent.js';
 import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 import { Saver } from './saving.js';
+import { strings, languageCode, fill } from './words.js';
 
 /** At most this many epochs in one `step` call (it runs in slices across frames). */
 const MAX_STEP = 100_000;
@@ -25,10 +26,21 @@ export function ready() {
   return loading;
 }
 
-/** The lessons, in the lecture's order: `{name, title}` each. */
-export async function lessons() {
+/** The lessons, in the lecture's order: `{name, title}` each, titled in language `lang`. */
+export async function lessons(lang = 'en') {
   await ready();
-  return wasm.lesson_list();
+  const { code } = await strings(languageCode(lang));
+  return wasm.lesson_list(code);
+}
+
+/**
+ * The language a playground speaks: its own `lang`, else (on Descent's own
+ * pages, whose playground follows the address) the address's `?lang=`, else
+ * the page's `<html lang>`; English when none is given or it has no file.
+ */
+export function languageFor(options) {
+  const query = options.hash ? new URLSearchParams(location.search).get('lang') : null;
+  return languageCode(options.lang || query || document.documentElement.lang);
 }
 
 /** The control groups a playground can show (the `controls` option), from the crate's table. */
@@ -62,7 +74,8 @@ function checkOptions(options) {
  * size ('small' | 'medium' | 'full'), caption, settings (`{name: value}`, any
  * setting: `palette`, `learning-rate`, …), autoplay, hash (follow the page's
  * URL hash), autosave (a localStorage key, or true), link (the page links open),
- * signal (an AbortSignal: aborting destroys the playground; while loading, mount rejects).
+ * signal (an AbortSignal: aborting destroys the playground; while loading, mount rejects),
+ * lang (the language it speaks: 'en', 'ko'; see `languageFor`).
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) {
@@ -78,6 +91,7 @@ export async function mount(element, options = {}) {
   mounted.set(element, null);
   try {
     await ready();
+    const language = await strings(languageFor(options));
     if (signal?.aborted) throw aborted();
     let root;
     try {
@@ -85,7 +99,7 @@ export async function mount(element, options = {}) {
     } catch (e) {
       throw new TypeError(`mount: a playground cannot go inside <${element.localName}> (${e.message}); use a <div>`);
     }
-    const handle = start(element, root, options);
+    const handle = start(element, root, options, language);
     mounted.set(element, handle);
     signal?.addEventListener('abort', () => handle.destroy(), { once: true });
     await Promise.race([handle.view.styled, handle.view.gone]);
@@ -98,8 +112,10 @@ export async function mount(element, options = {}) {
   }
 }
 
-function start(element, root, options) {
+function start(element, root, options, language) {
   const checked = checkOptions(options);
+  // A language asked for by name that has no file is said; one only inherited from the page is not.
+  if (language.failed && options.lang) checked.notes.push(fill(language.t.language_missing, language.failed));
   if (options.settingAttributes) {
     options = { ...options, settings: { ...options.settings } };
     // `hidden` is HTML's own attribute (it hides the element): layers go in `scene`.
@@ -107,7 +123,7 @@ function start(element, root, options) {
       if (element.hasAttribute(name)) options.settings[name] = element.getAttribute(name);
     }
   }
-  const view = new View(root, { controls: checked.groups, size: checked.size, caption: options.caption, link: options.link, pageKeys: options.hash });
+  const view = new View(root, { controls: checked.groups, size: checked.size, caption: options.caption, link: options.link, pageKeys: options.hash, lang: language.code, t: language.t });
   const handle = new Handle(element, view);
   if (options.autosave) handle.saver = new Saver(view, saveKey(options.autosave));
 
@@ -362,6 +378,7 @@ class DescentPlayground extends HTMLElement {
       hash: this.hasAttribute('hash'),
       autosave: this.hasAttribute('autosave') ? attr('autosave') || true : false,
       link: attr('link') ?? undefined,
+      lang: attr('lang') ?? undefined,
       settingAttributes: true,
       signal: this.loading.signal,
     }).then((handle) => {

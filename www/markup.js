@@ -1,59 +1,64 @@
 // The inside of one <descent-playground>: its controls and canvases, in its
 // own shadow root. Every control sits in a `data-group`, which the element's
 // `controls` attribute shows or hides; ids are scoped to the shadow root.
-export const MARKUP = `
+// Every word is the catalogue's (`t`, see words.js); only `code_hint` holds markup.
+import { escape } from './words.js';
+
+export const markup = (t) => {
+  const T = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, escape(v)]));
+  return `
 <link rel="stylesheet" href="${new URL('playground.css', import.meta.url)}">
 <div class="playground" hidden>
 <p class="caption" hidden></p>
 <p class="question" hidden><span class="question-mark" aria-hidden="true">?</span> <span id="question-ask"></span> <span id="question-reached" class="question-reached" role="status" aria-live="polite"></span></p>
-<section class="runbar" aria-label="Training controls">
+<section class="runbar" aria-label="${T.training_controls}">
   <div class="run-buttons">
     <span class="run-group" data-group="run">
-      <button id="play" class="play" aria-label="Play" title="Play / pause (space)">▶</button>
-      <button id="step-batch" title="One gradient step on the next mini-batch">Step batch</button>
-      <button id="step-epoch" title="One pass over the training set">Step epoch</button>
-      <button id="reset" title="New random weights from the same seed">Reset</button>
-      <button id="reset-new" title="New random weights from a new seed">New seed</button>
+      <button id="play" class="play" aria-label="${T.play}" title="${T.play_title}">▶</button>
+      <button id="step-batch" title="${T.step_batch_title}">${T.step_batch}</button>
+      <button id="step-epoch" title="${T.step_epoch_title}">${T.step_epoch}</button>
+      <button id="reset" title="${T.reset_title}">${T.reset}</button>
+      <button id="reset-new" title="${T.new_seed_title}">${T.new_seed}</button>
     </span>
   </div>
-  <div class="epoch"><span class="small">Epoch</span> <span id="epoch" class="value">0</span> <span id="batch-count" class="batch-count" hidden></span></div>
-  <label class="field" data-group="learning-rate">Learning rate
-    <input id="learning-rate" type="range" min="0" step="1" aria-label="Learning rate">
+  <div class="epoch"><span class="small">${T.epoch}</span> <span id="epoch" class="value">0</span> <span id="batch-count" class="batch-count" hidden></span></div>
+  <label class="field" data-group="learning-rate">${T.learning_rate}
+    <input id="learning-rate" type="range" min="0" step="1" aria-label="${T.learning_rate}">
     <output id="learning-rate-value">0.03</output>
   </label>
-  <label class="field" data-group="optimizer">Optimizer
-    <select id="optimizer" data-setting="optimizer" aria-label="Optimizer"></select>
+  <label class="field" data-group="optimizer">${T.optimizer}
+    <select id="optimizer" data-setting="optimizer" aria-label="${T.optimizer}"></select>
   </label>
-  <label class="field" data-group="batch-size">Batch size
-    <input id="batch-size" data-setting="batch-size" type="number" aria-label="Batch size">
+  <label class="field" data-group="batch-size">${T.batch_size}
+    <input id="batch-size" data-setting="batch-size" type="number" aria-label="${T.batch_size}">
   </label>
-  <label class="field" data-group="activation">Activation
-    <select id="activation" data-setting="activation" aria-label="Activation"></select>
+  <label class="field" data-group="activation">${T.activation}
+    <select id="activation" data-setting="activation" aria-label="${T.activation}"></select>
   </label>
-  <label class="field" data-group="dropout">Dropout rate
-    <input id="dropout" data-setting="dropout" type="range" aria-label="Dropout rate">
+  <label class="field" data-group="dropout">${T.dropout_rate}
+    <input id="dropout" data-setting="dropout" type="range" aria-label="${T.dropout_rate}">
     <output id="dropout-value">0</output>
   </label>
-  <div class="field" data-group="regularization"><span>Regularization, rate</span>
+  <div class="field" data-group="regularization"><span>${T.regularization_rate}</span>
     <span class="pair">
-      <select id="regularization" data-setting="regularization" aria-label="Regularization"></select>
-      <select id="regularization-rate" data-setting="regularization-rate" aria-label="Regularization rate"></select>
+      <select id="regularization" data-setting="regularization" aria-label="${T.regularization}"></select>
+      <select id="regularization-rate" data-setting="regularization-rate" aria-label="${T.regularization_rate_label}"></select>
     </span>
   </div>
 </section>
 
 <div class="banner-anchor"><div id="banner" class="banner" role="alert" hidden>
   <span id="banner-text"></span>
-  <button id="banner-reset">Reset weights</button>
-  <button id="banner-close" aria-label="Dismiss message">×</button>
+  <button id="banner-reset">${T.reset_weights}</button>
+  <button id="banner-close" aria-label="${T.dismiss}">×</button>
 </div></div>
 <div class="notebar">
-  <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>Start fresh</button></p>
+  <p class="note" role="status" aria-live="polite"><span id="note"></span> <button id="start-fresh" hidden>${T.start_fresh}</button></p>
   <span class="share">
-    <button id="slow-step" data-group="training" title="One training step on one point in slow motion: the last point you clicked (else the first training point)">Slow step</button>
-    <button id="show-code" data-group="code" title="This network and its training as a tf.keras or PyTorch program">Show as code</button>
-    <button id="copy-link" data-group="link" title="A link to this playground: settings, seed and points">Copy link</button>
-    <a id="embed-link" class="button-link" data-group="link" href="#" title="Put this playground in a course page: choose its controls and size, and copy a snippet">Embed…</a>
+    <button id="slow-step" data-group="training" title="${T.slow_step_title}">${T.slow_step}</button>
+    <button id="show-code" data-group="code" title="${T.show_code_title}">${T.show_code}</button>
+    <button id="copy-link" data-group="link" title="${T.copy_link_title}">${T.copy_link}</button>
+    <a id="embed-link" class="button-link" data-group="link" href="#" title="${T.embed_title}">${T.embed}</a>
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
@@ -68,96 +73,96 @@ export const MARKUP = `
 </section>
 
 <div class="columns">
-  <section class="panel data-panel" aria-label="Data">
-    <h2>Data</h2>
+  <section class="panel data-panel" aria-label="${T.data}">
+    <h2>${T.data}</h2>
     <div class="data-controls" data-group="data">
-      <label class="field">Preset
-        <select id="preset" aria-label="Preset"></select>
+      <label class="field">${T.preset}
+        <select id="preset" aria-label="${T.preset}"></select>
       </label>
-      <label class="field">Points
-        <input id="point-count" type="number" min="1" aria-label="Number of points">
+      <label class="field">${T.points}
+        <input id="point-count" type="number" min="1" aria-label="${T.number_of_points}">
       </label>
-      <label class="field">Noise
-        <input id="noise" data-range="noise" type="range" aria-label="Noise">
+      <label class="field">${T.noise}
+        <input id="noise" data-range="noise" type="range" aria-label="${T.noise}">
         <output id="noise-value">0</output>
       </label>
-      <button id="regenerate">Regenerate</button>
-      <label class="field">Test fraction
-        <input id="test-fraction" data-setting="test-fraction" type="range" aria-label="Test fraction">
+      <button id="regenerate">${T.regenerate}</button>
+      <label class="field">${T.test_fraction}
+        <input id="test-fraction" data-setting="test-fraction" type="range" aria-label="${T.test_fraction}">
         <output id="test-fraction-value">0.5</output>
       </label>
-      <label class="field">Classes
-        <select id="classes" data-setting="classes" aria-label="Classes"></select>
+      <label class="field">${T.classes}
+        <select id="classes" data-setting="classes" aria-label="${T.classes}"></select>
       </label>
     </div>
     <fieldset class="tools" data-group="points">
-      <legend>Place points</legend>
+      <legend>${T.place_points}</legend>
       <div class="thumbs">
-        <div class="swatches" role="radiogroup" aria-label="Class of new points">
+        <div class="swatches" role="radiogroup" aria-label="${T.class_of_new_points}">
           <label><input type="radio" name="class" value="0"><span class="swatch c0"></span></label>
           <label><input type="radio" name="class" value="1" checked><span class="swatch c1"></span></label>
           <label class="extra3"><input type="radio" name="class" value="2"><span class="swatch c2"></span></label>
           <label class="extra4"><input type="radio" name="class" value="3"><span class="swatch c3"></span></label>
         </div>
-        <label class="check" title="New points are held out for testing (T)"><input id="as-test" type="checkbox"> Test point</label>
-        <button id="undo" title="Undo (Ctrl+Z)">Undo</button>
+        <label class="check" title="${T.test_point_title}"><input id="as-test" type="checkbox"> ${T.test_point}</label>
+        <button id="undo" title="${T.undo_title}">${T.undo}</button>
       </div>
-      <label class="check"><input id="erase" type="checkbox"> Erase</label>
+      <label class="check"><input id="erase" type="checkbox"> ${T.erase}</label>
       <div class="row">
-        <button id="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button id="clear" aria-label="Clear all points">Clear</button>
+        <button id="redo" title="${T.redo_title}">${T.redo}</button>
+        <button id="clear" aria-label="${T.clear_label}">${T.clear}</button>
       </div>
-      <p class="hint hint-mouse">Click adds, shift-click adds the other class, right-click erases, drag moves.</p>
-      <p class="hint hint-touch">Tap adds, long-press erases, drag moves.</p>
-      <p class="hint" id="keyboard-help">Keyboard: focus the data, arrows move the cursor, Enter adds (Shift+Enter the other class), Delete erases, M picks a point up and puts it down, N jumps to the next point, T marks new points as test points, 1–4 choose the class.</p>
+      <p class="hint hint-mouse">${T.hint_mouse}</p>
+      <p class="hint hint-touch">${T.hint_touch}</p>
+      <p class="hint" id="keyboard-help">${T.hint_keyboard}</p>
     </fieldset>
     <fieldset class="files" data-group="files">
-      <legend>Save and load</legend>
+      <legend>${T.save_and_load}</legend>
       <div class="row wrap">
-        <button id="import-points" title="Replace the points with those of a CSV or JSON file">Load points…</button>
-        <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" aria-label="Points file (CSV or JSON)" hidden>
-        <button id="export-csv" title="The points as x1,x2,label,test">Points CSV</button>
-        <button id="export-json" title="The points as JSON">Points JSON</button>
-        <button id="export-model" title="Architecture and weights as JSON">Model JSON</button>
-        <button id="export-png" title="The data canvas as a PNG picture">Picture PNG</button>
+        <button id="import-points" title="${T.load_points_title}">${T.load_points}</button>
+        <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" aria-label="${T.points_file}" hidden>
+        <button id="export-csv" title="${T.points_csv_title}">${T.points_csv}</button>
+        <button id="export-json" title="${T.points_json_title}">${T.points_json}</button>
+        <button id="export-model" title="${T.model_json_title}">${T.model_json}</button>
+        <button id="export-png" title="${T.picture_png_title}">${T.picture_png}</button>
       </div>
     </fieldset>
     <fieldset class="features" data-group="features">
-      <legend>Input features</legend>
+      <legend>${T.input_features}</legend>
       <!-- A box per input feature, from the playground's table. -->
     </fieldset>
   </section>
 
-  <section class="panel network-panel" aria-label="Network">
-    <h2>Network
+  <section class="panel network-panel" aria-label="${T.network}">
+    <h2>${T.network}
       <span class="layers" data-group="layers">
-        <button id="remove-layer" aria-label="Remove hidden layer">−</button>
-        <span id="layer-count">2</span> <span id="layer-word">hidden layers</span>
-        <button id="add-layer" aria-label="Add hidden layer">+</button>
+        <button id="remove-layer" aria-label="${T.remove_layer}">−</button>
+        <span id="layer-count">2</span> <span id="layer-word">${T.hidden_layers}</span>
+        <button id="add-layer" aria-label="${T.add_layer}">+</button>
       </span>
     </h2>
     <div class="lesson-panel" hidden>
       <div class="neuron-sliders" data-panel="perceptron">
-        <label class="field">w0 (bias) <input id="w0" type="range" min="-6" max="6" step="0.1" aria-label="w0, the bias"><output id="w0-value"></output></label>
-        <label class="field">w1 <input id="w1" type="range" min="-6" max="6" step="0.1" aria-label="w1, the weight of x1"><output id="w1-value"></output></label>
-        <label class="field">w2 <input id="w2" type="range" min="-6" max="6" step="0.1" aria-label="w2, the weight of x2"><output id="w2-value"></output></label>
+        <label class="field">${T.w0_bias} <input id="w0" type="range" min="-6" max="6" step="0.1" aria-label="${T.w0_label}"><output id="w0-value"></output></label>
+        <label class="field">w1 <input id="w1" type="range" min="-6" max="6" step="0.1" aria-label="${T.w1_label}"><output id="w1-value"></output></label>
+        <label class="field">w2 <input id="w2" type="range" min="-6" max="6" step="0.1" aria-label="${T.w2_label}"><output id="w2-value"></output></label>
       </div>
-      <label class="race-toggle" data-panel="landscape"><input id="race-optimizers" type="checkbox"> Race SGD, momentum, RMSProp, Adagrad and Adam from this start</label>
-      <div id="runs" class="runs" role="radiogroup" aria-label="Run shown on the playground" data-panel="compare landscape"></div>
-      <div class="race-axis" role="group" aria-label="What the chart counts across" data-panel="compare">
-        <span class="small">Across:</span>
-        <button type="button" data-axis="epochs" aria-pressed="true">Epochs</button>
-        <button type="button" data-axis="steps" aria-pressed="false">Gradient steps</button>
-        <button type="button" data-axis="examples" aria-pressed="false">Examples processed</button>
+      <label class="race-toggle" data-panel="landscape"><input id="race-optimizers" type="checkbox"> ${T.race}</label>
+      <div id="runs" class="runs" role="radiogroup" aria-label="${T.runs_label}" data-panel="compare landscape"></div>
+      <div class="race-axis" role="group" aria-label="${T.race_axis_label}" data-panel="compare">
+        <span class="small">${T.race_axis_across}</span>
+        <button type="button" data-axis="epochs" aria-pressed="true">${T.race_axis_epochs}</button>
+        <button type="button" data-axis="steps" aria-pressed="false">${T.race_axis_steps}</button>
+        <button type="button" data-axis="examples" aria-pressed="false">${T.race_axis_examples}</button>
       </div>
       <div class="lesson-views" data-panel="landscape backprop compare">
-        <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="The lesson's picture"></canvas>
-        <canvas id="surface-canvas" class="lesson-canvas square" data-panel="landscape" tabindex="0" role="application" aria-roledescription="3-D loss surface" aria-label="The loss J(w, b) as a surface in 3-D, with the path gradient descent took: drag it, or use the arrow keys, to turn it"></canvas>
+        <canvas id="lesson-canvas" class="lesson-canvas" data-panel="landscape backprop compare" aria-label="${T.lesson_picture}"></canvas>
+        <canvas id="surface-canvas" class="lesson-canvas square" data-panel="landscape" tabindex="0" role="application" aria-roledescription="${T.surface_role}" aria-label="${T.surface_label}"></canvas>
       </div>
       <p id="lesson-text" class="lesson-text"></p>
     </div>
     <div class="diagram">
-      <canvas id="network" role="img" aria-label="Network diagram: every unit's output over the input square"></canvas>
+      <canvas id="network" role="img" aria-label="${T.network_diagram}"></canvas>
       <div id="layer-buttons" data-group="layers"></div>
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
@@ -169,45 +174,45 @@ export const MARKUP = `
       <p id="hidden-space-text" class="legend" hidden></p>
     </div>
     <div class="more" data-group="training">
-      <label class="field schedule-field">Learning-rate schedule
-        <select id="schedule" data-setting="schedule" aria-label="Learning-rate schedule"></select>
+      <label class="field schedule-field">${T.schedule}
+        <select id="schedule" data-setting="schedule" aria-label="${T.schedule}"></select>
       </label>
-      <label class="field schedule-field">Schedule span (epochs)
-        <input id="schedule-epochs" data-setting="schedule-epochs" type="number" aria-label="Epochs the learning-rate schedule spans">
+      <label class="field schedule-field">${T.schedule_span}
+        <input id="schedule-epochs" data-setting="schedule-epochs" type="number" aria-label="${T.schedule_span_label}">
       </label>
-      <label class="field">Early stopping patience
-        <input id="early-stopping" data-setting="early-stopping" type="number" aria-label="Early stopping patience (0 is off)">
+      <label class="field">${T.early_stopping}
+        <input id="early-stopping" data-setting="early-stopping" type="number" aria-label="${T.early_stopping_label}">
       </label>
-      <label class="field">Seed
-        <input id="seed" data-setting="seed" type="number" aria-label="Seed">
+      <label class="field">${T.seed}
+        <input id="seed" data-setting="seed" type="number" aria-label="${T.seed}">
       </label>
-      <label class="field">Speed (epochs per frame)
-        <input id="epochs-per-frame" data-setting="epochs-per-frame" type="number" aria-label="Epochs per frame">
+      <label class="field">${T.speed}
+        <input id="epochs-per-frame" data-setting="epochs-per-frame" type="number" aria-label="${T.epochs_per_frame}">
       </label>
-      <label class="field">Stop after epochs
-        <input id="stop-after" data-setting="stop-after" type="number" aria-label="Stop after epochs (0 runs until paused)">
+      <label class="field">${T.stop_after}
+        <input id="stop-after" data-setting="stop-after" type="number" aria-label="${T.stop_after_label}">
       </label>
     </div>
-    <canvas id="activation-plot" class="activation-plot" data-group="activation" aria-label="Activation function plot"></canvas>
+    <canvas id="activation-plot" class="activation-plot" data-group="activation" aria-label="${T.activation_plot}"></canvas>
   </section>
 
-  <section class="panel output-panel" aria-label="Output">
-    <h2>Output</h2>
+  <section class="panel output-panel" aria-label="${T.output}">
+    <h2>${T.output}</h2>
     <div class="stats">
-      <div><span class="small">Training loss</span> <span id="train-loss" class="value">–</span></div>
-      <div><span class="small">Test loss</span> <span id="test-loss" class="value">–</span></div>
-      <div><span class="small">Training accuracy</span> <span id="train-accuracy" class="value">–</span></div>
-      <div><span class="small">Test accuracy</span> <span id="test-accuracy" class="value">–</span></div>
+      <div><span class="small">${T.training_loss}</span> <span id="train-loss" class="value">–</span></div>
+      <div><span class="small">${T.test_loss}</span> <span id="test-loss" class="value">–</span></div>
+      <div><span class="small">${T.training_accuracy}</span> <span id="train-accuracy" class="value">–</span></div>
+      <div><span class="small">${T.test_accuracy}</span> <span id="test-accuracy" class="value">–</span></div>
     </div>
-    <canvas id="loss" class="loss" role="img" aria-label="Loss and accuracy per epoch"></canvas>
+    <canvas id="loss" class="loss" role="img" aria-label="${T.loss_chart}"></canvas>
     <p class="legend chart-legend">
-      <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
-      <span class="key"><span class="line train pale"></span><span class="line test pale"></span> accuracy (right)</span>
-      <span class="key"><span class="line best"></span> lowest test loss</span>
-      <canvas id="rate-chart" class="rate-chart" role="img" aria-label="The learning rate per epoch under the schedule" hidden></canvas>
+      <span class="key"><span class="line train"></span> ${T.legend_training_loss}</span> <span class="key"><span class="line test"></span> ${T.legend_test_loss}</span>
+      <span class="key"><span class="line train pale"></span><span class="line test pale"></span> ${T.legend_accuracy}</span>
+      <span class="key"><span class="line best"></span> ${T.legend_lowest}</span>
+      <canvas id="rate-chart" class="rate-chart" role="img" aria-label="${T.rate_chart_label}" hidden></canvas>
     </p>
     <div class="data-wrap">
-      <canvas id="data" tabindex="0" role="application" aria-roledescription="data canvas" aria-label="Data" aria-describedby="keyboard-help"></canvas>
+      <canvas id="data" tabindex="0" role="application" aria-roledescription="${T.data_canvas}" aria-label="${T.data}" aria-describedby="keyboard-help"></canvas>
       <div id="axis-x" class="axis-x">x1</div>
       <div id="axis-y" class="axis-y">x2</div>
     </div>
@@ -218,27 +223,28 @@ export const MARKUP = `
       <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>
       <span class="key extra3"><span class="swatch c2"></span> <span class="class-name">blue</span></span>
       <span class="key extra4"><span class="swatch c3"></span> <span class="class-name">orange</span></span>
-      · filled: training · hollow: test · ringed: misclassified
+      ${T.legend_points}
     </p>
-    <label class="palette">Colours
+    <label class="palette">${T.colours}
       <select id="palette" data-setting="palette"></select>
     </label>
     <div class="thumbbar" hidden></div>
   </section>
 </div>
-<dialog id="code-dialog" aria-label="The playground as code">
+<dialog id="code-dialog" aria-label="${T.code_dialog}">
   <div class="code-head">
-    <div role="tablist" aria-label="Framework">
+    <div role="tablist" aria-label="${T.framework}">
       <button role="tab" id="tab-keras" aria-selected="true">tf.keras</button>
       <button role="tab" id="tab-pytorch" aria-selected="false">PyTorch</button>
-      <button role="tab" id="tab-pytorch-run" aria-selected="false" title="The page's initial weights, batch order and dropout: it prints this run's curve">PyTorch, this run</button>
+      <button role="tab" id="tab-pytorch-run" aria-selected="false" title="${T.pytorch_run_title}">${T.pytorch_run}</button>
     </div>
-    <button id="copy-code">Copy</button>
-    <button id="download-program">Download program.py</button>
-    <button id="download-points">Download points.csv</button>
-    <button id="close-code" aria-label="Close">×</button>
+    <button id="copy-code">${T.copy}</button>
+    <button id="download-program">${T.download_program}</button>
+    <button id="download-points">${T.download_points}</button>
+    <button id="close-code" aria-label="${T.close}">×</button>
   </div>
-  <p class="hint">Reads <code>points.csv</code> (x1,x2,label,test): save it with <em>Download points.csv</em> next to the program.</p>
+  <p class="hint">${t.code_hint}</p>
   <pre id="code" tabindex="0"></pre>
 </dialog>
 </div>`;
+};

@@ -1,11 +1,22 @@
 // The full page: one playground that follows the URL hash and keeps itself in
 // localStorage, and the lesson menu above it.
-import { lessons } from './descent.js';
+import { lessons, languageFor } from './descent.js';
+import { strings } from './words.js';
 
 const menu = document.getElementById('lesson-menu');
 const main = document.getElementById('main');
 
-for (const { name, title } of await lessons()) menu.append(new Option(title, name));
+// The page speaks its playground's language (`?lang=ko`).
+const lang = languageFor({ hash: true });
+for (const { name, title } of await lessons(lang)) menu.append(new Option(title, name));
+const { code, t } = await strings(lang);
+document.documentElement.lang = code;
+document.getElementById('lesson-word').textContent = t.lesson;
+menu.setAttribute('aria-label', t.lesson);
+menu.options[0].text = t.free_play;
+for (const [id, key] of [['tagline', 'tagline'], ['footer-private', 'footer_private'], ['course-link', 'footer_course'], ['builder-link', 'footer_builder']]) {
+  document.getElementById(id).textContent = t[key];
+}
 const showLesson = () => {
   const m = /^#lesson=([\w-]+)$/.exec(location.hash);
   menu.value = m && [...menu.options].some((o) => o.value === m[1]) ? m[1] : '';

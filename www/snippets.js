@@ -1,11 +1,11 @@
 // An embed's options as the three snippets a course author can paste: the
 // <descent-playground> element, a mount() call, and an iframe of embed.html
 // with the few lines that size it. Options are those of mount(): lesson,
-// scene, controls, size, caption, autoplay; what is left out is the default.
+// scene, controls, size, caption, autoplay, lang; what is left out is the default.
 // `base` is where Descent's files are, as the course page reaches them.
 
 /** Options in the order the snippets write them. */
-const ORDER = ['lesson', 'scene', 'controls', 'size', 'caption', 'autoplay'];
+const ORDER = ['lang', 'lesson', 'scene', 'controls', 'size', 'caption', 'autoplay'];
 
 const ordered = (options) => ORDER.filter((k) => options[k] !== undefined && options[k] !== false && options[k] !== '')
   .map((k) => [k, options[k]]);

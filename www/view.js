@@ -2,8 +2,9 @@
 // its Rust `Playground`, and trains and draws when the page's scheduler
 // (scheduler.js) gives it a turn. Computes nothing itself: every number
 // comes from the playground.
-import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls } from './pkg/descent.js';
-import { MARKUP } from './markup.js';
+import { Playground, take_panic_message, max_scene_text, max_file_bytes, controls, preset_titles, choice_title } from './pkg/descent.js';
+import { markup } from './markup.js';
+import { fill } from './words.js';
 import { scheduler } from './scheduler.js';
 
 let limits = null;
@@ -120,13 +121,17 @@ const CURSOR_STEP = 1 / 40;
 export class View {
   /**
    * @param {ShadowRoot} root where the playground's markup goes
-   * @param {{controls?: string[], size?: string, caption?: string, link?: string}} options
+   * @param {{controls?: string[], size?: string, caption?: string, link?: string, lang?: string, t: object}} options
+   *   t: the strings of the playground's language `lang` (words.js)
    */
   constructor(root, options = {}) {
-    root.innerHTML = MARKUP; // our own constant markup; nothing from outside goes in as HTML
+    this.t = options.t;
+    this.lang = options.lang ?? 'en';
+    root.innerHTML = markup(this.t); // our own markup and catalogue; nothing from outside goes in as HTML
     this.root = root;
     this.$ = (id) => root.getElementById(id);
     this.box = root.querySelector('.playground');
+    this.box.lang = this.lang; // for screen readers' voices and Korean line breaks
     // Shown once its styles are in, so nothing jumps (the box starts hidden).
     const sheet = root.querySelector('link[rel=stylesheet]');
     this.styled = new Promise((done) => {
@@ -134,6 +139,7 @@ export class View {
       sheet.addEventListener('error', done, { once: true });
     }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
     this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
+    this.pg.set_language(this.lang);
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
     this.pg.set_rate_canvas(this.$('rate-chart'));
     this.pg.set_hidden_space_canvas(this.$('hidden-space-canvas'));
@@ -195,11 +201,12 @@ export class View {
    */
   buildControls() {
     const { settings, presets, maxPoints } = controlTable();
-    const option = ({ value, title }) => new Option(title, value);
     const byName = Object.fromEntries(settings.map((s) => [s.name, s]));
     for (const el of this.root.querySelectorAll('[data-setting], [data-range]')) {
       const row = byName[el.dataset.setting ?? el.dataset.range];
-      if (row.kind === 'choice' && el.tagName === 'SELECT') el.replaceChildren(...row.choices.map(option));
+      if (row.kind === 'choice' && el.tagName === 'SELECT') {
+        el.replaceChildren(...row.choices.map(({ value, title }) => new Option(choice_title(this.lang, row.name, value, title), value)));
+      }
       if (row.kind === 'number' && el.tagName === 'SELECT') {
         for (let v = row.min; v <= row.max; v += row.step) el.append(new Option(String(v), String(v)));
       }
@@ -209,7 +216,8 @@ export class View {
         el.step = row.step > 0 ? String(row.step) : 'any';
       }
     }
-    this.$('preset').replaceChildren(...presets.map(option));
+    const presetTitles = preset_titles(this.lang);
+    this.$('preset').replaceChildren(...presets.map(({ value }, i) => new Option(presetTitles[i], value)));
     this.$('point-count').max = String(maxPoints);
     this.rates = rateLadder();
     this.$('learning-rate').max = String(this.rates.length - 1);
@@ -220,10 +228,15 @@ export class View {
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.value = value;
-      box.setAttribute('aria-label', `Feature ${title}`);
+      box.setAttribute('aria-label', this.say(this.t.feature, { name: title }));
       label.append(box, ` ${title}`);
       return label;
     }));
+  }
+
+  /** A catalogue string with its placeholders filled, numbers in the playground's language. */
+  say(template, values) {
+    return fill(template, values, this.lang);
   }
 
   // ---- What the element's attributes choose.
@@ -335,7 +348,7 @@ export class View {
           radio.type = 'radio';
           radio.name = 'run';
           radio.value = String(i);
-          radio.setAttribute('aria-label', `Show run ${run.label}`);
+          radio.setAttribute('aria-label', this.say(this.t.show_run, { run: run.label }));
           radio.addEventListener('change', () => { pg.show_run(i); this.syncControls(); });
           const swatch = document.createElement('i');
           swatch.className = 'swatch';
@@ -418,7 +431,7 @@ export class View {
     $('noise-value').textContent = tidy(pg.get('noise'));
     const hidden = this.hiddenLayers();
     $('layer-count').textContent = hidden.length;
-    $('layer-word').textContent = hidden.length === 1 ? 'hidden layer' : 'hidden layers';
+    $('layer-word').textContent = hidden.length === 1 ? this.t.hidden_layer : this.t.hidden_layers;
     this.showClasses(status);
     this.box.classList.toggle('regression', status.classes === 0);
     this.box.classList.toggle('classes-3', status.classes === 3);
@@ -432,10 +445,11 @@ export class View {
     if (this.shownPalette === status.classColours.join()) return;
     this.shownPalette = status.classColours.join();
     status.classColours.forEach((colour, i) => this.box.style.setProperty(`--c${i}`, colour));
-    const shapes = ['circles', 'squares', 'triangles', 'diamonds'];
+    const { t } = this;
+    const shapes = [t.shape_circles, t.shape_squares, t.shape_triangles, t.shape_diamonds];
     this.root.querySelectorAll('input[name=class]').forEach((radio, i) => {
-      radio.setAttribute('aria-label', `${status.classNames[i]} class (${shapes[i]})`);
-      radio.closest('label').title = `New points: ${status.classNames[i]} ${shapes[i]} (${i + 1})`;
+      radio.setAttribute('aria-label', this.say(t.class_radio, { class: status.classNames[i], shape: shapes[i] }));
+      radio.closest('label').title = this.say(t.new_points_class, { class: status.classNames[i], shape: shapes[i], key: i + 1 });
     });
     this.root.querySelectorAll('#legend .class-name').forEach((el, i) => { el.textContent = status.classNames[i]; });
   }
@@ -447,10 +461,10 @@ export class View {
       box.replaceChildren();
       for (let i = 0; i < layers; i++) {
         const label = document.createElement('label');
-        label.textContent = `Layer ${i + 1} `;
+        label.textContent = `${this.say(this.t.layer_n, { layer: i + 1 })} `;
         const select = document.createElement('select');
-        select.setAttribute('aria-label', `Activation of layer ${i + 1}`);
-        select.append(new Option('same as all', ''));
+        select.setAttribute('aria-label', this.say(this.t.activation_of_layer, { layer: i + 1 }));
+        select.append(new Option(this.t.same_as_all, ''));
         for (const o of this.$('activation').options) select.append(new Option(o.text, o.value));
         select.addEventListener('change', () => {
           const list = [...box.querySelectorAll('select')].map((s) => s.value);
@@ -476,7 +490,7 @@ export class View {
       for (const [text, delta] of [['−', -1], ['+', 1]]) {
         const b = document.createElement('button');
         b.textContent = text;
-        b.setAttribute('aria-label', `${delta > 0 ? 'Add a unit to' : 'Remove a unit from'} layer ${i + 1}`);
+        b.setAttribute('aria-label', this.say(delta > 0 ? this.t.add_unit : this.t.remove_unit, { layer: i + 1 }));
         b.disabled = units + delta < 1 || units + delta > controlTable().maxUnits;
         b.addEventListener('click', () => {
           hidden[i] = units + delta;
@@ -493,7 +507,7 @@ export class View {
     $('epoch').textContent = s.epoch.toLocaleString('en');
     // After Step batch: which batch of the epoch it was (its points ringed on the data).
     $('batch-count').hidden = !s.stepBatch;
-    $('batch-count').textContent = s.stepBatch ? `batch ${s.stepBatch} of ${s.stepBatches}` : '';
+    $('batch-count').textContent = s.stepBatch ? this.say(this.t.batch_of, { batch: s.stepBatch, batches: s.stepBatches }) : '';
     $('train-loss').textContent = format(s.trainLoss);
     $('test-loss').textContent = format(s.testLoss);
     $('train-accuracy').textContent = percent(s.trainAccuracy);
@@ -530,9 +544,9 @@ export class View {
   setPlaying(on) {
     const was = this.playing;
     this.playing = on && this.pg.can_train();
-    if (was !== this.playing) this.announce(this.playing ? 'Playing.' : 'Paused.');
+    if (was !== this.playing) this.announce(this.playing ? this.t.playing : this.t.paused);
     this.$('play').textContent = this.playing ? '❚❚' : '▶';
-    this.$('play').setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
+    this.$('play').setAttribute('aria-label', this.playing ? this.t.pause : this.t.play);
   }
 
   // ---- Training and drawing, when the page's scheduler gives a turn.
@@ -645,7 +659,7 @@ export class View {
     this.playing = false;
     const message = take_panic_message() ?? e.message;
     this.box.classList.add('fault');
-    this.$('banner-text').textContent = `Something went wrong inside this playground (${message}). Reload the page to start it again.`;
+    this.$('banner-text').textContent = this.say(this.t.crashed, { message });
     this.$('banner').hidden = false;
     this.$('banner').classList.remove('info');
     this.$('banner-reset').hidden = true;
@@ -715,7 +729,7 @@ export class View {
   async importFile(file) {
     const max = sizeLimits().fileBytes;
     if (file.size > max) {
-      this.note(`The file was not loaded: ${(file.size / 1e6).toFixed(1)} MB is more than the ${max / 1e6} MB a points file may be. The points are as they were.`);
+      this.note(this.say(this.t.file_too_big, { size: Number((file.size / 1e6).toFixed(1)), max: max / 1e6 }));
       return;
     }
     try {
@@ -765,7 +779,7 @@ export class View {
     on('copy-code', 'click', async () => {
       try {
         await navigator.clipboard.writeText($('code').textContent);
-        this.note('Code copied.');
+        this.note(this.t.code_copied);
       } catch {
         this.note('Copying needs clipboard permission: select the code and copy it by hand.');
       }
@@ -779,9 +793,9 @@ export class View {
       this.root.host.dispatchEvent(new CustomEvent('descent-link', { detail: link }));
       try {
         await navigator.clipboard.writeText(link);
-        say(cannot.length ? 'Link copied, with the points as said.' : 'Link copied: it opens this playground with the same settings, seed and points.');
+        say(cannot.length ? this.t.link_copied_notes : this.t.link_copied);
       } catch {
-        say(`Copying needs clipboard permission; the link is: ${link}`);
+        say(this.say(this.t.link_needs_permission, { link }));
       }
     });
 
@@ -970,17 +984,17 @@ export class View {
       } else if (e.key === 'Enter') {
         if (!(this.panel === 'perceptron' && pg.choose_point(x, y))) this.addPoint(x, y, e.shiftKey);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
-        if (hit() >= 0) pg.remove_point(hit()); else this.note('No point under the cursor to erase.');
+        if (hit() >= 0) pg.remove_point(hit()); else this.note(this.t.no_point_to_erase);
       } else if (e.key === 'm' || e.key === 'M') {
         if (this.carrying !== null) this.carrying = null;
         else if (hit() >= 0) { pg.begin_move(); this.carrying = hit(); }
-        this.announce(this.carrying !== null ? 'Point picked up: arrows move it, M puts it down.' : 'Point put down.');
+        this.announce(this.carrying !== null ? this.t.point_picked_up : this.t.point_put_down);
       } else if (e.key === 'n' || e.key === 'N') {
         const next = pg.next_point(x, y, e.shiftKey ? -1 : 1);
         if (next.length) show(next[0], next[1]);
       } else if (e.key === 't' || e.key === 'T') {
         $('as-test').checked = !$('as-test').checked;
-        this.announce($('as-test').checked ? 'New points are test points.' : 'New points are training points.');
+        this.announce($('as-test').checked ? this.t.new_test_points : this.t.new_training_points);
       } else if (/^[1-4]$/.test(e.key)) {
         const radio = this.root.querySelector(`input[name=class][value="${Number(e.key) - 1}"]`);
         if (radio && radio.offsetParent !== null) { radio.checked = true; this.announce(radio.getAttribute('aria-label')); }

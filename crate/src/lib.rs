@@ -3,6 +3,7 @@
 //! tested natively. `web` binds them to the page.
 
 pub mod data;
+pub mod i18n;
 pub mod nn;
 pub mod portable;
 pub mod rng;

@@ -73,7 +73,7 @@ fn perceptron_gives_the_lectures_arithmetic_for_minus_one_two() {
 fn nonlinearity_stays_a_line_when_linear_and_bends_with_relu() {
     let l = lesson("nonlinearity");
     assert!(l.shows("activation") && l.shows("layers"));
-    assert!(l.caption.contains("ReLU"));
+    assert!(l.caption(&descent::i18n::ENGLISH).contains("ReLU"));
     let scene = l.scene();
     assert_eq!(scene.activation, Activation::Linear);
     assert!(scene.hidden.len() >= 2 && scene.hidden.iter().all(|&u| u >= 3));
@@ -366,7 +366,8 @@ fn overfitting_test_loss_turns_up_and_early_stopping_restores_the_best() {
     let scene = l.scene();
     assert!(scene.points.len() <= 40 && scene.test_fraction == 0.5);
     assert!(scene.hidden.len() >= 3 && scene.hidden.iter().all(|&u| u >= 16));
-    assert!(l.caption.contains("dropout") && l.caption.contains("early stopping"));
+    let caption = l.caption(&descent::i18n::ENGLISH);
+    assert!(caption.contains("dropout") && caption.contains("early stopping"));
 
     let plain = overfit(&[], 300);
     let losses = test_losses(&plain);

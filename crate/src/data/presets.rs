@@ -4,6 +4,7 @@
 //! positions; the labels stay those of the clean pattern.
 
 use super::{Domain, Point, Task};
+use crate::i18n::Catalogue;
 use crate::rng::Rng;
 use std::f32::consts::PI;
 
@@ -64,19 +65,20 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.name() == name)
     }
 
-    pub fn title(self) -> &'static str {
+    /// The preset's name as shown, in catalogue `t`'s language.
+    pub fn title(self, t: &Catalogue) -> &'static str {
         match self {
-            Preset::Circle => "Circle",
-            Preset::Xor => "XOR",
-            Preset::Gaussians => "Two Gaussians",
-            Preset::Spiral => "Spiral",
-            Preset::Moons => "Two moons",
-            Preset::Pass => "Will I pass this class?",
-            Preset::Sine => "Above/below a sine",
-            Preset::Cubic => "Above/below a cubic",
-            Preset::Abs => "Above/below |x|",
-            Preset::Plane => "Regression: plane",
-            Preset::GaussianMixture => "Regression: Gaussian mixture",
+            Preset::Circle => t.preset_circle,
+            Preset::Xor => t.preset_xor,
+            Preset::Gaussians => t.preset_gaussians,
+            Preset::Spiral => t.preset_spiral,
+            Preset::Moons => t.preset_moons,
+            Preset::Pass => t.preset_pass,
+            Preset::Sine => t.preset_sine,
+            Preset::Cubic => t.preset_cubic,
+            Preset::Abs => t.preset_abs,
+            Preset::Plane => t.preset_plane,
+            Preset::GaussianMixture => t.preset_mixture,
         }
     }
 

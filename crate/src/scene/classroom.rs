@@ -198,10 +198,20 @@ impl Classroom {
         self.lesson.runs(&self.session)
     }
 
+    /// The race's run labels in catalogue `t`'s language, in the order of `runs`.
+    pub fn run_labels(&self, t: &crate::i18n::Catalogue) -> Vec<String> {
+        self.lesson.run_labels(t)
+    }
+
     /// What the lesson's panel says in words.
     pub fn lesson_text(&mut self) -> String {
+        self.lesson_text_in(&crate::i18n::ENGLISH)
+    }
+
+    /// What the lesson's panel says, in catalogue `t`'s language.
+    pub fn lesson_text_in(&mut self, t: &crate::i18n::Catalogue) -> String {
         self.sync();
-        self.lesson.text(&mut self.session)
+        self.lesson.text(&mut self.session, t)
     }
 
     /// The model's outputs at one point of the input square.

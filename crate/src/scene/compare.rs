@@ -5,6 +5,7 @@
 use super::session::Session;
 use super::settings::{self, Effect};
 use super::Scene;
+use crate::i18n::{choice_title, fill, Catalogue};
 use crate::nn::{EpochRecord, Status, Trainer};
 
 /// Which setting the runs differ in, and its value in each run.
@@ -61,6 +62,10 @@ impl RaceAxis {
 
 pub struct Run {
     label: String,
+    /// The setting the runs differ in, and this run's value as its label
+    /// names it ("all" for the whole training set), for `label_in`.
+    setting: &'static str,
+    shown: String,
     value: String,
     scene: Scene,
     trainer: Trainer,
@@ -70,6 +75,21 @@ impl Run {
     /// What the chart's legend says, e.g. "lr 0.001", "Adam", "batch all".
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// The label in catalogue `t`'s language: "학습률 0.001", "모멘텀".
+    pub fn label_in(&self, t: &Catalogue) -> String {
+        let shown = self.shown.as_str();
+        match self.setting {
+            "learning-rate" => fill(t.run_learning_rate, &[("rate", shown)]),
+            "batch-size" if shown == "all" => t.run_batch_all.to_string(),
+            "batch-size" => fill(t.run_batch, &[("size", shown)]),
+            "optimizer" => match choice_title(t, "optimizer", shown, "") {
+                "" => self.label.clone(),
+                words => words.to_string(),
+            },
+            _ => self.label.clone(),
+        }
     }
 
     /// The setting's value in this run, as applied ("all" already resolved).
@@ -144,18 +164,19 @@ impl Race {
                 ));
             }
             let value = settings::get(&copy, compare.setting).unwrap_or_default();
-            let label = match value.trim() {
-                _ if compare.setting == "batch-size"
-                    && copy.training.batch_size >= training_points =>
-                {
-                    "batch all".to_string()
-                }
-                shown => label(compare.setting, shown, &copy),
+            let all =
+                compare.setting == "batch-size" && copy.training.batch_size >= training_points;
+            let shown = if all { "all" } else { value.trim() }.to_string();
+            let label = match all {
+                true => "batch all".to_string(),
+                false => label(compare.setting, &shown, &copy),
             };
             let mut trainer = Session::build_trainer(&copy);
             trainer.log_steps(STEP_LOG);
             runs.push(Run {
                 label,
+                setting: compare.setting,
+                shown,
                 value,
                 trainer,
                 scene: copy,

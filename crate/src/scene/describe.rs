@@ -5,6 +5,7 @@
 
 use super::{Scene, Session};
 use crate::data::{Point, Task};
+use crate::i18n::{count, fill, Catalogue};
 use crate::nn::{EpochRecord, Network, Status};
 use crate::view::colors::Glyph;
 use crate::view::layout::Hit;
@@ -12,27 +13,27 @@ use crate::view::layout::Hit;
 /// Where training stands, as the page names it (`"training"`, `"diverged"`,
 /// `"early-stopped"`, `"finished"`, `"empty"`), and what it says then
 /// (nothing while training).
-pub fn training_state(session: &Session) -> (&'static str, String) {
+pub fn training_state(session: &Session, t: &Catalogue) -> (&'static str, String) {
     let (trainer, scene) = (session.trainer(), session.scene());
     match trainer.status() {
         Status::Diverged => (
             "diverged",
-            format!(
-                "Training stopped: the loss blew up (it grew far past where it started, or became infinite). The learning rate ({}) is too large for this network: reset the weights and lower it.",
-                scene.training.learning_rate
+            fill(
+                t.diverged,
+                &[("rate", &scene.training.learning_rate.to_string())],
             ),
         ),
         Status::EarlyStopped { best_epoch } => (
             "early-stopped",
-            format!("Early stopping: the test loss has not improved since epoch {best_epoch}; its weights are restored."),
+            fill(t.early_stopped, &[("epoch", &count(best_epoch))]),
         ),
-        Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => {
-            ("finished", format!("Stopped after {} epochs, as set.", trainer.epoch()))
+        Status::Training if scene.stop_after.is_some_and(|n| trainer.epoch() >= n) => (
+            "finished",
+            fill(t.finished, &[("epochs", &count(trainer.epoch()))]),
+        ),
+        Status::Training if trainer.train_samples().is_empty() => {
+            ("empty", t.needs_points.to_string())
         }
-        Status::Training if trainer.train_samples().is_empty() => (
-            "empty",
-            "Add training points to train: click the data to place them.".to_string(),
-        ),
         Status::Training => ("training", String::new()),
     }
 }
@@ -185,23 +186,26 @@ mod tests {
     #[test]
     fn the_state_of_training_is_named_with_what_to_do() {
         let mut session = Session::new(Scene::default());
-        assert_eq!(training_state(&session), ("training", String::new()));
+        assert_eq!(
+            training_state(&session, &crate::i18n::ENGLISH),
+            ("training", String::new())
+        );
         session.clear_points();
-        let (state, message) = training_state(&session);
+        let (state, message) = training_state(&session, &crate::i18n::ENGLISH);
         assert_eq!(state, "empty");
         assert!(message.starts_with("Add training points"));
         let mut session = Session::new(Scene::default());
         session.set("stop-after", "2").unwrap();
         session.train_epochs(2);
         assert_eq!(
-            training_state(&session),
+            training_state(&session, &crate::i18n::ENGLISH),
             ("finished", "Stopped after 2 epochs, as set.".to_string())
         );
         let mut session = Session::new(Scene::default());
         session.set("learning-rate", "10").unwrap();
         session.set("hidden", "8,8,8").unwrap();
         session.train_epochs(300);
-        let (state, message) = training_state(&session);
+        let (state, message) = training_state(&session, &crate::i18n::ENGLISH);
         assert_eq!(state, "diverged");
         assert!(
             message.contains("The learning rate (10) is too large"),

@@ -3,45 +3,54 @@
 //! weight, each run of a race, or the network's answer for "you".
 
 use super::compare::RaceAxis;
-use super::describe::{column_name, link_name};
+use super::describe::link_name;
 use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
 use super::lessons::{Panel, Perceptron};
 use super::Session;
-use crate::nn::{curvature, inspect, Status, Trainer};
+use crate::i18n::{fill, Catalogue};
+use crate::nn::{curvature, inspect, Network, Status, Trainer};
 
 impl LessonState {
-    /// What the panel says in words (the page shows it as text).
-    pub fn text(&self, session: &mut Session) -> String {
+    /// What the panel says in words (the page shows it as text), in
+    /// catalogue `t`'s language.
+    pub fn text(&self, session: &mut Session, t: &Catalogue) -> String {
         match self.panel() {
-            Panel::Perceptron => self.perceptron_text(session),
-            Panel::Landscape => self.landscape_text(session),
-            Panel::Backprop => self.backprop_text(session),
+            Panel::Perceptron => self.perceptron_text(session, t),
+            Panel::Landscape => self.landscape_text(session, t),
+            Panel::Backprop => self.backprop_text(session, t),
             Panel::Compare => self
                 .runs(session)
                 .into_iter()
-                .map(|(label, trainer)| {
+                .zip(self.run_labels(t))
+                .map(|((_, trainer), run)| {
                     let loss = trainer.history().last().map_or(f32::NAN, |r| r.train_loss);
-                    let state = if trainer.status() == Status::Diverged {
-                        " (diverged)"
-                    } else {
-                        ""
+                    let line = match trainer.status() == Status::Diverged {
+                        true => t.race_line_diverged,
+                        false => t.race_line,
                     };
-                    format!("{label}: training loss {loss:.4}{state}")
+                    fill(line, &[("run", &run), ("loss", &format!("{loss:.4}"))])
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Panel::None => marker_text(session),
+            Panel::None => marker_text(session, t),
         }
     }
 
-    fn perceptron_text(&self, session: &Session) -> String {
+    /// The race's run labels in catalogue `t`'s language, in the order of `runs`.
+    pub fn run_labels(&self, t: &Catalogue) -> Vec<String> {
+        self.race().map_or(Vec::new(), |r| {
+            r.runs().iter().map(|run| run.label_in(t)).collect()
+        })
+    }
+
+    fn perceptron_text(&self, session: &Session, t: &Catalogue) -> String {
         let Some(p) = Perceptron::of(&session.trainer().network) else {
             return String::new();
         };
         // The point the star marks: the chosen one, or the lecture's.
         let Some((x1, x2)) = self.marker(session).map(|m| (m.x1, m.x2)) else {
-            return "Click a point to see its arithmetic.".to_string();
+            return t.click_point_for_arithmetic.to_string();
         };
         format!(
             "x = ({}, {}): {}",
@@ -51,21 +60,26 @@ impl LessonState {
         )
     }
 
-    fn landscape_text(&self, session: &Session) -> String {
-        let loss = |t: &Trainer| {
-            t.history()
+    fn landscape_text(&self, session: &Session, t: &Catalogue) -> String {
+        let loss = |trainer: &Trainer| {
+            trainer
+                .history()
                 .last()
                 .map_or("–".to_string(), |r| format!("{:.4}", r.train_loss))
         };
         let Some([w, b]) = two_parameters(&session.trainer().network) else {
             return String::new();
         };
-        let mut lines = vec![format!(
-            "step {}: w = {w:.3}, b = {b:.3}, J(w, b) = {}",
-            self.path_steps(),
-            loss(session.trainer()),
+        let mut lines = vec![fill(
+            t.landscape_step,
+            &[
+                ("step", &self.path_steps().to_string()),
+                ("w", &format!("{w:.3}")),
+                ("b", &format!("{b:.3}")),
+                ("loss", &loss(session.trainer())),
+            ],
         )];
-        for (label, trainer) in self.runs(session) {
+        for ((_, trainer), label) in self.runs(session).into_iter().zip(self.run_labels(t)) {
             if let Some([w, b]) = two_parameters(&trainer.network) {
                 lines.push(format!(
                     "{label}: w = {w:.3}, b = {b:.3}, J = {}",
@@ -79,7 +93,7 @@ impl LessonState {
         lines.join("\n")
     }
 
-    fn backprop_text(&self, session: &Session) -> String {
+    fn backprop_text(&self, session: &Session, t: &Catalogue) -> String {
         let trainer = session.trainer();
         let net = &trainer.network;
         let samples = trainer.train_samples();
@@ -89,23 +103,26 @@ impl LessonState {
         let bars = sizes
             .iter()
             .enumerate()
-            .map(|(l, s)| format!("{}: {:.2e}", column_name(l + 1, net), s))
+            .map(|(l, s)| format!("{}: {:.2e}", column_name_in(l + 1, net, t), s))
             .collect::<Vec<_>>()
             .join(" · ");
-        let mut lines = vec![format!(
-            "Mean |dJ/dw| of the weights into each layer: {bars}"
-        )];
+        let mut lines = vec![fill(t.backprop_bars, &[("bars", &bars)])];
         let Some(at) = self.chosen_weight() else {
-            lines.push("Click a line of the network diagram to take its weight apart.".into());
+            lines.push(t.backprop_choose.to_string());
             return lines.join("\n");
         };
         match inspect::chain(net, samples, at.layer - 1, at.from, at.to, 0) {
             Some(chain) => {
-                lines.push(format!(
-                    "Weight {}: dJ/dw = {:.3e} over the {} training points.",
-                    link_name(session.scene(), net, at.layer, at.from, at.to),
-                    chain.batch_gradient,
-                    samples.len()
+                lines.push(fill(
+                    t.backprop_weight,
+                    &[
+                        (
+                            "weight",
+                            &link_name(session.scene(), net, at.layer, at.from, at.to),
+                        ),
+                        ("gradient", &format!("{:.3e}", chain.batch_gradient)),
+                        ("count", &samples.len().to_string()),
+                    ],
                 ));
                 let factors = chain
                     .factors
@@ -119,12 +136,16 @@ impl LessonState {
                     .map(|f| f.symbol)
                     .collect::<Vec<_>>()
                     .join(" · ");
-                lines.push(format!(
-                    "For point 1 alone, dJ/dw = {symbols}: {factors} = {:.4e}",
-                    chain.product()
+                lines.push(fill(
+                    t.backprop_point,
+                    &[
+                        ("symbols", &symbols),
+                        ("factors", &factors),
+                        ("product", &format!("{:.4e}", chain.product())),
+                    ],
                 ));
             }
-            None => lines.push("Add training points to see the gradient.".into()),
+            None => lines.push(t.backprop_no_points.to_string()),
         }
         lines.join("\n")
     }
@@ -166,18 +187,30 @@ fn steepness_text(trainer: &Trainer) -> Option<String> {
 }
 
 /// The network's answer at the scene's marker ("you at (4, 5): …").
-fn marker_text(session: &mut Session) -> String {
+fn marker_text(session: &mut Session, t: &Catalogue) -> String {
     let Some(m) = session.scene().marker.clone() else {
         return String::new();
     };
     match session.predict(m.x1, m.x2).as_slice() {
-        [v] => format!(
-            "{} at ({}, {}): the network says {:.3}",
-            m.label,
-            short_number(m.x1),
-            short_number(m.x2),
-            v
+        [v] => fill(
+            t.marker_answer,
+            &[
+                ("label", &m.label),
+                ("x1", &short_number(m.x1)),
+                ("x2", &short_number(m.x2)),
+                ("output", &format!("{v:.3}")),
+            ],
         ),
         _ => String::new(),
+    }
+}
+
+/// Column `column` of the diagram by its name in catalogue `t`'s language
+/// (`describe::column_name` is the English one the hover uses).
+fn column_name_in(column: usize, net: &Network, t: &Catalogue) -> String {
+    match column {
+        0 => t.column_input.to_string(),
+        c if c == net.layers.len() => t.column_output.to_string(),
+        c => fill(t.column_hidden, &[("layer", &c.to_string())]),
     }
 }

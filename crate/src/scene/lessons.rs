@@ -8,6 +8,7 @@ use super::lesson_state::landscape_params;
 use super::settings;
 use super::{Marker, Scene, Session};
 use crate::data::{Point, Preset, Task};
+use crate::i18n::Catalogue;
 use crate::nn::activation::sigmoid;
 use crate::nn::Network;
 use crate::rng::Rng;
@@ -124,9 +125,8 @@ impl Start {
 pub struct Lesson {
     /// The id in a URL: `#lesson=perceptron`.
     pub name: &'static str,
-    pub title: &'static str,
-    /// What the student reads: one or two sentences.
-    pub caption: &'static str,
+    /// Its title and what the student reads (one or two sentences), from a catalogue.
+    words: fn(&Catalogue) -> (&'static str, &'static str),
     /// The control groups the page shows (names from `CONTROLS`).
     pub controls: &'static [&'static str],
     pub panel: Panel,
@@ -138,6 +138,16 @@ pub struct Lesson {
 }
 
 impl Lesson {
+    /// The lesson's title in catalogue `t`'s language.
+    pub fn title(&self, t: &Catalogue) -> &'static str {
+        (self.words)(t).0
+    }
+
+    /// The lesson's caption in catalogue `t`'s language.
+    pub fn caption(&self, t: &Catalogue) -> &'static str {
+        (self.words)(t).1
+    }
+
     /// The lesson's preset scene.
     pub fn scene(&self) -> Scene {
         (self.build)()
@@ -184,11 +194,7 @@ pub fn find(name: &str) -> Option<&'static Lesson> {
 static LESSONS: [Lesson; 9] = [
     Lesson {
         name: "perceptron",
-        title: "The perceptron",
-        caption: "One neuron: multiply the inputs by the weights, add the bias w0, and squash \
-                  the sum z with a sigmoid. Move w0, w1 and w2 and watch the line z = 0 move; \
-                  click a point to see its arithmetic, e.g. (−1, 2) gives z = 1 − 3 − 4 = −6 \
-                  and sigmoid(−6) ≈ 0.0025.",
+        words: |t| (t.lesson_perceptron, t.lesson_perceptron_caption),
         controls: &["points", "link"],
         panel: Panel::Perceptron,
         compare: None,
@@ -197,10 +203,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "nonlinearity",
-        title: "Why non-linearity",
-        caption: "No straight line separates these points. With linear activation, add as many \
-                  layers and units as you like: a line plus a line is still a line. Now switch \
-                  the activation to ReLU and watch the boundary bend.",
+        words: |t| (t.lesson_nonlinearity, t.lesson_nonlinearity_caption),
         controls: &["run", "activation", "layers", "learning-rate", "link"],
         panel: Panel::None,
         compare: None,
@@ -209,10 +212,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "pass",
-        title: "Will I pass this class?",
-        caption: "Each student is a point: lectures attended across, hours on the final project \
-                  up; green passed, red failed. You are at (4, 5). Untrained, as in the lecture, \
-                  the network gives you 0.1: press play and watch its answer for you change.",
+        words: |t| (t.lesson_pass, t.lesson_pass_caption),
         controls: &["run", "learning-rate", "layers", "data", "points", "link"],
         panel: Panel::None,
         compare: None,
@@ -221,10 +221,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "landscape",
-        title: "The loss landscape",
-        caption: "This model, y = w·x1 + b with squared error, has just two parameters, so its \
-                  loss J(w, b) is a bowl you can see and turn. Step down it, then try a tiny \
-                  learning rate, 0.3, and 1, where each step overshoots more than the last.",
+        words: |t| (t.lesson_landscape, t.lesson_landscape_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Landscape,
         compare: None,
@@ -233,10 +230,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "backprop",
-        title: "Backpropagation",
-        caption: "Pick a weight: its gradient dJ/dw is the product of the chain rule's factors, \
-                  layer by layer back from the loss. In this deep sigmoid network the gradients \
-                  shrink towards the input; switch to ReLU and compare the bars.",
+        words: |t| (t.lesson_backprop, t.lesson_backprop_caption),
         controls: &["run", "activation", "layers", "learning-rate", "link"],
         panel: Panel::Backprop,
         compare: None,
@@ -245,9 +239,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "learning-rate",
-        title: "The learning rate",
-        caption: "The same data and the same starting weights, three learning rates: too small \
-                  crawls, too large overshoots and blows up, a medium one converges.",
+        words: |t| (t.lesson_learning_rate, t.lesson_learning_rate_caption),
         controls: &["run", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -259,10 +251,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "optimizers",
-        title: "Adaptive optimisers",
-        caption: "SGD, momentum, RMSProp, Adagrad and Adam race from the same start on the same \
-                  data at the same learning rate. The adaptive ones scale each weight's step by \
-                  the size of its recent gradients.",
+        words: |t| (t.lesson_optimizers, t.lesson_optimizers_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -274,10 +263,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "mini-batches",
-        title: "Mini-batches",
-        caption: "One example's gradient is cheap but noisy; the whole set's is exact but costs \
-                  a pass over every example; a batch of 32 is the middle. Per epoch, batch 1 \
-                  looks best: count gradient steps or examples processed to see what each costs.",
+        words: |t| (t.lesson_mini_batches, t.lesson_mini_batches_caption),
         controls: &["run", "learning-rate", "link"],
         panel: Panel::Compare,
         compare: Some(Compare {
@@ -289,10 +275,7 @@ static LESSONS: [Lesson; 9] = [
     },
     Lesson {
         name: "overfitting",
-        title: "Overfitting, dropout and early stopping",
-        caption: "Few noisy points and a big network: the training loss keeps falling while the \
-                  test loss turns and rises. Try dropout 0.5, an L2 penalty, or early stopping, \
-                  which stops where the test loss was lowest and restores those weights.",
+        words: |t| (t.lesson_overfitting, t.lesson_overfitting_caption),
         controls: &[
             "run",
             "dropout",
@@ -498,6 +481,7 @@ fn overfitting() -> Scene {
 mod tests {
     use super::*;
     use crate::data;
+    use crate::i18n::ENGLISH;
     use crate::nn::inspect;
     use crate::nn::{Regularization, Samples};
     use crate::scene::compare::Race;
@@ -522,7 +506,10 @@ mod tests {
             ]
         );
         for l in all() {
-            assert_eq!(find(l.name).map(|f| f.title), Some(l.title));
+            assert_eq!(
+                find(l.name).map(|f| f.title(&ENGLISH)),
+                Some(l.title(&ENGLISH))
+            );
         }
         assert!(find("lesson-ten").is_none());
         assert!(find("").is_none());
@@ -536,10 +523,10 @@ mod tests {
             }
             assert_eq!(l.compare.is_some(), l.panel == Panel::Compare, "{}", l.name);
             assert!(
-                (20..=300).contains(&l.caption.len()),
+                (20..=300).contains(&l.caption(&ENGLISH).len()),
                 "{}: caption of {} bytes",
                 l.name,
-                l.caption.len()
+                l.caption(&ENGLISH).len()
             );
             assert!(l.shows("link"), "{}", l.name);
             assert_eq!(l.shows("run"), l.panel != Panel::Perceptron, "{}", l.name);

@@ -51,9 +51,14 @@ impl Palette {
 
     /// What each class is called where it is named (legends, hover text).
     pub fn class_names(self) -> [&'static str; 4] {
+        self.class_names_in(&crate::i18n::ENGLISH)
+    }
+
+    /// The classes' colour names in catalogue `t`'s language.
+    pub fn class_names_in(self, t: &crate::i18n::Catalogue) -> [&'static str; 4] {
         match self {
-            Palette::RedGreen => ["red", "green", "blue", "orange"],
-            Palette::ColorBlind => ["orange", "blue", "teal", "pink"],
+            Palette::RedGreen => [t.colour_red, t.colour_green, t.colour_blue, t.colour_orange],
+            Palette::ColorBlind => [t.colour_orange, t.colour_blue, t.colour_teal, t.colour_pink],
         }
     }
 

@@ -31,6 +31,15 @@ fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
         .map(|(_, r)| r)
 }
 
+/// The page's font stack (playground.css says the same): the system's
+/// sans-serif, then the usual Korean system fonts for Hangul, with no download.
+pub(super) const FONTS: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Apple SD Gothic Neo\", \"Malgun Gothic\", \"Noto Sans CJK KR\", \"Noto Sans KR\", NanumGothic, sans-serif";
+
+/// A canvas font: `prefix` ("bold 13px", "11px") in the page's font stack.
+pub(super) fn font(prefix: &str) -> String {
+    format!("{prefix} {FONTS}")
+}
+
 /// Writes `text` on the canvas at device pixel (x, y), in CSS-pixel font size.
 pub(super) fn text(
     canvas: &Canvas,
@@ -41,10 +50,7 @@ pub(super) fn text(
     color: &str,
 ) {
     let ctx = &canvas.ctx;
-    ctx.set_font(&format!(
-        "{}px system-ui, sans-serif",
-        (size * canvas.ratio).round()
-    ));
+    ctx.set_font(&font(&format!("{}px", (size * canvas.ratio).round())));
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);
     let _ = ctx.fill_text(text, x as f64, y as f64);
@@ -140,7 +146,7 @@ fn axes(
 }
 
 /// Training and test loss per epoch, with the best (lowest held-out loss) epoch marked.
-pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>) {
+pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>, epoch_word: &str) {
     let px = |v: f64| (v * canvas.ratio).round() as i32;
     clear(canvas);
     let finite = |v: f32| v.is_finite().then_some(v as f64);
@@ -163,7 +169,7 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>)
     let (x_end, y_end) = pixel(plot.at(last_epoch, 0.0));
     text(
         canvas,
-        "epoch",
+        epoch_word,
         (x_end, y_end + px(24.0)),
         11.0,
         "right",

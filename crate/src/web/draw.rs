@@ -4,6 +4,7 @@
 use super::canvas::{Blitter, Canvas};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
+use crate::i18n::{fill, Catalogue};
 use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
 use crate::view::layout::{Hit, Layout, HEADER};
@@ -79,7 +80,7 @@ pub fn data(
     canvas: &Canvas,
     blitter: &mut Blitter,
     layers: &mut PointLayers,
-    (session, predictions): (&Session, &[f32]),
+    (session, predictions, t): (&Session, &[f32], &Catalogue),
     (field, field_size): (&[u8], u32),
     overlay: Overlay,
     lap: &mut impl FnMut(&'static str),
@@ -97,7 +98,7 @@ pub fn data(
         (0.0, 0.0, canvas.width, canvas.height),
     )?;
 
-    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_font(&super::charts::font("11px"));
     ctx.set_fill_style_str("rgba(30,30,30,0.75)");
     // A few round ticks at any scale, leaving out the edges (view::ticks).
     let ticks = |(low, high): (f32, f32)| crate::view::ticks::axis_ticks(low.into(), high.into());
@@ -184,17 +185,31 @@ pub fn data(
         let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
         let text = match p.as_slice() {
             // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
-            [v] if scene_preset == Some(crate::data::Preset::Pass) => {
-                format!("{} · P(pass) {}", m.label, probability(*v))
-            }
+            [v] if scene_preset == Some(crate::data::Preset::Pass) => fill(
+                t.marker_pass,
+                &[("label", &m.label), ("p", &probability(*v))],
+            ),
             [v] if task != Task::Regression => {
-                let class = palette.class_names()[1];
-                format!("{} · P({class}) {}", m.label, probability(*v))
+                let class = palette.class_names_in(t)[1];
+                fill(
+                    t.marker_probability,
+                    &[
+                        ("label", &m.label),
+                        ("class", class),
+                        ("p", &probability(*v)),
+                    ],
+                )
             }
             [v] => format!("{} · {:.2}", m.label, v),
-            many => format!("{} · class {}", m.label, crate::nn::loss::argmax(many)),
+            many => fill(
+                t.marker_class,
+                &[
+                    ("label", &m.label),
+                    ("class", &crate::nn::loss::argmax(many).to_string()),
+                ],
+            ),
         };
-        ctx.set_font("bold 13px system-ui, sans-serif");
+        ctx.set_font(&super::charts::font("bold 13px"));
         // The label's own width: right of the star where it fits, else left
         // of it, and never past the canvas's edge (a phone's is narrow).
         let width = ctx.measure_text(&text).map_or(146.0, |m| m.width());
@@ -258,7 +273,7 @@ pub fn network(
     canvas: &Canvas,
     blitter: &mut Blitter,
     links: Option<&Raster>,
-    session: &Session,
+    (session, t): (&Session, &Catalogue),
     layout: &Layout,
     (pictures, picture_size): (&[Vec<u8>], usize),
     highlight: Option<Hit>,
@@ -390,7 +405,7 @@ pub fn network(
 
     // Column headings.
     ctx.set_fill_style_str("#333");
-    ctx.set_font("12px system-ui, sans-serif");
+    ctx.set_font(&super::charts::font("12px"));
     ctx.set_text_align("center");
     let scene = session.scene();
     let last = layout.columns.len() - 1;
@@ -402,8 +417,13 @@ pub fn network(
             let features = scene.features.count();
             match narrow {
                 true => ("in".to_string(), features.to_string()),
-                false if features == 1 => ("Inputs".to_string(), "1 feature".to_string()),
-                false => ("Inputs".to_string(), format!("{features} features")),
+                false if features == 1 => {
+                    (t.diagram_inputs.to_string(), t.diagram_feature.to_string())
+                }
+                false => (
+                    t.diagram_inputs.to_string(),
+                    fill(t.diagram_features, &[("count", &features.to_string())]),
+                ),
             }
         } else if c == last {
             let detail = match scene.task {
@@ -412,15 +432,15 @@ pub fn network(
                 _ => "softmax",
             };
             (
-                if narrow { "out" } else { "Output" }.to_string(),
+                if narrow { "out" } else { t.diagram_output }.to_string(),
                 detail.to_string(),
             )
         } else {
             let units = scene.hidden[c - 1];
             let title = match (narrow, units) {
                 (true, _) => units.to_string(),
-                (false, 1) => "1 unit".to_string(),
-                (false, _) => format!("{units} units"),
+                (false, 1) => t.diagram_unit.to_string(),
+                (false, _) => fill(t.diagram_units, &[("count", &units.to_string())]),
             };
             (title, scene.layer_activation(c - 1).name().to_string())
         };

@@ -58,6 +58,7 @@ pub fn render(
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &mut Classroom,
+    t: &crate::i18n::Catalogue,
 ) -> Result<(), JsValue> {
     class.lesson_drawn();
     let lesson = class.lesson();
@@ -66,10 +67,12 @@ pub fn render(
         Panel::Backprop => draw_gradient_bars(canvas, class),
         Panel::Compare => {
             let axis = lesson.race_axis();
+            let labels = class.run_labels(t);
             let runs: Vec<_> = class
                 .runs()
                 .into_iter()
-                .map(|(name, trainer)| race_curve(name, trainer, axis))
+                .zip(&labels)
+                .map(|((_, trainer), label)| race_curve(label, trainer, axis))
                 .collect();
             charts::race(canvas, &runs, lesson.shown_run(), axis_title(axis));
             Ok(())
@@ -221,10 +224,10 @@ fn draw_landscape(
     let label = |v: f32| format!("{v:.1}").replace('-', "−");
     // White on a dark box: readable over any colour of the surface.
     let text = |s: &str, (x, y): (i32, i32), align: &str| {
-        ctx.set_font(&format!(
-            "{}px system-ui, sans-serif",
+        ctx.set_font(&super::charts::font(&format!(
+            "{}px",
             (11.0 * canvas.ratio).round()
-        ));
+        )));
         let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
         let left = match align {
             "right" => x as f64 - width,
@@ -433,15 +436,17 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     Ok(())
 }
 
-/// The lessons, for the page's menu: `{name, title}` each.
+/// The lessons, for the page's menu: `{name, title}` each, titled in
+/// language `code` (English if it is not loaded).
 #[wasm_bindgen]
-pub fn lesson_list() -> Array {
+pub fn lesson_list(code: &str) -> Array {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
     lessons::all()
         .iter()
         .map(|l| {
             let o = Object::new();
             set(&o, "name", l.name);
-            set(&o, "title", l.title);
+            set(&o, "title", l.title(t));
             JsValue::from(o)
         })
         .collect()
@@ -493,8 +498,8 @@ impl Playground {
         self.resized = true;
         let o = Object::new();
         set(&o, "name", lesson.name);
-        set(&o, "title", lesson.title);
-        set(&o, "caption", lesson.caption);
+        set(&o, "title", lesson.title(self.t));
+        set(&o, "caption", lesson.caption(self.t));
         set(&o, "controls", lesson.controls.join(","));
         set(&o, "panel", panel_name(lesson.panel));
         Ok(o.into())
@@ -541,7 +546,7 @@ impl Playground {
 
     /// What the lesson's panel says in words.
     pub fn lesson_text(&mut self) -> String {
-        self.class.lesson_text()
+        self.class.lesson_text_in(self.t)
     }
 
     /// The single neuron's weights [w0, w1, w2], or empty if the network is not one.
@@ -632,11 +637,13 @@ impl Playground {
     /// The compare lesson's runs: `{label, trainLoss, diverged, shown}` each.
     pub fn lesson_runs(&self) -> Array {
         let shown = self.class.lesson().race().and_then(|r| r.shown());
+        let labels = self.class.run_labels(self.t);
         self.class
             .runs()
             .into_iter()
+            .zip(labels)
             .enumerate()
-            .map(|(i, (label, trainer))| {
+            .map(|(i, ((_, trainer), label))| {
                 let o = Object::new();
                 set(&o, "label", label);
                 set(&o, "epoch", trainer.epoch() as f64);

@@ -13,6 +13,7 @@ mod painter;
 mod points;
 
 use crate::data::{Preset, Task};
+use crate::i18n::Catalogue;
 use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
@@ -114,7 +115,7 @@ pub fn controls() -> JsValue {
     }
     let presets: js_sys::Array = Preset::ALL
         .iter()
-        .map(|p| choice(p.name(), p.title()))
+        .map(|p| choice(p.name(), p.title(&crate::i18n::ENGLISH)))
         .collect();
     let groups: js_sys::Array = crate::scene::lessons::CONTROLS
         .iter()
@@ -126,6 +127,50 @@ pub fn controls() -> JsValue {
     set(&o, "controlGroups", groups);
     set(&o, "maxPoints", crate::scene::MAX_POINTS as f64);
     set(&o, "maxUnits", crate::scene::MAX_UNITS as f64);
+    o.into()
+}
+
+/// Every string of language `code` as `{key: text}` (null if it is neither
+/// English nor loaded): the page's JavaScript takes its words from here.
+#[wasm_bindgen]
+pub fn strings(code: &str) -> JsValue {
+    crate::i18n::language(code).map_or(JsValue::NULL, catalogue_object)
+}
+
+/// Reads language `code` from its file's text (`www/lang/<code>.json`) and
+/// returns its strings as `strings` does; a file that is not key and text is
+/// refused with the reason. A string the file lacks stays English.
+#[wasm_bindgen]
+pub fn load_language(code: &str, text: &str) -> Result<JsValue, JsError> {
+    let t = crate::i18n::register(code, text).map_err(|e| JsError::new(&e))?;
+    Ok(catalogue_object(t))
+}
+
+/// The shown title of choice `value` of setting `setting` in language
+/// `code` (`english`, the table's title, where it has no other).
+#[wasm_bindgen]
+pub fn choice_title(code: &str, setting: &str, value: &str, english: String) -> String {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
+    let shown = crate::i18n::choice_title(t, setting, value, "");
+    if shown.is_empty() {
+        english
+    } else {
+        shown.to_string()
+    }
+}
+
+/// The presets' titles in language `code`, in the order `controls()` lists them.
+#[wasm_bindgen]
+pub fn preset_titles(code: &str) -> Vec<String> {
+    let t = crate::i18n::language(code).unwrap_or(&crate::i18n::ENGLISH);
+    Preset::ALL.iter().map(|p| p.title(t).to_string()).collect()
+}
+
+fn catalogue_object(t: &Catalogue) -> JsValue {
+    let o = Object::new();
+    for (key, text) in t.entries() {
+        set(&o, key, text);
+    }
     o.into()
 }
 
@@ -189,6 +234,8 @@ pub struct Playground {
     cursor: Option<(f64, f64)>,
     /// The views inside the training: the rate schedule's chart.
     inside: inside::Inside,
+    /// The language this playground speaks (each playground its own).
+    t: &'static Catalogue,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -279,6 +326,7 @@ impl Playground {
             render_laps: Laps::default(),
             cursor: None,
             inside: Default::default(),
+            t: &crate::i18n::ENGLISH,
         })
     }
 
@@ -401,7 +449,7 @@ impl Playground {
             &self.data,
             &mut self.blitter,
             &mut self.points,
-            (self.class.session(), &predictions),
+            (self.class.session(), &predictions, self.t),
             field,
             overlay,
             &mut |part| laps.lap(part),
@@ -418,14 +466,19 @@ impl Playground {
             &self.network,
             &mut self.blitter,
             crowded.then_some(&self.link_raster),
-            self.class.session(),
+            (self.class.session(), self.t),
             &self.layout,
             (&self.pictures.units, UNIT_PICTURE),
             highlight,
         )?;
         self.render_laps.lap("network diagram");
         let trainer = self.class.session().trainer();
-        charts::loss(&self.loss, trainer.history(), trainer.best_epoch());
+        charts::loss(
+            &self.loss,
+            trainer.history(),
+            trainer.best_epoch(),
+            self.t.chart_epoch,
+        );
         self.render_inside()?;
         self.render_laps.lap("loss chart");
         let activation = self.class.session().scene().activation;
@@ -444,6 +497,7 @@ impl Playground {
                 &mut self.blitter,
                 &mut self.landscape,
                 &mut self.class,
+                self.t,
             )?;
         }
         self.render_laps.lap("activation plot and lesson");
@@ -666,6 +720,19 @@ impl Playground {
         self.class.resume();
     }
 
+    /// Speaks language `code` from now on (English, or one `load_language`
+    /// has read); returns whether it is known.
+    pub fn set_language(&mut self, code: &str) -> bool {
+        match crate::i18n::language(code) {
+            Some(t) => {
+                self.t = t;
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// What the page shows as numbers and words, as one plain object.
     pub fn status(&mut self) -> JsValue {
         let o = Object::new();
@@ -697,7 +764,7 @@ impl Playground {
                 .best_epoch()
                 .map_or(JsValue::NULL, |e| (e as f64).into()),
         );
-        let (state, message) = crate::scene::describe::training_state(self.class.session());
+        let (state, message) = crate::scene::describe::training_state(self.class.session(), self.t);
         set(&o, "state", state);
         set(&o, "message", message);
         set(&o, "points", scene.points.len() as f64);
@@ -719,7 +786,7 @@ impl Playground {
         let palette = scene.palette;
         let colours = js_sys::Array::new();
         let names = js_sys::Array::new();
-        for (c, n) in palette.colors().iter().zip(palette.class_names()) {
+        for (c, n) in palette.colors().iter().zip(palette.class_names_in(self.t)) {
             colours.push(&crate::view::colors::css(*c).into());
             names.push(&n.into());
         }

@@ -1,0 +1,167 @@
+// End-to-end tests of the languages: the Korean page (`?lang=ko`) walks every
+// lesson and free play, and no English string of the catalogue is left among
+// the visible text, aria-labels and titles; nothing overflows its control at
+// 1280×800 nor on a phone (screenshots of every lesson in both); two
+// playgrounds on one page speak their own languages; embed.html takes
+// `?lang=ko`; the builder's language goes into all three snippets.
+// Run: node --test tests/language.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, OUTPUT, frames } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser?.stop(); });
+
+const LESSONS = ['perceptron', 'nonlinearity', 'pass', 'landscape', 'backprop',
+  'learning-rate', 'optimizers', 'mini-batches', 'overfitting'];
+const KOREAN = JSON.parse(readFileSync(new URL('../dist/lang/ko.json', import.meta.url), 'utf8'));
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/** The English catalogue, from the page's own wasm module. */
+const english = (page) => page.evaluate(async () => (await import('./pkg/descent.js')).strings('en'));
+
+/**
+ * English strings left on a Korean page: every visible text node, aria-label
+ * and title (in the page and in each playground's shadow root) that is an
+ * English catalogue entry (placeholders matching anything) whose Korean
+ * differs.
+ */
+async function englishLeft(page, en) {
+  const shown = await page.evaluate(() => {
+    const out = [];
+    const visit = (root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const el = node.parentElement;
+          const text = node.textContent.trim();
+          if (text && el && el.checkVisibility() && !el.closest('script, style, dialog:not([open])')) out.push(text);
+          continue;
+        }
+        if (node.shadowRoot) visit(node.shadowRoot);
+        if (!node.checkVisibility?.() && !['CANVAS'].includes(node.tagName)) continue;
+        for (const name of ['aria-label', 'title']) {
+          const v = node.getAttribute?.(name);
+          if (v) out.push(v.trim());
+        }
+      }
+    };
+    visit(document.body);
+    return out;
+  });
+  const patterns = Object.entries(en)
+    .filter(([key, text]) => KOREAN[key] !== text)
+    .map(([key, text]) => [key, new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+?')}$`)]);
+  const left = [];
+  for (const s of shown) {
+    for (const [key, re] of patterns) if (re.test(s)) left.push(`${key}: ${s}`);
+  }
+  return [...new Set(left)];
+}
+
+/** Controls whose text does not fit their box (a label cut off or spilling over). */
+const overflowing = (page) => page.evaluate(() => $all('button, .field, label, .small, h2, legend, select')
+  .filter((el) => el.checkVisibility() && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+  .map((el) => `${el.tagName.toLowerCase()}#${el.id}: ${el.textContent.trim().slice(0, 40)}`));
+
+async function koreanPage(path, context) {
+  const page = context ? await context.newPage() : await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript((await import('./browser.mjs')).DEEP_QUERY);
+  await page.goto(browser.base + path);
+  await page.waitForFunction(() => document.getElementById('main')?.handle);
+  page.errors = errors;
+  return page;
+}
+
+test('the Korean page shows no English control in free play and in every lesson, and nothing overflows', async () => {
+  for (const [device, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    const page = await koreanPage('index.html?lang=ko', context);
+    const en = await english(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+    assert.equal(await page.evaluate(() => $q('#step-epoch').textContent), KOREAN.step_epoch);
+    // Free play with the points cleared: the note asks for points in Korean (Rust's status).
+    await page.evaluate(() => { $q('#clear').click(); });
+    await frames(page, 4);
+    assert.deepEqual(await englishLeft(page, en), [], `${device}, free play`);
+    assert.deepEqual(await overflowing(page), [], `${device}, free play`);
+    for (const name of LESSONS) {
+      await page.evaluate((name) => { location.hash = `lesson=${name}`; }, name);
+      await page.waitForFunction((name) => window.descent.lesson_name() === name, name);
+      await page.evaluate(() => document.getElementById('main').handle.step(5));
+      await frames(page, 3);
+      const caption = await page.evaluate(() => $q('.caption').textContent);
+      const key = `lesson_${name.replace(/-/g, '_')}_caption`;
+      assert.equal(caption, KOREAN[key], `${name}: the Korean caption`);
+      assert.deepEqual(await englishLeft(page, en), [], `${device}, ${name}`);
+      assert.deepEqual(await overflowing(page), [], `${device}, ${name}`);
+      await page.screenshot({ path: `${OUTPUT}ko-${device}-${name}.png` });
+    }
+    assert.deepEqual(page.errors, []);
+    await (context ?? page).close();
+  }
+});
+
+test('two playgrounds on one page speak their own languages', async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The page says Korean; one playground asks for English.
+  await page.route(`${browser.base}two.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="ko"><meta charset="utf-8"><script type="module" src="descent.js"></script>
+      <descent-playground id="en" lang="en" lesson="perceptron"></descent-playground>
+      <descent-playground id="ko" lesson="perceptron"></descent-playground>`,
+  }));
+  await page.goto(`${browser.base}two.html`);
+  await page.waitForFunction(() => ['en', 'ko'].every((id) => document.getElementById(id).handle));
+  const shown = (id, selector) => page.evaluate(([id, selector]) => document.getElementById(id).shadowRoot.querySelector(selector).textContent.trim(), [id, selector]);
+  const en = await english(page);
+  assert.equal(await shown('en', '#step-epoch'), en.step_epoch);
+  assert.equal(await shown('ko', '#step-epoch'), KOREAN.step_epoch);
+  assert.equal(await shown('en', '.caption'), en.lesson_perceptron_caption);
+  assert.equal(await shown('ko', '.caption'), KOREAN.lesson_perceptron_caption);
+  // Each one's Rust side speaks its own language too: the status of a playground with no points.
+  const message = (id) => page.evaluate((id) => {
+    const { handle } = document.getElementById(id);
+    handle.freePlay();
+    handle.playground.clear();
+    return handle.status().message;
+  }, id);
+  assert.equal(await message('en'), en.needs_points);
+  assert.equal(await message('ko'), KOREAN.needs_points);
+  await page.screenshot({ path: `${OUTPUT}ko-two-languages.png`, fullPage: true });
+  await page.close();
+});
+
+test('embed.html takes ?lang=ko, and an unknown language is English', async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 700, height: 800 } });
+  await page.goto(`${browser.base}embed.html?lang=ko#lesson=learning-rate`);
+  await page.waitForFunction(() => document.querySelector('descent-playground').handle);
+  const text = (selector) => page.evaluate((s) => document.querySelector('descent-playground').shadowRoot.querySelector(s).textContent.trim(), selector);
+  assert.equal(await text('#step-epoch'), KOREAN.step_epoch);
+  assert.equal(await text('.caption'), KOREAN.lesson_learning_rate_caption);
+  await page.goto(`${browser.base}embed.html?lang=xx`);
+  await page.waitForFunction(() => document.querySelector('descent-playground').handle);
+  assert.equal(await text('#step-epoch'), (await english(page)).step_epoch);
+  await page.close();
+});
+
+test("the builder's language goes into the element, the script and the iframe snippets", async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${browser.base}builder.html`);
+  await page.waitForFunction(() => document.getElementById('editor').handle && document.getElementById('element-code').value);
+  const code = () => page.evaluate(() => ['element-code', 'script-code', 'iframe-code'].map((id) => document.getElementById(id).value));
+  for (const snippet of await code()) assert.doesNotMatch(snippet, /lang/);
+  await page.selectOption('#language', 'ko');
+  await page.waitForFunction(() => document.getElementById('element-code').value.includes('lang='));
+  const [element, script, iframe] = await code();
+  assert.match(element, /<descent-playground lang="ko"/);
+  assert.match(script, /"lang": "ko"/);
+  assert.match(iframe, /embed\.html\?lang=ko/);
+  // The preview is the snippet's element: it speaks Korean.
+  await page.waitForFunction((t) => document.querySelector('#preview descent-playground')?.shadowRoot
+    ?.querySelector('#step-epoch')?.textContent.trim() === t, KOREAN.step_epoch);
+  await page.close();
+});

@@ -1,0 +1,44 @@
+// The words a playground shows, in its language. English comes from the
+// wasm module's catalogue; another language is its file `lang/<code>.json`,
+// fetched once a page and read (checked, completed with English) by the wasm
+// module too, so the page and Rust speak from the one catalogue.
+import * as wasm from './pkg/descent.js';
+
+const loading = new Map();
+
+/** The primary language of a tag: 'ko-KR' → 'ko'; '' → 'en'. */
+export function languageCode(tag) {
+  const code = String(tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return /^[a-z]{2,3}$/.test(code) ? code : 'en';
+}
+
+/**
+ * The strings of language `code` (`{key: text}`), after the wasm module has
+ * loaded. A language with no file gives English and the reason.
+ */
+export function strings(code) {
+  if (code === 'en') return Promise.resolve({ code, t: wasm.strings('en') });
+  if (!loading.has(code)) {
+    loading.set(code, (async () => {
+      const url = new URL(`lang/${code}.json`, import.meta.url);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+      return { code, t: wasm.load_language(code, await response.text()) };
+    })().catch((e) => ({ code: 'en', t: wasm.strings('en'), failed: { code, message: e.message } })));
+  }
+  return loading.get(code);
+}
+
+/** `template` with each `{name}` replaced by its value; numbers in the language's own format. */
+export function fill(template, values, code = 'en') {
+  const numbers = new Intl.NumberFormat(code, { maximumFractionDigits: 20 });
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in values)) return whole;
+    const v = values[name];
+    return typeof v === 'number' ? numbers.format(v) : String(v);
+  });
+}
+
+const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Text made safe for markup and attributes. */
+export const escape = (s) => String(s).replace(/[&<>"]/g, (c) => escapes[c]);
