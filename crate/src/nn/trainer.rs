@@ -6,6 +6,9 @@ use super::optimizer::{Optimizer, OptimizerKind};
 use super::regularization::Regularization;
 use crate::rng::Rng;
 
+mod checkpoint;
+pub use checkpoint::Checkpoint;
+
 /// Network inputs and targets, one row per sample.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Samples {
@@ -117,6 +120,8 @@ pub struct Trainer {
     grads: Gradients,
     batch_inputs: Vec<f32>,
     batch_targets: Vec<f32>,
+    /// Which run this is (see `Checkpoint`): new whenever the history starts over.
+    run: u64,
 }
 
 impl Trainer {
@@ -152,6 +157,7 @@ impl Trainer {
             eval_workspace: Workspace::new(),
             batch_inputs: Vec::new(),
             batch_targets: Vec::new(),
+            run: checkpoint::next_run(),
         };
         trainer.set_config(config);
         trainer.record_epoch();
@@ -226,6 +232,7 @@ impl Trainer {
     }
 
     fn restart_history(&mut self) {
+        self.run = checkpoint::next_run();
         self.epoch = 0;
         self.last_rows = 0..0;
         self.mid_epoch = None;

@@ -14,6 +14,7 @@ pub mod lessons;
 pub mod session;
 pub mod settings;
 pub mod text;
+pub mod timeline;
 pub mod workloads;
 
 pub use classroom::Classroom;
