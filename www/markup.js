@@ -166,12 +166,30 @@ export const MARKUP = `
       <div><span class="small">Training accuracy</span> <span id="train-accuracy" class="value">–</span></div>
       <div><span class="small">Test accuracy</span> <span id="test-accuracy" class="value">–</span></div>
     </div>
+    <div id="confusion" class="confusion" hidden>
+      <table id="confusion-train"><caption>Training points: true class (rows) by predicted class</caption></table>
+      <table id="confusion-test"><caption>Test points: true class (rows) by predicted class</caption></table>
+    </div>
     <canvas id="loss" class="loss" role="img" aria-label="Loss and accuracy per epoch"></canvas>
     <p class="legend chart-legend">
       <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
       <span class="key"><span class="line train pale"></span><span class="line test pale"></span> accuracy (right)</span>
       <span class="key"><span class="line best"></span> lowest test loss</span>
     </p>
+    <div id="timeline" class="timeline">
+      <label class="scrub">Timeline
+        <input id="scrubber" type="range" min="0" max="0" step="1" value="0" aria-valuetext="epoch 0">
+      </label>
+      <output id="scrub-epoch" class="scrub-epoch" for="scrubber">epoch 0</output>
+      <button id="replay" title="Play the recorded run again from epoch 0" aria-pressed="false">Replay</button>
+      <select id="replay-speed" aria-label="Replay speed">
+        <option value="10">10 epochs/s</option>
+        <option value="30" selected>30 epochs/s</option>
+        <option value="100">100 epochs/s</option>
+        <option value="300">300 epochs/s</option>
+      </select>
+    </div>
+    <p id="timeline-off" class="hint timeline-off" hidden>No timeline while runs race side by side: it rewinds one run at a time.</p>
     <div class="data-wrap">
       <canvas id="data" tabindex="0" role="application" aria-roledescription="data canvas" aria-label="Data" aria-describedby="keyboard-help"></canvas>
       <div id="axis-x" class="axis-x">x1</div>
@@ -207,3 +225,13 @@ export const MARKUP = `
   <pre id="code" tabindex="0"></pre>
 </dialog>
 </div>`;
+
+/** The timeline's and the confusion matrix's words that change as they go. */
+export const WORDS = {
+  epoch: (n) => `epoch ${n.toLocaleString('en')}`,
+  /** A confusion matrix cell, as a screen reader hears it. */
+  cell: (count, actual, predicted) => `${count} ${actual} points predicted ${predicted}`,
+  corner: 'true \\ predicted',
+  replay: 'Replay',
+  stopReplay: 'Stop',
+};

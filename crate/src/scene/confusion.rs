@@ -203,6 +203,12 @@ mod tests {
             }
         }
         let plane = Session::new(Scene::from_preset(Preset::Plane, 10, 0.0, 1));
-        assert!(of_points(Loss::MeanSquaredError, &plane.scene().points, &[0.0; 10], false).is_none());
+        assert!(of_points(
+            Loss::MeanSquaredError,
+            &plane.scene().points,
+            &[0.0; 10],
+            false
+        )
+        .is_none());
     }
 }
