@@ -166,10 +166,6 @@ export const MARKUP = `
       <div><span class="small">Training accuracy</span> <span id="train-accuracy" class="value">–</span></div>
       <div><span class="small">Test accuracy</span> <span id="test-accuracy" class="value">–</span></div>
     </div>
-    <div id="confusion" class="confusion" hidden>
-      <table id="confusion-train"><caption>Training points: true class (rows) by predicted class</caption></table>
-      <table id="confusion-test"><caption>Test points: true class (rows) by predicted class</caption></table>
-    </div>
     <canvas id="loss" class="loss" role="img" aria-label="Loss and accuracy per epoch"></canvas>
     <p class="legend chart-legend">
       <span class="key"><span class="line train"></span> training loss</span> <span class="key"><span class="line test"></span> test loss</span>
@@ -182,11 +178,11 @@ export const MARKUP = `
       </label>
       <output id="scrub-epoch" class="scrub-epoch" for="scrubber">epoch 0</output>
       <button id="replay" title="Play the recorded run again from epoch 0" aria-pressed="false">Replay</button>
-      <select id="replay-speed" aria-label="Replay speed">
-        <option value="10">10 epochs/s</option>
-        <option value="30" selected>30 epochs/s</option>
-        <option value="100">100 epochs/s</option>
-        <option value="300">300 epochs/s</option>
+      <select id="replay-speed" aria-label="Replay speed, epochs per second" title="Replay speed, epochs per second">
+        <option value="10">10/s</option>
+        <option value="30" selected>30/s</option>
+        <option value="100">100/s</option>
+        <option value="300">300/s</option>
       </select>
     </div>
     <p id="timeline-off" class="hint timeline-off" hidden>No timeline while runs race side by side: it rewinds one run at a time.</p>
@@ -196,6 +192,10 @@ export const MARKUP = `
       <div id="axis-y" class="axis-y">x2</div>
     </div>
     <p id="hover" class="hover">&nbsp;</p>
+    <div id="confusion" class="confusion" hidden>
+      <table id="confusion-train"><caption>Training points: true class by row, predicted by column</caption></table>
+      <table id="confusion-test"><caption>Test points: true class by row, predicted by column</caption></table>
+    </div>
     <p class="legend" id="legend">
       <span class="key"><span class="swatch c0"></span> <span class="class-name">red</span></span>
       <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>

@@ -549,6 +549,7 @@ export class View {
         table.replaceChildren(caption, thead, tbody);
       }
     }
+    $('confusion-test').hidden = s.testPoints === 0; // nothing held out: no test matrix
     for (const [id, counts] of [['confusion-train', s.confusionTrain], ['confusion-test', s.confusionTest]]) {
       for (const td of $(id).querySelectorAll('td[data-cell]')) {
         const [a, p] = td.dataset.cell.split(',').map(Number);
