@@ -500,7 +500,6 @@ export class View {
     if (box.hidden) return;
     const classes = Math.round(Math.sqrt(s.confusionTrain.length));
     const shape = `${classes}:${s.classNames.join()}`;
-    const shapes = ['●', '■', '▲', '◆'];
     if (this.confusionShape !== shape) {
       this.confusionShape = shape;
       for (const [id, test] of [['confusion-train', false], ['confusion-test', true]]) {
@@ -511,22 +510,24 @@ export class View {
         corner.textContent = WORDS.corner;
         corner.className = 'corner';
         head.append(corner);
-        const name = (c) => `${shapes[c]} ${s.classNames[c]}`;
+        // The class's swatch (its colour and shape, as in the legend), then its name in ink.
+        const named = (th, c) => {
+          const swatch = document.createElement('span');
+          swatch.className = `swatch c${c}`;
+          th.append(swatch, ` ${s.classNames[c]}`);
+          return th;
+        };
         for (let c = 0; c < classes; c++) {
           const th = document.createElement('th');
           th.scope = 'col';
-          th.textContent = name(c);
-          th.style.color = s.classColours[c];
-          head.append(th);
+          head.append(named(th, c));
         }
         const rows = [];
         for (let a = 0; a < classes; a++) {
           const tr = document.createElement('tr');
           const th = document.createElement('th');
           th.scope = 'row';
-          th.textContent = name(a);
-          th.style.color = s.classColours[a];
-          tr.append(th);
+          tr.append(named(th, a));
           for (let p = 0; p < classes; p++) {
             const td = document.createElement('td');
             td.tabIndex = 0;
