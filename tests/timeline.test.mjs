@@ -203,7 +203,7 @@ test('during a race the timeline is hidden and says why; free play brings it bac
   assert.ok(await page.locator('#timeline-off').isHidden());
 }));
 
-test('screenshots: 1280×800, pixel ratio 2 and a phone, scrubbed back with the matrices', async () => {
+test('screenshots: 1280×800, pixel ratio 2 and a phone (the whole page), scrubbed back to epoch 30 of 80', async () => {
   for (const [name, options] of [
     ['timeline-1280', { viewport: { width: 1280, height: 800 } }],
     ['timeline-dpr2', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 }],
