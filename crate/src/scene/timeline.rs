@@ -462,7 +462,7 @@ mod tests {
         assert_eq!(timeline.checkpoints()[0].epoch, start);
         assert_eq!(
             timeline.checkpoints().last().unwrap().epoch,
-            start + 1_000_000
+            start + 2_000_000
         );
     }
 
