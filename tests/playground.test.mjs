@@ -513,7 +513,7 @@ test('accessibility: every control has a name; the main ones are found by it', (
     [page.getByLabel('Activation', { exact: true }), 'activation'],
     [page.getByLabel('Dropout rate', { exact: true }), 'dropout'],
     [page.getByLabel('Batch size', { exact: true }), 'batch-size'],
-    [page.getByRole('button', { name: 'Play' }), 'play'],
+    [page.getByRole('button', { name: 'Play', exact: true }), 'play'], // not Replay
   ];
   for (const [locator, id] of expect) {
     assert.equal(await locator.count(), 1, `one control named like #${id}`);

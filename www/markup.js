@@ -2,7 +2,7 @@
 // own shadow root. Every control sits in a `data-group`, which the element's
 // `controls` attribute shows or hides; ids are scoped to the shadow root.
 // Every word is the catalogue's (`t`, see words.js); only `code_hint` holds markup.
-import { escape } from './words.js';
+import { escape, fill } from './words.js';
 
 export const markup = (t) => {
   const T = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, escape(v)]));
@@ -211,6 +211,20 @@ export const markup = (t) => {
       <span class="key"><span class="line best"></span> ${T.legend_lowest}</span>
       <canvas id="rate-chart" class="rate-chart" role="img" aria-label="${T.rate_chart_label}" hidden></canvas>
     </p>
+    <div id="timeline" class="timeline">
+      <label class="scrub">${T.timeline}
+        <input id="scrubber" type="range" min="0" max="0" step="1" value="0" aria-valuetext="${fill(T.timeline_epoch, { epoch: 0 })}">
+      </label>
+      <output id="scrub-epoch" class="scrub-epoch" for="scrubber">${fill(T.timeline_epoch, { epoch: 0 })}</output>
+      <button id="replay" title="${T.replay_title}" aria-pressed="false">${T.replay}</button>
+      <select id="replay-speed" aria-label="${T.replay_speed}" title="${T.replay_speed}">
+        <option value="10">10/s</option>
+        <option value="30" selected>30/s</option>
+        <option value="100">100/s</option>
+        <option value="300">300/s</option>
+      </select>
+    </div>
+    <p id="timeline-off" class="hint timeline-off" hidden>${T.timeline_off}</p>
     <div class="data-wrap">
       <canvas id="data" tabindex="0" role="application" aria-roledescription="${T.data_canvas}" aria-label="${T.data}" aria-describedby="keyboard-help"></canvas>
       <div id="axis-x" class="axis-x">x1</div>
@@ -218,6 +232,10 @@ export const markup = (t) => {
     </div>
     <p id="hover" class="hover">&nbsp;</p>
     <p id="tip" class="tip" role="tooltip" hidden></p>
+    <div id="confusion" class="confusion" hidden>
+      <table id="confusion-train"><caption>${T.confusion_train}</caption></table>
+      <table id="confusion-test"><caption>${T.confusion_test}</caption></table>
+    </div>
     <p class="legend" id="legend">
       <span class="key"><span class="swatch c0"></span> <span class="class-name">red</span></span>
       <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>

@@ -525,6 +525,8 @@ export class View {
     }
     $('undo').disabled = !s.canUndo;
     $('redo').disabled = !s.canRedo;
+    this.showTimeline(s);
+    this.showConfusion(s);
     $('axis-x').textContent = s.xLabel;
     $('axis-y').textContent = s.yLabel;
     if (s.state !== this.dismissedState) this.dismissedState = null;
@@ -535,6 +537,129 @@ export class View {
     if (show) $('banner-text').textContent = s.message;
   }
 
+  /**
+   * The scrubber under the loss chart: a position per checkpoint, the
+   * shown one's epoch in words. Hidden where there is no run to rewind (a
+   * lesson without training) and, with its reason, while runs race.
+   */
+  showTimeline(s) {
+    const { $ } = this;
+    const racing = !s.recording;
+    $('timeline').hidden = racing || this.root.querySelector('.run-group').hidden;
+    $('timeline-off').hidden = !racing;
+    const scrubber = $('scrubber');
+    scrubber.max = String(s.timelineLength - 1);
+    scrubber.disabled = s.timelineLength < 2;
+    $('replay').disabled = s.timelineLength < 2 && !this.replay;
+    if (this.root.activeElement !== scrubber || !this.scrubbing) scrubber.value = String(s.timelineShown);
+    const words = this.say(this.t.timeline_epoch, { epoch: s.epoch });
+    scrubber.setAttribute('aria-valuetext', words);
+    $('scrub-epoch').textContent = words;
+  }
+
+  /**
+   * The confusion matrices (classification only): a table each for the
+   * training and the test points, rows the true classes, columns the
+   * predicted ones. Built again only when the classes change.
+   */
+  showConfusion(s) {
+    const { $ } = this;
+    const box = $('confusion');
+    box.hidden = !s.confusionTrain;
+    if (box.hidden) return;
+    const classes = Math.round(Math.sqrt(s.confusionTrain.length));
+    const shape = `${classes}:${s.classNames.join()}`;
+    if (this.confusionShape !== shape) {
+      this.confusionShape = shape;
+      for (const [id, test] of [['confusion-train', false], ['confusion-test', true]]) {
+        const table = $(id);
+        const caption = table.querySelector('caption');
+        const head = document.createElement('tr');
+        const corner = document.createElement('td');
+        corner.textContent = this.t.confusion_corner;
+        corner.className = 'corner';
+        head.append(corner);
+        // The class's swatch (its colour and shape, as in the legend), then its name in ink.
+        const named = (th, c) => {
+          const swatch = document.createElement('span');
+          swatch.className = `swatch c${c}`;
+          th.append(swatch, ` ${s.classNames[c]}`);
+          return th;
+        };
+        for (let c = 0; c < classes; c++) {
+          const th = document.createElement('th');
+          th.scope = 'col';
+          head.append(named(th, c));
+        }
+        const rows = [];
+        for (let a = 0; a < classes; a++) {
+          const tr = document.createElement('tr');
+          const th = document.createElement('th');
+          th.scope = 'row';
+          tr.append(named(th, a));
+          for (let p = 0; p < classes; p++) {
+            const td = document.createElement('td');
+            td.tabIndex = 0;
+            td.dataset.cell = `${a},${p}`;
+            td.classList.toggle('diagonal', a === p);
+            const ring = () => this.pg.ring_cell(test, a, p);
+            const unring = () => this.pg.ring_cell(test, -1, -1);
+            td.addEventListener('pointerenter', ring);
+            td.addEventListener('focus', ring);
+            td.addEventListener('pointerleave', unring);
+            td.addEventListener('blur', unring);
+            tr.append(td);
+          }
+          rows.push(tr);
+        }
+        const thead = document.createElement('thead');
+        thead.append(head);
+        const tbody = document.createElement('tbody');
+        tbody.append(...rows);
+        table.replaceChildren(caption, thead, tbody);
+      }
+    }
+    $('confusion-test').hidden = s.testPoints === 0; // nothing held out: no test matrix
+    for (const [id, counts] of [['confusion-train', s.confusionTrain], ['confusion-test', s.confusionTest]]) {
+      for (const td of $(id).querySelectorAll('td[data-cell]')) {
+        const [a, p] = td.dataset.cell.split(',').map(Number);
+        const count = counts[a * classes + p];
+        if (td.textContent !== String(count)) {
+          td.textContent = String(count);
+          td.setAttribute('aria-label', this.say(this.t.confusion_cell, { count, actual: s.classNames[a], predicted: s.classNames[p] }));
+        }
+      }
+    }
+  }
+
+  /** Replays the recorded run from epoch 0 at the chosen speed (or stops the replay). */
+  toggleReplay() {
+    if (this.replay) { this.stopReplay(); return; }
+    this.setPlaying(false);
+    this.replay = { start: performance.now(), speed: Number(this.$('replay-speed').value) };
+    this.pg.seek(0, true);
+    this.$('replay').textContent = this.t.stop_replay;
+    this.$('replay').setAttribute('aria-pressed', 'true');
+  }
+
+  stopReplay() {
+    if (!this.replay) return;
+    this.replay = null;
+    this.$('replay').textContent = this.t.replay;
+    this.$('replay').setAttribute('aria-pressed', 'false');
+    this.pg.seek(Number(this.$('scrubber').value), false); // drawn in full once still
+  }
+
+  /** A frame of the replay: the checkpoint its clock has reached; it ends at the last one. */
+  stepReplay() {
+    const { pg, replay } = this;
+    const epoch = ((performance.now() - replay.start) / 1000) * replay.speed;
+    const shown = pg.seek_epoch(epoch, true);
+    const status = pg.status();
+    this.$('scrubber').value = String(shown);
+    if (shown >= status.timelineLength - 1) this.stopReplay();
+  }
+
   /** Says `text` once to a screen reader (the polite status region). */
   announce(text) {
     const el = this.$('announce');
@@ -542,6 +667,7 @@ export class View {
   }
 
   setPlaying(on) {
+    if (on) this.stopReplay();
     const was = this.playing;
     this.playing = on && this.pg.can_train();
     if (was !== this.playing) this.announce(this.playing ? this.t.playing : this.t.paused);
@@ -585,6 +711,7 @@ export class View {
     if (this.jobs.length) return;
     this.checkPixelRatio();
     try {
+      if (this.replay) this.stepReplay();
       const drew = this.redraw();
       // The worker paints the pictures for the next time this one is drawn.
       if (drew && this.playing) this.painter.send();
@@ -913,6 +1040,19 @@ export class View {
       this.syncControls();
       this.showLesson();
     });
+    // The timeline: dragging shows each checkpoint (coarse while it moves);
+    // playing from a scrubbed-back one trains a new branch.
+    on('scrubber', 'input', (e) => {
+      this.stopReplay();
+      this.setPlaying(false);
+      this.scrubbing = true;
+      pg.seek(Number(e.target.value), true);
+    });
+    on('scrubber', 'change', (e) => {
+      this.scrubbing = false;
+      pg.seek(Number(e.target.value), false);
+    });
+    on('replay', 'click', () => this.toggleReplay());
     on('undo', 'click', () => this.undo(false));
     on('redo', 'click', () => this.undo(true));
     on('clear', 'click', () => pg.clear());
@@ -1065,6 +1205,7 @@ export class View {
 
   /** Undo (or redo) a point edit, saying which points could not come back. */
   undo(redo) {
+    this.stopReplay();
     const note = redo ? this.pg.redo() : this.pg.undo();
     if (note) this.note(note);
     this.syncControls();

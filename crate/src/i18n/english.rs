@@ -294,6 +294,19 @@ catalogue! {
     schedule_span_label: "Epochs the learning-rate schedule spans",
     rate_chart_label: "The learning rate per epoch under the schedule",
 
+    // The timeline and the confusion matrices.
+    timeline: "Timeline",
+    timeline_epoch: "epoch {epoch}",
+    replay: "Replay",
+    replay_title: "Play the recorded run again from epoch 0",
+    stop_replay: "Stop",
+    replay_speed: "Replay speed, epochs per second",
+    timeline_off: "No timeline while runs race side by side: it rewinds one run at a time.",
+    confusion_train: "Training points: true class by row, predicted by column",
+    confusion_test: "Test points: true class by row, predicted by column",
+    confusion_corner: "true \\ predicted",
+    confusion_cell: "{count} {actual} points predicted {predicted}",
+
     // The presets.
     preset_circle: "Circle",
     preset_xor: "XOR",

@@ -21,4 +21,4 @@ pub use network::{Dropout, Gradients, Layer, Network, NetworkShape, Workspace};
 pub use optimizer::{Optimizer, OptimizerKind};
 pub use regularization::{Penalty, Regularization};
 pub use schedule::{Schedule, ScheduleKind};
-pub use trainer::{EpochRecord, Samples, Status, TrainConfig, Trainer};
+pub use trainer::{Checkpoint, EpochRecord, Samples, Status, TrainConfig, Trainer};

@@ -98,6 +98,52 @@ impl Optimizer {
         self.steps = 0;
     }
 
+    /// State tensors per parameter tensor this kind reads: none for SGD,
+    /// two for Adam, one for the rest.
+    fn moments(&self) -> usize {
+        match self.kind {
+            OptimizerKind::Sgd => 0,
+            OptimizerKind::Adam => 2,
+            _ => 1,
+        }
+    }
+
+    /// How many values `save_state` writes.
+    pub fn state_len(&self) -> usize {
+        let per_moment: usize = self.first.iter().map(Vec::len).sum();
+        per_moment * self.moments()
+    }
+
+    /// Appends the state this kind reads (a copy, for a checkpoint); returns
+    /// its step count.
+    pub fn save_state(&self, out: &mut Vec<f32>) -> u32 {
+        for buffers in [&self.first, &self.second].into_iter().take(self.moments()) {
+            for b in buffers {
+                out.extend_from_slice(b);
+            }
+        }
+        self.steps
+    }
+
+    /// Takes back what `save_state` wrote (same kind, same network shape);
+    /// returns how many values it read.
+    pub fn load_state(&mut self, from: &[f32], steps: u32) -> usize {
+        let mut read = 0;
+        let moments = self.moments();
+        for buffers in [&mut self.first, &mut self.second]
+            .into_iter()
+            .take(moments)
+        {
+            for b in buffers.iter_mut() {
+                let n = b.len();
+                b.copy_from_slice(&from[read..read + n]);
+                read += n;
+            }
+        }
+        self.steps = steps;
+        read
+    }
+
     /// One update of every parameter with learning rate `lr`.
     pub fn update(&mut self, network: &mut Network, grads: &Gradients, lr: f32) {
         self.steps += 1;

@@ -8,6 +8,9 @@ use super::schedule::Schedule;
 use super::step_log::StepLog;
 use crate::rng::Rng;
 
+mod checkpoint;
+pub use checkpoint::Checkpoint;
+
 /// Network inputs and targets, one row per sample.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Samples {
@@ -124,6 +127,8 @@ pub struct Trainer {
     batch_targets: Vec<f32>,
     /// Each step's batch loss, when asked for (`log_steps`).
     step_log: Option<StepLog>,
+    /// Which run this is (see `Checkpoint`): new whenever the history starts over.
+    run: u64,
 }
 
 impl Trainer {
@@ -160,6 +165,7 @@ impl Trainer {
             batch_inputs: Vec::new(),
             batch_targets: Vec::new(),
             step_log: None,
+            run: checkpoint::next_run(),
         };
         trainer.set_config(config);
         trainer.record_epoch();
@@ -234,6 +240,7 @@ impl Trainer {
     }
 
     fn restart_history(&mut self) {
+        self.run = checkpoint::next_run();
         self.epoch = 0;
         self.last_rows = 0..0;
         self.mid_epoch = None;

@@ -51,7 +51,7 @@ impl Classroom {
         self.lesson.before_change(&mut self.session);
         self.stepped = None;
         let result = change(&mut self.session);
-        self.lesson.sync(&mut self.session);
+        self.sync();
         result
     }
 
@@ -63,6 +63,16 @@ impl Classroom {
     /// Brings the lesson in step with the session (before drawing it).
     pub fn sync(&mut self) {
         self.lesson.sync(&mut self.session);
+        // A race lends the session one run after another: one timeline
+        // cannot hold them, so none records while a race is on.
+        self.session.set_recording(!self.lesson.racing());
+    }
+
+    /// Scrubs the timeline to checkpoint `index`; returns the index shown.
+    pub fn seek(&mut self, index: usize) -> usize {
+        self.sync();
+        self.stepped = None;
+        self.session.seek(index)
     }
 
     /// Whether the session or any run of the race can still train.

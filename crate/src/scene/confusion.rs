@@ -2,6 +2,7 @@
 //! its points the network puts in each class (the class it finds most
 //! probable, as accuracy counts it).
 
+use crate::data::Point;
 use crate::nn::loss::argmax;
 use crate::nn::{Loss, Network, Samples, Workspace};
 
@@ -59,6 +60,63 @@ pub fn confusion(network: &Network, samples: &Samples, ws: &mut Workspace) -> Op
     Some(Confusion { classes, counts })
 }
 
+fn classes_of(loss: Loss) -> Option<usize> {
+    match loss {
+        Loss::BinaryCrossEntropy => Some(2),
+        Loss::SoftmaxCrossEntropy { classes } => Some(classes),
+        Loss::MeanSquaredError => None,
+    }
+}
+
+/// Each training (or, with `test`, test) point of the scene with its true
+/// and predicted class, from the model's `outputs` for every point
+/// (`Session::predict_points`, the same outputs the data canvas rings).
+fn cells<'a>(
+    loss: Loss,
+    points: &'a [Point],
+    outputs: &'a [f32],
+    test: bool,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    let classes = classes_of(loss).unwrap_or(1);
+    let units = loss.output_units();
+    points
+        .iter()
+        .zip(outputs.chunks_exact(units))
+        .enumerate()
+        .filter(move |(_, (p, _))| p.test == test)
+        .filter_map(move |(i, (p, y))| {
+            let predicted = predicted_class(loss, y)?.min(classes - 1);
+            let actual = (p.label.max(0.0) as usize).min(classes - 1);
+            Some((i, actual, predicted))
+        })
+}
+
+/// The confusion matrix of the scene's training (or test) points, from the
+/// model's outputs for every point; none for regression.
+pub fn of_points(loss: Loss, points: &[Point], outputs: &[f32], test: bool) -> Option<Confusion> {
+    let classes = classes_of(loss)?;
+    let mut counts = vec![0u32; classes * classes];
+    for (_, actual, predicted) in cells(loss, points, outputs, test) {
+        counts[actual * classes + predicted] += 1;
+    }
+    Some(Confusion { classes, counts })
+}
+
+/// The scene's indices of the points in one cell: of class `actual`,
+/// predicted `predicted`, training (or test) points.
+pub fn points_in_cell(
+    loss: Loss,
+    points: &[Point],
+    outputs: &[f32],
+    test: bool,
+    (actual, predicted): (usize, usize),
+) -> Vec<usize> {
+    cells(loss, points, outputs, test)
+        .filter(|&(_, a, p)| (a, p) == (actual, predicted))
+        .map(|(i, _, _)| i)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +170,45 @@ mod tests {
         let session = Session::new(Scene::from_preset(Preset::Plane, 100, 0.0, 1));
         let t = session.trainer();
         assert!(confusion(&t.network, t.train_samples(), &mut Workspace::new()).is_none());
+    }
+
+    /// From the outputs the canvas rings, the same counts as the network's
+    /// own pass over each set (more points than one evaluation chunk), and
+    /// each cell's points are its count.
+    #[test]
+    fn the_canvas_outputs_give_the_same_matrix_and_each_cells_points() {
+        for classes in [2, 4] {
+            let mut scene = Scene::from_preset(Preset::Gaussians, 1400, 0.5, 7);
+            settings::apply(&mut scene, "classes", &classes.to_string()).unwrap();
+            let mut session = Session::new(scene);
+            session.train_epochs(3);
+            let outputs = session.predict_points();
+            let (points, t) = (&session.scene().points, session.trainer());
+            let loss = t.network.loss;
+            let mut ws = Workspace::new();
+            for (test, samples) in [(false, t.train_samples()), (true, t.test_samples())] {
+                assert!(samples.len() > 512);
+                let m = of_points(loss, points, &outputs, test).unwrap();
+                assert_eq!(Some(&m), confusion(&t.network, samples, &mut ws).as_ref());
+                assert!(m.correct() > 0 && m.correct() < m.total(), "{m:?}");
+                for a in 0..classes {
+                    for p in 0..classes {
+                        let cell = points_in_cell(loss, points, &outputs, test, (a, p));
+                        assert_eq!(cell.len() as u32, m.count(a, p));
+                        for i in cell {
+                            assert_eq!((points[i].test, points[i].label as usize), (test, a));
+                        }
+                    }
+                }
+            }
+        }
+        let plane = Session::new(Scene::from_preset(Preset::Plane, 10, 0.0, 1));
+        assert!(of_points(
+            Loss::MeanSquaredError,
+            &plane.scene().points,
+            &[0.0; 10],
+            false
+        )
+        .is_none());
     }
 }

@@ -17,6 +17,7 @@ pub mod session;
 pub mod settings;
 pub mod slow_step;
 pub mod text;
+pub mod timeline;
 pub mod workloads;
 
 pub use classroom::Classroom;

@@ -2,6 +2,7 @@
 //! every point edit. Plain Rust, so the page's behaviour is tested natively.
 
 use super::settings::{self, Effect};
+use super::timeline::Timeline;
 use super::{Scene, MAX_POINTS};
 use crate::data::{self, Point, Preset, Task};
 use crate::nn::{Status, TrainConfig, Trainer, Workspace};
@@ -15,6 +16,10 @@ pub struct Session {
     undo: Vec<Vec<Point>>,
     redo: Vec<Vec<Point>>,
     workspace: Workspace,
+    /// Checkpoints of the run, to scrub back to and branch from.
+    timeline: Timeline,
+    /// Whether epochs are recorded (not while a race lends its runs).
+    recording: bool,
 }
 
 /// Whether `trainer` should go on training `scene`: not diverged or
@@ -30,10 +35,12 @@ impl Session {
         let trainer = Self::build_trainer(&scene);
         Session {
             scene,
+            timeline: Timeline::new(&trainer),
             trainer,
             undo: Vec::new(),
             redo: Vec::new(),
             workspace: Workspace::new(),
+            recording: true,
         }
     }
 
@@ -72,6 +79,49 @@ impl Session {
     /// A new network from the scene's seed; history starts over.
     pub fn rebuild(&mut self) {
         self.trainer = Self::build_trainer(&self.scene);
+        self.timeline.start(&self.trainer);
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// Records epochs on the timeline (or, off, stops and forgets it: a
+    /// race lends the session one run after another).
+    pub fn set_recording(&mut self, on: bool) {
+        if on {
+            self.timeline.follow(&self.trainer);
+        } else if self.recording {
+            self.timeline.start(&self.trainer);
+        }
+        self.recording = on;
+    }
+
+    pub fn is_recording(&self) -> bool {
+        self.recording
+    }
+
+    /// Puts the timeline's checkpoint `index` back into the trainer (scrubbing);
+    /// returns the index shown.
+    pub fn seek(&mut self, index: usize) -> usize {
+        if !self.recording {
+            return 0;
+        }
+        self.timeline.seek(index, &mut self.trainer)
+    }
+
+    /// Before a step of training: from a scrubbed-back checkpoint, a branch.
+    fn before_training(&mut self) {
+        if self.recording {
+            self.timeline.follow(&self.trainer);
+            self.timeline.branch();
+        }
+    }
+
+    fn after_epoch(&mut self) {
+        if self.recording {
+            self.timeline.record(&self.trainer);
+        }
     }
 
     /// Re-initialises the weights, from `seed` when given (else the same seed).
@@ -137,6 +187,7 @@ impl Session {
     fn refresh_data(&mut self) {
         let (train, test) = data::split_samples(&self.scene.points, self.scene.features);
         self.trainer.set_data(train, test);
+        self.timeline.points_changed();
     }
 
     fn push_undo(&mut self, points: Vec<Point>) {
@@ -243,16 +294,22 @@ impl Session {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        !self.undo.is_empty() || self.timeline.can_swap(false)
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        !self.redo.is_empty() || self.timeline.can_swap(true)
     }
 
     /// Brings back the points before the last edit; None when there is none.
     /// The note says how the scene's classes had to follow (see `restore`).
+    /// After a branch (training on from a checkpoint scrubbed back to) it
+    /// brings back the old future instead: a branch is newer than any edit,
+    /// since an edit forgets it.
     pub fn undo(&mut self) -> Option<Option<String>> {
+        if self.timeline.swap(false, &mut self.trainer) {
+            return Some(None);
+        }
         let points = self.undo.pop()?;
         let current = std::mem::take(&mut self.scene.points);
         self.redo.push(current);
@@ -261,6 +318,9 @@ impl Session {
 
     /// Goes forward again to the points an undo left; None when there are none.
     pub fn redo(&mut self) -> Option<Option<String>> {
+        if self.timeline.swap(true, &mut self.trainer) {
+            return Some(None);
+        }
         let points = self.redo.pop()?;
         let current = std::mem::take(&mut self.scene.points);
         self.undo.push(current);
@@ -318,7 +378,9 @@ impl Session {
     pub fn train_epochs(&mut self, epochs: usize) -> usize {
         let mut ran = 0;
         while ran < epochs && self.can_train() {
+            self.before_training();
             self.trainer.step_epoch();
+            self.after_epoch();
             ran += 1;
         }
         ran
@@ -328,10 +390,13 @@ impl Session {
     /// the new weights are measured at once, so a single step shows its effect.
     pub fn step_batch(&mut self) -> Status {
         if self.can_train() {
+            self.before_training();
             let epoch = self.trainer.epoch();
             self.trainer.step_batch();
             if self.trainer.epoch() == epoch && self.trainer.status() == Status::Training {
                 self.trainer.measure_now();
+            } else {
+                self.after_epoch();
             }
         }
         self.trainer.status()

@@ -14,6 +14,8 @@ const BEST_COLOR: Rgb = (46, 158, 79);
 const RATE_COLOR: Rgb = (130, 70, 180);
 pub(super) const TEXT: &str = "rgba(30,30,30,0.75)";
 const AXIS: &str = "rgba(0,0,0,0.5)";
+/// The timeline's cursor on the loss chart.
+const CURSOR: &str = "rgba(20,20,20,0.85)";
 const GRID: &str = "rgba(0,0,0,0.08)";
 
 type Rgb = (u8, u8, u8);
@@ -145,14 +147,28 @@ fn axes(
     }
 }
 
+/// Where the timeline is scrubbed back to: the run's records after it
+/// (drawn under a pale veil) and the shown epoch (a cursor).
+pub struct Scrubbed<'a> {
+    pub ahead: &'a [EpochRecord],
+    pub epoch: usize,
+}
+
 /// Training and test loss per epoch, with the best (lowest held-out loss) epoch marked.
-pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>, epoch_word: &str) {
+pub fn loss(
+    canvas: &Canvas,
+    past: &[EpochRecord],
+    best_epoch: Option<usize>,
+    scrubbed: Option<Scrubbed>,
+    epoch_word: &str,
+) {
     let px = |v: f64| (v * canvas.ratio).round() as i32;
     clear(canvas);
     let finite = |v: f32| v.is_finite().then_some(v as f64);
-    let last_epoch = history.last().map_or(0, |r| r.epoch).max(10) as f64;
-    let top = history
-        .iter()
+    let ahead = scrubbed.as_ref().map_or(&[][..], |s| s.ahead);
+    let records = || past.iter().chain(ahead);
+    let last_epoch = records().last().map_or(0, |r| r.epoch).max(10) as f64;
+    let top = records()
         .flat_map(|r| [finite(r.train_loss), r.test_loss.and_then(finite)])
         .flatten()
         .fold(0.1f64, f64::max)
@@ -188,7 +204,8 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>,
         );
     }
     let curve = |value: &dyn Fn(&EpochRecord) -> Option<f64>| -> Vec<(f64, f64)> {
-        thin(history)
+        thin(past)
+            .chain(thin(ahead))
             .filter_map(|r| value(r).map(|v| (r.epoch as f64, v)))
             .collect()
     };
@@ -230,6 +247,21 @@ pub fn loss(canvas: &Canvas, history: &[EpochRecord], best_epoch: Option<usize>,
     line(canvas, &plot, &train, &css(TRAIN_COLOR, 1.0), width);
     let test = curve(&|r| r.test_loss.and_then(finite));
     line(canvas, &plot, &test, &css(TEST_COLOR, 1.0), width);
+    if let Some(scrubbed) = scrubbed {
+        // The future of the shown epoch stays in sight, paler; a cursor marks the epoch.
+        let at = scrubbed.epoch as f64;
+        let (x0, y0) = plot.at(at, top);
+        let (x1, y1) = plot.at(last_epoch, 0.0);
+        canvas.ctx.set_fill_style_str("rgba(255,255,255,0.6)");
+        canvas.ctx.fill_rect(x0, y0, (x1 - x0).max(0.0), y1 - y0);
+        line(
+            canvas,
+            &plot,
+            &[(at, 0.0), (at, top)],
+            CURSOR,
+            1.5 * canvas.ratio,
+        );
+    }
     // The legend is the page's (HTML under the chart).
     canvas.ctx.set_text_align("start");
 }

@@ -14,6 +14,7 @@ mod points;
 
 use crate::data::{Preset, Task};
 use crate::i18n::Catalogue;
+use crate::scene::confusion::{self, Confusion};
 use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
@@ -236,6 +237,10 @@ pub struct Playground {
     inside: inside::Inside,
     /// The language this playground speaks (each playground its own).
     t: &'static Catalogue,
+    /// The confusion matrices of the training and test points, as last drawn.
+    confusion: [Option<Confusion>; 2],
+    /// The confusion matrix cell whose points are ringed: test set or not, (true, predicted).
+    ringed_cell: Option<(bool, (usize, usize))>,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -327,6 +332,8 @@ impl Playground {
             cursor: None,
             inside: Default::default(),
             t: &crate::i18n::ENGLISH,
+            confusion: [None, None],
+            ringed_cell: None,
         })
     }
 
@@ -428,15 +435,19 @@ impl Playground {
             let output = self.class.predict(m.x1, m.x2);
             (m, output)
         });
-        let overlay = draw::Overlay {
-            cursor: self.cursor,
-            marker,
-            batch: self
+        let predictions = self.class.predict_points();
+        let session = self.class.session();
+        let (loss, points) = (session.trainer().network.loss, &session.scene().points);
+        self.confusion =
+            [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
+        // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
+        let ringed = match self.ringed_cell {
+            Some((test, cell)) => confusion::points_in_cell(loss, points, &predictions, test, cell),
+            None => self
                 .class
                 .stepped()
                 .map_or(Vec::new(), |s| s.points.clone()),
         };
-        let predictions = self.class.predict_points();
         // A hovered unit's picture stands in for the field, enlarged (as in
         // TensorFlow Playground): what that unit computes over the inputs.
         let field = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
@@ -444,6 +455,11 @@ impl Playground {
                 (&self.pictures.units[k][..], UNIT_PICTURE as u32)
             }
             _ => (&self.pictures.field[..], self.pictures.field_size as u32),
+        };
+        let overlay = draw::Overlay {
+            cursor: self.cursor,
+            marker,
+            batch: ringed,
         };
         draw::data(
             &self.data,
@@ -472,11 +488,19 @@ impl Playground {
             highlight,
         )?;
         self.render_laps.lap("network diagram");
-        let trainer = self.class.session().trainer();
+        let (trainer, timeline) = (
+            self.class.session().trainer(),
+            self.class.session().timeline(),
+        );
+        let scrubbed = timeline.is_scrubbed().then(|| charts::Scrubbed {
+            ahead: timeline.ahead(),
+            epoch: trainer.epoch(),
+        });
         charts::loss(
             &self.loss,
             trainer.history(),
             trainer.best_epoch(),
+            scrubbed,
             self.t.chart_epoch,
         );
         self.render_inside()?;
@@ -774,6 +798,25 @@ impl Playground {
         set(&o, "parameters", trainer.network.parameter_count() as f64);
         set(&o, "canUndo", self.class.session().can_undo());
         set(&o, "canRedo", self.class.session().can_redo());
+        let timeline = self.class.session().timeline();
+        let checkpoints = timeline.checkpoints();
+        set(&o, "recording", self.class.session().is_recording());
+        set(&o, "timelineLength", checkpoints.len() as f64);
+        set(&o, "timelineShown", timeline.shown() as f64);
+        set(
+            &o,
+            "timelineLastEpoch",
+            checkpoints.last().map_or(0.0, |c| c.epoch as f64),
+        );
+        for (key, matrix) in ["confusionTrain", "confusionTest"]
+            .iter()
+            .zip(&self.confusion)
+        {
+            let counts = matrix.as_ref().map_or(JsValue::NULL, |m| {
+                js_sys::Uint32Array::from(m.counts.as_slice()).into()
+            });
+            set(&o, key, counts);
+        }
         // The data controls show where the points came from.
         set(
             &o,
@@ -938,6 +981,40 @@ impl Playground {
     /// initial weights, batch order and dropout masks.
     pub fn pytorch_exact_code(&self) -> String {
         crate::scene::code::pytorch_exact(self.class.session().scene())
+    }
+
+    /// Scrubs the timeline to checkpoint `index`: the weights, the pictures,
+    /// the numbers and the chart's cursor are that epoch's. `moving` (a drag
+    /// or a replay): drawn coarser, as while training. Returns the index shown.
+    pub fn seek(&mut self, index: u32, moving: bool) -> u32 {
+        let shown = self.class.seek(index as usize);
+        self.dirty = true;
+        self.trained |= moving;
+        shown as u32
+    }
+
+    /// Scrubs to the last checkpoint at or before `epoch` (a replay's clock); returns its index.
+    pub fn seek_epoch(&mut self, epoch: f64, moving: bool) -> u32 {
+        let index = (self.class.session().timeline()).index_at(epoch.max(0.0) as usize);
+        self.seek(index as u32, moving)
+    }
+
+    /// The epoch of each checkpoint of the timeline, oldest first.
+    pub fn timeline_epochs(&self) -> Vec<u32> {
+        let line = self.class.session().timeline().checkpoints();
+        line.iter().map(|c| c.epoch as u32).collect()
+    }
+
+    /// Rings the points of one cell of a confusion matrix (the test set's
+    /// or the training set's): true class `actual`, predicted `predicted`.
+    /// A negative class rings none.
+    pub fn ring_cell(&mut self, test: bool, actual: i32, predicted: i32) {
+        let cell = (actual >= 0 && predicted >= 0)
+            .then_some((test, (actual as usize, predicted as usize)));
+        if cell != self.ringed_cell {
+            self.ringed_cell = cell;
+            self.dirty = true;
+        }
     }
 
     /// Centres (CSS px) of the diagram's hidden-layer columns, for the page's +/− buttons.
