@@ -167,10 +167,10 @@ export const markup = (t) => {
     </div>
     <div id="layer-activations" class="layer-activations" data-group="layers"></div>
     <div class="hidden-space" data-group="layers">
-      <label class="field">Hidden space
-        <select id="hidden-space" aria-label="Show the plane as this hidden layer sees it"></select>
+      <label class="field">${T.hidden_space}
+        <select id="hidden-space" aria-label="${T.hidden_space_label}"></select>
       </label>
-      <canvas id="hidden-space-canvas" class="hidden-space-canvas" role="img" aria-label="The input grid and the points as the chosen hidden layer sees them" hidden></canvas>
+      <canvas id="hidden-space-canvas" class="hidden-space-canvas" role="img" aria-label="${T.hidden_space_picture}" hidden></canvas>
       <p id="hidden-space-text" class="legend" hidden></p>
     </div>
     <div class="more" data-group="training">

@@ -388,8 +388,8 @@ export class View {
     const menu = $('hidden-space');
     const layers = this.hiddenLayers().length;
     if (menu.options.length !== layers + 1) {
-      menu.replaceChildren(new Option('Off', '0'),
-        ...Array.from({ length: layers }, (_, i) => new Option(`Hidden layer ${i + 1}`, String(i + 1))));
+      menu.replaceChildren(new Option(this.t.hidden_space_off, '0'),
+        ...Array.from({ length: layers }, (_, i) => new Option(this.say(this.t.hidden_space_layer, { layer: i + 1 }), String(i + 1))));
     }
     const shown = pg.hidden_space();
     menu.value = String(shown);
@@ -856,7 +856,8 @@ export class View {
   async importFile(file) {
     const max = sizeLimits().fileBytes;
     if (file.size > max) {
-      this.note(this.say(this.t.file_too_big, { size: Number((file.size / 1e6).toFixed(1)), max: max / 1e6 }));
+      const megabytes = new Intl.NumberFormat(this.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(file.size / 1e6);
+      this.note(this.say(this.t.file_too_big, { size: megabytes, max: max / 1e6 }));
       return;
     }
     try {

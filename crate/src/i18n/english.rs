@@ -307,6 +307,25 @@ catalogue! {
     confusion_corner: "true \\ predicted",
     confusion_cell: "{count} {actual} points predicted {predicted}",
 
+    // The schedule's choices and the hidden space.
+    schedule_constant: "Constant",
+    schedule_step: "Step decay (halve every N)",
+    schedule_exponential: "Exponential (÷10 every N)",
+    schedule_cosine: "Cosine (to 0 at N)",
+    schedule_one_cycle: "1cycle (warm up, then decay)",
+    hidden_space: "Hidden space",
+    hidden_space_label: "Show the plane as this hidden layer sees it",
+    hidden_space_picture: "The input grid and the points as the chosen hidden layer sees them",
+    hidden_space_off: "Off",
+    hidden_space_layer: "Hidden layer {layer}",
+
+    hidden_space_caption: "Hidden layer {layer}: the input grid and the points as this layer sees them, {seen}.",
+    hidden_space_one_unit: "its one unit across",
+    hidden_space_principal: "its {units} units on their two principal directions",
+    hidden_space_two_units: "unit 1 across, unit 2 up",
+    hidden_space_linear: "Every layer up to here is linear: the grid is only sheared, stretched or squeezed, and its lines stay straight and parallel.",
+    hidden_space_folds: "The activation bends the grid's lines and folds the plane.",
+    hidden_space_output: "The colours are the output over this plane, and its boundary here is a straight line: the classes are separable once each colour's points are on one side of it.",
     // The presets.
     preset_circle: "Circle",
     preset_xor: "XOR",

@@ -55,6 +55,11 @@ pub fn choice_title(
         ("optimizer", "nesterov") => t.choice_nesterov,
         ("palette", "red-green") => t.palette_red_green,
         ("palette", "color-blind") => t.palette_color_blind,
+        ("schedule", "constant") => t.schedule_constant,
+        ("schedule", "step") => t.schedule_step,
+        ("schedule", "exponential") => t.schedule_exponential,
+        ("schedule", "cosine") => t.schedule_cosine,
+        ("schedule", "one-cycle") => t.schedule_one_cycle,
         _ => english,
     }
 }

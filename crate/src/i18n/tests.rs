@@ -118,8 +118,8 @@ fn every_translated_choice_is_a_choice_of_its_setting() {
         }
     }
     assert_eq!(
-        translated, 5,
-        "each of choice_title's five arms names a real choice"
+        translated, 10,
+        "each of choice_title's ten arms names a real choice"
     );
 }
 

@@ -1,10 +1,13 @@
 //! The words of the views inside the training: the hidden space's caption.
 
-/// What the hidden-space picture of hidden layer `layer` (from 0) shows.
-/// `units` is its width, `principal` whether it is shown on principal
-/// directions, `last` whether the output layer reads it, `linear` whether
-/// every layer up to it is linear.
+use crate::i18n::{fill, Catalogue};
+
+/// What the hidden-space picture of hidden layer `layer` (from 0) shows, in
+/// catalogue `t`'s language. `units` is its width, `principal` whether it is
+/// shown on principal directions, `last` whether the output layer reads it,
+/// `linear` whether every layer up to it is linear.
 pub fn hidden_space_caption(
+    t: &Catalogue,
     layer: usize,
     units: usize,
     principal: bool,
@@ -12,21 +15,24 @@ pub fn hidden_space_caption(
     linear: bool,
 ) -> String {
     let seen = match (units, principal) {
-        (1, _) => "its one unit across".to_string(),
-        (_, true) => format!("its {units} units on their two principal directions"),
-        _ => "unit 1 across, unit 2 up".to_string(),
+        (1, _) => t.hidden_space_one_unit.to_string(),
+        (_, true) => fill(t.hidden_space_principal, &[("units", &units.to_string())]),
+        _ => t.hidden_space_two_units.to_string(),
     };
-    let mut text = format!(
-        "Hidden layer {}: the input grid and the points as this layer sees them, {seen}.",
-        layer + 1
+    let layer = (layer + 1).to_string();
+    let mut text = fill(
+        t.hidden_space_caption,
+        &[("layer", &layer), ("seen", &seen)],
     );
+    text.push(' ');
     text += if linear {
-        " Every layer up to here is linear: the grid is only sheared, stretched or squeezed, and its lines stay straight and parallel."
+        t.hidden_space_linear
     } else {
-        " The activation bends the grid's lines and folds the plane."
+        t.hidden_space_folds
     };
     if last {
-        text += " The colours are the output over this plane, and its boundary here is a straight line: the classes are separable once each colour's points are on one side of it.";
+        text.push(' ');
+        text += t.hidden_space_output;
     }
     text
 }

@@ -6,6 +6,7 @@ use super::canvas::{Blitter, Canvas};
 use super::charts::{self, text, TEXT};
 use super::{field_kind, Playground};
 use crate::data::Task;
+use crate::i18n::Catalogue;
 use crate::nn::{Activation, ScheduleKind, Workspace};
 use crate::scene::inside_text::{hidden_space_caption, slow_step_phases, Phase};
 use crate::scene::slow_step::SlowStep;
@@ -88,7 +89,8 @@ impl Playground {
             }
         }
         if let Some(layer) = self.inside.layer(session) {
-            let caption = paint_hidden_space(&mut self.inside, &mut self.blitter, session, layer)?;
+            let caption =
+                paint_hidden_space(&mut self.inside, &mut self.blitter, session, layer, self.t)?;
             self.inside.hidden_caption = caption;
         }
         Ok(())
@@ -101,6 +103,7 @@ fn paint_hidden_space(
     blitter: &mut Blitter,
     session: &Session,
     layer: usize,
+    t: &Catalogue,
 ) -> Result<String, JsValue> {
     let scene = session.scene();
     let network = &session.trainer().network;
@@ -117,6 +120,7 @@ fn paint_hidden_space(
     );
     let linear = (0..=layer).all(|l| scene.layer_activation(l) == Activation::Linear);
     let caption = hidden_space_caption(
+        t,
         layer,
         network.layers[layer].units,
         space.projection.principal,
