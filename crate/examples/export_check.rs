@@ -92,6 +92,10 @@ fn table() -> Vec<(String, Scene)> {
                 &[("optimizer", "adam"), ("learning-rate", "0.01")],
             ),
         ),
+        // A peak rate of 0.3 throws this network about for a few epochs at
+        // the top of the cycle (its loss jumps from 0.06 to 0.4), where the
+        // last bits of float32 sums grow to 4e-4 between any two programs; at
+        // 0.1 the schedule is checked without that chaos.
         (
             "schedule-one-cycle".into(),
             with(
@@ -99,7 +103,7 @@ fn table() -> Vec<(String, Scene)> {
                 &[
                     ("schedule", "one-cycle"),
                     ("schedule-epochs", EPOCHS),
-                    ("learning-rate", "0.3"),
+                    ("learning-rate", "0.1"),
                 ],
             ),
         ),
