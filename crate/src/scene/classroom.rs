@@ -113,6 +113,19 @@ impl Classroom {
         });
     }
 
+    /// The mean |dJ/dw| of the weights into each layer over the training
+    /// points (empty without any): the backpropagation lesson's bars.
+    pub fn layer_gradient_sizes(&self) -> Vec<f32> {
+        let trainer = self.session.trainer();
+        crate::nn::inspect::gradients(
+            &trainer.network,
+            trainer.train_samples(),
+            trainer.config().regularization,
+        )
+        .map(|g| crate::nn::inspect::layer_gradient_sizes(&g))
+        .unwrap_or_default()
+    }
+
     /// The last single step, if nothing has happened since.
     pub fn stepped(&self) -> Option<&SteppedBatch> {
         self.stepped.as_ref()

@@ -5,7 +5,7 @@
 use super::compare::RaceAxis;
 use super::lessons::Perceptron;
 use super::Classroom;
-use crate::nn::{inspect, Status};
+use crate::nn::Status;
 
 pub struct Question {
     /// What the student is asked, in one line.
@@ -134,14 +134,7 @@ fn you_pass(class: &Classroom) -> bool {
 
 /// Mean |dJ/dw| into the first layer over that into the output layer.
 fn first_to_last_gradient(class: &Classroom) -> f32 {
-    let trainer = class.session().trainer();
-    let sizes = inspect::gradients(
-        &trainer.network,
-        trainer.train_samples(),
-        trainer.config().regularization,
-    )
-    .map(|g| inspect::layer_gradient_sizes(&g))
-    .unwrap_or_default();
+    let sizes = class.layer_gradient_sizes();
     match (sizes.first(), sizes.last()) {
         (Some(&first), Some(&last)) if sizes.len() > 1 && last > 0.0 => first / last,
         _ => 0.0,

@@ -5,7 +5,7 @@
 
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
-use crate::nn::{inspect, Status, Trainer};
+use crate::nn::{Status, Trainer};
 use crate::scene::compare::RaceAxis;
 use crate::scene::describe::column_name;
 use crate::scene::lesson_state::{landscape_params, two_parameters, WeightAt};
@@ -371,14 +371,8 @@ fn run_colour(i: usize) -> String {
 /// One bar per layer: the mean size of dJ/dw, on a log scale, so that
 /// vanishing gradients in deep sigmoid networks show as short bars.
 fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue> {
+    let sizes = class.layer_gradient_sizes();
     let trainer = class.session().trainer();
-    let sizes = inspect::gradients(
-        &trainer.network,
-        trainer.train_samples(),
-        trainer.config().regularization,
-    )
-    .map(|g| inspect::layer_gradient_sizes(&g))
-    .unwrap_or_default();
     let ctx = &canvas.ctx;
     let r = canvas.ratio;
     // Device pixels throughout (the canvas's backing store, untransformed).
