@@ -812,8 +812,14 @@ impl Playground {
             .iter()
             .zip(&self.confusion)
         {
+            // A plain array, not a Uint32Array: Firefox's WebDriver refuses
+            // to hand typed arrays across to a test's script.
             let counts = matrix.as_ref().map_or(JsValue::NULL, |m| {
-                js_sys::Uint32Array::from(m.counts.as_slice()).into()
+                m.counts
+                    .iter()
+                    .map(|&c| JsValue::from(c as f64))
+                    .collect::<js_sys::Array>()
+                    .into()
             });
             set(&o, key, counts);
         }
