@@ -130,7 +130,7 @@ test(`${ENGINE}: play trains and the field moves, pause stops; step batch, step 
   const before = await grab();
   await tab.click('#play');
   assert.equal(await tab.run(() => $q('#play').getAttribute('aria-label')), 'Pause');
-  await tab.waitFor(() => Number($q('#epoch').textContent.replace(/,/g, '')) >= 60, [], { what: 'epoch 60' });
+  await tab.waitFor(() => Number($q('#epoch').textContent.replace(/,/g, '')) >= 60, [], { what: 'epoch 60', timeout: 90_000 });
   await tab.click('#play');
   assert.equal(await tab.run(() => $q('#play').getAttribute('aria-label')), 'Play');
   await tab.frames();
