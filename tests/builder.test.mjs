@@ -137,6 +137,44 @@ test('a lesson is embedded by its name, with its own controls', async () => {
   await page.close();
 });
 
+test('a size that hides what the author chose says so, and what a fresh page lacks', async () => {
+  const page = await builderPage();
+  const warning = () => page.textContent('#size-warning');
+  /** Picks a size and waits for the preview made for it. */
+  async function size(value) {
+    await page.check(`input[name=size][value=${value}]`);
+    await page.waitForFunction((v) => {
+      const el = document.querySelector('#preview descent-playground');
+      return el?.handle && (el.getAttribute('size') ?? 'full') === v;
+    }, value);
+    await frames(page, 4);
+  }
+  await page.selectOption('#lesson', 'landscape');
+  await size('small');
+  assert.match(await warning(), /hides the lesson's panel/, 'small hides the landscape lesson\'s panel');
+  const snippet = await copy(page, 'element');
+  const fresh = await freshPage(snippet);
+  await fresh.waitForFunction(() => document.querySelector('descent-playground')?.handle);
+  await frames(fresh, 3);
+  assert.equal(await fresh.evaluate(() => document.querySelector('descent-playground').shadowRoot.querySelector('.lesson-panel').checkVisibility()),
+    false, 'the pasted small lesson has no panel, as the warning said');
+  await fresh.close();
+  await size('medium');
+  assert.equal(await warning(), '', 'medium shows the panel: no warning');
+
+  await page.selectOption('#lesson', '');
+  for (const box of await page.locator('input[name=group]').all()) {
+    if ((await box.isChecked()) !== ['run', 'layers'].includes(await box.getAttribute('value'))) await box.click();
+  }
+  await size('small');
+  assert.match(await warning(), /hides the control layers:/, 'the ticked layers group is not in a small playground');
+  assert.doesNotMatch(await warning(), /run/, 'the run buttons are');
+  await size('full');
+  assert.equal(await warning(), '');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('"Embed…" beside Copy link, and the page\'s footer, open the builder on the playground\'s scene', async () => {
   const page = await browser.page('index.html');
   await page.selectOption('#preset', 'spiral');

@@ -61,6 +61,29 @@ function preview(chosen) {
   const element = document.createElement('descent-playground');
   for (const [k, v] of Object.entries(chosen)) element.setAttribute(k, v === true ? '' : v);
   $('preview').replaceChildren(element);
+  $('size-warning').textContent = '';
+  element.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (element.isConnected) $('size-warning').textContent = sizeWarning(chosen, element.shadowRoot);
+  })), () => {}); // a playground that failed to start says so itself
+}
+
+/**
+ * What the chosen size hides that the author asked for: compared in the
+ * page itself, the editor (full size) against the preview (the snippet's
+ * size), so it says what a course page will really lack.
+ */
+function sizeWarning(chosen, preview) {
+  if (!chosen.size) return '';
+  const seen = (root, selector) => [...root.querySelectorAll(selector)].some((el) => el.checkVisibility());
+  const wanted = chosen.lesson ? shownGroups() : chosen.controls?.split(',') ?? groups;
+  const lost = [];
+  if (chosen.lesson && seen(editor.shadowRoot, '.lesson-panel') && !seen(preview, '.lesson-panel')) lost.push("the lesson's panel");
+  if (chosen.lesson && seen(editor.shadowRoot, '.question') && !seen(preview, '.question')) lost.push('its closing question');
+  const groupsLost = wanted.filter((g) => seen(editor.shadowRoot, `[data-group="${g}"]`) && !seen(preview, `[data-group="${g}"]`));
+  if (groupsLost.length) lost.push(`${groupsLost.length === 1 ? 'the control' : 'the controls'} ${groupsLost.join(', ')}`);
+  if (!lost.length) return '';
+  const list = lost.length === 1 ? lost[0] : `${lost.slice(0, -1).join(', ')} and ${lost.at(-1)}`;
+  return `At size ${chosen.size} the playground hides ${list}: size full shows everything.`;
 }
 
 let ownTicks = null; // the author's own ticks, kept while a lesson shows its own groups
