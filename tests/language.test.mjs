@@ -165,3 +165,33 @@ test("the builder's language goes into the element, the script and the iframe sn
     ?.querySelector('#step-epoch')?.textContent.trim() === t, KOREAN.step_epoch);
   await page.close();
 });
+
+test('builder.html?lang=ko: the builder, its editor and its notes speak Korean, and its snippets carry the language', async () => {
+  for (const [device, options] of [['desktop', { viewport: { width: 1280, height: 800 } }], ['phone', PHONE]]) {
+    const context = await browser.browser.newContext(options);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript((await import('./browser.mjs')).DEEP_QUERY);
+    await page.goto(`${browser.base}builder.html?lang=ko`);
+    await page.waitForFunction(() => document.getElementById('editor').handle && document.getElementById('element-code').value);
+    const en = await english(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+    assert.equal(await page.textContent('legend[data-t=builder_size]'), KOREAN.builder_size);
+    assert.equal(await page.evaluate(() => document.getElementById('editor').shadowRoot.querySelector('#step-epoch').textContent.trim()),
+      KOREAN.step_epoch, 'the editor is Korean too');
+    assert.match(await page.inputValue('#element-code'), /lang="ko"/, 'a Korean builder writes Korean snippets');
+    // A lesson at size small: the hint and the size note, in Korean.
+    await page.selectOption('#lesson', 'landscape');
+    await page.check('input[name=size][value=small]');
+    await page.waitForFunction(() => document.getElementById('size-warning').textContent);
+    assert.equal(await page.textContent('#groups-hint'), KOREAN.builder_lesson_hint);
+    assert.match(await page.textContent('#size-warning'), /[\uac00-\ud7a3]/, 'the size note is Korean');
+    assert.ok((await page.textContent('#size-warning')).includes(KOREAN.builder_lost_panel));
+    assert.deepEqual(await englishLeft(page, en), [], `${device}: no English string of the catalogue left`);
+    assert.deepEqual(await overflowing(page), [], device);
+    await page.screenshot({ path: `${OUTPUT}ko-builder-${device}.png`, fullPage: device === 'desktop' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

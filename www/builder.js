@@ -3,18 +3,32 @@
 // copies a snippet in one of three forms. The preview is that snippet's own
 // element, so it shows exactly what a course page will. The lessons, control
 // groups and sizes come from the playground's tables (descent.js).
-import { lessons, controlGroups, SIZES } from './descent.js';
+import { ready, lessons, controlGroups, SIZES } from './descent.js';
 import { elementSnippet, scriptSnippet, iframeSnippet } from './snippets.js';
+import { strings, languageCode, fill } from './words.js';
 
 const $ = (id) => document.getElementById(id);
-const editor = $('editor');
+// The builder speaks the language of its address (?lang=ko) or page, as its
+// editor does; the snippets' language is the menu's, that language at first.
+const asked = languageCode(new URLSearchParams(location.search).get('lang') || document.documentElement.lang);
+const editor = document.createElement('descent-playground');
+editor.id = 'editor';
+if (asked !== 'en') editor.setAttribute('lang', asked);
+$('editor-place').replaceWith(editor);
+await ready(); // English is the wasm module's own catalogue
+const { code, t } = await strings(asked);
+document.documentElement.lang = code;
+for (const el of document.querySelectorAll('[data-t]')) el.textContent = t[el.dataset.t];
+for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = t[el.dataset.tPlaceholder];
+for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', t[el.dataset.tAriaLabel]);
+if ([...$('language').options].some((o) => o.value === code)) $('language').value = code === 'en' ? '' : code;
 const handle = await editor.ready;
 const pg = handle.playground;
 const groups = await controlGroups();
 // builder.html#<scene> or #lesson=<name> (what "Embed…" beside Copy link opens) starts from that.
 if (location.hash) handle.followHash();
 
-for (const { name, title } of await lessons()) $('lesson').append(new Option(title, name));
+for (const { name, title } of await lessons(code)) $('lesson').append(new Option(title, name));
 const box = (type, name, value, text, checked) => {
   const label = document.createElement('label');
   label.className = 'check';
@@ -77,13 +91,14 @@ function sizeWarning(chosen, preview) {
   const seen = (root, selector) => [...root.querySelectorAll(selector)].some((el) => el.checkVisibility());
   const wanted = chosen.lesson ? shownGroups() : chosen.controls?.split(',') ?? groups;
   const lost = [];
-  if (chosen.lesson && seen(editor.shadowRoot, '.lesson-panel') && !seen(preview, '.lesson-panel')) lost.push("the lesson's panel");
-  if (chosen.lesson && seen(editor.shadowRoot, '.question') && !seen(preview, '.question')) lost.push('its closing question');
+  if (chosen.lesson && seen(editor.shadowRoot, '.lesson-panel') && !seen(preview, '.lesson-panel')) lost.push(t.builder_lost_panel);
+  if (chosen.lesson && seen(editor.shadowRoot, '.question') && !seen(preview, '.question')) lost.push(t.builder_lost_question);
   const groupsLost = wanted.filter((g) => seen(editor.shadowRoot, `[data-group="${g}"]`) && !seen(preview, `[data-group="${g}"]`));
-  if (groupsLost.length) lost.push(`${groupsLost.length === 1 ? 'the control' : 'the controls'} ${groupsLost.join(', ')}`);
+  if (groupsLost.length) {
+    lost.push(fill(groupsLost.length === 1 ? t.builder_lost_control : t.builder_lost_controls, { names: groupsLost.join(', ') }));
+  }
   if (!lost.length) return '';
-  const list = lost.length === 1 ? lost[0] : `${lost.slice(0, -1).join(', ')} and ${lost.at(-1)}`;
-  return `At size ${chosen.size} the playground hides ${list}: size full shows everything.`;
+  return fill(t.builder_size_hides, { size: chosen.size, list: new Intl.ListFormat(code).format(lost) });
 }
 
 let ownTicks = null; // the author's own ticks, kept while a lesson shows its own groups
@@ -102,8 +117,7 @@ function refresh() {
   $('all-groups').disabled = Boolean(lesson);
   $('caption').disabled = Boolean(lesson);
   const ticked = groupBoxes.filter((b) => b.checked).length;
-  $('groups-hint').textContent = lesson ? 'A lesson shows the controls and the caption it was made with, and starts from its own scene: changes made to it here are not in the snippet.'
-    : ticked === 0 ? 'No group ticked: a playground then shows them all.' : '';
+  $('groups-hint').textContent = lesson ? t.builder_lesson_hint : ticked === 0 ? t.builder_no_group_hint : '';
   const chosen = options();
   const base = $('base').value.trim();
   $('element-code').value = elementSnippet(chosen, base);
@@ -129,10 +143,10 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     const area = $(button.dataset.copy);
     try {
       await navigator.clipboard.writeText(area.value);
-      $('copied').textContent = 'Copied: paste it into your page.';
+      $('copied').textContent = t.builder_copied;
     } catch {
       area.select();
-      $('copied').textContent = 'Copying needs clipboard permission: the snippet is selected, press Ctrl+C.';
+      $('copied').textContent = t.builder_copy_refused;
     }
   });
 }
