@@ -48,9 +48,10 @@ pub(super) struct Inside {
 
 struct Slow {
     phases: Vec<Phase>,
-    /// The phase shown, and each layer's inputs and units (for its path in the diagram).
+    /// The phase shown, and each layer's inputs, units and whether its
+    /// links are too many to light one by one (for its path in the diagram).
     shown: usize,
-    shape: Vec<(usize, usize)>,
+    shape: Vec<(usize, usize, bool)>,
     inputs: Vec<f32>,
     target: f32,
 }
@@ -80,7 +81,8 @@ impl Playground {
     /// The slow step's path in the diagram for the phase shown: forward and
     /// backward, the layer's units and the links into them (the numbers
     /// flow along them; their error terms and gradients are shown); the
-    /// loss, the output units; the update, the links it changes.
+    /// loss, the output units; the update, the links it changes (a crowded
+    /// layer's units instead).
     pub(super) fn slow_step_path(&self) -> Vec<Hit> {
         let Some(slow) = &self.inside.slow else {
             return Vec::new();
@@ -93,7 +95,10 @@ impl Playground {
             i if i <= 3 * n => (i - 2 * n - 1, false, true),
             _ => return Vec::new(),
         };
-        let (inputs, width) = slow.shape[layer];
+        let (inputs, width, crowded) = slow.shape[layer];
+        // Hundreds of lit links would hide the diagram: a crowded layer's
+        // path is its units.
+        let (units, links) = (units || crowded, links && !crowded);
         let column = layer + 1;
         let mut path = Vec::new();
         if links {
@@ -316,7 +321,13 @@ impl Playground {
             .network
             .layers
             .iter()
-            .map(|layer| (layer.inputs, layer.units))
+            .map(|layer| {
+                (
+                    layer.inputs,
+                    layer.units,
+                    crate::view::links::is_crowded(layer),
+                )
+            })
             .collect();
         self.dirty = true;
         self.inside.slow = Some(Slow {
