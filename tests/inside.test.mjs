@@ -7,7 +7,7 @@
 // Run: node --test --test-concurrency=1 tests/inside.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, OUTPUT, frames, colourCount, grab, changedFraction } from './browser.mjs';
+import { start, OUTPUT, frames, colourCount, grab, changedFraction, clickAt } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -261,4 +261,117 @@ test('the slow step: every phase by keyboard, its numbers consistent, and the st
   assert.ok(await page.locator('#slow-step-panel').isHidden());
   const unchanged = JSON.parse(await page.evaluate(() => window.descent.model_json()));
   assert.deepEqual(unchanged.layers, after.layers);
+}));
+
+/** The diagram's highlight: yellow on a dark casing. */
+const HIGHLIGHT = [255, 210, 63];
+
+/** Highlight pixels on the ring around the diagram's unit `unit` of column `column` (its top and bottom edges). */
+async function ringed(page, column, unit) {
+  const [x, y, size] = await page.evaluate(([c, u]) => [...window.descent.unit_box(c, u)], [column, unit]);
+  const top = await colourCount(page, '#network', x + size / 2, y - 3, HIGHLIGHT, { radius: 4, tolerance: 40 });
+  const bottom = await colourCount(page, '#network', x + size / 2, y + size + 3, HIGHLIGHT, { radius: 4, tolerance: 40 });
+  return top + bottom;
+}
+
+/** Highlight pixels between the diagram's column `column - 1` and `column`: on the links into it. */
+async function linksLit(page, column) {
+  const [x0, , s0] = await page.evaluate((c) => [...window.descent.unit_box(c, 0)], column - 1);
+  const [x1] = await page.evaluate((c) => [...window.descent.unit_box(c, 0)], column);
+  return page.evaluate(({ from, to, rgb }) => {
+    const c = $q('#network');
+    const s = c.width / c.clientWidth;
+    const [a, b] = [Math.ceil((from + 8) * s), Math.floor((to - 8) * s)];
+    const d = c.getContext('2d').getImageData(a, 0, b - a, c.height).data;
+    let n = 0;
+    for (let k = 0; k < d.length; k += 4) {
+      if (Math.hypot(d[k] - rgb[0], d[k + 1] - rgb[1], d[k + 2] - rgb[2]) <= 40) n++;
+    }
+    return n;
+  }, { from: x0 + s0, to: x1, rgb: HIGHLIGHT });
+}
+
+test("the slow step's path in the diagram: the layer's units and links it is at, lit; none once it closes", () => browser.withPage(async (page) => {
+  await train(page, 5);
+  await page.mouse.move(1, 1); // nothing hovered
+  const idle = [await ringed(page, 1, 0), await ringed(page, 2, 0), await linksLit(page, 1), await linksLit(page, 2)];
+  assert.deepEqual(idle, [0, 0, 0, 0], 'nothing is highlighted before the slow step');
+
+  await page.locator('#slow-step').click();
+  await frames(page, 3);
+  // Forward through hidden layer 1: its units and the links from the inputs.
+  assert.match(await page.locator('#slow-step-title').textContent(), /Forward: hidden layer 1/);
+  assert.ok(await ringed(page, 1, 0) > 4 && await ringed(page, 1, 3) > 4, 'hidden layer 1\'s units are ringed');
+  assert.ok(await linksLit(page, 1) > 100, 'the links into hidden layer 1 are lit');
+  assert.equal(await ringed(page, 2, 0), 0, 'hidden layer 2 is not');
+  assert.equal(await linksLit(page, 2), 0);
+
+  // Forward through hidden layer 2: the path moves on.
+  await page.keyboard.press('ArrowRight');
+  await frames(page, 3);
+  assert.ok(await ringed(page, 2, 0) > 4 && await ringed(page, 2, 1) > 4, 'hidden layer 2\'s units are ringed');
+  assert.ok(await linksLit(page, 2) > 100);
+  assert.equal(await ringed(page, 1, 0), 0);
+  assert.equal(await linksLit(page, 1), 0);
+
+  // Backward through hidden layer 1 (phase 7 of 10): its units' error terms and its links' gradients.
+  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+  await frames(page, 3);
+  assert.match(await page.locator('#slow-step-title').textContent(), /Backward: hidden layer 1/);
+  assert.ok(await ringed(page, 1, 0) > 4 && await linksLit(page, 1) > 100);
+  assert.equal(await ringed(page, 2, 0), 0);
+
+  // The update of hidden layer 1: the links it changes, and no unit.
+  await page.keyboard.press('ArrowRight');
+  await frames(page, 3);
+  assert.match(await page.locator('#slow-step-title').textContent(), /Update: hidden layer 1/);
+  assert.ok(await linksLit(page, 1) > 100, 'the links being changed are lit');
+  assert.equal(await ringed(page, 1, 0), 0);
+  await page.locator('.network-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUTPUT}inside-slow-step-path.png` });
+
+  // Leaving the slow step leaves the diagram as it was.
+  await page.keyboard.press('Escape');
+  await frames(page, 3);
+  assert.deepEqual([await ringed(page, 1, 0), await ringed(page, 2, 0), await linksLit(page, 1), await linksLit(page, 2)],
+    [0, 0, 0, 0], 'nothing is highlighted after the slow step');
+}));
+
+test("the hidden space's layer, picked by clicking its unit in the diagram or by arrows and Enter", () => browser.withPage(async (page) => {
+  await train(page, 10);
+  const centre = async (column, unit) => {
+    const [x, y, size] = await page.evaluate(([c, u]) => [...window.descent.unit_box(c, u)], [column, unit]);
+    return [x + size / 2, y + size / 2];
+  };
+  // With the hidden space off, a click on a unit shows nothing.
+  await clickAt(page, '#network', ...(await centre(2, 0)));
+  await frames(page);
+  assert.equal(await page.locator('#hidden-space').inputValue(), '0');
+  assert.ok(await page.locator('#hidden-space-canvas').isHidden());
+
+  await page.locator('#hidden-space').selectOption('1');
+  await frames(page, 3);
+  await clickAt(page, '#network', ...(await centre(2, 1)));
+  await frames(page, 3);
+  assert.equal(await page.locator('#hidden-space').inputValue(), '2', 'a click on hidden layer 2\'s unit picks it');
+  assert.match(await page.locator('#hidden-space-text').textContent(), /^Hidden layer 2:/);
+  // Inputs and outputs are not hidden layers: the choice stays.
+  await clickAt(page, '#network', ...(await centre(0, 0)));
+  await clickAt(page, '#network', ...(await centre(3, 0)));
+  await frames(page);
+  assert.equal(await page.locator('#hidden-space').inputValue(), '2');
+
+  // By keyboard: the diagram takes focus, arrows move between hidden layers, Enter picks.
+  await page.mouse.move(1, 1);
+  await page.locator('#network').focus();
+  await page.keyboard.press('ArrowLeft');
+  await frames(page, 3);
+  assert.deepEqual(await page.evaluate(() => [...window.descent.hovered()]), [1, 0]);
+  assert.ok(await ringed(page, 1, 0) > 4, 'the layer the keyboard is on is ringed');
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+  assert.equal(await page.locator('#hidden-space').inputValue(), '1');
+  assert.match(await page.locator('#hidden-space-text').textContent(), /^Hidden layer 1:/);
+  await page.locator('.hidden-space').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUTPUT}inside-hidden-pick.png` });
 }));

@@ -393,6 +393,14 @@ export class View {
     }
     const shown = pg.hidden_space();
     menu.value = String(shown);
+    // With the hidden space shown, the diagram picks its layer (click, or arrows and Enter);
+    // the backpropagation lesson keeps the diagram for its weights.
+    if (this.panel !== 'backprop') {
+      const net = $('network');
+      net.tabIndex = shown > 0 ? 0 : -1;
+      net.setAttribute('role', shown > 0 ? 'application' : 'img');
+      net.setAttribute('aria-roledescription', shown > 0 ? this.t.hidden_space_diagram : 'network diagram');
+    }
     this.root.querySelector('.hidden-space').classList.toggle('shown', shown > 0);
     if ($('hidden-space-canvas').hidden === (shown > 0)) {
       $('hidden-space-canvas').hidden = shown === 0;
@@ -1174,6 +1182,18 @@ export class View {
   wireNetworkKeys() {
     const net = this.$('network');
     net.addEventListener('keydown', (e) => {
+      if (this.panel !== 'backprop' && this.pg.hidden_space() > 0) {
+        const by = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -1, ArrowDown: 1 }[e.key];
+        if (by) {
+          this.announce(this.say(this.t.hidden_space_layer, { layer: this.pg.step_hidden_layer(by) }));
+        } else if (e.key === 'Enter') {
+          const [column] = this.pg.hovered();
+          if (column && this.pg.pick_hidden_layer(column)) this.syncHiddenSpace();
+        } else return;
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
       if (this.panel !== 'backprop') return;
       const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
       if (!moves[e.key] && e.key !== 'Enter') return;
@@ -1260,8 +1280,13 @@ export class View {
     // Off the diagram, nothing is highlighted and the data canvas shows the model's field again.
     $('network').addEventListener('pointerleave', () => pg.leave_network());
     $('network').addEventListener('click', (e) => {
-      if (this.panel !== 'backprop') return;
       const r = e.target.getBoundingClientRect();
+      // With the hidden space shown, a hidden layer's unit shows that layer's plane.
+      if (this.panel !== 'backprop' && pg.hidden_space() > 0) {
+        if (pg.pick_hidden_space(e.clientX - r.left, e.clientY - r.top)) this.syncHiddenSpace();
+        return;
+      }
+      if (this.panel !== 'backprop') return;
       pg.choose_weight(e.clientX - r.left, e.clientY - r.top);
     });
     $('network').addEventListener('pointermove', (e) => {

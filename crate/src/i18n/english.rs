@@ -360,6 +360,7 @@ catalogue! {
     hidden_space_picture: "The input grid and the points as the chosen hidden layer sees them",
     hidden_space_off: "Off",
     hidden_space_layer: "Hidden layer {layer}",
+    hidden_space_diagram: "network diagram: click a hidden layer's unit, or use the arrows and Enter, to see the plane as that layer sees it",
 
     hidden_space_caption: "Hidden layer {layer}: the input grid and the points as this layer sees them, {seen}.",
     hidden_space_one_unit: "its one unit across",

@@ -144,6 +144,19 @@ impl Optimizer {
         read
     }
 
+    /// The state of layer `layer`'s weights (`biases` false) or biases: the
+    /// first buffer (velocity, running square or Adam's m) and the second
+    /// (Adam's v). Zeros where the kind keeps none.
+    pub fn state(&self, layer: usize, biases: bool) -> (&[f32], &[f32]) {
+        let i = 2 * layer + usize::from(biases);
+        (&self.first[i], &self.second[i])
+    }
+
+    /// How many updates the optimiser has taken (Adam's t).
+    pub fn steps(&self) -> u32 {
+        self.steps
+    }
+
     /// One update of every parameter with learning rate `lr`.
     pub fn update(&mut self, network: &mut Network, grads: &Gradients, lr: f32) {
         self.steps += 1;

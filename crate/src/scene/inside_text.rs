@@ -94,6 +94,87 @@ fn update_rule(kind: crate::nn::OptimizerKind, rate: f32) -> String {
     format!("{}: {rule}, with η = {}", kind.title(), number(rate))
 }
 
+/// The optimiser's state for one parameter in the update phase, before →
+/// after, and its rule with those numbers filled in: `(before, g, after)`
+/// of the parameter, `(first before, first after, second before, second
+/// after)` of its state (velocity or running square first; Adam's m, v).
+fn state_lines(
+    step: &crate::scene::slow_step::SlowStep,
+    (w0, g, w1): (f32, f32, f32),
+    (s0, s1, v0, v1): (f32, f32, f32, f32),
+) -> Vec<String> {
+    use crate::nn::optimizer::{ADAM_BETA1, ADAM_BETA2, MOMENTUM, RMSPROP_DECAY};
+    use crate::nn::OptimizerKind::*;
+    let (n, eta) = (number, number(step.rate));
+    let (w0, w1, g) = (n(w0), n(w1), factor(g));
+    match step.optimizer {
+        Sgd => Vec::new(),
+        Momentum => vec![
+            format!("    velocity v: {} → {}", n(s0), n(s1)),
+            format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
+            format!("    w = {w0} − {eta}·{} = {w1}", factor(s1)),
+        ],
+        Nesterov => vec![
+            format!("    velocity v: {} → {}", n(s0), n(s1)),
+            format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
+            format!(
+                "    w = {w0} − {eta}·({g} + {MOMENTUM}·{}) = {w1}",
+                factor(s1)
+            ),
+        ],
+        RmsProp => vec![
+            format!("    running square s: {} → {}", n(s0), n(s1)),
+            format!(
+                "    s = {RMSPROP_DECAY}·{} + {:.1}·{g}² = {}",
+                n(s0),
+                1.0 - RMSPROP_DECAY,
+                n(s1)
+            ),
+            format!("    w = {w0} − {eta}·{g} / (√{} + ε) = {w1}", n(s1)),
+        ],
+        Adagrad => vec![
+            format!("    running square s: {} → {}", n(s0), n(s1)),
+            format!("    s = {} + {g}² = {}", n(s0), n(s1)),
+            format!("    w = {w0} − {eta}·{g} / (√{} + ε) = {w1}", n(s1)),
+        ],
+        Adam => {
+            let t = step.steps as i32;
+            let (c1, c2) = (1.0 - ADAM_BETA1.powi(t), 1.0 - ADAM_BETA2.powi(t));
+            let (m_hat, v_hat) = (s1 / c1, v1 / c2);
+            vec![
+                format!(
+                    "    first moment m: {} → {};  second moment v: {} → {}",
+                    n(s0),
+                    n(s1),
+                    n(v0),
+                    n(v1)
+                ),
+                format!("    m = {ADAM_BETA1}·{} + {:.1}·{g} = {}", factor(s0), 1.0 - ADAM_BETA1, n(s1)),
+                format!(
+                    "    v = {ADAM_BETA2}·{} + {:.3}·{g}² = {}",
+                    n(v0),
+                    1.0 - ADAM_BETA2,
+                    n(v1)
+                ),
+                format!(
+                    "    m̂ = m / (1 − {ADAM_BETA1}^{t}) = {} / {} = {};  v̂ = v / (1 − {ADAM_BETA2}^{t}) = {} / {} = {}",
+                    n(s1),
+                    n(c1),
+                    n(m_hat),
+                    n(v1),
+                    n(c2),
+                    n(v_hat)
+                ),
+                format!(
+                    "    w = {w0} − {eta}·{} / (√{} + ε) = {w1}",
+                    factor(m_hat),
+                    n(v_hat)
+                ),
+            ]
+        }
+    }
+}
+
 /// Every phase of a slow step, in order: forward layer by layer, the loss,
 /// backward layer by layer from the output, the update layer by layer.
 pub fn slow_step_phases(
@@ -193,8 +274,8 @@ pub fn slow_step_phases(
                     layer.weight_gradients[i],
                     layer.weights_after[i],
                 );
-                lines.push(if sgd {
-                    format!(
+                if sgd {
+                    lines.push(format!(
                         "w ({} → unit {}): {} − {}·{} = {}",
                         input_name(l, k),
                         j + 1,
@@ -202,17 +283,24 @@ pub fn slow_step_phases(
                         number(step.rate),
                         factor(g),
                         number(after)
-                    )
+                    ));
                 } else {
-                    format!(
+                    let state = (
+                        layer.first_before.weights[i],
+                        layer.first_after.weights[i],
+                        layer.second_before.weights[i],
+                        layer.second_after.weights[i],
+                    );
+                    lines.push(format!(
                         "w ({} → unit {}): {} → {}  (g = {})",
                         input_name(l, k),
                         j + 1,
                         number(before),
                         number(after),
                         number(g)
-                    )
-                });
+                    ));
+                    lines.extend(state_lines(step, (before, g, after), state));
+                }
             }
             lines.push(format!(
                 "b (unit {}): {} → {}",
@@ -220,6 +308,20 @@ pub fn slow_step_phases(
                 number(layer.biases_before[j]),
                 number(layer.biases_after[j])
             ));
+            if !sgd {
+                let state = (
+                    layer.first_before.biases[j],
+                    layer.first_after.biases[j],
+                    layer.second_before.biases[j],
+                    layer.second_after.biases[j],
+                );
+                let b = (
+                    layer.biases_before[j],
+                    layer.bias_gradients[j],
+                    layer.biases_after[j],
+                );
+                lines.extend(state_lines(step, b, state));
+            }
         }
         phases.push(Phase {
             title: format!("Update: {}", layer_name(l, n)),

@@ -5,7 +5,7 @@
 //! are the network's own: its forward pass, its backpropagation and a copy
 //! of the trainer's optimiser taking the step (a batch of one, no dropout).
 
-use crate::nn::{Gradients, Network, OptimizerKind, Trainer, Workspace};
+use crate::nn::{Gradients, Network, Optimizer, OptimizerKind, Trainer, Workspace};
 
 /// One layer's part of the step.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +25,34 @@ pub struct LayerStep {
     pub weights_after: Vec<f32>,
     pub biases_before: Vec<f32>,
     pub biases_after: Vec<f32>,
+    /// The optimiser's state for the weights and the biases, before and
+    /// after the step: velocity, running square or Adam's first moment m.
+    pub first_before: OptimizerState,
+    pub first_after: OptimizerState,
+    /// Adam's second moment v (zeros for the other kinds).
+    pub second_before: OptimizerState,
+    pub second_after: OptimizerState,
+}
+
+/// One of the optimiser's state buffers for a layer: a number per weight
+/// (`weights[k * units + j]` order) and per bias.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptimizerState {
+    pub weights: Vec<f32>,
+    pub biases: Vec<f32>,
+}
+
+impl OptimizerState {
+    fn of(optimizer: &Optimizer, layer: usize, second: bool) -> OptimizerState {
+        let pick = |biases| {
+            let (m, v) = optimizer.state(layer, biases);
+            if second { v } else { m }.to_vec()
+        };
+        OptimizerState {
+            weights: pick(false),
+            biases: pick(true),
+        }
+    }
 }
 
 /// The whole step.
@@ -34,6 +62,8 @@ pub struct SlowStep {
     pub loss: f32,
     pub rate: f32,
     pub optimizer: OptimizerKind,
+    /// The optimiser's count of updates with this step (Adam's t).
+    pub steps: u32,
     pub layers: Vec<LayerStep>,
 }
 
@@ -59,7 +89,9 @@ impl SlowStep {
             .add_gradient(network, &mut grads);
         let rate = trainer.learning_rate_now();
         let mut after: Network = network.clone();
-        trainer.optimizer().clone().update(&mut after, &grads, rate);
+        let before_step = trainer.optimizer();
+        let mut stepped = before_step.clone();
+        stepped.update(&mut after, &grads, rate);
         let layers = network
             .layers
             .iter()
@@ -78,6 +110,10 @@ impl SlowStep {
                 weights_after: after.layers[l].weights.clone(),
                 biases_before: layer.biases.clone(),
                 biases_after: after.layers[l].biases.clone(),
+                first_before: OptimizerState::of(before_step, l, false),
+                first_after: OptimizerState::of(&stepped, l, false),
+                second_before: OptimizerState::of(before_step, l, true),
+                second_after: OptimizerState::of(&stepped, l, true),
             })
             .collect();
         SlowStep {
@@ -85,6 +121,7 @@ impl SlowStep {
             loss,
             rate,
             optimizer: trainer.optimizer().kind,
+            steps: stepped.steps(),
             layers,
         }
     }
@@ -184,6 +221,81 @@ mod tests {
                 );
                 assert_eq!(layer.biases, step.layers[l].biases_after, "{}", kind.name());
                 assert_ne!(step.layers[l].weights_before, step.layers[l].weights_after);
+            }
+        }
+    }
+
+    #[test]
+    fn the_optimisers_state_shown_is_the_one_it_keeps() {
+        use crate::scene::inside_text::{number, slow_step_phases};
+        for kind in OptimizerKind::ALL {
+            let mut t = trainer(kind);
+            let step = SlowStep::of(&t, &[2.0, 1.5], 0.0);
+            let before = t.optimizer().clone();
+            t.step_sample(&[2.0, 1.5], 0.0);
+            let o = t.optimizer();
+            assert_eq!(step.steps, o.steps(), "{}", kind.name());
+            let phases = slow_step_phases(&step, &["tanh", "tanh"]);
+            let n = step.layers.len();
+            for (l, layer) in step.layers.iter().enumerate() {
+                for (biases, shown) in [
+                    (false, &layer.first_after.weights),
+                    (true, &layer.first_after.biases),
+                ] {
+                    assert_eq!(shown, &o.state(l, biases).0.to_vec(), "{}", kind.name());
+                    assert_eq!(
+                        &[&layer.first_before.weights, &layer.first_before.biases]
+                            [usize::from(biases)][..],
+                        before.state(l, biases).0
+                    );
+                }
+                assert_eq!(layer.second_after.weights, o.state(l, false).1);
+                assert_eq!(layer.second_after.biases, o.state(l, true).1);
+                // The update phase names each state's before → after.
+                let text = phases[2 * n + 1 + l].lines.join("\n");
+                let (label, second) = match kind {
+                    OptimizerKind::Sgd => continue,
+                    OptimizerKind::Momentum | OptimizerKind::Nesterov => ("velocity v: ", false),
+                    OptimizerKind::RmsProp | OptimizerKind::Adagrad => {
+                        ("running square s: ", false)
+                    }
+                    OptimizerKind::Adam => ("first moment m: ", true),
+                };
+                for (i, (a, b)) in layer
+                    .first_before
+                    .weights
+                    .iter()
+                    .zip(&layer.first_after.weights)
+                    .enumerate()
+                {
+                    let shown = format!("{label}{} → {}", number(*a), number(*b));
+                    assert!(
+                        text.contains(&shown),
+                        "{}: weight {i}: {shown} in\n{text}",
+                        kind.name()
+                    );
+                }
+                if second {
+                    let corrected = 1.0 - crate::nn::optimizer::ADAM_BETA1.powi(o.steps() as i32);
+                    for (a, b) in layer
+                        .second_before
+                        .weights
+                        .iter()
+                        .zip(&layer.second_after.weights)
+                    {
+                        let shown = format!("second moment v: {} → {}", number(*a), number(*b));
+                        assert!(text.contains(&shown), "{shown}");
+                    }
+                    for m in &layer.first_after.weights {
+                        let shown = format!("= {}", number(m / corrected));
+                        assert!(text.contains(&format!(
+                            "m̂ = m / (1 − 0.9^{}) = {}",
+                            o.steps(),
+                            number(*m)
+                        )));
+                        assert!(text.contains(&shown), "m̂ {shown}");
+                    }
+                }
             }
         }
     }

@@ -276,7 +276,7 @@ pub fn network(
     (session, t): (&Session, &Catalogue),
     layout: &Layout,
     (pictures, picture_size): (&[Vec<u8>], usize),
-    highlight: Option<Hit>,
+    highlight: &[Hit],
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
     canvas.use_css_pixels();
@@ -335,19 +335,27 @@ pub fn network(
 
     // The link a lesson chose or the pointer is on, over the others: a dark
     // casing and a bright core, so it shows on any colour of link.
-    if let Some(Hit::Link { layer, from, to }) = highlight {
-        if layer >= 1 && layer < layout.columns.len() {
-            let ((ax, ay), (bx, by)) = link_ends(layer - 1, from, to);
-            let (ax, ay, bx, by) = (ax as f64, ay as f64, bx as f64, by as f64);
-            let mid = (ax + bx) / 2.0;
-            for (width, style) in [(7.0, HIGHLIGHT_CASING), (3.5, HIGHLIGHT)] {
-                ctx.set_line_width(width);
-                ctx.set_stroke_style_str(style);
-                ctx.begin_path();
+    let highlighted_links: Vec<_> = highlight
+        .iter()
+        .filter_map(|&h| match h {
+            Hit::Link { layer, from, to } if layer >= 1 && layer < layout.columns.len() => {
+                Some(link_ends(layer - 1, from, to))
+            }
+            _ => None,
+        })
+        .collect();
+    if !highlighted_links.is_empty() {
+        for (width, style) in [(7.0, HIGHLIGHT_CASING), (3.5, HIGHLIGHT)] {
+            ctx.set_line_width(width);
+            ctx.set_stroke_style_str(style);
+            ctx.begin_path();
+            for &((ax, ay), (bx, by)) in &highlighted_links {
+                let (ax, ay, bx, by) = (ax as f64, ay as f64, bx as f64, by as f64);
+                let mid = (ax + bx) / 2.0;
                 ctx.move_to(ax, ay);
                 ctx.bezier_curve_to(mid, ay, mid, by, bx, by);
-                ctx.stroke();
             }
+            ctx.stroke();
         }
     }
 
@@ -391,7 +399,10 @@ pub fn network(
         }
     }
 
-    if let Some(Hit::Unit { layer, unit }) = highlight {
+    for &h in highlight {
+        let Hit::Unit { layer, unit } = h else {
+            continue;
+        };
         if let Some(s) = layout.columns.get(layer).and_then(|c| c.get(unit)) {
             let (x, y, size) = (s.x as f64, s.y as f64, s.size as f64);
             ctx.set_line_width(5.0);

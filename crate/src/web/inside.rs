@@ -14,6 +14,7 @@ use crate::scene::Session;
 use crate::view::colors::{self, css};
 use crate::view::field::paint_field;
 use crate::view::hidden_space::{HiddenSpace, GRID_LINES};
+use crate::view::layout::Hit;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -47,6 +48,10 @@ pub(super) struct Inside {
 
 struct Slow {
     phases: Vec<Phase>,
+    /// The phase shown, and each layer's inputs, units and whether its
+    /// links are too many to light one by one (for its path in the diagram).
+    shown: usize,
+    shape: Vec<(usize, usize, bool)>,
     inputs: Vec<f32>,
     target: f32,
 }
@@ -73,6 +78,49 @@ impl Inside {
 }
 
 impl Playground {
+    /// The slow step's path in the diagram for the phase shown: forward and
+    /// backward, the layer's units and the links into them (the numbers
+    /// flow along them; their error terms and gradients are shown); the
+    /// loss, the output units; the update, the links it changes (a crowded
+    /// layer's units instead).
+    pub(super) fn slow_step_path(&self) -> Vec<Hit> {
+        let Some(slow) = &self.inside.slow else {
+            return Vec::new();
+        };
+        let n = slow.shape.len();
+        let (layer, units, links) = match slow.shown {
+            i if i < n => (i, true, true),
+            i if i == n => (n - 1, true, false),
+            i if i <= 2 * n => (2 * n - i, true, true),
+            i if i <= 3 * n => (i - 2 * n - 1, false, true),
+            _ => return Vec::new(),
+        };
+        let (inputs, width, crowded) = slow.shape[layer];
+        // Hundreds of lit links would hide the diagram: a crowded layer's
+        // path is its units.
+        let (units, links) = (units || crowded, links && !crowded);
+        let column = layer + 1;
+        let mut path = Vec::new();
+        if links {
+            for from in 0..inputs {
+                for to in 0..width {
+                    path.push(Hit::Link {
+                        layer: column,
+                        from,
+                        to,
+                    });
+                }
+            }
+        }
+        if units {
+            path.extend((0..width).map(|unit| Hit::Unit {
+                layer: column,
+                unit,
+            }));
+        }
+        path
+    }
+
     /// Draws what is shown of the views inside the training.
     pub(super) fn render_inside(&mut self) -> Result<(), JsValue> {
         let session = self.class.session();
@@ -269,8 +317,23 @@ impl Playground {
         let p = &points[chosen];
         phases[0].title = format!("Point ({:.2}, {:.2}) · {}", p.x1, p.x2, phases[0].title);
         let count = phases.len() as u32;
+        let shape = trainer
+            .network
+            .layers
+            .iter()
+            .map(|layer| {
+                (
+                    layer.inputs,
+                    layer.units,
+                    crate::view::links::is_crowded(layer),
+                )
+            })
+            .collect();
+        self.dirty = true;
         self.inside.slow = Some(Slow {
             phases,
+            shown: 0,
+            shape,
             inputs,
             target,
         });
@@ -278,13 +341,18 @@ impl Playground {
     }
 
     /// Phase `i` of the slow step: `{title, text, index, count}`, or null.
-    pub fn slow_step_phase(&self, i: u32) -> JsValue {
-        let Some(slow) = &self.inside.slow else {
+    /// The diagram highlights the phase's path from then on.
+    pub fn slow_step_phase(&mut self, i: u32) -> JsValue {
+        let Some(slow) = &mut self.inside.slow else {
             return JsValue::NULL;
         };
         let Some(phase) = slow.phases.get(i as usize) else {
             return JsValue::NULL;
         };
+        if slow.shown != i as usize {
+            slow.shown = i as usize;
+            self.dirty = true;
+        }
         let o = js_sys::Object::new();
         let set = |k: &str, v: JsValue| {
             let _ = js_sys::Reflect::set(&o, &k.into(), &v);
@@ -307,7 +375,61 @@ impl Playground {
 
     /// Leaves the slow step without taking it.
     pub fn end_slow_step(&mut self) {
-        self.inside.slow = None;
+        if self.inside.slow.take().is_some() {
+            self.dirty = true;
+        }
+    }
+
+    /// Where the diagram draws unit `unit` of column `column` (0 is the
+    /// inputs): `[x, y, size]` in CSS pixels, or empty when there is none.
+    pub fn unit_box(&self, column: u32, unit: u32) -> Vec<f32> {
+        self.layout
+            .columns
+            .get(column as usize)
+            .and_then(|c| c.get(unit as usize))
+            .map_or(Vec::new(), |s| vec![s.x, s.y, s.size])
+    }
+
+    /// With the hidden space shown, a click (CSS pixel (x, y)) on a hidden
+    /// layer's unit in the diagram shows that layer. Returns the layer
+    /// shown (1 is the first), or 0 when the click was not on one.
+    pub fn pick_hidden_space(&mut self, x: f64, y: f64) -> u32 {
+        match self.layout.hit(x as f32, y as f32) {
+            Some(Hit::Unit { layer, .. }) => self.pick_hidden_layer(layer as u32),
+            _ => 0,
+        }
+    }
+
+    /// With the hidden space shown, shows the diagram's column `column`
+    /// (1 is the first hidden layer) if it is a hidden layer; returns it, or 0.
+    pub fn pick_hidden_layer(&mut self, column: u32) -> u32 {
+        let hidden = self.class.session().scene().hidden.len() as u32;
+        if self.hidden_space() == 0 || column == 0 || column > hidden {
+            return 0;
+        }
+        self.set_hidden_space(column);
+        column
+    }
+
+    /// The hidden layer the keyboard is on in the diagram, moved `by`
+    /// layers (wrapping) from the one shown, and ringed as a hovered unit
+    /// would be. Returns it (1 is the first), or 0 when none is shown.
+    pub fn step_hidden_layer(&mut self, by: i32) -> u32 {
+        let hidden = self.class.session().scene().hidden.len() as i32;
+        let from = match self.hovered {
+            Some(Hit::Unit { layer, .. }) if (1..=hidden as usize).contains(&layer) => layer as i32,
+            _ => self.hidden_space() as i32,
+        };
+        if hidden == 0 || from == 0 {
+            return 0;
+        }
+        let layer = (from - 1 + by).rem_euclid(hidden) + 1;
+        self.hovered = Some(Hit::Unit {
+            layer: layer as usize,
+            unit: 0,
+        });
+        self.dirty = true;
+        layer as u32
     }
 
     /// What the hidden space shows, in words (empty when none is shown).

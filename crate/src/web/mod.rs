@@ -477,7 +477,10 @@ impl Playground {
             links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
             self.render_laps.lap("links");
         }
-        let highlight = self.hovered.or(self.chosen_link());
+        // The unit or link under the pointer (or the lesson's), and the
+        // slow step's path for the phase shown.
+        let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
+        highlight.extend(self.slow_step_path());
         draw::network(
             &self.network,
             &mut self.blitter,
@@ -485,7 +488,7 @@ impl Playground {
             (self.class.session(), self.t),
             &self.layout,
             (&self.pictures.units, UNIT_PICTURE),
-            highlight,
+            &highlight,
         )?;
         self.render_laps.lap("network diagram");
         let (trainer, timeline) = (
