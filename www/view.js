@@ -863,7 +863,7 @@ export class View {
     try {
       this.note(this.pg.import_points(await file.text()));
     } catch (e) {
-      this.note(`${e.message} The points are as they were.`);
+      this.note(`${e.message} ${this.t.file_points_kept}`);
     }
     this.syncControls();
   }
