@@ -165,3 +165,38 @@ test("the builder's language goes into the element, the script and the iframe sn
     ?.querySelector('#step-epoch')?.textContent.trim() === t, KOREAN.step_epoch);
   await page.close();
 });
+
+test('a Korean page refuses a malformed points file in Korean, with the line and value filled in, and keeps the points', async () => {
+  for (const [name, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    const page = await koreanPage('index.html?lang=ko', context);
+    const note = async () => (await page.locator('#note').textContent()).trim();
+    const points = () => page.evaluate(() => window.descent.points_json());
+    const before = await points();
+    const upload = async (file, text) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-points')]);
+      await chooser.setFiles({ name: file, mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await frames(page, 3);
+    };
+    const cases = [
+      ['words.csv', 'x1,x2,label\n1,2,0\nabc,2,1\n', /^파일을 불러오지 않았습니다: 3번째 줄: x1 'abc'은\(는\) 숫자가 아닙니다\. 점은 그대로입니다\.$/],
+      ['labels.csv', 'x1,x2,label\n1,2,7\n', /1번째 점: 레이블 7은\(는\) 0부터 1까지의 클래스가 아닙니다/],
+      ['items.json', '[{"x1": 1, "label": 0}]', /1번째 항목: x2이\(가\) 없습니다/],
+    ];
+    for (const [file, text, message] of cases) {
+      await upload(file, text);
+      const said = await note();
+      assert.match(said, message, `${name} ${file}: ${said}`);
+      assert.doesNotMatch(said, /\b(not loaded|points are|line|is not|missing)\b/i, `${name} ${file}: English left: ${said}`);
+      assert.equal(await points(), before, `${name} ${file} left the points alone`);
+    }
+    await page.locator('#note').scrollIntoViewIfNeeded();
+    assert.ok(await page.locator('#note').isVisible(), `${name}: the message is in view`);
+    if (name === 'desktop') await page.screenshot({ path: `${OUTPUT}korean-file-refused.png` });
+    else await page.screenshot({ path: `${OUTPUT}korean-file-refused-phone.png`, fullPage: false });
+    await upload('good.csv', 'x1,x2,label\n1,2,0\n-1,-2,1\n');
+    assert.equal(await note(), '점 2개를 불러왔습니다 (실행 취소하면 이전 점이 돌아옵니다).', name);
+    assert.equal(JSON.parse(await points()).length, 2, name);
+    assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
+    await (context ?? page).close();
+  }
+});
