@@ -706,7 +706,9 @@ impl Playground {
     /// note when the value was clamped; throws with a message when refused.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
         self.dirty = true;
-        self.class.set(name, value).map_err(|e| JsError::new(&e))
+        self.class
+            .set_in(self.t, name, value)
+            .map_err(|e| JsError::new(&e))
     }
 
     pub fn get(&self, name: &str) -> Option<String> {
