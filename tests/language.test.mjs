@@ -200,3 +200,37 @@ test('a Korean page refuses a malformed points file in Korean, with the line and
     await (context ?? page).close();
   }
 });
+
+test('a Korean page reads a broken link and a bad value in Korean, and keeps the rest of the scene', async () => {
+  for (const [name, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    const page = await koreanPage('index.html?lang=ko#v=1&preset=xor&hidden=3&learning-rate=50&batch-size=abc&speed=2', context);
+    const note = async () => (await page.locator('#note').textContent()).trim();
+    const said = await note();
+    assert.equal(said, [
+      '학습률: 50은(는) 0.00001부터 10까지의 범위 밖이라 10을(를) 씁니다',
+      "배치 크기: 'abc'은(는) 숫자가 아닙니다",
+      "'speed'은(는) 설정이 아니라서 무시했습니다",
+    ].join(' · '), name);
+    assert.doesNotMatch(said, /\b(outside|using|is not|ignored|setting)\b/, `${name}: English left: ${said}`);
+    const settings = await page.evaluate(() => ['preset', 'hidden', 'learning-rate', 'batch-size'].map((s) => window.descent.get(s)));
+    assert.deepEqual(settings.slice(1), ['3', '10', '10'], `${name}: the readable settings were taken, the bad one left as it was`);
+    const points = await page.evaluate(() => window.descent.status().points);
+    assert.ok(points > 0, `${name}: the preset's points are there`);
+    // A value typed into a field is clamped with a Korean note.
+    if (name === 'desktop') {
+      await page.locator('#batch-size').fill('0');
+      await page.keyboard.press('Tab');
+      assert.equal(await note(), '배치 크기: 0은(는) 1부터 5000까지의 범위 밖이라 1을(를) 씁니다');
+    }
+    // A link naming a preset that does not exist: the note says so in Korean, and the points stay.
+    await page.evaluate(() => { location.hash = 'v=1&preset=nonsense-only&&&='; });
+    await frames(page, 3);
+    await page.locator('#note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}korean-link-refused${name === 'phone' ? '-phone' : ''}.png` });
+    assert.match(await note(), /[가-힣]/, name);
+    assert.doesNotMatch(await note(), /\b(is not one of|could not be read|kept its own)\b/, `${name}: ${await note()}`);
+    assert.equal(await page.evaluate(() => window.descent.status().points), points, `${name}: the points stayed`);
+    assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
+    await (context ?? page).close();
+  }
+});

@@ -131,7 +131,7 @@ function start(element, root, options, language) {
   // The address may hold the link last copied from the saved scene itself: the
   // saved scene is that scene exactly, where the link rounds its points.
   const ownLink = () => handle.saver && handle.saver.savedLink() === location.hash.slice(1);
-  if (options.scene) view.loadText(options.scene, 'The scene attribute');
+  if (options.scene) view.loadText(options.scene, 'scene_attribute_unreadable');
   else if (options.lesson) handle.lesson(options.lesson);
   else if (!(options.hash && !ownLink() && handle.followHash())) handle.saver?.restore(handle.defaultText);
   // Settings given as options (or the element's attributes), over the scene.
@@ -407,7 +407,7 @@ class DescentPlayground extends HTMLElement {
     const view = this.handle?.view;
     if (!view || old === value) return;
     if (name === 'lesson' && value) this.handle.lesson(value);
-    if (name === 'scene' && value) view.loadText(value, 'The scene attribute');
+    if (name === 'scene' && value) view.loadText(value, 'scene_attribute_unreadable');
     if (name === 'controls' || name === 'size') {
       const checked = checkOptions({ controls: this.getAttribute('controls'), size: this.getAttribute('size') ?? undefined });
       view.showControls(checked.groups);

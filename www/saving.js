@@ -222,7 +222,7 @@ export class Saver {
         this.show(null);
         if (!record) return;
         this.known = Number(record.revision) || 0;
-        if (this.view.loadText(record.scene, 'The other tab\'s scene')) this.last = this.view.pg.save_text();
+        if (this.view.loadText(record.scene, 'other_tab_unreadable')) this.last = this.view.pg.save_text();
       }],
       ['Download this one', () => this.download()],
     ]);

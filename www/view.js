@@ -824,10 +824,11 @@ export class View {
   }
 
   /** Loads a scene's text form; a bad one leaves the playground as it was. */
-  loadText(text, what = 'The link') {
+  /** `unreadable`: the catalogue's key for what could not be read (a link, the scene attribute, another tab's scene). */
+  loadText(text, unreadable = 'link_unreadable') {
     const tooLong = tooLongForScene(String(text));
     if (tooLong) {
-      this.note(`${what} could not be read: ${tooLong}. The playground kept its own scene.`);
+      this.note(this.say(this.t[unreadable], { problem: tooLong }));
       return false;
     }
     try {
@@ -835,7 +836,7 @@ export class View {
       if (this.inLesson) this.endLesson(); // a scene of its own: the lesson's panel and caption go
       return true;
     } catch (e) {
-      this.note(`${what} could not be read: ${e.message}. The playground kept its own scene.`);
+      this.note(this.say(this.t[unreadable], { problem: e.message }));
       return false;
     } finally {
       this.syncControls();

@@ -928,7 +928,7 @@ impl Playground {
     /// Loads a scene from its text form (a link's hash). Fields that cannot
     /// be read are skipped; the notes say which. Throws only when nothing is usable.
     pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
-        let decoded = crate::scene::text::decode(text).map_err(|e| JsError::new(&e))?;
+        let decoded = crate::scene::text::decode_in(self.t, text).map_err(|e| JsError::new(&e))?;
         self.class.load(decoded.scene);
         self.dirty = true;
         Ok(decoded.notes)
