@@ -230,6 +230,12 @@ test('a Korean page reads a broken link and a bad value in Korean, and keeps the
     assert.match(await note(), /[가-힣]/, name);
     assert.doesNotMatch(await note(), /\b(is not one of|could not be read|kept its own)\b/, `${name}: ${await note()}`);
     assert.equal(await page.evaluate(() => window.descent.status().points), points, `${name}: the points stayed`);
+    if (name === 'desktop') {
+      // The page's own notes: a lesson link with more in it.
+      await page.evaluate(() => { location.hash = 'lesson=perceptron&hidden=5'; });
+      await frames(page, 3);
+      assert.equal(await note(), "수업 링크는 수업을 그대로 불러옵니다: 'hidden=5'은(는) 무시했습니다.");
+    }
     assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
     await (context ?? page).close();
   }

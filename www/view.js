@@ -910,7 +910,7 @@ export class View {
         await navigator.clipboard.writeText($('code').textContent);
         this.note(this.t.code_copied);
       } catch {
-        this.note('Copying needs clipboard permission: select the code and copy it by hand.');
+        this.note(this.t.copy_needs_permission);
       }
     });
 
@@ -968,14 +968,14 @@ export class View {
       this.syncControls();
     };
     const moveSlow = (by) => {
-      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note('The slow step was taken: the weights are those of its last phase.'); return; }
+      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note(this.t.slow_step_taken); return; }
       slow.phase = Math.max(0, slow.phase + by);
       showPhase();
     };
     on('slow-step', 'click', () => {
       this.setPlaying(false);
       slow.count = pg.start_slow_step(this.lastPoint ?? -1);
-      if (!slow.count) { this.note('A slow step needs a training point: place one first.'); return; }
+      if (!slow.count) { this.note(this.t.slow_step_needs_point); return; }
       slow.phase = 0;
       $('slow-step-panel').hidden = false;
       showPhase();
