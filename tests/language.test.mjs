@@ -193,5 +193,77 @@ test('builder.html?lang=ko: the builder, its editor and its notes speak Korean, 
     await page.screenshot({ path: `${OUTPUT}ko-builder-${device}.png`, fullPage: device === 'desktop' });
     assert.deepEqual(errors, []);
     await context.close();
+test('a Korean page refuses a malformed points file in Korean, with the line and value filled in, and keeps the points', async () => {
+  for (const [name, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    const page = await koreanPage('index.html?lang=ko', context);
+    const note = async () => (await page.locator('#note').textContent()).trim();
+    const points = () => page.evaluate(() => window.descent.points_json());
+    const before = await points();
+    const upload = async (file, text) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-points')]);
+      await chooser.setFiles({ name: file, mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await frames(page, 3);
+    };
+    const cases = [
+      ['words.csv', 'x1,x2,label\n1,2,0\nabc,2,1\n', /^파일을 불러오지 않았습니다: 3번째 줄: x1 'abc'은\(는\) 숫자가 아닙니다\. 점은 그대로입니다\.$/],
+      ['labels.csv', 'x1,x2,label\n1,2,7\n', /1번째 점: 레이블 7은\(는\) 0부터 1까지의 클래스가 아닙니다/],
+      ['items.json', '[{"x1": 1, "label": 0}]', /1번째 항목: x2이\(가\) 없습니다/],
+    ];
+    for (const [file, text, message] of cases) {
+      await upload(file, text);
+      const said = await note();
+      assert.match(said, message, `${name} ${file}: ${said}`);
+      assert.doesNotMatch(said, /\b(not loaded|points are|line|is not|missing)\b/i, `${name} ${file}: English left: ${said}`);
+      assert.equal(await points(), before, `${name} ${file} left the points alone`);
+    }
+    await page.locator('#note').scrollIntoViewIfNeeded();
+    assert.ok(await page.locator('#note').isVisible(), `${name}: the message is in view`);
+    if (name === 'desktop') await page.screenshot({ path: `${OUTPUT}korean-file-refused.png` });
+    else await page.screenshot({ path: `${OUTPUT}korean-file-refused-phone.png`, fullPage: false });
+    await upload('good.csv', 'x1,x2,label\n1,2,0\n-1,-2,1\n');
+    assert.equal(await note(), '점 2개를 불러왔습니다 (실행 취소하면 이전 점이 돌아옵니다).', name);
+    assert.equal(JSON.parse(await points()).length, 2, name);
+    assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
+    await (context ?? page).close();
+  }
+});
+
+test('a Korean page reads a broken link and a bad value in Korean, and keeps the rest of the scene', async () => {
+  for (const [name, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    const page = await koreanPage('index.html?lang=ko#v=1&preset=xor&hidden=3&learning-rate=50&batch-size=abc&speed=2', context);
+    const note = async () => (await page.locator('#note').textContent()).trim();
+    const said = await note();
+    assert.equal(said, [
+      '학습률: 50은(는) 0.00001부터 10까지의 범위 밖이라 10을(를) 씁니다',
+      "배치 크기: 'abc'은(는) 숫자가 아닙니다",
+      "'speed'은(는) 설정이 아니라서 무시했습니다",
+    ].join(' · '), name);
+    assert.doesNotMatch(said, /\b(outside|using|is not|ignored|setting)\b/, `${name}: English left: ${said}`);
+    const settings = await page.evaluate(() => ['preset', 'hidden', 'learning-rate', 'batch-size'].map((s) => window.descent.get(s)));
+    assert.deepEqual(settings.slice(1), ['3', '10', '10'], `${name}: the readable settings were taken, the bad one left as it was`);
+    const points = await page.evaluate(() => window.descent.status().points);
+    assert.ok(points > 0, `${name}: the preset's points are there`);
+    // A value typed into a field is clamped with a Korean note.
+    if (name === 'desktop') {
+      await page.locator('#batch-size').fill('0');
+      await page.keyboard.press('Tab');
+      assert.equal(await note(), '배치 크기: 0은(는) 1부터 5000까지의 범위 밖이라 1을(를) 씁니다');
+    }
+    // A link naming a preset that does not exist: the note says so in Korean, and the points stay.
+    await page.evaluate(() => { location.hash = 'v=1&preset=nonsense-only&&&='; });
+    await frames(page, 3);
+    await page.locator('#note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUTPUT}korean-link-refused${name === 'phone' ? '-phone' : ''}.png` });
+    assert.match(await note(), /[가-힣]/, name);
+    assert.doesNotMatch(await note(), /\b(is not one of|could not be read|kept its own)\b/, `${name}: ${await note()}`);
+    assert.equal(await page.evaluate(() => window.descent.status().points), points, `${name}: the points stayed`);
+    if (name === 'desktop') {
+      // The page's own notes: a lesson link with more in it.
+      await page.evaluate(() => { location.hash = 'lesson=perceptron&hidden=5'; });
+      await frames(page, 3);
+      assert.equal(await note(), "수업 링크는 수업을 그대로 불러옵니다: 'hidden=5'은(는) 무시했습니다.");
+    }
+    assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
+    await (context ?? page).close();
   }
 });

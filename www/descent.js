@@ -131,7 +131,7 @@ function start(element, root, options, language) {
   // The address may hold the link last copied from the saved scene itself: the
   // saved scene is that scene exactly, where the link rounds its points.
   const ownLink = () => handle.saver && handle.saver.savedLink() === location.hash.slice(1);
-  if (options.scene) view.loadText(options.scene, 'The scene attribute');
+  if (options.scene) view.loadText(options.scene, 'scene_attribute_unreadable');
   else if (options.lesson) handle.lesson(options.lesson);
   else if (!(options.hash && !ownLink() && handle.followHash())) handle.saver?.restore(handle.defaultText);
   // Settings given as options (or the element's attributes), over the scene.
@@ -287,7 +287,7 @@ class Handle {
       v.note('');
       return lesson;
     } catch (e) {
-      v.note(`Lesson '${String(name).slice(0, 40)}' could not be loaded: ${e.message}.`);
+      v.note(v.say(v.t.lesson_not_loaded, { name: String(name).slice(0, 40), problem: e.message }));
       return null;
     } finally {
       v.syncControls();
@@ -303,7 +303,7 @@ class Handle {
       notes = v.pg.load_text(own ?? this.defaultText); // leaves the lesson too
     } catch (e) {
       v.pg.load_text(this.defaultText);
-      notes = [`Your own scene could not be read back (${e.message}); this is the first one.`];
+      notes = [v.say(v.t.own_scene_unreadable, { problem: e.message })];
     }
     v.endLesson();
     v.note(notes.join(' · '));
@@ -322,7 +322,7 @@ class Handle {
     if (!lesson) return this.live.loadText(hash);
     if (!this.lesson(lesson[1])) return false;
     const rest = hash.split('&').filter((pair) => pair && !pair.startsWith('lesson='));
-    if (rest.length) this.view.note(`A lesson link loads the lesson as it is: '${rest.join('&').slice(0, 60)}' was ignored.`);
+    if (rest.length) this.view.note(this.view.say(this.view.t.lesson_link_rest_ignored, { rest: rest.join('&').slice(0, 60) }));
     return true;
   }
 
@@ -407,7 +407,7 @@ class DescentPlayground extends HTMLElement {
     const view = this.handle?.view;
     if (!view || old === value) return;
     if (name === 'lesson' && value) this.handle.lesson(value);
-    if (name === 'scene' && value) view.loadText(value, 'The scene attribute');
+    if (name === 'scene' && value) view.loadText(value, 'scene_attribute_unreadable');
     if (name === 'controls' || name === 'size') {
       const checked = checkOptions({ controls: this.getAttribute('controls'), size: this.getAttribute('size') ?? undefined });
       view.showControls(checked.groups);

@@ -75,7 +75,7 @@ export class Saver {
     const say = (text) => view.note([earlier, text].filter(Boolean).join(' · '));
     const ignore = (why) => {
       try { localStorage.removeItem(this.key); } catch { /* nothing to remove */ }
-      say(`The playground saved in this browser was ignored: ${why}. Starting fresh.`);
+      say(view.say(view.t.saved_ignored, { problem: why }));
     };
     if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
     let saved = null;
@@ -85,7 +85,7 @@ export class Saver {
     if (tooLong) return ignore(tooLong);
     try {
       const notes = view.pg.load_text(saved.scene);
-      say(['Restored your last playground from this browser.', ...notes].join(' · '));
+      say([view.t.saved_restored, ...notes].join(' · '));
       this.known = Number(saved.revision) || 0;
     } catch (e) {
       view.pg.load_text(defaultText);
@@ -99,7 +99,7 @@ export class Saver {
       try { localStorage.removeItem(this.key); } catch { /* already gone */ }
       view.pg.load_text(defaultText);
       view.syncControls();
-      view.note('Started fresh.');
+      view.note(view.t.started_fresh);
       fresh.hidden = true;
     };
   }
@@ -193,7 +193,7 @@ export class Saver {
     this.last = text;
     if (this.box?.dataset.kind === 'problem') {
       this.show(null);
-      view.note('Saved in this browser again.');
+      view.note(view.t.saved_again);
     }
     if (removed.length) {
       view.note(`Storage was full: to keep this playground, ${removed.length === 1 ? 'an older saved playground was' : `${removed.length} older saved playgrounds were`} removed from this browser (${removed.map((k) => `'${k.slice(0, 40)}'`).join(', ')}).`);
@@ -222,7 +222,7 @@ export class Saver {
         this.show(null);
         if (!record) return;
         this.known = Number(record.revision) || 0;
-        if (this.view.loadText(record.scene, 'The other tab\'s scene')) this.last = this.view.pg.save_text();
+        if (this.view.loadText(record.scene, 'other_tab_unreadable')) this.last = this.view.pg.save_text();
       }],
       ['Download this one', () => this.download()],
     ]);

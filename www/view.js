@@ -832,10 +832,11 @@ export class View {
   }
 
   /** Loads a scene's text form; a bad one leaves the playground as it was. */
-  loadText(text, what = 'The link') {
+  /** `unreadable`: the catalogue's key for what could not be read (a link, the scene attribute, another tab's scene). */
+  loadText(text, unreadable = 'link_unreadable') {
     const tooLong = tooLongForScene(String(text));
     if (tooLong) {
-      this.note(`${what} could not be read: ${tooLong}. The playground kept its own scene.`);
+      this.note(this.say(this.t[unreadable], { problem: tooLong }));
       return false;
     }
     try {
@@ -843,7 +844,7 @@ export class View {
       if (this.inLesson) this.endLesson(); // a scene of its own: the lesson's panel and caption go
       return true;
     } catch (e) {
-      this.note(`${what} could not be read: ${e.message}. The playground kept its own scene.`);
+      this.note(this.say(this.t[unreadable], { problem: e.message }));
       return false;
     } finally {
       this.syncControls();
@@ -871,7 +872,7 @@ export class View {
     try {
       this.note(this.pg.import_points(await file.text()));
     } catch (e) {
-      this.note(`${e.message} The points are as they were.`);
+      this.note(`${e.message} ${this.t.file_points_kept}`);
     }
     this.syncControls();
   }
@@ -917,7 +918,7 @@ export class View {
         await navigator.clipboard.writeText($('code').textContent);
         this.note(this.t.code_copied);
       } catch {
-        this.note('Copying needs clipboard permission: select the code and copy it by hand.');
+        this.note(this.t.copy_needs_permission);
       }
     });
 
@@ -975,14 +976,14 @@ export class View {
       this.syncControls();
     };
     const moveSlow = (by) => {
-      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note('The slow step was taken: the weights are those of its last phase.'); return; }
+      if (slow.phase + by >= slow.count) { leaveSlow(true); this.note(this.t.slow_step_taken); return; }
       slow.phase = Math.max(0, slow.phase + by);
       showPhase();
     };
     on('slow-step', 'click', () => {
       this.setPlaying(false);
       slow.count = pg.start_slow_step(this.lastPoint ?? -1);
-      if (!slow.count) { this.note('A slow step needs a training point: place one first.'); return; }
+      if (!slow.count) { this.note(this.t.slow_step_needs_point); return; }
       slow.phase = 0;
       $('slow-step-panel').hidden = false;
       showPhase();

@@ -14,6 +14,9 @@ pub(crate) mod json;
 use super::shorten;
 use super::MAX_POINTS;
 use super::{Point, Task};
+#[cfg(test)]
+use crate::i18n::ENGLISH;
+use crate::i18n::{fill, Catalogue};
 use json::Json;
 use std::fmt::Write;
 
@@ -59,23 +62,45 @@ pub fn to_json(points: &[Point]) -> String {
 }
 
 /// JSON when the text starts with `[` or `{`, else CSV.
+/// Problems are told in English; [`from_text_in`] tells them in a language.
+#[cfg(test)]
 pub fn from_text(text: &str) -> Result<Vec<Point>, String> {
+    from_text_in(&ENGLISH, text)
+}
+
+/// As [`from_text`], the problem told in `t`'s language.
+pub fn from_text_in(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if start.starts_with(['[', '{']) {
-        from_json(text)
+        from_json_in(t, text)
     } else {
-        from_csv(text)
+        from_csv_in(t, text)
     }
 }
 
-fn check_size(text: &str) -> Result<(), String> {
+fn check_size(t: &Catalogue, text: &str) -> Result<(), String> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file: {} bytes is more than the {MAX_FILE_BYTES} read",
-            text.len()
+        return Err(fill(
+            t.file_bytes_too_many,
+            &[
+                ("size", &text.len().to_string()),
+                ("max", &MAX_FILE_BYTES.to_string()),
+            ],
         ));
     }
     Ok(())
+}
+
+/// A JSON value's kind in `t`'s language ("a number").
+fn kind(t: &Catalogue, value: &Json) -> &'static str {
+    match value {
+        Json::Null => t.json_null,
+        Json::Bool(_) => t.json_boolean,
+        Json::Number(_) => t.json_number,
+        Json::Text(_) => t.json_string,
+        Json::Array(_) => t.json_array,
+        Json::Object(_) => t.json_object,
+    }
 }
 
 /// Which field of a CSV line holds what.
@@ -89,26 +114,20 @@ struct Columns {
 }
 
 impl Columns {
-    fn named(names: &[&str]) -> Result<Columns, String> {
+    fn named(t: &Catalogue, names: &[&str]) -> Result<Columns, String> {
         let mut found: [Option<usize>; 4] = [None; 4];
         const NAMES: [&str; 4] = ["x1", "x2", "label", "test"];
         for (i, name) in names.iter().enumerate() {
             let name = name.to_ascii_lowercase();
             if let Some(k) = NAMES.iter().position(|&n| n == name) {
                 if found[k].is_some() {
-                    return Err(format!("column '{name}' appears twice"));
+                    return Err(fill(t.file_column_twice, &[("name", &name)]));
                 }
                 found[k] = Some(i);
             }
         }
-        let column = |k: usize| {
-            found[k].ok_or_else(|| {
-                format!(
-                    "the header has no column '{}' (expected x1,x2,label,test)",
-                    NAMES[k]
-                )
-            })
-        };
+        let column =
+            |k: usize| found[k].ok_or_else(|| fill(t.file_column_missing, &[("name", NAMES[k])]));
         Ok(Columns {
             x1: column(0)?,
             x2: column(1)?,
@@ -118,7 +137,7 @@ impl Columns {
         })
     }
 
-    fn positional(count: usize) -> Result<Columns, String> {
+    fn positional(t: &Catalogue, count: usize) -> Result<Columns, String> {
         match count {
             3 | 4 => Ok(Columns {
                 x1: 0,
@@ -127,27 +146,30 @@ impl Columns {
                 test: (count == 4).then_some(3),
                 count,
             }),
-            _ => Err(format!(
-                "{count} fields without a header; expected x1,x2,label and optionally test"
+            _ => Err(fill(
+                t.file_fields_without_header,
+                &[("count", &count.to_string())],
             )),
         }
     }
 
-    fn point(&self, fields: &[&str]) -> Result<Point, String> {
+    fn point(&self, t: &Catalogue, fields: &[&str]) -> Result<Point, String> {
         if fields.len() != self.count {
-            return Err(format!(
-                "{} fields where the first line has {}",
-                fields.len(),
-                self.count
+            return Err(fill(
+                t.file_fields_differ,
+                &[
+                    ("count", &fields.len().to_string()),
+                    ("first", &self.count.to_string()),
+                ],
             ));
         }
         let field = |i: usize| fields.get(i).copied().unwrap_or_default();
         Ok(Point {
-            x1: parse_field("x1", field(self.x1))?,
-            x2: parse_field("x2", field(self.x2))?,
-            label: parse_field("label", field(self.label))?,
+            x1: parse_field(t, "x1", field(self.x1))?,
+            x2: parse_field(t, "x2", field(self.x2))?,
+            label: parse_field(t, "label", field(self.label))?,
             test: match self.test {
-                Some(i) => flag(field(i))?,
+                Some(i) => flag(t, field(i))?,
                 None => false,
             },
         })
@@ -165,8 +187,14 @@ fn unquote(field: &str) -> &str {
 
 /// The points of a CSV file, or the first problem: "line 3: x2 'abc' is not
 /// a number". Blank lines, `\r\n`, spaces and quotes around fields are fine.
+#[cfg(test)]
 pub fn from_csv(text: &str) -> Result<Vec<Point>, String> {
-    check_size(text)?;
+    from_csv_in(&ENGLISH, text)
+}
+
+/// As [`from_csv`], the problem told in `t`'s language.
+pub fn from_csv_in(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
+    check_size(t, text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut columns: Option<Columns> = None;
     let mut points = Vec::new();
@@ -175,7 +203,12 @@ pub fn from_csv(text: &str) -> Result<Vec<Point>, String> {
         if line.is_empty() {
             continue;
         }
-        let at = |e: String| format!("line {}: {e}", i + 1);
+        let at = |e: String| {
+            fill(
+                t.file_line,
+                &[("line", &(i + 1).to_string()), ("problem", &e)],
+            )
+        };
         let fields: Vec<&str> = line.split(',').map(unquote).collect();
         let cols = match columns {
             Some(c) => c,
@@ -183,9 +216,9 @@ pub fn from_csv(text: &str) -> Result<Vec<Point>, String> {
                 // The first line names the columns, unless it is a point.
                 let header = fields.first().is_none_or(|f| f.parse::<f64>().is_err());
                 let c = if header {
-                    Columns::named(&fields)
+                    Columns::named(t, &fields)
                 } else {
-                    Columns::positional(fields.len())
+                    Columns::positional(t, fields.len())
                 }
                 .map_err(at)?;
                 columns = Some(c);
@@ -196,61 +229,75 @@ pub fn from_csv(text: &str) -> Result<Vec<Point>, String> {
             }
         };
         if points.len() == MAX_POINTS {
-            return Err(at(format!(
-                "more than the {MAX_POINTS} points a scene holds"
+            return Err(at(fill(
+                t.file_points_too_many,
+                &[("max", &MAX_POINTS.to_string())],
             )));
         }
-        points.push(cols.point(&fields).map_err(at)?);
+        points.push(cols.point(t, &fields).map_err(at)?);
     }
     if columns.is_none() {
-        return Err("CSV: the file is empty".to_string());
+        return Err(t.file_csv_empty.to_string());
     }
     Ok(points)
 }
 
 /// The points of a JSON file, or the first problem: "item 2: x1 is missing"
 /// (items count from 1). Fields other than x1, x2, label and test are ignored.
+#[cfg(test)]
 pub fn from_json(text: &str) -> Result<Vec<Point>, String> {
-    check_size(text)?;
+    from_json_in(&ENGLISH, text)
+}
+
+/// As [`from_json`], the problem told in `t`'s language.
+pub fn from_json_in(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
+    check_size(t, text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let document = json::parse(text)?;
     let items = match &document {
         Json::Array(items) => items,
         Json::Object(_) => match document.field("points") {
             Some(Json::Array(items)) => items,
-            _ => return Err("JSON: an object of points needs a \"points\" array".to_string()),
+            _ => return Err(t.file_json_no_points.to_string()),
         },
         other => {
-            return Err(format!(
-                "JSON: expected an array of points, found {}",
-                other.kind()
-            ))
+            return Err(fill(t.file_json_not_array, &[("kind", kind(t, other))]));
         }
     };
     if items.len() > MAX_POINTS {
-        return Err(format!(
-            "JSON: {} points are more than the {MAX_POINTS} a scene holds",
-            items.len()
+        return Err(fill(
+            t.file_json_too_many,
+            &[
+                ("count", &items.len().to_string()),
+                ("max", &MAX_POINTS.to_string()),
+            ],
         ));
     }
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| json_point(item).map_err(|e| format!("item {}: {e}", i + 1)))
+        .map(|(i, item)| {
+            json_point(t, item).map_err(|e| {
+                fill(
+                    t.file_item,
+                    &[("item", &(i + 1).to_string()), ("problem", &e)],
+                )
+            })
+        })
         .collect()
 }
 
-fn json_point(item: &Json) -> Result<Point, String> {
+fn json_point(t: &Catalogue, item: &Json) -> Result<Point, String> {
     let Json::Object(_) = item else {
-        return Err(format!(
-            "expected an object like {{\"x1\": 1, \"x2\": 2, \"label\": 0}}, found {}",
-            item.kind()
-        ));
+        return Err(fill(t.file_json_not_object, &[("kind", kind(t, item))]));
     };
     let number_field = |name: &str| match item.field(name) {
-        None => Err(format!("{name} is missing")),
-        Some(Json::Number(text)) => parse_field(name, text),
-        Some(other) => Err(format!("{name} is {}, not a number", other.kind())),
+        None => Err(fill(t.file_field_missing, &[("name", name)])),
+        Some(Json::Number(text)) => parse_field(t, name, text),
+        Some(other) => Err(fill(
+            t.file_field_not_number,
+            &[("name", name), ("kind", kind(t, other))],
+        )),
     };
     Ok(Point {
         x1: number_field("x1")?,
@@ -259,52 +306,60 @@ fn json_point(item: &Json) -> Result<Point, String> {
         test: match item.field("test") {
             None => false,
             Some(Json::Bool(b)) => *b,
-            Some(Json::Number(text)) => flag(text)?,
-            Some(other) => return Err(format!("test is {}, not true or false", other.kind())),
+            Some(Json::Number(text)) => flag(t, text)?,
+            Some(other) => {
+                return Err(fill(t.file_test_not_flag, &[("kind", kind(t, other))]));
+            }
         },
     })
 }
 
 /// A finite f32, read directly (not through f64, which could round twice).
-fn parse_field(name: &str, text: &str) -> Result<f32, String> {
+fn parse_field(t: &Catalogue, name: &str, text: &str) -> Result<f32, String> {
+    let said = |template: &str| fill(template, &[("name", name), ("value", &shorten(text))]);
     match text.parse::<f32>() {
         Ok(v) if v.is_finite() => Ok(v),
         // Digits that overflow f32, as against "inf" or "NaN" written out.
         Ok(_) if !text.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => {
-            Err(format!("{name} '{}' is too large", shorten(text)))
+            Err(said(t.file_value_too_large))
         }
-        Ok(_) => Err(format!("{name} '{}' is not a finite number", shorten(text))),
-        Err(_) => Err(format!("{name} '{}' is not a number", shorten(text))),
+        Ok(_) => Err(said(t.file_value_not_finite)),
+        Err(_) => Err(said(t.file_value_not_number)),
     }
 }
 
 /// The test flag: 0 or 1 (as any number: numpy writes 1.0e+00), true or false.
-fn flag(text: &str) -> Result<bool, String> {
+fn flag(t: &Catalogue, text: &str) -> Result<bool, String> {
     match text.to_ascii_lowercase().as_str() {
         "true" => Ok(true),
         "false" => Ok(false),
-        t => match t.parse::<f64>() {
+        other => match other.parse::<f64>() {
             Ok(0.0) => Ok(false),
             Ok(1.0) => Ok(true),
-            _ => Err(format!(
-                "test '{}' is not 0, 1, true or false",
-                shorten(text)
-            )),
+            _ => Err(fill(t.file_test_not_0_or_1, &[("value", &shorten(text))])),
         },
     }
 }
 
 /// Whether imported points fit a scene's task: classes must be 0 to
 /// `classes - 1`; any finite value is a regression target.
+#[cfg(test)]
 pub fn check_labels(points: &[Point], task: Task) -> Result<(), String> {
+    check_labels_in(&ENGLISH, points, task)
+}
+
+/// As [`check_labels`], the problem told in `t`'s language.
+pub fn check_labels_in(t: &Catalogue, points: &[Point], task: Task) -> Result<(), String> {
     if let Task::Classification { classes } = task {
         for (i, p) in points.iter().enumerate() {
             if p.label < 0.0 || p.label.fract() != 0.0 || p.label as usize >= classes {
-                return Err(format!(
-                    "point {}: label {} is not a class from 0 to {}",
-                    i + 1,
-                    super::human(p.label),
-                    classes - 1
+                return Err(fill(
+                    t.file_label_not_class,
+                    &[
+                        ("point", &(i + 1).to_string()),
+                        ("label", &super::human(p.label)),
+                        ("last", &(classes - 1).to_string()),
+                    ],
                 ));
             }
         }
@@ -315,6 +370,43 @@ pub fn check_labels(points: &[Point], task: Task) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_korean_playground_is_told_the_problem_in_korean_with_the_numbers() {
+        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue;
+        assert_eq!(
+            from_text_in(&korean, "x1,x2,label\n1,2,0\n3,abc,1"),
+            Err("3번째 줄: x2 'abc'은(는) 숫자가 아닙니다".to_string())
+        );
+        assert_eq!(
+            from_text_in(&korean, "x1,x2,label\n1,2,0\n3,4"),
+            Err("3번째 줄: 첫 줄은 필드가 3개인데 이 줄은 2개입니다".to_string())
+        );
+        assert_eq!(
+            from_text_in(&korean, "[{\"x1\": 1, \"x2\": \"a\", \"label\": 0}]"),
+            Err("1번째 항목: x2이(가) 숫자가 아니라 문자열입니다".to_string())
+        );
+        let points = from_text_in(&korean, "1,2,5").unwrap();
+        assert_eq!(
+            check_labels_in(&korean, &points, Task::Classification { classes: 2 }),
+            Err("1번째 점: 레이블 5은(는) 0부터 1까지의 클래스가 아닙니다".to_string())
+        );
+        let many = format!("x1,x2,label\n{}", "1,2,0\n".repeat(MAX_POINTS + 1));
+        assert_eq!(
+            from_text_in(&korean, &many),
+            Err(format!(
+                "{}번째 줄: 장면에 담을 수 있는 점 {MAX_POINTS}개를 넘습니다",
+                MAX_POINTS + 2
+            ))
+        );
+        // The same problems in English, as before.
+        assert_eq!(
+            from_text("x1,x2,label\n1,2,0\n3,abc,1"),
+            Err("line 3: x2 'abc' is not a number".to_string())
+        );
+    }
     use crate::data::Preset;
     use crate::rng::Rng;
 

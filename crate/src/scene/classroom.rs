@@ -60,6 +60,16 @@ impl Classroom {
         self.edit(|s| s.set(name, value))
     }
 
+    /// As [`Classroom::set`], the note or refusal told in `t`'s language.
+    pub fn set_in(
+        &mut self,
+        t: &crate::i18n::Catalogue,
+        name: &str,
+        value: &str,
+    ) -> Result<Option<String>, String> {
+        self.edit(|s| s.set_in(t, name, value))
+    }
+
     /// Brings the lesson in step with the session (before drawing it).
     pub fn sync(&mut self) {
         self.lesson.sync(&mut self.session);

@@ -134,9 +134,19 @@ impl Session {
 
     /// Changes one setting by name; returns a note when the value was clamped.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, String> {
+        self.set_in(&crate::i18n::ENGLISH, name, value)
+    }
+
+    /// As [`Session::set`], the note or refusal told in `t`'s language.
+    pub fn set_in(
+        &mut self,
+        t: &crate::i18n::Catalogue,
+        name: &str,
+        value: &str,
+    ) -> Result<Option<String>, String> {
         let points_before = self.scene.points.len();
         let old = self.scene.points.clone();
-        let applied = settings::apply(&mut self.scene, name, value)?;
+        let applied = settings::apply_in(t, &mut self.scene, name, value)?;
         if self.scene.points.len() != points_before {
             self.push_undo(old);
         }

@@ -8,6 +8,7 @@
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::Task;
 use crate::data::{human, shorten};
+use crate::i18n::{fill, Catalogue, ENGLISH};
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty, ScheduleKind};
 use crate::view::colors::Palette;
 
@@ -70,7 +71,7 @@ pub struct Setting {
     pub effect: Effect,
     /// Sets it from text: a note when the value was clamped; an error
     /// naming the field (and nothing changed) when it cannot be used.
-    read: fn(&mut Scene, &str) -> Result<Option<String>, String>,
+    read: fn(&mut Scene, &str, &Catalogue) -> Result<Option<String>, String>,
     /// Its current value, in the form `read` takes.
     write: fn(&Scene) -> String,
 }
@@ -88,22 +89,25 @@ pub const SETTINGS: [Setting; 20] = [
         name: "hidden",
         values: Values::List,
         effect: Effect::Network,
-        read: |scene, value| {
+        read: |scene, value, t| {
             let widths: Vec<&str> = value
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .collect();
             if widths.len() > MAX_HIDDEN_LAYERS {
-                return Err(format!(
-                    "hidden layers: {} is more than {MAX_HIDDEN_LAYERS}",
-                    widths.len()
+                return Err(fill(
+                    t.setting_too_many_layers,
+                    &[
+                        ("count", &widths.len().to_string()),
+                        ("max", &MAX_HIDDEN_LAYERS.to_string()),
+                    ],
                 ));
             }
             let mut note = None;
             let mut hidden = Vec::new();
             for w in widths {
-                let (units, n) = whole("units per layer", w, 1, MAX_UNITS)?;
+                let (units, n) = whole(t, "units per layer", w, 1, MAX_UNITS)?;
                 note = note.or(n);
                 hidden.push(units);
             }
@@ -117,8 +121,8 @@ pub const SETTINGS: [Setting; 20] = [
         name: "activation",
         values: Values::Choice(choices!(Activation::ALL)),
         effect: Effect::Network,
-        read: |scene, value| {
-            scene.activation = activation("activation", value)?;
+        read: |scene, value, t| {
+            scene.activation = activation(t, "activation", value)?;
             scene.layer_activations.iter_mut().for_each(|a| *a = None);
             Ok(None)
         },
@@ -129,13 +133,14 @@ pub const SETTINGS: [Setting; 20] = [
         values: Values::List,
         effect: Effect::Network,
         // One entry per hidden layer: an activation's name, or "" to follow the main one.
-        read: |scene, value| {
+        read: |scene, value, t| {
             let mut layers = Vec::new();
             for (i, entry) in value.split(',').enumerate().take(scene.hidden.len()) {
                 layers.push(match entry.trim() {
                     "" => None,
                     entry => Some(activation(
-                        &format!("activation of layer {}", i + 1),
+                        t,
+                        &fill(t.field_layer_activation, &[("layer", &(i + 1).to_string())]),
                         entry,
                     )?),
                 });
@@ -157,13 +162,12 @@ pub const SETTINGS: [Setting; 20] = [
         name: "features",
         values: Values::Choice(choices!(Feature::ALL)),
         effect: Effect::Network,
-        read: |scene, value| {
+        read: |scene, value, t| {
             let mut chosen = Vec::new();
             for f in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                chosen.push(one_of("features", f, &Feature::ALL, Feature::name)?);
+                chosen.push(one_of(t, "features", f, &Feature::ALL, Feature::name)?);
             }
-            scene.features = Features::of_list(chosen)
-                .ok_or("features: at least one input feature is needed")?;
+            scene.features = Features::of_list(chosen).ok_or(t.setting_no_feature)?;
             Ok(None)
         },
         write: |scene| list(scene.features.list().map(|f| f.name().to_string())),
@@ -176,20 +180,18 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::Network,
-        read: |scene, value| {
+        read: |scene, value, t| {
             if scene.task == Task::Regression {
-                return Err(
-                    "classes: this scene is a regression; pick a classification preset".to_string(),
-                );
+                return Err(t.setting_classes_regression.to_string());
             }
-            let (classes, mut note) = whole("classes", value, 2, MAX_CLASSES)?;
+            let (classes, mut note) = whole(t, "classes", value, 2, MAX_CLASSES)?;
             scene.task = Task::Classification { classes };
             let before = scene.points.len();
             scene.points.retain(|p| (p.label as usize) < classes);
             if scene.points.len() < before {
-                note = Some(format!(
-                    "classes: removed {} points of the classes switched off",
-                    before - scene.points.len()
+                note = Some(fill(
+                    t.setting_classes_removed,
+                    &[("count", &(before - scene.points.len()).to_string())],
                 ));
             }
             Ok(note)
@@ -204,9 +206,9 @@ pub const SETTINGS: [Setting; 20] = [
             step: 0.0,
         },
         effect: Effect::Training,
-        read: |scene, value| {
+        read: |scene, value, t| {
             let (low, high) = LEARNING_RATE_RANGE;
-            let (v, note) = clamped("learning rate", value, low, high)?;
+            let (v, note) = clamped(t, "learning rate", value, low, high)?;
             scene.training.learning_rate = v as f32;
             Ok(note)
         },
@@ -216,9 +218,9 @@ pub const SETTINGS: [Setting; 20] = [
         name: "schedule",
         values: Values::Choice(choices!(ScheduleKind::ALL)),
         effect: Effect::Training,
-        read: |scene, value| {
+        read: |scene, value, t| {
             scene.training.schedule.kind =
-                one_of("schedule", value, &ScheduleKind::ALL, ScheduleKind::name)?;
+                one_of(t, "schedule", value, &ScheduleKind::ALL, ScheduleKind::name)?;
             Ok(None)
         },
         write: |scene| scene.training.schedule.kind.name().to_string(),
@@ -231,8 +233,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::Training,
-        read: |scene, value| {
-            let (v, note) = whole("schedule epochs", value, 1, MAX_SCHEDULE_EPOCHS)?;
+        read: |scene, value, t| {
+            let (v, note) = whole(t, "schedule epochs", value, 1, MAX_SCHEDULE_EPOCHS)?;
             scene.training.schedule.epochs = v;
             Ok(note)
         },
@@ -242,9 +244,14 @@ pub const SETTINGS: [Setting; 20] = [
         name: "optimizer",
         values: Values::Choice(choices!(OptimizerKind::ALL)),
         effect: Effect::Training,
-        read: |scene, value| {
-            scene.training.optimizer =
-                one_of("optimizer", value, &OptimizerKind::ALL, OptimizerKind::name)?;
+        read: |scene, value, t| {
+            scene.training.optimizer = one_of(
+                t,
+                "optimizer",
+                value,
+                &OptimizerKind::ALL,
+                OptimizerKind::name,
+            )?;
             Ok(None)
         },
         write: |scene| scene.training.optimizer.name().to_string(),
@@ -257,8 +264,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::Training,
-        read: |scene, value| {
-            let (v, note) = whole("batch size", value, 1, MAX_BATCH)?;
+        read: |scene, value, t| {
+            let (v, note) = whole(t, "batch size", value, 1, MAX_BATCH)?;
             scene.training.batch_size = v;
             Ok(note)
         },
@@ -272,8 +279,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 0.05,
         },
         effect: Effect::Training,
-        read: |scene, value| {
-            let (v, note) = clamped("dropout rate", value, DROPOUT_RANGE.0, DROPOUT_RANGE.1)?;
+        read: |scene, value, t| {
+            let (v, note) = clamped(t, "dropout rate", value, DROPOUT_RANGE.0, DROPOUT_RANGE.1)?;
             scene.training.dropout = v as f32;
             Ok(note)
         },
@@ -283,9 +290,9 @@ pub const SETTINGS: [Setting; 20] = [
         name: "regularization",
         values: Values::Choice(choices!(Penalty::ALL)),
         effect: Effect::Training,
-        read: |scene, value| {
+        read: |scene, value, t| {
             scene.training.regularization.penalty =
-                one_of("regularization", value, &Penalty::ALL, Penalty::name)?;
+                one_of(t, "regularization", value, &Penalty::ALL, Penalty::name)?;
             Ok(None)
         },
         write: |scene| scene.training.regularization.penalty.name().to_string(),
@@ -294,8 +301,9 @@ pub const SETTINGS: [Setting; 20] = [
         name: "regularization-rate",
         values: Values::Choice(|| REGULARIZATION_RATES.iter().map(|r| (*r, *r)).collect()),
         effect: Effect::Training,
-        read: |scene, value| {
+        read: |scene, value, t| {
             let (v, note) = clamped(
+                t,
                 "regularization rate",
                 value,
                 REGULARIZATION_RATE_RANGE.0,
@@ -314,8 +322,9 @@ pub const SETTINGS: [Setting; 20] = [
             step: 0.1,
         },
         effect: Effect::Points,
-        read: |scene, value| {
+        read: |scene, value, t| {
             let (v, note) = clamped(
+                t,
                 "test fraction",
                 value,
                 TEST_FRACTION_RANGE.0,
@@ -335,8 +344,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::Training,
-        read: |scene, value| {
-            let (v, note) = whole("early-stopping patience", value, 0, MAX_PATIENCE)?;
+        read: |scene, value, t| {
+            let (v, note) = whole(t, "early-stopping patience", value, 0, MAX_PATIENCE)?;
             scene.training.early_stopping = (v > 0).then_some(v);
             Ok(note)
         },
@@ -350,11 +359,11 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::Network,
-        read: |scene, value| {
+        read: |scene, value, t| {
             // Not through usize: it is 32 bits in wasm.
-            let (v, note) = clamped("seed", value, 0.0, MAX_SEED as f64)?;
+            let (v, note) = clamped(t, "seed", value, 0.0, MAX_SEED as f64)?;
             if v.fract() != 0.0 {
-                return Err(format!("seed: '{}' is not a whole number", shorten(value)));
+                return Err(said(t, t.setting_not_whole, "seed", value));
             }
             scene.seed = v as u64;
             Ok(note)
@@ -369,8 +378,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::None,
-        read: |scene, value| {
-            let (v, note) = whole("epochs per frame", value, 1, MAX_EPOCHS_PER_FRAME)?;
+        read: |scene, value, t| {
+            let (v, note) = whole(t, "epochs per frame", value, 1, MAX_EPOCHS_PER_FRAME)?;
             scene.epochs_per_frame = v;
             Ok(note)
         },
@@ -384,8 +393,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 1.0,
         },
         effect: Effect::None,
-        read: |scene, value| {
-            let (v, note) = whole("stop after", value, 0, MAX_STOP_AFTER)?;
+        read: |scene, value, t| {
+            let (v, note) = whole(t, "stop after", value, 0, MAX_STOP_AFTER)?;
             scene.stop_after = (v > 0).then_some(v);
             Ok(note)
         },
@@ -399,8 +408,8 @@ pub const SETTINGS: [Setting; 20] = [
             step: 0.05,
         },
         effect: Effect::None,
-        read: |scene, value| {
-            let (v, note) = clamped("noise", value, NOISE_RANGE.0, NOISE_RANGE.1)?;
+        read: |scene, value, t| {
+            let (v, note) = clamped(t, "noise", value, NOISE_RANGE.0, NOISE_RANGE.1)?;
             scene.noise = v as f32;
             Ok(note)
         },
@@ -410,8 +419,8 @@ pub const SETTINGS: [Setting; 20] = [
         name: "palette",
         values: Values::Choice(choices!(Palette::ALL)),
         effect: Effect::None,
-        read: |scene, value| {
-            scene.palette = one_of("palette", value, &Palette::ALL, Palette::name)?;
+        read: |scene, value, t| {
+            scene.palette = one_of(t, "palette", value, &Palette::ALL, Palette::name)?;
             Ok(None)
         },
         write: |scene| scene.palette.name().to_string(),
@@ -436,9 +445,19 @@ pub fn setting(name: &str) -> Option<&'static Setting> {
 
 /// Sets `name` to `value` (text), or says why not, leaving the scene as it was.
 pub fn apply(scene: &mut Scene, name: &str, value: &str) -> Result<Applied, String> {
-    let row = setting(name).ok_or_else(|| format!("'{}' is not a setting", shorten(name)))?;
+    apply_in(&ENGLISH, scene, name, value)
+}
+
+/// As [`apply`], the note or refusal told in `t`'s language.
+pub fn apply_in(
+    t: &Catalogue,
+    scene: &mut Scene,
+    name: &str,
+    value: &str,
+) -> Result<Applied, String> {
+    let row = setting(name).ok_or_else(|| fill(t.setting_unknown, &[("name", &shorten(name))]))?;
     let mut changed = scene.clone();
-    let note = (row.read)(&mut changed, value)?;
+    let note = (row.read)(&mut changed, value, t)?;
     *scene = changed;
     Ok(Applied {
         effect: row.effect,
@@ -455,43 +474,92 @@ fn list(items: impl Iterator<Item = String>) -> String {
     items.collect::<Vec<_>>().join(",")
 }
 
-fn parse_number(field: &str, value: &str) -> Result<f64, String> {
+/// A field's name in `t`'s language (the English name when it has none).
+fn field_name(t: &Catalogue, field: &str) -> String {
+    let named = match field {
+        "units per layer" => t.field_units,
+        "activation" => t.field_activation,
+        "features" => t.field_features,
+        "classes" => t.field_classes,
+        "learning rate" => t.field_learning_rate,
+        "schedule" => t.field_schedule,
+        "schedule epochs" => t.field_schedule_epochs,
+        "optimizer" => t.field_optimizer,
+        "batch size" => t.field_batch_size,
+        "dropout rate" => t.field_dropout_rate,
+        "regularization" => t.field_regularization,
+        "regularization rate" => t.field_regularization_rate,
+        "test fraction" => t.field_test_fraction,
+        "early-stopping patience" => t.field_patience,
+        "seed" => t.field_seed,
+        "epochs per frame" => t.field_epochs_per_frame,
+        "stop after" => t.field_stop_after,
+        "noise" => t.field_noise,
+        "palette" => t.field_palette,
+        other => other,
+    };
+    named.to_string()
+}
+
+/// `template` said of `field` and the `value` given.
+fn said(t: &Catalogue, template: &str, field: &str, value: &str) -> String {
+    fill(
+        template,
+        &[("field", &field_name(t, field)), ("value", &shorten(value))],
+    )
+}
+
+fn parse_number(t: &Catalogue, field: &str, value: &str) -> Result<f64, String> {
     match value.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("{field}: '{value}' is not a finite number")),
-        Err(_) => Err(format!("{field}: '{}' is not a number", shorten(value))),
+        Ok(_) => Err(said(t, t.setting_not_finite, field, value)),
+        Err(_) => Err(said(t, t.setting_not_number, field, value)),
     }
 }
 
 /// A number clamped into `[low, high]`, with a note when it was outside.
-fn clamped(field: &str, value: &str, low: f64, high: f64) -> Result<(f64, Option<String>), String> {
-    let v = parse_number(field, value)?;
+fn clamped(
+    t: &Catalogue,
+    field: &str,
+    value: &str,
+    low: f64,
+    high: f64,
+) -> Result<(f64, Option<String>), String> {
+    let v = parse_number(t, field, value)?;
     let c = v.clamp(low, high);
     let note = (c != v).then(|| {
         let [v, low, high, c] = [v, low, high, c].map(human);
-        format!("{field}: {v} is outside {low} to {high}; using {c}")
+        fill(
+            t.setting_clamped,
+            &[
+                ("field", &field_name(t, field)),
+                ("value", &v),
+                ("low", &low),
+                ("high", &high),
+                ("used", &c),
+            ],
+        )
     });
     Ok((c, note))
 }
 
 fn whole(
+    t: &Catalogue,
     field: &str,
     value: &str,
     low: usize,
     high: usize,
 ) -> Result<(usize, Option<String>), String> {
-    let (v, note) = clamped(field, value, low as f64, high as f64)?;
+    let (v, note) = clamped(t, field, value, low as f64, high as f64)?;
     if v.fract() != 0.0 {
-        return Err(format!(
-            "{field}: '{}' is not a whole number",
-            shorten(value)
-        ));
+        return Err(said(t, t.setting_not_whole, field, value));
     }
     Ok((v as usize, note))
 }
 
 /// The item of `all` called `value`, or a message listing their names.
 fn one_of<T: Copy>(
+    t: &Catalogue,
     field: &str,
     value: &str,
     all: &[T],
@@ -502,21 +570,56 @@ fn one_of<T: Copy>(
         .find(|&v| name(v) == value.trim())
         .ok_or_else(|| {
             let names: Vec<_> = all.iter().map(|&v| name(v)).collect();
-            format!(
-                "{field}: '{}' is not one of {}",
-                shorten(value),
-                names.join(", ")
+            fill(
+                t.setting_not_one_of,
+                &[
+                    ("field", &field_name(t, field)),
+                    ("value", &shorten(value)),
+                    ("names", &names.join(", ")),
+                ],
             )
         })
 }
 
-fn activation(field: &str, value: &str) -> Result<Activation, String> {
-    one_of(field, value, &Activation::ALL, Activation::name)
+fn activation(t: &Catalogue, field: &str, value: &str) -> Result<Activation, String> {
+    one_of(t, field, value, &Activation::ALL, Activation::name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_korean_playground_is_told_of_clamps_and_refusals_in_korean() {
+        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue;
+        let mut scene = Scene::default();
+        let applied = apply_in(&korean, &mut scene, "learning-rate", "50").unwrap();
+        assert_eq!(
+            applied.note.as_deref(),
+            Some("학습률: 50은(는) 0.00001부터 10까지의 범위 밖이라 10을(를) 씁니다")
+        );
+        assert_eq!(
+            apply_in(&korean, &mut scene, "batch-size", "abc"),
+            Err("배치 크기: 'abc'은(는) 숫자가 아닙니다".to_string())
+        );
+        assert_eq!(
+            apply_in(&korean, &mut scene, "layer-activations", "relu,wobbly"),
+            Err("2층의 활성화 함수: 'wobbly'은(는) linear, sigmoid, tanh, relu, leaky-relu, elu, swish 중 하나가 아닙니다"
+                .to_string())
+        );
+        assert_eq!(
+            apply_in(&korean, &mut scene, "speed", "3"),
+            Err("'speed'은(는) 설정이 아닙니다".to_string())
+        );
+        // English as before.
+        let applied = apply(&mut scene, "learning-rate", "50").unwrap();
+        assert_eq!(
+            applied.note.as_deref(),
+            Some("learning rate: 50 is outside 0.00001 to 10; using 10")
+        );
+    }
 
     #[test]
     fn every_setting_reads_back_what_it_was_given() {

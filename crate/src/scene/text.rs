@@ -20,6 +20,7 @@ use super::settings;
 use super::{Marker, Scene, MAX_POINTS};
 use crate::data::{human, shorten};
 use crate::data::{Domain, Preset, Task};
+use crate::i18n::{fill, Catalogue, ENGLISH};
 use std::fmt::Write;
 
 pub use pack::VALUE_RANGE;
@@ -171,28 +172,33 @@ fn encode_with(
 /// key of a scene (a hash of some other page's); empty text is the default
 /// scene.
 pub fn decode(text: &str) -> Result<Decoded, String> {
+    decode_in(&ENGLISH, text)
+}
+
+/// As [`decode`], the notes and refusal told in `t`'s language (those of the
+/// settings and of the text's own form; the placement's and the points'
+/// are English).
+pub fn decode_in(t: &Catalogue, text: &str) -> Result<Decoded, String> {
     if text.chars().nth(MAX_TEXT).is_some() {
-        return Err(format!(
-            "scene: the text is longer than the {MAX_TEXT} characters read"
-        ));
+        return Err(fill(t.link_too_long, &[("max", &MAX_TEXT.to_string())]));
     }
     let text = text.rsplit_once('#').map_or(text, |(_, hash)| hash).trim();
     let text = text.strip_prefix('?').unwrap_or(text);
-    let mut r = Reading::new(text);
+    let mut r = Reading::new(t, text);
     if r.pairs.is_empty() && !text.is_empty() {
-        return Err(format!("scene: '{}' is not key=value text", shorten(text)));
+        return Err(fill(t.link_not_pairs, &[("text", &shorten(text))]));
     }
     if let Some(v) = r.take("v") {
         if v.trim() != VERSION.to_string() {
-            r.notes.push(format!(
-                "v: this page reads version {VERSION} of the scene text, not '{}'; loading what it can",
-                shorten(&v)
+            r.notes.push(fill(
+                t.link_version,
+                &[("version", &VERSION.to_string()), ("value", &shorten(&v))],
             ));
         }
     }
     // The points are packed relative to the preset's domain or the given
     // one, so they are only read when both of those were.
-    let preset = r.take("preset").map(|v| preset(&v));
+    let preset = r.take("preset").map(|v| preset(t, &v));
     let placed = !matches!(preset, Some(Err(_)));
     let preset = r.noted(preset).unwrap_or(Some(Preset::Circle));
     let count = r.take("points-count").map(|v| points_count(&v));
@@ -203,14 +209,11 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
     r.points(&mut scene, packed_for);
     if !r.known && !text.is_empty() {
         // Someone else's hash (`#utm_source=x`, `#section=2`): no scene of ours.
-        return Err(format!(
-            "scene: '{}' holds no setting of a scene (such as preset, hidden or data)",
-            shorten(text)
-        ));
+        return Err(fill(t.link_no_setting, &[("text", &shorten(text))]));
     }
     for (key, _) in &r.pairs {
         r.notes
-            .push(format!("'{}' is not a setting; ignored", shorten(key)));
+            .push(fill(t.link_unknown_setting, &[("name", &shorten(key))]));
     }
     Ok(Decoded {
         scene,
@@ -230,16 +233,18 @@ fn preset_scene(preset: Option<Preset>, points: usize) -> Scene {
 /// The `key=value` pairs not yet used, and the notes so far. Keys are
 /// unescaped at once; values only when used, as a caption's escaped comma
 /// must not split it.
-struct Reading {
+struct Reading<'t> {
+    t: &'t Catalogue,
     pairs: Vec<(String, String)>,
     notes: Vec<String>,
     /// Some key of a scene was there (read or not).
     known: bool,
 }
 
-impl Reading {
-    fn new(text: &str) -> Reading {
+impl<'t> Reading<'t> {
+    fn new(t: &'t Catalogue, text: &str) -> Reading<'t> {
         let mut r = Reading {
+            t,
             pairs: Vec::new(),
             notes: Vec::new(),
             known: false,
@@ -247,7 +252,7 @@ impl Reading {
         for piece in text.split('&').filter(|p| !p.is_empty()) {
             let Some((key, value)) = piece.split_once('=') else {
                 r.notes
-                    .push(format!("'{}' is not key=value; ignored", shorten(piece)));
+                    .push(fill(t.link_not_pair, &[("text", &shorten(piece))]));
                 continue;
             };
             match unescape("a key", key) {
@@ -271,8 +276,10 @@ impl Reading {
             !hit
         });
         if times > 1 {
-            self.notes
-                .push(format!("{key}: given {times} times; the last is used"));
+            self.notes.push(fill(
+                self.t.link_given_twice,
+                &[("name", key), ("times", &times.to_string())],
+            ));
         }
         self.known |= times > 0;
         found
@@ -305,7 +312,7 @@ impl Reading {
             let result = if name == "classes" && value.trim() == REGRESSION {
                 regression(scene)
             } else {
-                settings::apply(scene, name, &value).map(|a| a.note)
+                settings::apply_in(self.t, scene, name, &value).map(|a| a.note)
             };
             match result {
                 Ok(note) => self.notes.extend(note),
@@ -383,24 +390,30 @@ impl Reading {
             let before = scene.points.len();
             scene.points.retain(|p| scene.task.accepts(p.label));
             if scene.points.len() < before {
-                self.notes.push(format!(
-                    "data: dropped {} points of classes beyond the scene's {classes}",
-                    before - scene.points.len()
+                self.notes.push(fill(
+                    self.t.link_dropped_points,
+                    &[
+                        ("count", &(before - scene.points.len()).to_string()),
+                        ("classes", &classes.to_string()),
+                    ],
                 ));
             }
         }
     }
 }
 
-fn preset(name: &str) -> Result<Option<Preset>, String> {
+fn preset(t: &Catalogue, name: &str) -> Result<Option<Preset>, String> {
     match name.trim() {
         "none" => Ok(None),
         name => Preset::from_name(name).map(Some).ok_or_else(|| {
             let names: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
-            format!(
-                "preset: '{}' is not one of {}, none",
-                shorten(name),
-                names.join(", ")
+            fill(
+                t.setting_not_one_of,
+                &[
+                    ("field", "preset"),
+                    ("value", &shorten(name)),
+                    ("names", &format!("{}, none", names.join(", "))),
+                ],
             )
         }),
     }
@@ -606,6 +619,36 @@ fn capped(mut notes: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_korean_playground_reads_a_broken_link_in_korean() {
+        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue;
+        let decoded =
+            decode_in(&korean, "#hidden=3&learning-rate=50&speed=2&batch-size=x").unwrap();
+        assert_eq!(
+            decoded.notes,
+            [
+                "학습률: 50은(는) 0.00001부터 10까지의 범위 밖이라 10을(를) 씁니다",
+                "배치 크기: 'x'은(는) 숫자가 아닙니다",
+                "'speed'은(는) 설정이 아니라서 무시했습니다",
+            ]
+        );
+        assert_eq!(decoded.scene.hidden, [3]);
+        assert_eq!(
+            decode_in(&korean, "utm_source=x"),
+            Err(
+                "장면: 'utm_source=x'에는 장면의 설정(preset, hidden, data 등)이 하나도 없습니다"
+                    .to_string()
+            )
+        );
+        // English as before.
+        assert_eq!(
+            decode("#hidden=3&speed=2").unwrap().notes,
+            ["'speed' is not a setting; ignored"]
+        );
+    }
     use crate::data::Point;
 
     fn decoded(text: &str) -> Decoded {

@@ -13,7 +13,7 @@ mod painter;
 mod points;
 
 use crate::data::{Preset, Task};
-use crate::i18n::Catalogue;
+use crate::i18n::{fill, Catalogue};
 use crate::scene::confusion::{self, Confusion};
 use crate::scene::{Classroom, Scene};
 use crate::view::field::FieldKind;
@@ -709,7 +709,9 @@ impl Playground {
     /// note when the value was clamped; throws with a message when refused.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
         self.dirty = true;
-        self.class.set(name, value).map_err(|e| JsError::new(&e))
+        self.class
+            .set_in(self.t, name, value)
+            .map_err(|e| JsError::new(&e))
     }
 
     pub fn get(&self, name: &str) -> Option<String> {
@@ -929,7 +931,7 @@ impl Playground {
     /// Loads a scene from its text form (a link's hash). Fields that cannot
     /// be read are skipped; the notes say which. Throws only when nothing is usable.
     pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
-        let decoded = crate::scene::text::decode(text).map_err(|e| JsError::new(&e))?;
+        let decoded = crate::scene::text::decode_in(self.t, text).map_err(|e| JsError::new(&e))?;
         self.class.load(decoded.scene);
         self.dirty = true;
         Ok(decoded.notes)
@@ -948,17 +950,17 @@ impl Playground {
     /// Replaces the points with those of a CSV or JSON file's text (one undo
     /// step). A file that cannot be read leaves the points as they were.
     pub fn import_points(&mut self, text: &str) -> Result<String, JsError> {
-        let fail = |e: String| JsError::new(&format!("The file was not loaded: {e}."));
-        let points = crate::data::io::from_text(text).map_err(fail)?;
-        crate::data::io::check_labels(&points, self.class.session().scene().task).map_err(fail)?;
+        let t = self.t;
+        let fail = |e: String| JsError::new(&fill(t.file_not_loaded, &[("problem", &e)]));
+        let points = crate::data::io::from_text_in(t, text).map_err(fail)?;
+        let task = self.class.session().scene().task;
+        crate::data::io::check_labels_in(t, &points, task).map_err(fail)?;
         let count = points.len();
         self.class
             .edit(|s| s.replace_points(points))
             .map_err(fail)?;
         self.dirty = true;
-        Ok(format!(
-            "Loaded {count} points (undo brings the old ones back)."
-        ))
+        Ok(fill(t.file_loaded, &[("count", &count.to_string())]))
     }
 
     /// Panics on purpose, so the tests can check that a fault in one
