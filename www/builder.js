@@ -34,7 +34,11 @@ const box = (type, name, value, text, checked) => {
   label.className = 'check';
   const input = document.createElement('input');
   Object.assign(input, { type, name, value, checked });
-  label.append(input, ` ${text}`);
+  // A group's or size's name is the snippet's attribute value: the same in every language.
+  const shown = document.createElement('span');
+  shown.translate = false;
+  shown.textContent = text;
+  label.append(input, ' ', shown);
   return label;
 };
 $('group-boxes').append(...groups.map((g) => box('checkbox', 'group', g, g, true)));
