@@ -659,7 +659,8 @@ mod tests {
         decoded(text).notes
     }
 
-    /// `back` is `scene` with its points quantised: each coordinate within
+    /// `back` is `scene` with its points quantised (unless they are its
+    /// preset's, which come back exactly): each coordinate within
     /// `width / 4096` (plus f32 rounding) of itself clamped into the widened
     /// domain, each regression value within 1/160 of itself clamped into
     /// [-1.5, 1.5].
@@ -670,6 +671,11 @@ mod tests {
         };
         assert_eq!(without_points(back), without_points(scene));
         assert_eq!(back.points.len(), scene.points.len());
+        if drawn_from_preset(scene) {
+            // The link drew them from the seed: exact, wherever they lie.
+            assert_eq!(back.points, scene.points);
+            return;
+        }
         let (gx1, gx2) = (pack::grid(scene.domain.x1), pack::grid(scene.domain.x2));
         for (q, p) in back.points.iter().zip(&scene.points) {
             for (w, v, (low, step)) in [(q.x1, p.x1, gx1), (q.x2, p.x2, gx2)] {
@@ -1230,6 +1236,14 @@ mod properties {
             }),
             altered_scene(),
         ]
+    }
+
+    /// A preset's points may lie outside a domain set before the preset; the
+    /// link draws them from the seed, so they come back exactly.
+    #[test]
+    fn points_outside_the_domain_round_trip() {
+        let first = decode("domain=0,10,0,10&preset=plane").unwrap();
+        assert_round_trip(&first.scene);
     }
 
     proptest! {
