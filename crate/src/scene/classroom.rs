@@ -498,6 +498,7 @@ mod tests {
                 from: 0,
                 to: 2,
             }),
+            &crate::i18n::ENGLISH,
         );
         assert!(
             hover.starts_with("weight input x1 → hidden layer 1 unit 3: "),

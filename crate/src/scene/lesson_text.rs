@@ -3,13 +3,13 @@
 //! weight, each run of a race, or the network's answer for "you".
 
 use super::compare::RaceAxis;
-use super::describe::link_name;
+use super::describe::{column_name, link_name};
 use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
 use super::lessons::{Panel, Perceptron};
 use super::Session;
 use crate::i18n::{fill, Catalogue};
-use crate::nn::{curvature, inspect, Network, Status, Trainer};
+use crate::nn::{curvature, inspect, Status, Trainer};
 
 impl LessonState {
     /// What the panel says in words (the page shows it as text), in
@@ -103,7 +103,7 @@ impl LessonState {
         let bars = sizes
             .iter()
             .enumerate()
-            .map(|(l, s)| format!("{}: {:.2e}", column_name_in(l + 1, net, t), s))
+            .map(|(l, s)| format!("{}: {:.2e}", column_name(l + 1, net, t), s))
             .collect::<Vec<_>>()
             .join(" · ");
         let mut lines = vec![fill(t.backprop_bars, &[("bars", &bars)])];
@@ -118,7 +118,7 @@ impl LessonState {
                     &[
                         (
                             "weight",
-                            &link_name(session.scene(), net, at.layer, at.from, at.to),
+                            &link_name(session.scene(), net, at.layer, at.from, at.to, t),
                         ),
                         ("gradient", &format!("{:.3e}", chain.batch_gradient)),
                         ("count", &samples.len().to_string()),
@@ -202,15 +202,5 @@ fn marker_text(session: &mut Session, t: &Catalogue) -> String {
             ],
         ),
         _ => String::new(),
-    }
-}
-
-/// Column `column` of the diagram by its name in catalogue `t`'s language
-/// (`describe::column_name` is the English one the hover uses).
-fn column_name_in(column: usize, net: &Network, t: &Catalogue) -> String {
-    match column {
-        0 => t.column_input.to_string(),
-        c if c == net.layers.len() => t.column_output.to_string(),
-        c => fill(t.column_hidden, &[("layer", &c.to_string())]),
     }
 }

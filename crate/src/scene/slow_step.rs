@@ -235,7 +235,7 @@ mod tests {
             t.step_sample(&[2.0, 1.5], 0.0);
             let o = t.optimizer();
             assert_eq!(step.steps, o.steps(), "{}", kind.name());
-            let phases = slow_step_phases(&step, &["tanh", "tanh"]);
+            let phases = slow_step_phases(&step, &["tanh", "tanh"], &crate::i18n::ENGLISH);
             let n = step.layers.len();
             for (l, layer) in step.layers.iter().enumerate() {
                 for (biases, shown) in [
@@ -298,5 +298,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_phases_speak_the_playgrounds_language() {
+        use crate::scene::inside_text::{number, slow_step_phases};
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
+        let ko = crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .catalogue;
+        let t = trainer(OptimizerKind::Momentum);
+        let step = SlowStep::of(&t, &[2.0, 1.5], 0.0);
+        let phases = slow_step_phases(&step, &["tanh", "tanh"], &ko);
+        let titles: Vec<&str> = phases.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "순전파: 은닉층 1",
+                "순전파: 은닉층 2",
+                "순전파: 출력",
+                "이 점의 손실",
+                "역전파: 출력",
+                "역전파: 은닉층 2",
+                "역전파: 은닉층 1",
+                "갱신: 은닉층 1",
+                "갱신: 은닉층 2",
+                "갱신: 출력",
+            ]
+        );
+        let first = &step.layers[0];
+        assert_eq!(
+            phases[6].lines[0],
+            format!("유닛 1: 오차 δ = dJ/dz = {}", number(first.errors[0]))
+        );
+        let update = &phases[7].lines;
+        assert!(
+            update[0].starts_with("모멘텀: v ← 0.9·v + g;"),
+            "{}",
+            update[0]
+        );
+        assert!(
+            update[1].starts_with("w (입력 1 → 유닛 1): "),
+            "{}",
+            update[1]
+        );
+        assert!(
+            update[2].starts_with(&format!(
+                "    속도 v: {} → {}",
+                number(first.first_before.weights[0]),
+                number(first.first_after.weights[0])
+            )),
+            "{}",
+            update[2]
+        );
     }
 }

@@ -313,9 +313,16 @@ impl Playground {
         let names: Vec<&str> = (0..scene.hidden.len())
             .map(|l| scene.layer_activation(l).name())
             .collect();
-        let mut phases = slow_step_phases(&step, &names);
+        let mut phases = slow_step_phases(&step, &names, self.t);
         let p = &points[chosen];
-        phases[0].title = format!("Point ({:.2}, {:.2}) · {}", p.x1, p.x2, phases[0].title);
+        phases[0].title = crate::i18n::fill(
+            self.t.slow_point,
+            &[
+                ("x1", &format!("{:.2}", p.x1)),
+                ("x2", &format!("{:.2}", p.x2)),
+                ("title", &phases[0].title),
+            ],
+        );
         let count = phases.len() as u32;
         let shape = trainer
             .network

@@ -64,7 +64,7 @@ pub fn render(
     let lesson = class.lesson();
     match lesson.panel() {
         Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class),
-        Panel::Backprop => draw_gradient_bars(canvas, class),
+        Panel::Backprop => draw_gradient_bars(canvas, class, t),
         Panel::Compare => {
             let axis = lesson.race_axis();
             let labels = class.run_labels(t);
@@ -370,7 +370,11 @@ fn run_colour(i: usize) -> String {
 
 /// One bar per layer: the mean size of dJ/dw, on a log scale, so that
 /// vanishing gradients in deep sigmoid networks show as short bars.
-fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue> {
+fn draw_gradient_bars(
+    canvas: &Canvas,
+    class: &Classroom,
+    t: &crate::i18n::Catalogue,
+) -> Result<(), JsValue> {
     let sizes = class.layer_gradient_sizes();
     let trainer = class.session().trainer();
     let ctx = &canvas.ctx;
@@ -381,7 +385,7 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
     ctx.fill_rect(0.0, 0.0, w, h);
     charts::text(
         canvas,
-        "mean |dJ/dw| of the weights into each layer (log scale)",
+        t.gradient_bars_title,
         ((w / 2.0) as i32, (14.0 * r) as i32),
         11.0,
         "center",
@@ -406,7 +410,7 @@ fn draw_gradient_bars(canvas: &Canvas, class: &Classroom) -> Result<(), JsValue>
         );
         let x = (i as f64 * slot + slot / 2.0) as i32;
         // The layer's name as the diagram's hover and the text say it, on two lines.
-        let name = column_name(i + 1, net);
+        let name = column_name(i + 1, net, t);
         let (first, second) = name.split_once(' ').unwrap_or((&name, ""));
         for (line, y) in [(first, 18.0), (second, 6.0)] {
             charts::text(
@@ -612,7 +616,14 @@ impl Playground {
             .chosen_weight()
             .map_or(String::new(), |w| {
                 let net = &session.trainer().network;
-                crate::scene::describe::link_name(session.scene(), net, w.layer, w.from, w.to)
+                crate::scene::describe::link_name(
+                    session.scene(),
+                    net,
+                    w.layer,
+                    w.from,
+                    w.to,
+                    self.t,
+                )
             })
     }
 

@@ -639,6 +639,7 @@ impl Playground {
         crate::scene::describe::data_canvas(
             self.class.session().scene(),
             self.class.session().trainer().current_record(),
+            self.t,
         )
     }
 
@@ -867,7 +868,7 @@ impl Playground {
             .session()
             .nearest_point(x1, x2, reach)
             .map(|i| scene.points[i]);
-        crate::scene::describe::data_spot(scene, (x1, x2), &y_hat, point)
+        crate::scene::describe::data_spot(scene, (x1, x2), &y_hat, point, self.t)
     }
 
     /// Hover text for CSS pixel (x, y) on the network diagram: a unit's bias
@@ -882,6 +883,7 @@ impl Playground {
             self.class.session().scene(),
             &self.class.session().trainer().network,
             hit,
+            self.t,
         )
     }
 
