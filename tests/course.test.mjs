@@ -3,7 +3,8 @@
 // API, the iframe form, and a fault in one playground leaving the rest alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, frames, OUTPUT, shownNumber } from './browser.mjs';
+import { start, frames, OUTPUT, shownNumber, DEEP_QUERY } from './browser.mjs';
+import { KOREAN, PHONE, english, englishLeft, overflowing } from './words.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -262,5 +263,125 @@ test('the overfitting example overfits: its test loss falls to a minimum, then r
   assert.ok(end > 1.5 * best, `the test loss rises after its minimum: ${best} then ${end}`);
   assert.ok(losses[losses.length - 1].trainLoss < losses[at].trainLoss, 'while the training loss still falls');
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** `template` with its `{name}`s filled, as the page fills the catalogue's sentences. */
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+
+test('course.ko.html: every playground speaks Korean without an attribute, no English string is left, nothing overflows', async () => {
+  for (const [device, options] of [['desktop', { viewport: { width: 1000, height: 900 } }], ['phone', PHONE]]) {
+    const context = await browser.browser.newContext(options);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(DEEP_QUERY);
+    await page.goto(`${browser.base}course.ko.html`);
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle), IDS);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+    assert.equal(await page.locator('descent-playground[lang]').count(), 0, 'no playground names its language');
+    const en = await english(page);
+    const inside = (id, selector, attribute) => page.evaluate(([id, selector, attribute]) => {
+      const el = document.getElementById(id).shadowRoot.querySelector(selector);
+      return attribute ? el.getAttribute(attribute) : el.textContent.trim();
+    }, [id, selector, attribute]);
+    // The same nine lessons as course.html, in its order.
+    const lessons = await page.evaluate(() => [...document.querySelectorAll('descent-playground[lesson]')].map((e) => e.getAttribute('lesson')));
+    const englishPage = await (await fetch(`${browser.base}course.html`)).text();
+    assert.deepEqual(lessons, [...englishPage.matchAll(/<descent-playground[^>]* lesson="([^"]+)"/g)].map((m) => m[1]));
+    for (const id of IDS) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await frames(page, 2);
+      // Its data canvas is described in Korean (the screen reader's words), and so is its caption.
+      assert.match(await inside(id, '#data', 'aria-label'), /^데이터: /, `${device} ${id}`);
+      assert.equal(await inside(id, '#data', 'aria-roledescription'), KOREAN.data_canvas, `${device} ${id}`);
+      const lesson = await page.evaluate((id) => document.getElementById(id).getAttribute('lesson'), id);
+      if (lesson) assert.equal(await inside(id, '.caption'), KOREAN[`lesson_${lesson.replace(/-/g, '_')}_caption`], `${device} ${id}`);
+      await page.locator(`#${id}`).screenshot({ path: `${OUTPUT}course-ko-${device}-${id}.png` });
+    }
+    assert.deepEqual(await englishLeft(page, en), [], `${device}: English left`);
+    assert.deepEqual(await overflowing(page), [], `${device}: overflowing`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${device}: the page does not scroll sideways`);
+    await page.screenshot({ path: `${OUTPUT}course-ko-${device}-top.png` });
+    // The two pages link to each other.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.click('a[href="course.html"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && location.pathname.endsWith('/course.html'));
+    assert.equal(await page.locator('a[href="course.ko.html"]').count(), 1);
+    assert.deepEqual(errors, [], `${device}: the page logged errors`);
+    await context.close();
+  }
+});
+
+test('a Korean playground refuses bad calls of the JavaScript API in Korean, with the same error types', async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  // An English page; the element asks for Korean.
+  await page.route(`${browser.base}ko-api.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><meta charset="utf-8"><script type="module" src="descent.js"></script>
+      <descent-playground id="ko" lang="ko" lesson="perceptron"></descent-playground>`,
+  }));
+  await page.goto(`${browser.base}ko-api.html`);
+  await page.waitForFunction(() => document.getElementById('ko').handle);
+  const refused = await page.evaluate(async () => {
+    const { mount } = await import('./descent.js');
+    const h = document.getElementById('ko').handle;
+    const out = {};
+    const attempt = async (name, call) => {
+      try { await call(); out[name] = 'accepted'; } catch (e) { out[name] = [e.constructor.name, e.name, e.message]; }
+    };
+    await attempt('value', () => h.set('learning-rate', 'abc'));
+    await attempt('name', () => h.set('x'.repeat(200), '1'));
+    await attempt('step', () => h.step(-1));
+    await attempt('load', () => h.load(42));
+    await attempt('event', () => h.on('frame', () => {}));
+    await attempt('listener', () => h.on('epoch', 5));
+    await attempt('lesson', () => h.lesson('y'.repeat(200)));
+    await attempt('element', () => mount(null, { lang: 'ko' }));
+    await attempt('twice', () => mount(h.element));
+    const gone = new AbortController();
+    gone.abort();
+    await attempt('aborted', () => mount(document.createElement('div'), { lang: 'ko', signal: gone.signal }));
+    // The same refusal on an English page with no lang option is English.
+    await attempt('english', () => mount(null));
+    h.destroy();
+    await attempt('destroyed', () => h.set('learning-rate', '0.1'));
+    return out;
+  });
+  const k = KOREAN;
+  assert.deepEqual(refused.value, ['Error', 'Error', fill(k.setting_not_number, { field: k.field_learning_rate, value: 'abc' })]);
+  assert.deepEqual(refused.name, ['Error', 'Error', fill(k.api_name_not_setting, { name: 'x'.repeat(40) })]);
+  assert.deepEqual(refused.step, ['RangeError', 'RangeError', fill(k.api_step_not_whole, { value: '-1', max: '100,000' })]);
+  assert.deepEqual(refused.load, ['Error', 'Error', k.api_scene_not_object]);
+  assert.deepEqual(refused.event, ['Error', 'Error', fill(k.api_no_event, { event: 'frame' })]);
+  assert.deepEqual(refused.listener, ['TypeError', 'TypeError', fill(k.api_not_function, { event: 'epoch', what: 'number' })]);
+  assert.deepEqual(refused.element, ['TypeError', 'TypeError', fill(k.api_not_element, { what: 'null' })]);
+  assert.deepEqual(refused.twice, ['Error', 'Error', k.api_already_mounted]);
+  assert.deepEqual(refused.aborted, ['DOMException', 'AbortError', k.api_aborted]);
+  assert.deepEqual(refused.destroyed, ['Error', 'Error', k.api_destroyed]);
+  assert.match(refused.english[2], /^mount: the first argument must be an element/);
+  // A lesson name that is too long is refused in a Korean note (lesson() reports, it does not throw).
+  assert.equal(refused.lesson, 'accepted');
+  for (const [what, [, , message]] of Object.entries(refused).filter(([w, r]) => w !== 'english' && Array.isArray(r))) {
+    assert.match(message, /[가-힣]/, `${what}: ${message}`);
+  }
+  await page.close();
+});
+
+test('the sandboxed iframe fallback says why it could not load, in Korean with ?lang=ko', async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 700, height: 500 } });
+  // As in a sandboxed frame on a host without CORS headers: neither the module nor standalone.js loads.
+  await page.route(/\/(descent|standalone)\.js$/, (route) => route.abort());
+  const shown = async (path) => {
+    await page.goto(`${browser.base}${path}`);
+    await page.waitForFunction(() => document.body.textContent.includes('standalone.js'));
+    return page.evaluate(() => [document.body.textContent.trim(), document.documentElement.lang]);
+  };
+  const [korean, lang] = await shown('embed.html?lang=ko');
+  assert.match(korean, /^플레이그라운드를 여기서 불러올 수 없습니다: .*Access-Control-Allow-Origin: \*/);
+  assert.equal(lang, 'ko');
+  await page.screenshot({ path: `${OUTPUT}embed-fallback-ko.png` });
+  const [english] = await shown('embed.html');
+  assert.match(english, /^The playground could not load here: inside a sandboxed iframe/);
   await page.close();
 });

@@ -71,3 +71,42 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
     await page.close();
   });
 }
+
+test('on a Korean page the readouts, the data canvas\'s description and the slow step speak Korean', async () => {
+  const page = await browser.page('index.html?lang=ko', { width: 1280, height: 800 });
+  await frames(page);
+  // A unit's bias and a link's weight, by the names the diagram's hover gives.
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const box = await page.locator('#network').boundingBox();
+  const tip = page.locator('#tip');
+  for (const [prefix, shape] of [['은닉층 1 유닛 2', /^은닉층 1 유닛 2: 편향 -?\d\.\d{3}$/],
+    ['가중치 입력 x1 → 은닉층 1 유닛 1', /^가중치 입력 x1 → 은닉층 1 유닛 1: -?\d\.\d{3}$/]]) {
+    const spot = await spotOf(page, prefix);
+    assert.ok(spot, `${prefix} is on the diagram`);
+    await page.mouse.move(box.x + spot.x, box.y + spot.y);
+    await frames(page);
+    assert.ok(await tip.isVisible(), 'the readout shows');
+    assert.match(await tip.textContent(), shape);
+  }
+  await page.screenshot({ path: `${OUTPUT}hover-korean.png` });
+  assert.equal(await page.evaluate(() => $q('#network').getAttribute('aria-roledescription')), '신경망 도식');
+  // Over the data: the spot and the model's answer there, the class by its Korean colour.
+  const data = await page.locator('#data').boundingBox();
+  await page.mouse.move(data.x + data.width * 0.3, data.y + data.height * 0.3);
+  await frames(page);
+  assert.match(await page.locator('#hover').textContent(), /^(.+ · )?\(-?\d\.\d\d, -?\d\.\d\d\) → P\(초록\) = \d\.\d{3}$/);
+  // The data canvas as a screen reader hears it.
+  assert.match(await page.evaluate(() => $q('#data').getAttribute('aria-label')),
+    /^데이터: 빨강 원 \d+개, 초록 사각형 \d+개 \(학습 \d+개, 테스트 \d+개\)\.( 모델이 학습 점의 [\d.]+%, 테스트 점의 [\d.]+%를 맞게 분류합니다\.)?$/);
+  // The slow step: its phases, its count and its buttons.
+  await page.click('#slow-step');
+  await frames(page);
+  assert.match(await page.locator('#slow-step-title').textContent(), /^점 \(-?\d\.\d\d, -?\d\.\d\d\) · 순전파: 은닉층 1$/);
+  assert.match(await page.locator('#slow-step-count').textContent(), /^\d+단계 중 1번째$/);
+  assert.match(await page.locator('#slow-step-text').textContent(), /^유닛 1: z = b \+ Σ w·x/);
+  assert.equal(await page.locator('#slow-next').textContent(), '다음 →');
+  assert.equal(await page.locator('#slow-step-panel').getAttribute('aria-label'), '점 하나에 대한 학습 한 단계를 천천히 (화살표로 이동, Escape로 나가기)');
+  await page.screenshot({ path: `${OUTPUT}slow-step-korean.png` });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

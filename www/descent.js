@@ -55,16 +55,17 @@ const list = (v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) 
 export const SIZES = ['small', 'medium', 'full'];
 
 /** Checks the `controls` and `size` options: what is unknown is named in a note and left out. */
-function checkOptions(options) {
+function checkOptions(options, t) {
   const notes = [];
   const known = controlTable().controlGroups; // the lessons' table of groups
   const groups = list(options.controls);
   const unknown = groups.filter((g) => !known.includes(g));
   if (unknown.length) {
-    notes.push(`controls: ${unknown.map((g) => `'${g.slice(0, 40)}'`).join(', ')} ${unknown.length > 1 ? 'are not control groups' : 'is not a control group'} (there are ${known.join(', ')})`);
+    const names = unknown.map((g) => `'${g.slice(0, 40)}'`).join(', ');
+    notes.push(fill(unknown.length > 1 ? t.api_controls_unknown_many : t.api_controls_unknown, { names, known: known.join(', ') }));
   }
   const size = options.size ?? 'full';
-  if (!SIZES.includes(size)) notes.push(`size: '${String(size).slice(0, 40)}' is not small, medium or full; showing full`);
+  if (!SIZES.includes(size)) notes.push(fill(t.api_size_unknown, { size: String(size).slice(0, 40) }));
   return { groups: groups.filter((g) => known.includes(g)), size: SIZES.includes(size) ? size : 'full', notes };
 }
 
@@ -78,26 +79,33 @@ function checkOptions(options) {
  * lang (the language it speaks: 'en', 'ko'; see `languageFor`).
  */
 export async function mount(element, options = {}) {
+  // A refusal speaks the language the playground would have (its `lang`, else the page's).
+  const refusal = async (Kind, key, values = {}) => {
+    await ready();
+    const { t, code } = await strings(languageFor(options ?? {}));
+    return Kind === DOMException ? new DOMException(t[key], 'AbortError') : new Kind(fill(t[key], values, code));
+  };
   if (!(element instanceof Element)) {
     const what = element === null ? 'null' : typeof element === 'object' ? `a ${element.constructor?.name ?? 'plain object'}` : `${typeof element} ${String(element).slice(0, 40)}`;
-    throw new TypeError(`mount: the first argument must be an element of the page to put the playground in, not ${what}`);
+    throw await refusal(TypeError, 'api_not_element', { what });
   }
   if (mounted.has(element)) {
-    throw new Error('mount: this element already holds a playground; call its handle\'s destroy() first');
+    const held = mounted.get(element)?.view; // the playground already there says it, in its language
+    throw held ? new Error(held.t.api_already_mounted) : await refusal(Error, 'api_already_mounted');
   }
   const { signal } = options;
-  const aborted = () => new DOMException('mount: aborted before the playground had loaded', 'AbortError');
-  if (signal?.aborted) throw aborted();
+  if (signal?.aborted) throw await refusal(DOMException, 'api_aborted');
   mounted.set(element, null);
   try {
     await ready();
     const language = await strings(languageFor(options));
+    const aborted = () => new DOMException(language.t.api_aborted, 'AbortError');
     if (signal?.aborted) throw aborted();
     let root;
     try {
       root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     } catch (e) {
-      throw new TypeError(`mount: a playground cannot go inside <${element.localName}> (${e.message}); use a <div>`);
+      throw new TypeError(fill(language.t.api_cannot_hold, { tag: element.localName, problem: e.message }));
     }
     const handle = start(element, root, options, language);
     mounted.set(element, handle);
@@ -113,7 +121,7 @@ export async function mount(element, options = {}) {
 }
 
 function start(element, root, options, language) {
-  const checked = checkOptions(options);
+  const checked = checkOptions(options, language.t);
   // A language asked for by name that has no file is said; one only inherited from the page is not.
   if (language.failed && options.lang) checked.notes.push(fill(language.t.language_missing, language.failed));
   if (options.settingAttributes) {
@@ -183,7 +191,8 @@ class Handle {
   async step(epochs = 1) {
     const n = Number(epochs);
     if (!Number.isInteger(n) || n < 0 || n > MAX_STEP) {
-      throw new RangeError(`step: '${String(epochs).slice(0, 40)}' is not a whole number of epochs from 0 to ${MAX_STEP.toLocaleString('en')}`);
+      const v = this.live;
+      throw new RangeError(v.say(v.t.api_step_not_whole, { value: String(epochs).slice(0, 40), max: MAX_STEP }));
     }
     return this.live.step(n);
   }
@@ -198,8 +207,8 @@ class Handle {
   set(name, value) {
     const v = this.live;
     const text = String(value);
-    if (String(name).length > MAX_NAME) throw new Error(`'${String(name).slice(0, 40)}…' is not a setting`);
-    if (text.length > sizeLimits().sceneText) throw new Error(`${String(name).slice(0, 40)}: a value of ${text.length.toLocaleString('en')} characters is not a setting`);
+    if (String(name).length > MAX_NAME) throw new Error(v.say(v.t.api_name_not_setting, { name: String(name).slice(0, 40) }));
+    if (text.length > sizeLimits().sceneText) throw new Error(v.say(v.t.api_value_too_long, { name: String(name).slice(0, 40), length: text.length }));
     try {
       return v.guard(() => v.pg.set(String(name), text)) ?? null;
     } finally {
@@ -252,18 +261,18 @@ class Handle {
     // Lengths are checked here: text handed over grows the playground's memory for good.
     const text = (t) => {
       const tooLong = tooLongForScene(t);
-      if (tooLong) throw new Error(`scene: ${tooLong}`);
+      if (tooLong) throw new Error(v.say(v.t.api_scene_prefix, { problem: tooLong }));
       return pg.load_text(t);
     };
     try {
       if (typeof scene === 'string') return text(scene);
       if (typeof scene?.text === 'string') return text(scene.text);
-      if (typeof scene !== 'object' || scene === null) throw new Error('a scene is its text form or an object of settings and points');
+      if (typeof scene !== 'object' || scene === null) throw new Error(v.t.api_scene_not_object);
       const notes = this.setEach(scene.settings);
       if (scene.points !== undefined) {
         const json = JSON.stringify(scene.points) ?? '';
         const max = sizeLimits().fileBytes;
-        if (json.length > max) throw new Error(`points: ${json.length.toLocaleString('en')} characters of points are more than the ${max.toLocaleString('en')} read`);
+        if (json.length > max) throw new Error(v.say(v.t.api_points_too_long, { length: json.length, max }));
         pg.import_points(json);
       }
       return notes;
@@ -281,7 +290,7 @@ class Handle {
     }
     try {
       const text = String(name);
-      if (text.length > MAX_NAME) throw new Error(`a name of ${text.length.toLocaleString('en')} characters is no lesson's`);
+      if (text.length > MAX_NAME) throw new Error(v.say(v.t.api_lesson_name_too_long, { length: text.length }));
       const lesson = v.pg.load_lesson(text);
       v.startLesson(lesson);
       v.note('');
@@ -332,10 +341,11 @@ class Handle {
    * that throws is reported as the page's own error; the playground goes on.
    */
   on(event, fn) {
-    const listeners = this.live.listeners[event];
-    if (!listeners) throw new Error(`on: no event '${String(event).slice(0, 40)}': there are 'epoch' and 'fault'`);
+    const v = this.live;
+    const listeners = v.listeners[event];
+    if (!listeners) throw new Error(v.say(v.t.api_no_event, { event: String(event).slice(0, 40) }));
     if (typeof fn !== 'function') {
-      throw new TypeError(`on('${event}', fn): fn must be a function, not ${fn === null ? 'null' : typeof fn}`);
+      throw new TypeError(v.say(v.t.api_not_function, { event, what: fn === null ? 'null' : typeof fn }));
     }
     listeners.push(fn);
     return () => {
@@ -409,7 +419,7 @@ class DescentPlayground extends HTMLElement {
     if (name === 'lesson' && value) this.handle.lesson(value);
     if (name === 'scene' && value) view.loadText(value, 'scene_attribute_unreadable');
     if (name === 'controls' || name === 'size') {
-      const checked = checkOptions({ controls: this.getAttribute('controls'), size: this.getAttribute('size') ?? undefined });
+      const checked = checkOptions({ controls: this.getAttribute('controls'), size: this.getAttribute('size') ?? undefined }, view.t);
       view.showControls(checked.groups);
       view.setSize(checked.size);
       view.note(checked.notes.join(' · '));

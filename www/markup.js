@@ -62,13 +62,13 @@ export const markup = (t) => {
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
-<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="One training step in slow motion (arrow keys move, Escape leaves)" hidden>
+<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="${T.slow_step_panel}" hidden>
   <div class="slow-step-head"><strong id="slow-step-title"></strong> <span id="slow-step-count" class="small"></span></div>
   <pre id="slow-step-text" class="slow-step-text"></pre>
   <div class="row wrap">
-    <button id="slow-prev">← Previous</button>
-    <button id="slow-next">Next →</button>
-    <button id="slow-close">Leave (Esc)</button>
+    <button id="slow-prev">${T.slow_previous}</button>
+    <button id="slow-next">${T.slow_next}</button>
+    <button id="slow-close">${T.slow_leave}</button>
   </div>
 </section>
 
@@ -237,10 +237,10 @@ export const markup = (t) => {
       <table id="confusion-test"><caption>${T.confusion_test}</caption></table>
     </div>
     <p class="legend" id="legend">
-      <span class="key"><span class="swatch c0"></span> <span class="class-name">red</span></span>
-      <span class="key"><span class="swatch c1"></span> <span class="class-name">green</span></span>
-      <span class="key extra3"><span class="swatch c2"></span> <span class="class-name">blue</span></span>
-      <span class="key extra4"><span class="swatch c3"></span> <span class="class-name">orange</span></span>
+      <span class="key"><span class="swatch c0"></span> <span class="class-name">${T.colour_red}</span></span>
+      <span class="key"><span class="swatch c1"></span> <span class="class-name">${T.colour_green}</span></span>
+      <span class="key extra3"><span class="swatch c2"></span> <span class="class-name">${T.colour_blue}</span></span>
+      <span class="key extra4"><span class="swatch c3"></span> <span class="class-name">${T.colour_orange}</span></span>
       ${T.legend_points}
     </p>
     <label class="palette">${T.colours}

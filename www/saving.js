@@ -77,10 +77,10 @@ export class Saver {
       try { localStorage.removeItem(this.key); } catch { /* nothing to remove */ }
       say(view.say(view.t.saved_ignored, { problem: why }));
     };
-    if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
+    if (raw.length > MAX_SAVED_CHARS) return ignore(view.say(view.t.saving_too_long, { length: raw.length, max: MAX_SAVED_CHARS }));
     let saved = null;
     try { saved = JSON.parse(raw); } catch { /* reported below */ }
-    if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
+    if (typeof saved?.scene !== 'string') return ignore(view.t.saving_not_scene);
     const tooLong = tooLongForScene(saved.scene);
     if (tooLong) return ignore(tooLong);
     try {
@@ -168,7 +168,7 @@ export class Saver {
     try {
       stored = parse(localStorage.getItem(this.key));
     } catch {
-      this.problem('This browser does not let the playground save here (storage is blocked), so a reload loses your changes.');
+      this.problem(view.t.saving_blocked);
       return;
     }
     if (stored && (Number(stored.revision) || 0) > this.known) {
@@ -184,9 +184,7 @@ export class Saver {
       removed = isFull(e) ? null : undefined;
     }
     if (!removed) {
-      this.problem(removed === null
-        ? 'This browser\'s storage is full: your latest changes are not saved here, and a reload would lose them. The playground keeps trying; meanwhile download the scene to keep it.'
-        : 'This browser does not let the playground save here, so a reload loses your changes.');
+      this.problem(removed === null ? view.t.saving_full : view.t.saving_refused);
       return;
     }
     this.known = revision;
@@ -196,27 +194,29 @@ export class Saver {
       view.note(view.t.saved_again);
     }
     if (removed.length) {
-      view.note(`Storage was full: to keep this playground, ${removed.length === 1 ? 'an older saved playground was' : `${removed.length} older saved playgrounds were`} removed from this browser (${removed.map((k) => `'${k.slice(0, 40)}'`).join(', ')}).`);
+      const keys = removed.map((k) => `'${k.slice(0, 40)}'`).join(', ');
+      view.note(view.say(removed.length === 1 ? view.t.saving_removed_one : view.t.saving_removed_many, { count: removed.length, keys }));
     }
   }
 
   /** Says why the scene is not saved, with a download of it. */
   problem(text) {
-    this.show(text, 'problem', [['Download the scene', () => this.download()]]);
+    this.show(text, 'problem', [[this.view.t.saving_download, () => this.download()]]);
   }
 
   /** Another tab saved a different scene under the same key: the user chooses. */
   ask() {
     this.conflict = true;
-    this.show('Another tab saved a different version of this playground. Which one should be kept?', 'conflict', [
-      ['Keep this one', () => {
+    const { t } = this.view;
+    this.show(t.saving_conflict, 'conflict', [
+      [t.saving_keep_this, () => {
         this.known = Math.max(this.known, Number(parse(localStorage.getItem(this.key))?.revision) || 0);
         this.conflict = false;
         this.last = null;
         this.show(null);
         this.save();
       }],
-      ['Load the other tab\'s', () => {
+      [t.saving_load_other, () => {
         const record = parse(localStorage.getItem(this.key));
         this.conflict = false;
         this.show(null);
@@ -224,7 +224,7 @@ export class Saver {
         this.known = Number(record.revision) || 0;
         if (this.view.loadText(record.scene, 'other_tab_unreadable')) this.last = this.view.pg.save_text();
       }],
-      ['Download this one', () => this.download()],
+      [t.saving_download_this, () => this.download()],
     ]);
   }
 

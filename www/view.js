@@ -297,7 +297,7 @@ export class View {
     const net = this.$('network');
     net.tabIndex = this.panel === 'backprop' ? 0 : -1;
     net.setAttribute('role', this.panel === 'backprop' ? 'application' : 'img');
-    net.setAttribute('aria-roledescription', this.panel === 'backprop' ? 'network diagram: arrows choose a weight' : 'network diagram');
+    net.setAttribute('aria-roledescription', this.panel === 'backprop' ? this.t.network_diagram_weights : this.t.network_diagram_role);
     this.$('runs').replaceChildren();
     this.$('race-optimizers').checked = false;
     this.showRaceAxis('epochs'); // a lesson starts counting epochs
@@ -399,7 +399,7 @@ export class View {
       const net = $('network');
       net.tabIndex = shown > 0 ? 0 : -1;
       net.setAttribute('role', shown > 0 ? 'application' : 'img');
-      net.setAttribute('aria-roledescription', shown > 0 ? this.t.hidden_space_diagram : 'network diagram');
+      net.setAttribute('aria-roledescription', shown > 0 ? this.t.hidden_space_diagram : this.t.network_diagram_role);
     }
     this.root.querySelector('.hidden-space').classList.toggle('shown', shown > 0);
     if ($('hidden-space-canvas').hidden === (shown > 0)) {
@@ -799,7 +799,7 @@ export class View {
     this.$('banner').classList.remove('info');
     this.$('banner-reset').hidden = true;
     console.error('descent:', message);
-    this.endJobs(`this playground stopped after a fault (${message}); reload the page`);
+    this.endJobs(this.say(this.t.api_fault, { message }));
     this.tell('fault', message);
   }
 
@@ -810,8 +810,8 @@ export class View {
 
   /** Throws if this playground can take no more calls: destroyed, or stopped after a fault. */
   check() {
-    if (this.destroyed) throw new Error('this playground was destroyed; mount a new one');
-    if (this.stopped) throw new Error('this playground stopped after a fault; reload the page');
+    if (this.destroyed) throw new Error(this.t.api_destroyed);
+    if (this.stopped) throw new Error(this.t.api_stopped);
   }
 
   /** Runs `body` on the playground, turning a fault into this playground's banner. */
@@ -965,10 +965,10 @@ export class View {
       const p = pg.slow_step_phase(slow.phase);
       if (!p) return;
       $('slow-step-title').textContent = p.title;
-      $('slow-step-count').textContent = `${p.index + 1} of ${p.count}`;
+      $('slow-step-count').textContent = this.say(this.t.slow_count, { phase: p.index + 1, count: p.count });
       $('slow-step-text').textContent = p.text;
       $('slow-prev').disabled = slow.phase === 0;
-      $('slow-next').textContent = slow.phase + 1 === slow.count ? 'Take the step' : 'Next →';
+      $('slow-next').textContent = slow.phase + 1 === slow.count ? this.t.slow_take : this.t.slow_next;
     };
     const leaveSlow = (take) => {
       if (take) pg.take_slow_step(); else pg.end_slow_step();
@@ -1325,7 +1325,7 @@ export class View {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stopped = true;
-    this.endJobs('this playground was destroyed');
+    this.endJobs(this.t.api_destroyed);
     this.painter.stop();
     scheduler.remove(this);
     this.resizeObserver.disconnect();

@@ -507,6 +507,26 @@ catalogue! {
     slow_first_moment: "first moment m",
     slow_second_moment: "second moment v",
 
+    // The lessons' closing questions.
+    question_perceptron: "Move the sliders until the neuron gives x = (−1, 2) a chance above 0.5.",
+    question_perceptron_reached: "Reached: (−1, 2) is now on the line's green side.",
+    question_nonlinearity: "Make the network reach 90% training accuracy: what must you change?",
+    question_nonlinearity_reached: "Reached: a non-linear activation bends the boundary round the points.",
+    question_pass: "Train until the network gives you, at (4, 5), a chance of passing above 0.5.",
+    question_pass_reached: "Reached: trained, the network now says you will pass.",
+    question_landscape: "Find a learning rate at which gradient descent blows up instead of going down.",
+    question_landscape_reached: "Reached: above 2/λ every step overshoots the bottom by more than the last.",
+    question_backprop: "Change one setting so that hidden layer 1 gets at least a tenth of the output layer's gradient.",
+    question_backprop_reached: "Reached: the gradient no longer vanishes on its way back to the inputs.",
+    question_learning_rate: "Train until a run blows up, then show that run on the playground.",
+    question_learning_rate_reached: "Reached: that rate was too large; its loss ran away.",
+    question_optimizers: "Train 50 epochs, then show the run with the lowest training loss.",
+    question_optimizers_reached: "Reached: that optimiser got furthest down in the same number of epochs.",
+    question_mini_batches: "Count the chart in gradient steps, train, and show the run that took the fewest steps.",
+    question_mini_batches_reached: "Reached: the whole set takes one exact but costly step an epoch.",
+    question_overfitting: "Stop training where the test loss is lowest.",
+    question_overfitting_reached: "Reached: training stopped at the lowest test loss, and kept those weights.",
+
     // The JavaScript API's refusals and the page's saving messages.
     api_not_element: "mount: the first argument must be an element of the page to put the playground in, not {what}",
     api_already_mounted: "mount: this element already holds a playground; call its handle's destroy() first",
@@ -537,6 +557,8 @@ catalogue! {
     saving_keep_this: "Keep this one",
     saving_load_other: "Load the other tab's",
     saving_download_this: "Download this one",
+    saving_too_long: "it is {length} characters, more than the {max} a saved scene may be",
+    saving_not_scene: "it is not a saved scene",
     // The presets.
     preset_circle: "Circle",
     preset_xor: "XOR",

@@ -5,13 +5,14 @@
 use super::compare::RaceAxis;
 use super::lessons::Perceptron;
 use super::Classroom;
+use crate::i18n::Catalogue;
 use crate::nn::Status;
 
 pub struct Question {
-    /// What the student is asked, in one line.
-    pub ask: &'static str,
+    /// What the student is asked, in one line, in a catalogue's language.
+    pub ask: fn(&Catalogue) -> &'static str,
     /// What the page says once it is reached.
-    pub reached: &'static str,
+    pub reached: fn(&Catalogue) -> &'static str,
     /// Whether the classroom is in a state that answers it.
     pub answered: fn(&Classroom) -> bool,
 }
@@ -25,74 +26,72 @@ static QUESTIONS: [(&str, Question); 9] = [
     (
         "perceptron",
         Question {
-            ask: "Move the sliders until the neuron gives x = (−1, 2) a chance above 0.5.",
-            reached: "Reached: (−1, 2) is now on the line's green side.",
+            ask: |t| t.question_perceptron,
+            reached: |t| t.question_perceptron_reached,
             answered: lecture_point_above_half,
         },
     ),
     (
         "nonlinearity",
         Question {
-            ask: "Make the network reach 90% training accuracy: what must you change?",
-            reached: "Reached: a non-linear activation bends the boundary round the points.",
+            ask: |t| t.question_nonlinearity,
+            reached: |t| t.question_nonlinearity_reached,
             answered: |c| training_accuracy(c) >= 0.9,
         },
     ),
     (
         "pass",
         Question {
-            ask: "Train until the network gives you, at (4, 5), a chance of passing above 0.5.",
-            reached: "Reached: trained, the network now says you will pass.",
+            ask: |t| t.question_pass,
+            reached: |t| t.question_pass_reached,
             answered: you_pass,
         },
     ),
     (
         "landscape",
         Question {
-            ask: "Find a learning rate at which gradient descent blows up instead of going down.",
-            reached: "Reached: above 2/λ every step overshoots the bottom by more than the last.",
+            ask: |t| t.question_landscape,
+            reached: |t| t.question_landscape_reached,
             answered: |c| c.session().trainer().status() == Status::Diverged,
         },
     ),
     (
         "backprop",
         Question {
-            ask: "Change one setting so that hidden layer 1 gets at least a tenth of the \
-                  output layer's gradient.",
-            reached: "Reached: the gradient no longer vanishes on its way back to the inputs.",
+            ask: |t| t.question_backprop,
+            reached: |t| t.question_backprop_reached,
             answered: |c| first_to_last_gradient(c) >= 0.1,
         },
     ),
     (
         "learning-rate",
         Question {
-            ask: "Train until a run blows up, then show that run on the playground.",
-            reached: "Reached: that rate was too large; its loss ran away.",
+            ask: |t| t.question_learning_rate,
+            reached: |t| t.question_learning_rate_reached,
             answered: |c| shown_run(c).is_some_and(|(_, status)| status == Status::Diverged),
         },
     ),
     (
         "optimizers",
         Question {
-            ask: "Train 50 epochs, then show the run with the lowest training loss.",
-            reached: "Reached: that optimiser got furthest down in the same number of epochs.",
+            ask: |t| t.question_optimizers,
+            reached: |t| t.question_optimizers_reached,
             answered: lowest_run_shown_after_50,
         },
     ),
     (
         "mini-batches",
         Question {
-            ask: "Count the chart in gradient steps, train, and show the run that took the \
-                  fewest steps.",
-            reached: "Reached: the whole set takes one exact but costly step an epoch.",
+            ask: |t| t.question_mini_batches,
+            reached: |t| t.question_mini_batches_reached,
             answered: fewest_steps_shown,
         },
     ),
     (
         "overfitting",
         Question {
-            ask: "Stop training where the test loss is lowest.",
-            reached: "Reached: training stopped at the lowest test loss, and kept those weights.",
+            ask: |t| t.question_overfitting,
+            reached: |t| t.question_overfitting_reached,
             answered: |c| matches!(c.session().trainer().status(), Status::EarlyStopped { .. }),
         },
     ),
@@ -195,7 +194,11 @@ mod tests {
         for lesson in lessons::all() {
             let question =
                 of(lesson.name).unwrap_or_else(|| panic!("{}: no question", lesson.name));
-            assert!(question.ask.len() <= 120, "{}: one line", lesson.name);
+            assert!(
+                (question.ask)(&crate::i18n::ENGLISH).len() <= 120,
+                "{}: one line",
+                lesson.name
+            );
             let mut class = classroom(lesson.name);
             assert!(
                 !(question.answered)(&class),
@@ -280,5 +283,28 @@ mod tests {
             !(of("learning-rate").unwrap().answered)(&class),
             "the run shown converged"
         );
+    }
+
+    #[test]
+    fn the_questions_speak_the_playgrounds_language() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
+        let ko = crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .catalogue;
+        let pass = of("pass").unwrap();
+        assert_eq!(
+            (pass.ask)(&ko),
+            "신경망이 (4, 5)에 있는 당신에게 0.5보다 큰 통과 확률을 줄 때까지 학습시키세요."
+        );
+        for lesson in lessons::all() {
+            let q = of(lesson.name).unwrap();
+            assert_ne!(
+                (q.ask)(&ko),
+                (q.ask)(&crate::i18n::ENGLISH),
+                "{}",
+                lesson.name
+            );
+            assert_ne!((q.reached)(&ko), (q.reached)(&crate::i18n::ENGLISH));
+        }
     }
 }

@@ -528,8 +528,8 @@ impl Playground {
             return JsValue::NULL;
         };
         let o = Object::new();
-        set(&o, "ask", question.ask);
-        set(&o, "reached", question.reached);
+        set(&o, "ask", (question.ask)(self.t));
+        set(&o, "reached", (question.reached)(self.t));
         set(&o, "answered", (question.answered)(&self.class));
         o.into()
     }
