@@ -302,9 +302,9 @@ test('course.ko.html: every playground speaks Korean without an attribute, no En
     assert.deepEqual(await englishLeft(page, en), [], `${device}: English left`);
     assert.deepEqual(await overflowing(page), [], `${device}: overflowing`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${device}: the page does not scroll sideways`);
-    await page.screenshot({ path: `${OUTPUT}course-ko-${device}-top.png` });
     // The two pages link to each other.
     await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: `${OUTPUT}course-ko-${device}-top.png` });
     await page.click('a[href="course.html"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en' && location.pathname.endsWith('/course.html'));
     assert.equal(await page.locator('a[href="course.ko.html"]').count(), 1);

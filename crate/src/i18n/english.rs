@@ -507,6 +507,11 @@ catalogue! {
     slow_first_moment: "first moment m",
     slow_second_moment: "second moment v",
 
+    // How the landscape's bowl curves.
+    landscape_diverged: "Diverged: the rate {rate} is above 2/λ = {edge} (λ = {lambda}, how sharply the bowl curves at its steepest), so every step landed higher up the other wall than it started, and the loss blew up.",
+    landscape_too_large: "The rate {rate} is above 2/λ = {edge}: each step will overshoot the valley by more than the last, and the loss will blow up.",
+    landscape_curvature: "The bowl curves by λ = {lambda} at its steepest: rates above 2/λ = {edge} blow up.",
+
     // The lessons' closing questions.
     question_perceptron: "Move the sliders until the neuron gives x = (−1, 2) a chance above 0.5.",
     question_perceptron_reached: "Reached: (−1, 2) is now on the line's green side.",

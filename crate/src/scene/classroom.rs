@@ -274,6 +274,24 @@ mod tests {
     }
 
     #[test]
+    fn the_landscapes_words_speak_the_playgrounds_language() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
+        let ko = crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+            .catalogue;
+        let mut class = classroom("landscape");
+        let english = class.lesson_text();
+        let korean = class.lesson_text_in(&ko);
+        assert!(english.contains("The bowl curves by λ = "), "{english}");
+        let line = korean.lines().last().unwrap();
+        assert!(
+            line.starts_with("그릇은 가장 가파른 곳에서 λ = "),
+            "{korean}"
+        );
+        assert!(line.ends_with("보다 큰 학습률은 발산합니다."), "{korean}");
+    }
+
+    #[test]
     fn a_race_trains_alongside_and_rebuilds_when_the_scene_changes() {
         let mut class = classroom("learning-rate");
         assert_eq!(run_epochs(&class), [0, 0, 0]);

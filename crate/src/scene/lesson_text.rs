@@ -88,7 +88,7 @@ impl LessonState {
             }
         }
         if !self.racing() {
-            lines.extend(steepness_text(session.trainer()));
+            lines.extend(steepness_text(session.trainer(), t));
         }
         lines.join("\n")
     }
@@ -162,28 +162,23 @@ pub fn axis_title(axis: RaceAxis) -> &'static str {
 
 /// How sharply the landscape's bowl curves, the rate above which gradient
 /// descent blows up on it, and whether this rate is above it (or did).
-fn steepness_text(trainer: &Trainer) -> Option<String> {
+fn steepness_text(trainer: &Trainer, t: &Catalogue) -> Option<String> {
     let lambda = curvature::steepest_curvature(&trainer.network, trainer.train_samples())?;
     let edge = curvature::largest_stable_rate(lambda);
     let too_large = trainer.config().learning_rate > edge;
     let rate = short_number(trainer.config().learning_rate);
     let (lambda, edge) = (short_number(lambda), short_number(edge));
-    Some(if trainer.status() == Status::Diverged {
-        format!(
-            "Diverged: the rate {rate} is above 2/λ = {edge} (λ = {lambda}, how sharply the \
-             bowl curves at its steepest), so every step landed higher up the other wall \
-             than it started, and the loss blew up."
-        )
+    let template = if trainer.status() == Status::Diverged {
+        t.landscape_diverged
     } else if too_large {
-        format!(
-            "The rate {rate} is above 2/λ = {edge}: each step will overshoot the valley by \
-             more than the last, and the loss will blow up."
-        )
+        t.landscape_too_large
     } else {
-        format!(
-            "The bowl curves by λ = {lambda} at its steepest: rates above 2/λ = {edge} blow up."
-        )
-    })
+        t.landscape_curvature
+    };
+    Some(fill(
+        template,
+        &[("rate", &rate), ("edge", &edge), ("lambda", &lambda)],
+    ))
 }
 
 /// The network's answer at the scene's marker ("you at (4, 5): …").
