@@ -477,6 +477,8 @@ catalogue! {
     canvas_accuracy_test: "The model classifies {accuracy} of the training points correctly, test {test}.",
     network_diagram_role: "network diagram",
     network_diagram_weights: "network diagram: arrows choose a weight",
+    diagram_inputs_short: "in",
+    diagram_output_short: "out",
     gradient_bars_title: "mean |dJ/dw| of the weights into each layer (log scale)",
 
     // The slow step's panel and phases.

@@ -427,7 +427,7 @@ pub fn network(
         let (title, detail) = if c == 0 {
             let features = scene.features.count();
             match narrow {
-                true => ("in".to_string(), features.to_string()),
+                true => (t.diagram_inputs_short.to_string(), features.to_string()),
                 false if features == 1 => {
                     (t.diagram_inputs.to_string(), t.diagram_feature.to_string())
                 }
@@ -443,7 +443,12 @@ pub fn network(
                 _ => "softmax",
             };
             (
-                if narrow { "out" } else { t.diagram_output }.to_string(),
+                if narrow {
+                    t.diagram_output_short
+                } else {
+                    t.diagram_output
+                }
+                .to_string(),
                 detail.to_string(),
             )
         } else {
