@@ -479,6 +479,9 @@ catalogue! {
     network_diagram_weights: "network diagram: arrows choose a weight",
     diagram_inputs_short: "in",
     diagram_output_short: "out",
+    race_chart_epochs: "epochs",
+    race_chart_steps: "gradient steps",
+    race_chart_examples: "examples processed",
     gradient_bars_title: "mean |dJ/dw| of the weights into each layer (log scale)",
 
     // The slow step's panel and phases.

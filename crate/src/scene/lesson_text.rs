@@ -151,12 +151,12 @@ impl LessonState {
     }
 }
 
-/// The race chart's x-axis title.
-pub fn axis_title(axis: RaceAxis) -> &'static str {
+/// The race chart's x-axis title, in catalogue `t`'s language.
+pub fn axis_title(axis: RaceAxis, t: &Catalogue) -> &'static str {
     match axis {
-        RaceAxis::Epochs => "epochs",
-        RaceAxis::Steps => "gradient steps",
-        RaceAxis::Examples => "examples processed",
+        RaceAxis::Epochs => t.race_chart_epochs,
+        RaceAxis::Steps => t.race_chart_steps,
+        RaceAxis::Examples => t.race_chart_examples,
     }
 }
 

@@ -74,7 +74,7 @@ pub fn render(
                 .zip(&labels)
                 .map(|((_, trainer), label)| race_curve(label, trainer, axis))
                 .collect();
-            charts::race(canvas, &runs, lesson.shown_run(), axis_title(axis));
+            charts::race(canvas, &runs, lesson.shown_run(), axis_title(axis, t));
             Ok(())
         }
         Panel::None | Panel::Perceptron => Ok(()),
@@ -679,7 +679,7 @@ impl Playground {
         })?;
         self.class.set_race_axis(axis);
         self.dirty = true;
-        Ok(axis_title(axis).to_string())
+        Ok(axis_title(axis, self.t).to_string())
     }
 
     /// Shows run `index` of the compare lesson on the playground.
