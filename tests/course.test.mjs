@@ -340,6 +340,9 @@ test('a Korean playground refuses bad calls of the JavaScript API in Korean, wit
     await attempt('event', () => h.on('frame', () => {}));
     await attempt('listener', () => h.on('epoch', 5));
     await attempt('lesson', () => h.lesson('y'.repeat(200)));
+    out.longLessonNote = h.element.shadowRoot.querySelector('#note').textContent;
+    h.lesson('nonsense');
+    out.lessonNote = h.element.shadowRoot.querySelector('#note').textContent;
     await attempt('element', () => mount(null, { lang: 'ko' }));
     await attempt('twice', () => mount(h.element));
     const gone = new AbortController();
@@ -365,6 +368,8 @@ test('a Korean playground refuses bad calls of the JavaScript API in Korean, wit
   assert.match(refused.english[2], /^mount: the first argument must be an element/);
   // A lesson name that is too long is refused in a Korean note (lesson() reports, it does not throw).
   assert.equal(refused.lesson, 'accepted');
+  assert.equal(refused.longLessonNote, fill(k.lesson_not_loaded, { name: 'y'.repeat(40), problem: fill(k.api_lesson_name_too_long, { length: 200 }) }));
+  assert.match(refused.lessonNote, /^수업 'nonsense'을\(를\) 불러올 수 없습니다: 'nonsense'은\(는\) 수업이 아닙니다 \(있는 것: perceptron, .*, overfitting\)\.$/);
   for (const [what, [, , message]] of Object.entries(refused).filter(([w, r]) => w !== 'english' && Array.isArray(r))) {
     assert.match(message, /[가-힣]/, `${what}: ${message}`);
   }

@@ -482,6 +482,8 @@ catalogue! {
     race_chart_epochs: "epochs",
     race_chart_steps: "gradient steps",
     race_chart_examples: "examples processed",
+    surface_hint: "J(w, b): drag or use the arrow keys to turn",
+    rate_now: "learning rate now {rate}",
     gradient_bars_title: "mean |dJ/dw| of the weights into each layer (log scale)",
 
     // The slow step's panel and phases.
@@ -549,6 +551,7 @@ catalogue! {
     api_scene_not_object: "a scene is its text form or an object of settings and points",
     api_points_too_long: "points: {length} characters of points are more than the {max} read",
     api_lesson_name_too_long: "a name of {length} characters is no lesson's",
+    api_no_lesson: "'{name}' is not a lesson (there are {names})",
     api_no_event: "on: no event '{event}': there are 'epoch' and 'fault'",
     api_not_function: "on('{event}', fn): fn must be a function, not {what}",
     api_destroyed: "this playground was destroyed; mount a new one",

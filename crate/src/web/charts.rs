@@ -409,7 +409,13 @@ pub fn race(canvas: &Canvas, runs: &[RaceCurve], shown: usize, x_label: &str) {
 /// The learning rate per epoch under the schedule, over its span (or the
 /// epochs trained, if more), with the current epoch marked: small, under
 /// the loss chart.
-pub fn rate(canvas: &Canvas, schedule: Schedule, base: f32, epoch: usize) {
+pub fn rate(
+    canvas: &Canvas,
+    schedule: Schedule,
+    base: f32,
+    epoch: usize,
+    t: &crate::i18n::Catalogue,
+) {
     let px = |v: f64| (v * canvas.ratio).round() as i32;
     clear(canvas);
     let last = schedule.epochs.max(epoch).max(10);
@@ -445,7 +451,7 @@ pub fn rate(canvas: &Canvas, schedule: Schedule, base: f32, epoch: usize) {
     let (lx, _) = pixel(plot.at(0.0, top));
     text(
         canvas,
-        &format!("learning rate now {}", label(now.1)),
+        &crate::i18n::fill(t.rate_now, &[("rate", &label(now.1))]),
         (lx + px(4.0), px(11.0)),
         10.0,
         "left",

@@ -133,6 +133,7 @@ impl Playground {
                     config.schedule,
                     config.learning_rate,
                     trainer.epoch(),
+                    self.t,
                 );
             }
         }

@@ -63,7 +63,7 @@ pub fn render(
     class.lesson_drawn();
     let lesson = class.lesson();
     match lesson.panel() {
-        Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class),
+        Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class, t),
         Panel::Backprop => draw_gradient_bars(canvas, class, t),
         Panel::Compare => {
             let axis = lesson.race_axis();
@@ -87,6 +87,7 @@ fn draw_landscape(
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &Classroom,
+    t: &crate::i18n::Catalogue,
 ) -> Result<(), JsValue> {
     let session = class.session();
     let lesson = class.lesson();
@@ -145,6 +146,7 @@ fn draw_landscape(
             &paths,
             &dots,
             &colours,
+            t,
         );
     }
     let ctx = &canvas.ctx;
@@ -269,6 +271,7 @@ fn draw_surface(
     paths: &[Vec<(f32, f32)>],
     dots: &[(f32, f32)],
     colours: &[String],
+    t: &crate::i18n::Catalogue,
 ) {
     let ctx = &canvas.ctx;
     let r = canvas.ratio;
@@ -331,7 +334,7 @@ fn draw_surface(
     }
     charts::text(
         canvas,
-        "J(w, b): drag or use the arrow keys to turn",
+        t.surface_hint,
         ((w / 2.0) as i32, (h - 6.0 * r) as i32),
         11.0,
         "center",
@@ -481,10 +484,12 @@ impl Playground {
     pub fn load_lesson(&mut self, name: &str) -> Result<JsValue, JsError> {
         let lesson = lessons::find(name).ok_or_else(|| {
             let names: Vec<_> = lessons::all().iter().map(|l| l.name).collect();
-            JsError::new(&format!(
-                "'{}' is not a lesson (there are {})",
-                crate::data::shorten(name),
-                names.join(", ")
+            JsError::new(&crate::i18n::fill(
+                self.t.api_no_lesson,
+                &[
+                    ("name", &crate::data::shorten(name)),
+                    ("names", &names.join(", ")),
+                ],
             ))
         })?;
         self.class.load_lesson(lesson);
