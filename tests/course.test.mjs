@@ -393,3 +393,14 @@ test('the sandboxed iframe fallback says why it could not load, in Korean with ?
   assert.match(english, /^The playground could not load here: inside a sandboxed iframe/);
   await page.close();
 });
+
+test('the playground and the builder link to the course page in their language', async () => {
+  const page = await browser.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  for (const [path, href] of [['index.html?lang=ko', 'course.ko.html'], ['builder.html?lang=ko', 'course.ko.html'],
+    ['index.html', 'course.html'], ['builder.html', 'course.html']]) {
+    await page.goto(`${browser.base}${path}`);
+    await page.waitForFunction(() => document.getElementById('main')?.handle || document.getElementById('editor')?.handle);
+    assert.equal(await page.getAttribute('#course-link', 'href'), href, path);
+  }
+  await page.close();
+});

@@ -5,7 +5,7 @@
 // groups and sizes come from the playground's tables (descent.js).
 import { ready, lessons, controlGroups, SIZES } from './descent.js';
 import { elementSnippet, scriptSnippet, iframeSnippet } from './snippets.js';
-import { strings, languageCode, fill } from './words.js';
+import { strings, languageCode, fill, coursePage } from './words.js';
 
 const $ = (id) => document.getElementById(id);
 // The builder speaks the language of its address (?lang=ko) or page, as its
@@ -21,6 +21,7 @@ document.documentElement.lang = code;
 for (const el of document.querySelectorAll('[data-t]')) el.textContent = t[el.dataset.t];
 for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = t[el.dataset.tPlaceholder];
 for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', t[el.dataset.tAriaLabel]);
+$('course-link').href = coursePage(code);
 if ([...$('language').options].some((o) => o.value === code)) $('language').value = code === 'en' ? '' : code;
 const handle = await editor.ready;
 const pg = handle.playground;

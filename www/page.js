@@ -1,7 +1,7 @@
 // The full page: one playground that follows the URL hash and keeps itself in
 // localStorage, and the lesson menu above it.
 import { lessons, languageFor } from './descent.js';
-import { strings } from './words.js';
+import { strings, coursePage } from './words.js';
 
 const menu = document.getElementById('lesson-menu');
 const main = document.getElementById('main');
@@ -17,6 +17,7 @@ menu.options[0].text = t.free_play;
 for (const [id, key] of [['tagline', 'tagline'], ['footer-private', 'footer_private'], ['course-link', 'footer_course'], ['builder-link', 'footer_builder']]) {
   document.getElementById(id).textContent = t[key];
 }
+document.getElementById('course-link').href = coursePage(code);
 const showLesson = () => {
   const m = /^#lesson=([\w-]+)$/.exec(location.hash);
   menu.value = m && [...menu.options].some((o) => o.value === m[1]) ? m[1] : '';

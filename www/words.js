@@ -42,3 +42,7 @@ export function fill(template, values, code = 'en') {
 const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Text made safe for markup and attributes. */
 export const escape = (s) => String(s).replace(/[&<>"]/g, (c) => escapes[c]);
+
+/** The example course page in language `code`: English's, or the language's own where it has one. */
+const COURSE_PAGES = { ko: 'course.ko.html' };
+export const coursePage = (code) => COURSE_PAGES[code] ?? 'course.html';
