@@ -292,6 +292,17 @@ test('course.ko.html: every playground speaks Korean without an attribute, no En
     for (const id of IDS) {
       await page.locator(`#${id}`).scrollIntoViewIfNeeded();
       await frames(page, 2);
+      // The data canvas covers none of the numbers, the chart or the legend beside it.
+      assert.deepEqual(await page.evaluate((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        const data = root.querySelector('#data').getBoundingClientRect();
+        return ['.stats', '#loss', '.chart-legend', '.timeline', '#legend'].filter((s) => {
+          const el = root.querySelector(s);
+          if (!el?.checkVisibility()) return false;
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.left < data.right - 1 && data.left < r.right - 1 && r.top < data.bottom - 1 && data.top < r.bottom - 1;
+        });
+      }, id), [], `${device} ${id}: the data canvas overlaps`);
       // Its data canvas is described in Korean (the screen reader's words), and so is its caption.
       assert.match(await inside(id, '#data', 'aria-label'), /^데이터: /, `${device} ${id}`);
       assert.equal(await inside(id, '#data', 'aria-roledescription'), KOREAN.data_canvas, `${device} ${id}`);

@@ -102,7 +102,10 @@ impl Preset {
     /// Names of the two input axes.
     pub fn axes(self) -> (&'static str, &'static str) {
         match self {
-            Preset::Pass => ("lectures attended", "hours on the final project"),
+            Preset::Pass => (
+                crate::i18n::ENGLISH.axis_lectures_attended,
+                crate::i18n::ENGLISH.axis_project_hours,
+            ),
             _ => ("x1", "x2"),
         }
     }

@@ -484,6 +484,9 @@ catalogue! {
     race_chart_examples: "examples processed",
     surface_hint: "J(w, b): drag or use the arrow keys to turn",
     rate_now: "learning rate now {rate}",
+    axis_lectures_attended: "lectures attended",
+    axis_project_hours: "hours on the final project",
+    marker_you: "you",
     gradient_bars_title: "mean |dJ/dw| of the weights into each layer (log scale)",
 
     // The slow step's panel and phases.

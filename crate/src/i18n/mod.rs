@@ -64,6 +64,19 @@ pub fn choice_title(
     }
 }
 
+/// A scene's own label (an axis name, the marker's) as shown in catalogue
+/// `t`'s language: the "Will I pass?" preset's English labels have their
+/// words in the catalogue; any other label is its author's and shows as
+/// written. (The scene and its links keep the English.)
+pub fn scene_label<'a>(t: &Catalogue, label: &'a str) -> &'a str {
+    match label {
+        l if l == ENGLISH.axis_lectures_attended => t.axis_lectures_attended,
+        l if l == ENGLISH.axis_project_hours => t.axis_project_hours,
+        l if l == ENGLISH.marker_you => t.marker_you,
+        _ => label,
+    }
+}
+
 /// The `{name}` placeholders of a template, in order of appearance.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();

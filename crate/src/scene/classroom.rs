@@ -289,6 +289,20 @@ mod tests {
             "{korean}"
         );
         assert!(line.ends_with("보다 큰 학습률은 발산합니다."), "{korean}");
+        // The pass lesson's "you" and axes are the scene's English, shown in Korean.
+        let mut class = classroom("pass");
+        let korean = class.lesson_text_in(&ko);
+        assert!(
+            korean.starts_with("(4, 5)의 당신: 신경망의 답은 "),
+            "{korean}"
+        );
+        let axes = &class.session().scene().axes;
+        assert_eq!(axes.0, "lectures attended", "the scene keeps its English");
+        assert_eq!(
+            crate::i18n::scene_label(&ko, &axes.1),
+            "기말 프로젝트에 쓴 시간"
+        );
+        assert_eq!(crate::i18n::scene_label(&ko, "my own axis"), "my own axis");
     }
 
     #[test]

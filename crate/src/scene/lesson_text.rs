@@ -190,7 +190,7 @@ fn marker_text(session: &mut Session, t: &Catalogue) -> String {
         [v] => fill(
             t.marker_answer,
             &[
-                ("label", &m.label),
+                ("label", crate::i18n::scene_label(t, &m.label)),
                 ("x1", &short_number(m.x1)),
                 ("x2", &short_number(m.x2)),
                 ("output", &format!("{v:.3}")),

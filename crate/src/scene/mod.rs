@@ -87,7 +87,7 @@ impl Scene {
             marker: (preset == Preset::Pass).then(|| Marker {
                 x1: 4.0,
                 x2: 5.0,
-                label: "you".to_string(),
+                label: crate::i18n::ENGLISH.marker_you.to_string(),
             }),
             preset: Some(preset),
             preset_points: points,

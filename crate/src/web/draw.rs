@@ -183,28 +183,24 @@ pub fn data(
         ctx.stroke();
         // As the lesson's text writes it: "≈ 0.0025", not 0.002.
         let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
+        let label = crate::i18n::scene_label(t, &m.label);
         let text = match p.as_slice() {
             // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
-            [v] if scene_preset == Some(crate::data::Preset::Pass) => fill(
-                t.marker_pass,
-                &[("label", &m.label), ("p", &probability(*v))],
-            ),
+            [v] if scene_preset == Some(crate::data::Preset::Pass) => {
+                fill(t.marker_pass, &[("label", label), ("p", &probability(*v))])
+            }
             [v] if task != Task::Regression => {
                 let class = palette.class_names_in(t)[1];
                 fill(
                     t.marker_probability,
-                    &[
-                        ("label", &m.label),
-                        ("class", class),
-                        ("p", &probability(*v)),
-                    ],
+                    &[("label", label), ("class", class), ("p", &probability(*v))],
                 )
             }
-            [v] => format!("{} · {:.2}", m.label, v),
+            [v] => format!("{label} · {v:.2}"),
             many => fill(
                 t.marker_class,
                 &[
-                    ("label", &m.label),
+                    ("label", label),
                     ("class", &crate::nn::loss::argmax(many).to_string()),
                 ],
             ),

@@ -847,11 +847,23 @@ impl Playground {
         }
         set(&o, "classColours", colours);
         set(&o, "classNames", names);
-        set(&o, "xLabel", scene.axes.0.as_str());
-        set(&o, "yLabel", scene.axes.1.as_str());
+        set(
+            &o,
+            "xLabel",
+            crate::i18n::scene_label(self.t, &scene.axes.0),
+        );
+        set(
+            &o,
+            "yLabel",
+            crate::i18n::scene_label(self.t, &scene.axes.1),
+        );
         if let Some(m) = scene.marker.clone() {
             let p = self.class.predict(m.x1, m.x2);
-            set(&o, "markerLabel", m.label.as_str());
+            set(
+                &o,
+                "markerLabel",
+                crate::i18n::scene_label(self.t, &m.label),
+            );
             set(&o, "markerOutput", optional(p.last().copied()));
         }
         o.into()
