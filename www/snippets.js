@@ -40,7 +40,7 @@ export function scriptSnippet(options, base = 'descent/', id = 'descent-playgrou
  * wider, medium of 1000 px, small of 700 px (tests/embedding.test.mjs checks
  * these; README, "Without scripts: the iframe form").
  */
-export const FRAME_HEIGHT = { full: 1300, medium: 1000, small: 560 };
+export const FRAME_HEIGHT = { full: 1300, medium: 1250, small: 560 };
 
 /** The message type embed.html sends its height in. */
 export const HEIGHT_MESSAGE = 'descent:height';
