@@ -251,7 +251,8 @@ class Handle {
     const { pg } = v;
     // Lengths are checked here: text handed over grows the playground's memory for good.
     const text = (t) => {
-      const tooLong = tooLongForScene(t);
+      // The API's refusals are English, whatever the playground's language.
+      const tooLong = tooLongForScene(t, wasm.strings('en'));
       if (tooLong) throw new Error(`scene: ${tooLong}`);
       return pg.load_text(t);
     };

@@ -62,7 +62,7 @@ export const markup = (t) => {
   </span>
 </div>
 <p id="announce" class="visually-hidden" role="status" aria-live="polite"></p>
-<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="One training step in slow motion (arrow keys move, Escape leaves)" hidden>
+<section id="slow-step-panel" class="slow-step" tabindex="-1" aria-label="${T.slow_step_panel}" hidden>
   <div class="slow-step-head"><strong id="slow-step-title"></strong> <span id="slow-step-count" class="small"></span></div>
   <pre id="slow-step-text" class="slow-step-text"></pre>
   <div class="row wrap">

@@ -77,11 +77,11 @@ export class Saver {
       try { localStorage.removeItem(this.key); } catch { /* nothing to remove */ }
       say(view.say(view.t.saved_ignored, { problem: why }));
     };
-    if (raw.length > MAX_SAVED_CHARS) return ignore(`it is ${raw.length.toLocaleString('en')} characters, more than the ${MAX_SAVED_CHARS.toLocaleString('en')} a saved scene may be`);
+    if (raw.length > MAX_SAVED_CHARS) return ignore(view.say(view.t.saved_too_long, { count: raw.length, max: MAX_SAVED_CHARS }));
     let saved = null;
     try { saved = JSON.parse(raw); } catch { /* reported below */ }
-    if (typeof saved?.scene !== 'string') return ignore('it is not a saved scene');
-    const tooLong = tooLongForScene(saved.scene);
+    if (typeof saved?.scene !== 'string') return ignore(view.t.saved_not_scene);
+    const tooLong = tooLongForScene(saved.scene, view.t, view.lang);
     if (tooLong) return ignore(tooLong);
     try {
       const notes = view.pg.load_text(saved.scene);

@@ -63,35 +63,44 @@ fn factor(x: f32) -> String {
     }
 }
 
-fn layer_name(layer: usize, layers: usize) -> String {
+fn layer_name(t: &Catalogue, layer: usize, layers: usize) -> String {
     if layer + 1 == layers {
-        "output".to_string()
+        t.column_output.to_string()
     } else {
-        format!("hidden layer {}", layer + 1)
+        fill(t.column_hidden, &[("layer", &(layer + 1).to_string())])
     }
 }
 
+/// Unit `j` (from 0) of a layer, as the slow step names it.
+fn unit_name(t: &Catalogue, j: usize) -> String {
+    fill(t.slow_unit, &[("unit", &(j + 1).to_string())])
+}
+
 /// The input a weight of `layer` reads: x1… for the first layer, else a unit below.
-fn input_name(layer: usize, k: usize) -> String {
+fn input_name(t: &Catalogue, layer: usize, k: usize) -> String {
     if layer == 0 {
-        format!("input {}", k + 1)
+        fill(t.slow_input, &[("input", &(k + 1).to_string())])
     } else {
-        format!("unit {}", k + 1)
+        unit_name(t, k)
     }
 }
 
 /// The optimiser's rule, with its symbols, for the update phases.
-fn update_rule(kind: crate::nn::OptimizerKind, rate: f32) -> String {
+fn update_rule(t: &Catalogue, kind: crate::nn::OptimizerKind, rate: f32) -> String {
     use crate::nn::OptimizerKind::*;
     let rule = match kind {
         Sgd => "w ← w − η·g",
-        Momentum => "v ← 0.9·v + g;  w ← w − η·v  (v: this weight's velocity from the steps before)",
-        Nesterov => "v ← 0.9·v + g;  w ← w − η·(g + 0.9·v)  (v: this weight's velocity)",
-        RmsProp => "s ← 0.9·s + 0.1·g²;  w ← w − η·g / (√s + ε)  (s: its running mean of g²)",
-        Adagrad => "s ← s + g²;  w ← w − η·g / (√s + ε)  (s: its sum of every g² so far)",
-        Adam => "m ← 0.9·m + 0.1·g;  v ← 0.999·v + 0.001·g²;  w ← w − η·m̂ / (√v̂ + ε)  (m̂, v̂: m, v corrected for their start at 0)",
+        Momentum => t.slow_rule_momentum,
+        Nesterov => t.slow_rule_nesterov,
+        RmsProp => t.slow_rule_rmsprop,
+        Adagrad => t.slow_rule_adagrad,
+        Adam => t.slow_rule_adam,
     };
-    format!("{}: {rule}, with η = {}", kind.title(), number(rate))
+    let name = crate::i18n::choice_title(t, "optimizer", kind.name(), kind.title());
+    fill(
+        t.slow_rule,
+        &[("optimizer", name), ("rule", rule), ("rate", &number(rate))],
+    )
 }
 
 /// The optimiser's state for one parameter in the update phase, before →
@@ -99,6 +108,7 @@ fn update_rule(kind: crate::nn::OptimizerKind, rate: f32) -> String {
 /// of the parameter, `(first before, first after, second before, second
 /// after)` of its state (velocity or running square first; Adam's m, v).
 fn state_lines(
+    t: &Catalogue,
     step: &crate::scene::slow_step::SlowStep,
     (w0, g, w1): (f32, f32, f32),
     (s0, s1, v0, v1): (f32, f32, f32, f32),
@@ -107,15 +117,17 @@ fn state_lines(
     use crate::nn::OptimizerKind::*;
     let (n, eta) = (number, number(step.rate));
     let (w0, w1, g) = (n(w0), n(w1), factor(g));
+    let change =
+        |name: &str, before: f32, after: f32| format!("{name}: {} → {}", n(before), n(after));
     match step.optimizer {
         Sgd => Vec::new(),
         Momentum => vec![
-            format!("    velocity v: {} → {}", n(s0), n(s1)),
+            format!("    {}", change(t.slow_velocity, s0, s1)),
             format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
             format!("    w = {w0} − {eta}·{} = {w1}", factor(s1)),
         ],
         Nesterov => vec![
-            format!("    velocity v: {} → {}", n(s0), n(s1)),
+            format!("    {}", change(t.slow_velocity, s0, s1)),
             format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
             format!(
                 "    w = {w0} − {eta}·({g} + {MOMENTUM}·{}) = {w1}",
@@ -123,7 +135,7 @@ fn state_lines(
             ),
         ],
         RmsProp => vec![
-            format!("    running square s: {} → {}", n(s0), n(s1)),
+            format!("    {}", change(t.slow_running_square, s0, s1)),
             format!(
                 "    s = {RMSPROP_DECAY}·{} + {:.1}·{g}² = {}",
                 n(s0),
@@ -133,21 +145,19 @@ fn state_lines(
             format!("    w = {w0} − {eta}·{g} / (√{} + ε) = {w1}", n(s1)),
         ],
         Adagrad => vec![
-            format!("    running square s: {} → {}", n(s0), n(s1)),
+            format!("    {}", change(t.slow_running_square, s0, s1)),
             format!("    s = {} + {g}² = {}", n(s0), n(s1)),
             format!("    w = {w0} − {eta}·{g} / (√{} + ε) = {w1}", n(s1)),
         ],
         Adam => {
-            let t = step.steps as i32;
-            let (c1, c2) = (1.0 - ADAM_BETA1.powi(t), 1.0 - ADAM_BETA2.powi(t));
+            let steps = step.steps as i32;
+            let (c1, c2) = (1.0 - ADAM_BETA1.powi(steps), 1.0 - ADAM_BETA2.powi(steps));
             let (m_hat, v_hat) = (s1 / c1, v1 / c2);
             vec![
                 format!(
-                    "    first moment m: {} → {};  second moment v: {} → {}",
-                    n(s0),
-                    n(s1),
-                    n(v0),
-                    n(v1)
+                    "    {};  {}",
+                    change(t.slow_first_moment, s0, s1),
+                    change(t.slow_second_moment, v0, v1)
                 ),
                 format!("    m = {ADAM_BETA1}·{} + {:.1}·{g} = {}", factor(s0), 1.0 - ADAM_BETA1, n(s1)),
                 format!(
@@ -157,7 +167,7 @@ fn state_lines(
                     n(v1)
                 ),
                 format!(
-                    "    m̂ = m / (1 − {ADAM_BETA1}^{t}) = {} / {} = {};  v̂ = v / (1 − {ADAM_BETA2}^{t}) = {} / {} = {}",
+                    "    m̂ = m / (1 − {ADAM_BETA1}^{steps}) = {} / {} = {};  v̂ = v / (1 − {ADAM_BETA2}^{steps}) = {} / {} = {}",
                     n(s1),
                     n(c1),
                     n(m_hat),
@@ -178,13 +188,17 @@ fn state_lines(
 /// Every phase of a slow step, in order: forward layer by layer, the loss,
 /// backward layer by layer from the output, the update layer by layer.
 pub fn slow_step_phases(
+    t: &Catalogue,
     step: &crate::scene::slow_step::SlowStep,
     activations: &[&str],
 ) -> Vec<Phase> {
     let n = step.layers.len();
     let mut phases = Vec::new();
     for (l, layer) in step.layers.iter().enumerate() {
-        let f = activations.get(l).copied().unwrap_or("output function");
+        let f = activations
+            .get(l)
+            .copied()
+            .unwrap_or(t.slow_output_function);
         let lines = (0..layer.sums.len())
             .map(|j| {
                 let units = layer.sums.len();
@@ -206,32 +220,34 @@ pub fn slow_step_phases(
                 } else {
                     String::new()
                 };
-                format!(
-                    "unit {}: z = b + Σ w·x{sum} = {};  a = {f}(z) = {}",
-                    j + 1,
-                    number(layer.sums[j]),
-                    number(layer.activations[j])
+                fill(
+                    t.slow_unit_sum,
+                    &[
+                        ("unit", &(j + 1).to_string()),
+                        ("sum", &sum),
+                        ("z", &number(layer.sums[j])),
+                        ("f", f),
+                        ("a", &number(layer.activations[j])),
+                    ],
                 )
             })
             .collect();
         phases.push(Phase {
-            title: format!("Forward: {}", layer_name(l, n)),
+            title: fill(t.slow_forward, &[("layer", &layer_name(t, l, n))]),
             lines,
         });
     }
     let output = &step.layers[n - 1];
+    let outputs: Vec<String> = output.activations.iter().map(|&y| number(y)).collect();
     phases.push(Phase {
-        title: "The loss for this point".to_string(),
+        title: t.slow_loss.to_string(),
         lines: vec![
-            format!(
-                "output {} for target {}",
-                output
-                    .activations
-                    .iter()
-                    .map(|&y| number(y))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                number(step.target)
+            fill(
+                t.slow_output_for_target,
+                &[
+                    ("output", &outputs.join(", ")),
+                    ("target", &number(step.target)),
+                ],
             ),
             format!("J = {}", number(step.loss)),
         ],
@@ -241,16 +257,18 @@ pub fn slow_step_phases(
         let units = layer.sums.len();
         let mut lines = Vec::new();
         for j in 0..units {
-            lines.push(format!(
-                "unit {}: error δ = dJ/dz = {}",
-                j + 1,
-                number(layer.errors[j])
+            lines.push(fill(
+                t.slow_unit_error,
+                &[
+                    ("unit", &(j + 1).to_string()),
+                    ("error", &number(layer.errors[j])),
+                ],
             ));
             for k in 0..layer.inputs.len() {
                 lines.push(format!(
-                    "  dJ/dw ({} → unit {}) = δ·x = {}·{} = {}",
-                    input_name(l, k),
-                    j + 1,
+                    "  dJ/dw ({} → {}) = δ·x = {}·{} = {}",
+                    input_name(t, l, k),
+                    unit_name(t, j),
                     number(layer.errors[j]),
                     factor(layer.inputs[k]),
                     number(layer.weight_gradients[k * units + j])
@@ -258,13 +276,13 @@ pub fn slow_step_phases(
             }
         }
         phases.push(Phase {
-            title: format!("Backward: {}", layer_name(l, n)),
+            title: fill(t.slow_backward, &[("layer", &layer_name(t, l, n))]),
             lines,
         });
     }
     for (l, layer) in step.layers.iter().enumerate() {
         let units = layer.sums.len();
-        let mut lines = vec![update_rule(step.optimizer, step.rate)];
+        let mut lines = vec![update_rule(t, step.optimizer, step.rate)];
         let sgd = step.optimizer == crate::nn::OptimizerKind::Sgd;
         for j in 0..units {
             for k in 0..layer.inputs.len() {
@@ -276,9 +294,9 @@ pub fn slow_step_phases(
                 );
                 if sgd {
                     lines.push(format!(
-                        "w ({} → unit {}): {} − {}·{} = {}",
-                        input_name(l, k),
-                        j + 1,
+                        "w ({} → {}): {} − {}·{} = {}",
+                        input_name(t, l, k),
+                        unit_name(t, j),
                         number(before),
                         number(step.rate),
                         factor(g),
@@ -292,19 +310,19 @@ pub fn slow_step_phases(
                         layer.second_after.weights[i],
                     );
                     lines.push(format!(
-                        "w ({} → unit {}): {} → {}  (g = {})",
-                        input_name(l, k),
-                        j + 1,
+                        "w ({} → {}): {} → {}  (g = {})",
+                        input_name(t, l, k),
+                        unit_name(t, j),
                         number(before),
                         number(after),
                         number(g)
                     ));
-                    lines.extend(state_lines(step, (before, g, after), state));
+                    lines.extend(state_lines(t, step, (before, g, after), state));
                 }
             }
             lines.push(format!(
-                "b (unit {}): {} → {}",
-                j + 1,
+                "b ({}): {} → {}",
+                unit_name(t, j),
                 number(layer.biases_before[j]),
                 number(layer.biases_after[j])
             ));
@@ -320,11 +338,11 @@ pub fn slow_step_phases(
                     layer.bias_gradients[j],
                     layer.biases_after[j],
                 );
-                lines.extend(state_lines(step, b, state));
+                lines.extend(state_lines(t, step, b, state));
             }
         }
         phases.push(Phase {
-            title: format!("Update: {}", layer_name(l, n)),
+            title: fill(t.slow_update, &[("layer", &layer_name(t, l, n))]),
             lines,
         });
     }

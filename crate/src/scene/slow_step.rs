@@ -225,6 +225,72 @@ mod tests {
         }
     }
 
+    /// Every phase in Korean, the numbers filled in: no English word is
+    /// left but names (the formulas' symbols are a letter or two).
+    #[test]
+    fn a_korean_slow_step_is_korean_in_every_phase() {
+        use crate::scene::inside_text::{number, slow_step_phases};
+        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue;
+        for kind in OptimizerKind::ALL {
+            let t = trainer(kind);
+            let step = SlowStep::of(&t, &[0.5, -1.0], 1.0);
+            let phases = slow_step_phases(&korean, &step, &["tanh", "tanh"]);
+            let titles: Vec<&str> = phases.iter().map(|p| p.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                [
+                    "순전파: 은닉층 1",
+                    "순전파: 은닉층 2",
+                    "순전파: 출력",
+                    "이 점의 손실",
+                    "역전파: 출력",
+                    "역전파: 은닉층 2",
+                    "역전파: 은닉층 1",
+                    "업데이트: 은닉층 1",
+                    "업데이트: 은닉층 2",
+                    "업데이트: 출력",
+                ]
+            );
+            let error = number(step.layers[2].errors[0]);
+            assert_eq!(
+                phases[4].lines[0],
+                format!("유닛 1: 오차 δ = dJ/dz = {error}")
+            );
+            assert_eq!(
+                phases[3].lines[0],
+                format!(
+                    "목표 1.0000에 대한 출력 {}",
+                    number(step.layers[2].activations[0])
+                )
+            );
+            assert!(phases[0].lines[0].starts_with("유닛 1: z = b + Σ w·x = "));
+            assert!(phases[2].lines[0].contains("a = 출력 함수(z) = "));
+            assert!(phases[9].lines[0].ends_with(&format!("η = {}", number(step.rate))));
+            assert!(phases[5].lines[1].starts_with("  dJ/dw (유닛 1 → 유닛 1) = δ·x = "));
+            let text: String = phases
+                .iter()
+                .flat_map(|p| std::iter::once(&p.title).chain(&p.lines))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            // Names, the same in every language: the activation, and the
+            // optimiser's where it is one (SGD, Adam; not Momentum).
+            let shown = crate::i18n::choice_title(&korean, "optimizer", kind.name(), kind.title());
+            let names = ["tanh", shown];
+            let words: std::collections::BTreeSet<&str> = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 2 && !names.contains(w))
+                .collect();
+            assert_eq!(
+                words.into_iter().collect::<Vec<_>>(),
+                Vec::<&str>::new(),
+                "{}:\n{text}",
+                kind.name()
+            );
+        }
+    }
+
     #[test]
     fn the_optimisers_state_shown_is_the_one_it_keeps() {
         use crate::scene::inside_text::{number, slow_step_phases};
@@ -235,7 +301,8 @@ mod tests {
             t.step_sample(&[2.0, 1.5], 0.0);
             let o = t.optimizer();
             assert_eq!(step.steps, o.steps(), "{}", kind.name());
-            let phases = slow_step_phases(&step, &["tanh", "tanh"]);
+            let t = &crate::i18n::ENGLISH;
+            let phases = slow_step_phases(t, &step, &["tanh", "tanh"]);
             let n = step.layers.len();
             for (l, layer) in step.layers.iter().enumerate() {
                 for (biases, shown) in [

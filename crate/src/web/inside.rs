@@ -6,7 +6,7 @@ use super::canvas::{Blitter, Canvas};
 use super::charts::{self, text, TEXT};
 use super::{field_kind, Playground};
 use crate::data::Task;
-use crate::i18n::Catalogue;
+use crate::i18n::{fill, Catalogue};
 use crate::nn::{Activation, ScheduleKind, Workspace};
 use crate::scene::inside_text::{hidden_space_caption, slow_step_phases, Phase};
 use crate::scene::slow_step::SlowStep;
@@ -313,9 +313,16 @@ impl Playground {
         let names: Vec<&str> = (0..scene.hidden.len())
             .map(|l| scene.layer_activation(l).name())
             .collect();
-        let mut phases = slow_step_phases(&step, &names);
+        let mut phases = slow_step_phases(self.t, &step, &names);
         let p = &points[chosen];
-        phases[0].title = format!("Point ({:.2}, {:.2}) · {}", p.x1, p.x2, phases[0].title);
+        phases[0].title = fill(
+            self.t.slow_point,
+            &[
+                ("x1", &format!("{:.2}", p.x1)),
+                ("x2", &format!("{:.2}", p.x2)),
+                ("phase", &phases[0].title),
+            ],
+        );
         let count = phases.len() as u32;
         let shape = trainer
             .network

@@ -63,7 +63,7 @@ pub fn render(
     class.lesson_drawn();
     let lesson = class.lesson();
     match lesson.panel() {
-        Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class),
+        Panel::Landscape => draw_landscape(canvas, surface_canvas, blitter, view, class, t),
         Panel::Backprop => draw_gradient_bars(canvas, class),
         Panel::Compare => {
             let axis = lesson.race_axis();
@@ -87,6 +87,7 @@ fn draw_landscape(
     blitter: &mut Blitter,
     view: &mut LandscapeView,
     class: &Classroom,
+    t: &crate::i18n::Catalogue,
 ) -> Result<(), JsValue> {
     let session = class.session();
     let lesson = class.lesson();
@@ -140,6 +141,7 @@ fn draw_landscape(
             .collect();
         draw_surface(
             surface_canvas,
+            t.surface_turn,
             surface,
             view.camera,
             &paths,
@@ -264,6 +266,7 @@ fn draw_landscape(
 /// and the dots lifted onto it (drawn last: never hidden behind the bowl's rim).
 fn draw_surface(
     canvas: &Canvas,
+    caption: &str,
     surface: &landscape::Surface,
     camera: Camera,
     paths: &[Vec<(f32, f32)>],
@@ -331,7 +334,7 @@ fn draw_surface(
     }
     charts::text(
         canvas,
-        "J(w, b): drag or use the arrow keys to turn",
+        caption,
         ((w / 2.0) as i32, (h - 6.0 * r) as i32),
         11.0,
         "center",
