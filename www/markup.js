@@ -66,9 +66,9 @@ export const markup = (t) => {
   <div class="slow-step-head"><strong id="slow-step-title"></strong> <span id="slow-step-count" class="small"></span></div>
   <pre id="slow-step-text" class="slow-step-text"></pre>
   <div class="row wrap">
-    <button id="slow-prev">← Previous</button>
-    <button id="slow-next">Next →</button>
-    <button id="slow-close">Leave (Esc)</button>
+    <button id="slow-prev">${T.slow_previous}</button>
+    <button id="slow-next">${T.slow_next}</button>
+    <button id="slow-close">${T.slow_leave}</button>
   </div>
 </section>
 

@@ -968,7 +968,7 @@ export class View {
       $('slow-step-count').textContent = this.say(this.t.slow_step_count, { index: p.index + 1, count: p.count });
       $('slow-step-text').textContent = p.text;
       $('slow-prev').disabled = slow.phase === 0;
-      $('slow-next').textContent = slow.phase + 1 === slow.count ? 'Take the step' : 'Next →';
+      $('slow-next').textContent = slow.phase + 1 === slow.count ? this.t.slow_take : this.t.slow_next;
     };
     const leaveSlow = (take) => {
       if (take) pg.take_slow_step(); else pg.end_slow_step();
