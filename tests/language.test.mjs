@@ -3,7 +3,8 @@
 // the visible text, aria-labels and titles; nothing overflows its control at
 // 1280×800 nor on a phone (screenshots of every lesson in both); two
 // playgrounds on one page speak their own languages; embed.html takes
-// `?lang=ko`; the builder's language goes into all three snippets.
+// `?lang=ko`; the builder's language goes into all three snippets; a link's
+// notes, a bad JSON file and every phase of the slow step are Korean.
 // Run: node --test tests/language.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -218,6 +219,76 @@ test('a Korean page reads a broken link and a bad value in Korean, and keeps the
       assert.equal(await note(), "수업 링크는 수업을 그대로 불러옵니다: 'hidden=5'은(는) 무시했습니다.");
     }
     assert.deepEqual(page.errors, [], `${name}: the page logged errors`);
+    await (context ?? page).close();
+  }
+});
+
+/** Every piece of `text` (split at " · " and lines) is free of English words of three letters or more, but `names`. */
+function noEnglishWords(text, names, what) {
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !names.includes(w));
+  assert.deepEqual(words, [], `${what}: English left in ${text}`);
+}
+
+test('a Korean page: a link\'s placement and points notes, what a link cannot hold, a bad JSON file and every phase of the slow step are Korean', async () => {
+  for (const [device, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {
+    // A link whose area is wider than the canvas shows: one point far outside what is shown.
+    // Packed for x1, x2 in ±100000: codes 2560 and 2048, class 0, no test bit.
+    const page = await koreanPage('index.html?lang=ko#v=1&preset=none&domain=-100000,100000,-100000,100000&data=1.oAgAA', context);
+    const en = await english(page);
+    const note = async () => (await page.locator('#note').textContent()).trim();
+    assert.equal(await note(), 'domain: -100000,100000,-100000,100000은(는) 데이터 캔버스가 보여 주는 한도(±1000)를 넘어서 -1000,1000,-1000,1000을(를) 씁니다', device);
+    assert.equal(JSON.parse(await page.evaluate(() => window.descent.points_json()))[0].x1, 50000, `${device}: the point is where the link put it`);
+    // Copying its link: the link cannot hold that point where it is.
+    await page.evaluate(() => $q('#copy-link').click());
+    await frames(page, 2);
+    const copied = await note();
+    assert.match(copied, /^링크는 영역에서 너무 멀리 떨어진 점 1개\(x1 -2000부터 [\d.]+까지, x2 -2000부터 [\d.]+까지의 범위 밖\)를 제자리에 담을 수 없어서 그 가장자리로 옮깁니다 · /, `${device}: ${copied}`);
+    noEnglishWords(copied.replace(/https?:\S+/, ''), [], `${device}, copying the link`);
+    assert.deepEqual(await englishLeft(page, en), [], `${device}, copying the link`);
+
+    // A bad packed data field and a bad marker: the rest loads, the notes are Korean.
+    await page.evaluate(() => { location.hash = 'v=1&preset=xor&marker=1,abc,me&data=1.AAA+A'; });
+    await frames(page, 3);
+    assert.equal(await note(), "marker: 'abc'은(는) 숫자가 아닙니다 · data: 4번째 글자 '+'은(는) URL에 안전한 base64가 아닙니다", device);
+    assert.deepEqual(await englishLeft(page, en), [], `${device}, a bad data field`);
+
+    // A JSON file that is not JSON: where and why, in Korean.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-points')]);
+    await chooser.setFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('[{"x1": 1, "x2": 2, "label": 0}') });
+    await frames(page, 3);
+    assert.equal(await note(), "파일을 불러오지 않았습니다: JSON 1번째 줄 32번째 열: ','나 ']'이(가) 와야 합니다. 점은 그대로입니다.", device);
+
+    // The slow step, phase by phase: titles, numbers' lines, the count and the buttons.
+    await page.evaluate(() => $q('#slow-step').click());
+    await page.locator('#slow-step-panel').waitFor();
+    assert.equal(await page.locator('#slow-step-panel').getAttribute('aria-label'), KOREAN.slow_step_panel);
+    const titles = [];
+    for (;;) {
+      const title = await page.locator('#slow-step-title').textContent();
+      const count = await page.locator('#slow-step-count').textContent();
+      const text = await page.locator('#slow-step-text').textContent();
+      titles.push(title);
+      const [total, index] = count.match(/\d+/g).map(Number);
+      assert.equal(count, `${total}단계 중 ${index}`);
+      noEnglishWords(`${title}\n${text}\n${await page.locator('#slow-step-panel .row').textContent()}`, ['tanh', 'SGD', 'Esc'], `${device}, ${title}`);
+      assert.deepEqual(await englishLeft(page, en), [], `${device}, ${title}`);
+      if (index === 2 || index === total) {
+        await page.locator('#slow-step-panel').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${OUTPUT}ko-slow-step-${device}-${index === total ? 'update' : 'forward'}.png` });
+      }
+      if (index === total) {
+        assert.equal(await page.locator('#slow-next').textContent(), KOREAN.slow_take);
+        break;
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(titles.map((t) => t.replace(/^점 \([^)]*\) · /, '')), ['순전파: 은닉층 1', '순전파: 은닉층 2', '순전파: 출력',
+      '이 점의 손실', '역전파: 출력', '역전파: 은닉층 2', '역전파: 은닉층 1', '업데이트: 은닉층 1', '업데이트: 은닉층 2', '업데이트: 출력']);
+    assert.match(titles[0], /^점 \(-?\d+\.\d\d, -?\d+\.\d\d\) · 순전파: 은닉층 1$/);
+    await page.keyboard.press('ArrowRight');
+    await frames(page, 2);
+    assert.equal(await note(), KOREAN.slow_step_taken, device);
+    assert.deepEqual(page.errors, [], `${device}: the page logged errors`);
     await (context ?? page).close();
   }
 });

@@ -44,7 +44,9 @@ export async function englishLeft(page, en) {
     .filter(([key, text]) => KOREAN[key] !== text && /[a-z]{2}/i.test(text.replace(/\{\w+\}/g, '')))
     .map(([key, text]) => [key, new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+?')}$`)]);
   const left = [];
-  for (const s of shown) {
+  // A note joins sentences with " · ", the slow step's text is lines: each piece is checked too.
+  const pieces = shown.flatMap((s) => [s, ...s.split(/\n| · /).map((p) => p.trim()).filter(Boolean)]);
+  for (const s of pieces) {
     for (const [key, re] of patterns) if (re.test(s)) left.push(`${key}: ${s}`);
   }
   return [...new Set(left)];

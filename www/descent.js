@@ -260,7 +260,7 @@ class Handle {
     const { pg } = v;
     // Lengths are checked here: text handed over grows the playground's memory for good.
     const text = (t) => {
-      const tooLong = tooLongForScene(t);
+      const tooLong = tooLongForScene(t, v.t, v.lang);
       if (tooLong) throw new Error(v.say(v.t.api_scene_prefix, { problem: tooLong }));
       return pg.load_text(t);
     };

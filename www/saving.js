@@ -81,7 +81,7 @@ export class Saver {
     let saved = null;
     try { saved = JSON.parse(raw); } catch { /* reported below */ }
     if (typeof saved?.scene !== 'string') return ignore(view.t.saving_not_scene);
-    const tooLong = tooLongForScene(saved.scene);
+    const tooLong = tooLongForScene(saved.scene, view.t, view.lang);
     if (tooLong) return ignore(tooLong);
     try {
       const notes = view.pg.load_text(saved.scene);

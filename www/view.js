@@ -17,13 +17,13 @@ export function sizeLimits() {
   return limits;
 }
 
-/** Why `text` is too long to be a scene's text, or null if it is not. */
-export function tooLongForScene(text) {
+/** Why `text` is too long to be a scene's text (in catalogue `t`, language `code`), or null if it is not. */
+export function tooLongForScene(text, t, code) {
   const max = sizeLimits().sceneText;
   // UTF-16 units: at least the characters, at most twice as many.
   if (text.length <= max) return null;
   if (text.length <= 2 * max && [...text].length <= max) return null;
-  return `the text is longer than the ${max.toLocaleString('en')} characters a scene may be`;
+  return fill(t.link_text_too_long, { max }, code);
 }
 
 /**
@@ -834,7 +834,7 @@ export class View {
   /** Loads a scene's text form; a bad one leaves the playground as it was. */
   /** `unreadable`: the catalogue's key for what could not be read (a link, the scene attribute, another tab's scene). */
   loadText(text, unreadable = 'link_unreadable') {
-    const tooLong = tooLongForScene(String(text));
+    const tooLong = tooLongForScene(String(text), this.t, this.lang);
     if (tooLong) {
       this.note(this.say(this.t[unreadable], { problem: tooLong }));
       return false;

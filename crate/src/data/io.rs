@@ -253,7 +253,16 @@ pub fn from_json(text: &str) -> Result<Vec<Point>, String> {
 pub fn from_json_in(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
     check_size(t, text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let document = json::parse(text)?;
+    let document = json::parse(text).map_err(|e| {
+        fill(
+            t.file_json_syntax,
+            &[
+                ("line", &e.line.to_string()),
+                ("column", &e.column.to_string()),
+                ("problem", &e.problem.text(t)),
+            ],
+        )
+    })?;
     let items = match &document {
         Json::Array(items) => items,
         Json::Object(_) => match document.field("points") {
@@ -400,6 +409,31 @@ mod tests {
                 "{}번째 줄: 장면에 담을 수 있는 점 {MAX_POINTS}개를 넘습니다",
                 MAX_POINTS + 2
             ))
+        );
+        // A JSON file's syntax: where and what, both in Korean.
+        let syntax = [
+            (
+                "[{\"x1\": 1, \"x2\": 2, \"label\": 0}",
+                "JSON 1번째 줄 32번째 열: ','나 ']'이(가) 와야 합니다",
+            ),
+            (
+                "[\n  {\"x1\": NaN}]",
+                "JSON 2번째 줄 10번째 열: NaN과 Infinity는 JSON 숫자가 아닙니다",
+            ),
+            (
+                "[1] x",
+                "JSON 1번째 줄 5번째 열: JSON 값이 끝난 뒤에 글이 더 있습니다",
+            ),
+            ("[+1]", "JSON 1번째 줄 2번째 열: 뜻밖의 '+'이(가) 있습니다"),
+            ("[tru]", "JSON 1번째 줄 2번째 열: true이(가) 와야 합니다"),
+        ];
+        for (text, said) in syntax {
+            assert_eq!(from_text_in(&korean, text), Err(said.to_string()), "{text}");
+        }
+        let deep = "[".repeat(100);
+        assert_eq!(
+            from_text_in(&korean, &deep),
+            Err("JSON 1번째 줄 66번째 열: 64단계보다 깊게 중첩되어 있습니다".to_string())
         );
         // The same problems in English, as before.
         assert_eq!(

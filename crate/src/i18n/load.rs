@@ -18,7 +18,7 @@ pub struct Parsed {
 /// English string (a language may lag behind a new English string); a value
 /// that is not text refuses the file.
 pub fn parse(text: &str) -> Result<Parsed, String> {
-    let Json::Object(fields) = json::parse(text)? else {
+    let Json::Object(fields) = json::parse(text).map_err(|e| e.to_string())? else {
         return Err("a language file is one JSON object of key and text".to_string());
     };
     let mut catalogue = ENGLISH.clone();

@@ -225,6 +225,62 @@ mod tests {
         }
     }
 
+    /// Every phase in Korean, the numbers filled in: no English word is
+    /// left but names (the formulas' symbols are a letter or two).
+    #[test]
+    fn a_korean_slow_step_is_korean_in_every_phase() {
+        use crate::i18n::fill;
+        use crate::scene::inside_text::{number, slow_step_phases};
+        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue;
+        for kind in OptimizerKind::ALL {
+            let t = trainer(kind);
+            let step = SlowStep::of(&t, &[0.5, -1.0], 1.0);
+            let phases = slow_step_phases(&step, &["tanh", "tanh"], &korean);
+            // Forward up the layers, the loss, backward down them, the update up
+            // them, each titled in the catalogue's words.
+            let hidden = |l: usize| fill(korean.column_hidden, &[("layer", &l.to_string())]);
+            let layers = [hidden(1), hidden(2), korean.column_output.to_string()];
+            let titled = |template: &str, layer: &String| fill(template, &[("layer", layer)]);
+            let mut expected: Vec<String> = layers
+                .iter()
+                .map(|l| titled(korean.slow_forward, l))
+                .collect();
+            expected.push(korean.slow_loss.to_string());
+            expected.extend(layers.iter().rev().map(|l| titled(korean.slow_backward, l)));
+            expected.extend(layers.iter().map(|l| titled(korean.slow_update, l)));
+            let titles: Vec<&String> = phases.iter().map(|p| &p.title).collect();
+            assert_eq!(titles, expected.iter().collect::<Vec<_>>());
+            let unit = fill(korean.slow_unit, &[("unit", "1")]);
+            let error = number(step.layers[2].errors[0]);
+            assert_eq!(
+                phases[4].lines[0],
+                fill(korean.slow_error, &[("unit", &unit), ("value", &error)])
+            );
+            assert!(phases[5].lines[1].starts_with(&format!("  dJ/dw ({unit} → {unit}) = δ·x = ")));
+            let text: String = phases
+                .iter()
+                .flat_map(|p| std::iter::once(&p.title).chain(&p.lines))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            // Names, the same in every language: the activation, and the
+            // optimiser's where it is one (SGD, Adam; not Momentum).
+            let shown = crate::i18n::choice_title(&korean, "optimizer", kind.name(), kind.title());
+            let names = ["tanh", shown];
+            let words: std::collections::BTreeSet<&str> = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 2 && !names.contains(w))
+                .collect();
+            assert_eq!(
+                words.into_iter().collect::<Vec<_>>(),
+                Vec::<&str>::new(),
+                "{}:\n{text}",
+                kind.name()
+            );
+        }
+    }
+
     #[test]
     fn the_optimisers_state_shown_is_the_one_it_keeps() {
         use crate::scene::inside_text::{number, slow_step_phases};

@@ -79,9 +79,10 @@ fn drawn_from_preset(scene: &Scene) -> bool {
     drawn.points == scene.points
 }
 
-/// What a link to `scene` cannot hold, a sentence each (empty when the link
-/// reproduces the scene exactly). The scene itself is never changed.
-pub fn link_notes(scene: &Scene) -> Vec<String> {
+/// What a link to `scene` cannot hold, a sentence each in `t`'s language
+/// (empty when the link reproduces the scene exactly). The scene itself is
+/// never changed.
+pub fn link_notes(t: &Catalogue, scene: &Scene) -> Vec<String> {
     if drawn_from_preset(scene) || scene.points.is_empty() {
         return Vec::new();
     }
@@ -94,9 +95,15 @@ pub fn link_notes(scene: &Scene) -> Vec<String> {
         .filter(|p| beyond(p.x1, x1_low, x1_high) || beyond(p.x2, x2_low, x2_high))
         .count();
     if outside > 0 {
-        notes.push(format!(
-            "The link cannot hold {outside} of the points where they are, so far outside the area (beyond x1 {} to {}, x2 {} to {}): it moves them to that edge",
-            human(x1_low), human(x1_high), human(x2_low), human(x2_high)
+        notes.push(fill(
+            t.link_cannot_hold_outside,
+            &[
+                ("count", &outside.to_string()),
+                ("x1_low", &human(x1_low)),
+                ("x1_high", &human(x1_high)),
+                ("x2_low", &human(x2_low)),
+                ("x2_high", &human(x2_high)),
+            ],
         ));
     }
     if scene.task == Task::Regression {
@@ -107,17 +114,20 @@ pub fn link_notes(scene: &Scene) -> Vec<String> {
             .filter(|p| !(low..=high).contains(&p.label))
             .count();
         if cut > 0 {
-            notes.push(format!(
-                "The link cannot hold {cut} of the values beyond {low} to {high}: it cuts them to that range"
+            notes.push(fill(
+                t.link_cannot_hold_values,
+                &[
+                    ("count", &cut.to_string()),
+                    ("low", &low.to_string()),
+                    ("high", &high.to_string()),
+                ],
             ));
         }
     }
     let text = encode(scene);
     let moved = decode(&text).is_ok_and(|d| d.scene.points != scene.points);
     if moved && outside == 0 {
-        notes.push(
-            "The link rounds the points' positions (to 1/2048 of the area's width), so a run opened from it can differ slightly from this one".to_string(),
-        );
+        notes.push(t.link_rounds_points.to_string());
     }
     notes
 }
@@ -175,9 +185,7 @@ pub fn decode(text: &str) -> Result<Decoded, String> {
     decode_in(&ENGLISH, text)
 }
 
-/// As [`decode`], the notes and refusal told in `t`'s language (those of the
-/// settings and of the text's own form; the placement's and the points'
-/// are English).
+/// As [`decode`], the notes and refusal told in `t`'s language.
 pub fn decode_in(t: &Catalogue, text: &str) -> Result<Decoded, String> {
     if text.chars().nth(MAX_TEXT).is_some() {
         return Err(fill(t.link_too_long, &[("max", &MAX_TEXT.to_string())]));
@@ -201,7 +209,7 @@ pub fn decode_in(t: &Catalogue, text: &str) -> Result<Decoded, String> {
     let preset = r.take("preset").map(|v| preset(t, &v));
     let placed = !matches!(preset, Some(Err(_)));
     let preset = r.noted(preset).unwrap_or(Some(Preset::Circle));
-    let count = r.take("points-count").map(|v| points_count(&v));
+    let count = r.take("points-count").map(|v| points_count(t, &v));
     let count = r.noted(count).unwrap_or(DEFAULT_POINTS);
     let mut scene = preset_scene(preset, count);
     r.settings(&mut scene);
@@ -217,7 +225,7 @@ pub fn decode_in(t: &Catalogue, text: &str) -> Result<Decoded, String> {
     }
     Ok(Decoded {
         scene,
-        notes: capped(r.notes),
+        notes: capped(t, r.notes),
     })
 }
 
@@ -255,7 +263,7 @@ impl<'t> Reading<'t> {
                     .push(fill(t.link_not_pair, &[("text", &shorten(piece))]));
                 continue;
             };
-            match unescape("a key", key) {
+            match unescape(t, t.link_field_key, key) {
                 Ok(key) => r.pairs.push((key.trim().to_string(), value.to_string())),
                 Err(e) => r.notes.push(e),
             }
@@ -288,7 +296,7 @@ impl<'t> Reading<'t> {
     /// The value of `key`, unescaped; None, with a note, if it can't be.
     fn take(&mut self, key: &str) -> Option<String> {
         let raw = self.take_raw(key)?;
-        let value = unescape(key, &raw);
+        let value = unescape(self.t, key, &raw);
         self.noted(Some(value))
     }
 
@@ -310,7 +318,7 @@ impl<'t> Reading<'t> {
                 continue;
             };
             let result = if name == "classes" && value.trim() == REGRESSION {
-                regression(scene)
+                regression(self.t, scene, &value)
             } else {
                 settings::apply_in(self.t, scene, name, &value).map(|a| a.note)
             };
@@ -325,12 +333,12 @@ impl<'t> Reading<'t> {
     /// (the one written, before clamping), or None when it was given but
     /// could not be read.
     fn placement(&mut self, scene: &mut Scene) -> Option<Domain> {
-        let domain = self.take("domain").map(|v| domain(&v));
+        let domain = self.take("domain").map(|v| domain(self.t, &v));
         let placed = !matches!(domain, Some(Err(_)));
         let mut packed_for = scene.domain;
         if let Some(d) = self.noted(domain) {
             packed_for = d;
-            match bounded(d) {
+            match bounded(self.t, d) {
                 Ok((shown, note)) => {
                     scene.domain = shown;
                     self.notes.extend(note);
@@ -339,13 +347,13 @@ impl<'t> Reading<'t> {
             }
         }
         if let Some(raw) = self.take_raw("axes") {
-            let axes = axes(&raw, &mut self.notes);
+            let axes = axes(self.t, &raw, &mut self.notes);
             if let Some(a) = self.noted(Some(axes)) {
                 scene.axes = a;
             }
         }
         if let Some(raw) = self.take_raw("marker") {
-            let marker = marker(&raw, &mut self.notes);
+            let marker = marker(self.t, &raw, &mut self.notes);
             if let Some(m) = self.noted(Some(marker)) {
                 scene.marker = m;
             }
@@ -359,7 +367,7 @@ impl<'t> Reading<'t> {
         let data = self.take("data");
         if let Some(exact) = self.take("points") {
             // A saved scene's points, exactly; `data` (if also there) gives way.
-            match pack::unpack_exact(&exact) {
+            match pack::unpack_exact(self.t, &exact) {
                 Ok(points) => scene.points = points,
                 Err(e) => {
                     self.notes.push(e);
@@ -370,11 +378,8 @@ impl<'t> Reading<'t> {
             return;
         }
         let packed = match (data, packed_for) {
-            (Some(_), None) => Some(Err(
-                "data: skipped, as the preset or domain the points were packed for was not read"
-                    .to_string(),
-            )),
-            (data, Some(domain)) => data.map(|v| pack::unpack(&v, scene.task, domain)),
+            (Some(_), None) => Some(Err(self.t.link_data_skipped.to_string())),
+            (data, Some(domain)) => data.map(|v| pack::unpack(self.t, &v, scene.task, domain)),
             (None, None) => None,
         };
         match self.noted(packed) {
@@ -419,26 +424,28 @@ fn preset(t: &Catalogue, name: &str) -> Result<Option<Preset>, String> {
     }
 }
 
-fn points_count(value: &str) -> Result<usize, String> {
+fn points_count(t: &Catalogue, value: &str) -> Result<usize, String> {
+    let max = MAX_POINTS.to_string();
     match value.trim().parse::<usize>() {
         Ok(n) if n <= MAX_POINTS => Ok(n),
-        Ok(n) => Err(format!(
-            "points-count: {n} is more than the {MAX_POINTS} a scene holds"
+        Ok(n) => Err(fill(
+            t.link_points_count_too_many,
+            &[("count", &n.to_string()), ("max", &max)],
         )),
-        Err(_) => Err(format!(
-            "points-count: '{}' is not a whole number from 0 to {MAX_POINTS}",
-            shorten(value)
+        Err(_) => Err(fill(
+            t.link_points_count_not_whole,
+            &[("value", &shorten(value)), ("max", &max)],
         )),
     }
 }
 
 /// `classes=regression`: only a regression preset's scene, or one without a
 /// preset, can be a regression (a classification preset's labels are classes).
-fn regression(scene: &mut Scene) -> Result<Option<String>, String> {
+fn regression(t: &Catalogue, scene: &mut Scene, value: &str) -> Result<Option<String>, String> {
     match scene.preset {
-        Some(p) if p.task() != Task::Regression => Err(format!(
-            "classes: the preset {} is a classification; '{REGRESSION}' needs a regression preset or none",
-            p.name()
+        Some(p) if p.task() != Task::Regression => Err(fill(
+            t.link_regression_preset,
+            &[("preset", p.name()), ("value", value.trim())],
         )),
         _ => {
             scene.task = Task::Regression;
@@ -448,35 +455,44 @@ fn regression(scene: &mut Scene) -> Result<Option<String>, String> {
 }
 
 /// A finite number within `MAX_COORDINATE` of 0, read exactly as an f32.
-fn coordinate(field: &str, text: &str) -> Result<f32, String> {
+fn coordinate(t: &Catalogue, field: &str, text: &str) -> Result<f32, String> {
+    let said = |template| {
+        fill(
+            template,
+            &[
+                ("field", field),
+                ("value", &shorten(text)),
+                ("max", &MAX_COORDINATE.to_string()),
+            ],
+        )
+    };
     match text.trim().parse::<f32>() {
         Ok(v) if v.abs() <= MAX_COORDINATE => Ok(v),
-        Ok(_) => Err(format!(
-            "{field}: '{}' is not a finite number within ±{MAX_COORDINATE}",
-            shorten(text)
-        )),
-        Err(_) => Err(format!("{field}: '{}' is not a number", shorten(text))),
+        Ok(_) => Err(said(t.link_not_coordinate)),
+        Err(_) => Err(said(t.setting_not_number)),
     }
 }
 
 /// `x1 from, x1 to, x2 from, x2 to`. Each side must be wide for its distance
 /// from 0, so that the packed points' 4096 steps survive f32 rounding.
-fn domain(value: &str) -> Result<Domain, String> {
+fn domain(t: &Catalogue, value: &str) -> Result<Domain, String> {
     let parts: Vec<&str> = value.split(',').collect();
     let [a, b, c, d] = parts[..] else {
-        return Err(format!(
-            "domain: '{}' is not four numbers: x1 from, x1 to, x2 from, x2 to",
-            shorten(value)
-        ));
+        return Err(fill(t.link_domain_not_four, &[("value", &shorten(value))]));
     };
     let side = |name: &str, from: &str, to: &str| -> Result<(f32, f32), String> {
-        let (from, to) = (coordinate("domain", from)?, coordinate("domain", to)?);
+        let (from, to) = (coordinate(t, "domain", from)?, coordinate(t, "domain", to)?);
         let size = from.abs().max(to.abs()).max(1.0);
         if to - from >= size / 1000.0 {
             Ok((from, to))
         } else {
-            Err(format!(
-                "domain: {name} runs from {from} to {to}; it must rise, by at least 1/1000 of its largest end"
+            Err(fill(
+                t.link_domain_not_rising,
+                &[
+                    ("side", name),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                ],
             ))
         }
     };
@@ -488,7 +504,7 @@ fn domain(value: &str) -> Result<Domain, String> {
 
 /// The domain clamped to `MAX_DOMAIN`, with a note when it was beyond;
 /// refused when a side lies wholly beyond it.
-fn bounded(domain: Domain) -> Result<(Domain, Option<String>), String> {
+fn bounded(t: &Catalogue, domain: Domain) -> Result<(Domain, Option<String>), String> {
     let clamp = |(from, to): (f32, f32)| {
         (
             from.clamp(-MAX_DOMAIN, MAX_DOMAIN),
@@ -508,25 +524,29 @@ fn bounded(domain: Domain) -> Result<(Domain, Option<String>), String> {
             .join(",")
     };
     let rises = |(from, to): (f32, f32)| to - from >= from.abs().max(to.abs()).max(1.0) / 1000.0;
+    let max = MAX_DOMAIN.to_string();
     if !(rises(shown.x1) && rises(shown.x2)) {
-        return Err(format!(
-            "domain: {} lies beyond ±{MAX_DOMAIN}, the furthest the data canvas shows",
-            text(domain)
+        return Err(fill(
+            t.link_domain_beyond,
+            &[("domain", &text(domain)), ("max", &max)],
         ));
     }
     Ok((
         shown,
-        Some(format!(
-            "domain: {} reaches beyond ±{MAX_DOMAIN}, the furthest the data canvas shows; using {}",
-            text(domain),
-            text(shown)
+        Some(fill(
+            t.link_domain_clamped,
+            &[
+                ("domain", &text(domain)),
+                ("max", &max),
+                ("used", &text(shown)),
+            ],
         )),
     ))
 }
 
 /// Plain text for the canvas: control characters become spaces, and long
 /// text is cut with a note. Never markup: the page draws it as text.
-fn caption(field: &str, text: &str, notes: &mut Vec<String>) -> String {
+fn caption(t: &Catalogue, field: &str, text: &str, notes: &mut Vec<String>) -> String {
     let clean: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -534,38 +554,36 @@ fn caption(field: &str, text: &str, notes: &mut Vec<String>) -> String {
     if clean.chars().count() <= MAX_CAPTION {
         return clean;
     }
-    notes.push(format!(
-        "{field}: longer than {MAX_CAPTION} characters; cut short"
+    notes.push(fill(
+        t.link_caption_cut,
+        &[("field", field), ("max", &MAX_CAPTION.to_string())],
     ));
     clean.chars().take(MAX_CAPTION).collect()
 }
 
-fn axes(raw: &str, notes: &mut Vec<String>) -> Result<(String, String), String> {
+fn axes(t: &Catalogue, raw: &str, notes: &mut Vec<String>) -> Result<(String, String), String> {
     let parts: Vec<&str> = raw.split(',').collect();
     let [x1, x2] = parts[..] else {
-        return Err(format!(
-            "axes: '{}' is not two names separated by a comma",
-            shorten(raw)
-        ));
+        return Err(fill(t.link_axes_not_two, &[("value", &shorten(raw))]));
     };
-    let (x1, x2) = (unescape("axes", x1)?, unescape("axes", x2)?);
-    Ok((caption("axes", &x1, notes), caption("axes", &x2, notes)))
+    let (x1, x2) = (unescape(t, "axes", x1)?, unescape(t, "axes", x2)?);
+    Ok((
+        caption(t, "axes", &x1, notes),
+        caption(t, "axes", &x2, notes),
+    ))
 }
 
-fn marker(raw: &str, notes: &mut Vec<String>) -> Result<Option<Marker>, String> {
+fn marker(t: &Catalogue, raw: &str, notes: &mut Vec<String>) -> Result<Option<Marker>, String> {
     if raw.trim() == "none" {
         return Ok(None);
     }
     let parts: Vec<&str> = raw.splitn(3, ',').collect();
     let [x1, x2, label] = parts[..] else {
-        return Err(format!(
-            "marker: '{}' is not x1,x2,label or none",
-            shorten(raw)
-        ));
+        return Err(fill(t.link_marker_not_three, &[("value", &shorten(raw))]));
     };
-    let x1 = coordinate("marker", &unescape("marker", x1)?)?;
-    let x2 = coordinate("marker", &unescape("marker", x2)?)?;
-    let label = caption("marker", &unescape("marker", label)?, notes);
+    let x1 = coordinate(t, "marker", &unescape(t, "marker", x1)?)?;
+    let x2 = coordinate(t, "marker", &unescape(t, "marker", x2)?)?;
+    let label = caption(t, "marker", &unescape(t, "marker", label)?, notes);
     Ok(Some(Marker { x1, x2, label }))
 }
 
@@ -582,7 +600,7 @@ fn escape(text: &str, keep: &[u8]) -> String {
     out
 }
 
-fn unescape(field: &str, text: &str) -> Result<String, String> {
+fn unescape(t: &Catalogue, field: &str, text: &str) -> Result<String, String> {
     let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -596,22 +614,22 @@ fn unescape(field: &str, text: &str) -> Result<String, String> {
         match (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
             (Some(high), Some(low)) => out.push((high * 16 + low) as u8),
             _ => {
-                return Err(format!(
-                    "{field}: a '%' not followed by two hex digits in '{}'",
-                    shorten(text)
+                return Err(fill(
+                    t.link_bad_escape,
+                    &[("field", field), ("value", &shorten(text))],
                 ))
             }
         }
         i += 3;
     }
-    String::from_utf8(out).map_err(|_| format!("{field}: the %-escapes are not UTF-8 text"))
+    String::from_utf8(out).map_err(|_| fill(t.link_escape_not_utf8, &[("field", field)]))
 }
 
-fn capped(mut notes: Vec<String>) -> Vec<String> {
+fn capped(t: &Catalogue, mut notes: Vec<String>) -> Vec<String> {
     if notes.len() > MAX_NOTES {
         let more = notes.len() - (MAX_NOTES - 1);
         notes.truncate(MAX_NOTES - 1);
-        notes.push(format!("… and {more} more notes"));
+        notes.push(fill(t.link_more_notes, &[("count", &more.to_string())]));
     }
     notes
 }
@@ -648,6 +666,63 @@ mod tests {
             decode("#hidden=3&speed=2").unwrap().notes,
             ["'speed' is not a setting; ignored"]
         );
+    }
+
+    fn korean() -> Catalogue {
+        crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
+            .unwrap()
+            .catalogue
+    }
+
+    /// The placement's and the points' notes, numbers filled into Korean.
+    #[test]
+    fn a_korean_playground_reads_the_placement_and_the_points_in_korean() {
+        let korean = korean();
+        let notes = |text: &str| decode_in(&korean, text).unwrap().notes;
+        assert_eq!(
+            notes("preset=none&points-count=9999&domain=-1000000,1000000,-1000000,1000000&marker=1,abc,me&data=0"),
+            [
+                "points-count: 9999개는 장면에 담을 수 있는 5000개보다 많습니다",
+                "domain: -1000000,1000000,-1000000,1000000은(는) 데이터 캔버스가 보여 주는 한도(±1000)를 넘어서 -1000,1000,-1000,1000을(를) 씁니다",
+                "marker: 'abc'은(는) 숫자가 아닙니다",
+            ]
+        );
+        assert_eq!(
+            notes("preset=xor&data=1.AAA+A&axes=a%zz,b"),
+            [
+                "axes: 'a%zz'에서 '%' 뒤에 16진수 두 자리가 없습니다",
+                "data: 4번째 글자 '+'은(는) URL에 안전한 base64가 아닙니다",
+            ]
+        );
+        assert_eq!(
+            notes("preset=xor&classes=regression&domain=6,-6,0,1&data=3.AAAA"),
+            [
+                "classes: 데이터셋 xor은(는) 분류입니다; 'regression'에는 회귀 데이터셋이나 none이 필요합니다",
+                "domain: x1이(가) 6부터 -6까지입니다; 적어도 큰 쪽 끝의 1/1000만큼 커져야 합니다",
+                "data: 점을 담을 때 쓴 데이터셋이나 영역을 읽지 못해서 건너뛰었습니다",
+            ]
+        );
+        let many = "a=1&".repeat(30) + "seed=2";
+        assert_eq!(notes(&many).last().unwrap(), "… 그리고 알림 11개 더");
+    }
+
+    #[test]
+    fn a_korean_playground_says_what_a_link_cannot_hold_in_korean() {
+        let korean = korean();
+        let mut scene = Scene::from_preset(Preset::Plane, 30, 0.3, 2);
+        scene.points.push(Point::new(1000.0, 1000.0, 0.5));
+        scene.points.push(Point::new(1.0, 1.0, 4.0));
+        scene.points.push(Point::new(1.0, 1.0, -4.0));
+        assert_eq!(
+            link_notes(&korean, &scene),
+            [
+                "링크는 영역에서 너무 멀리 떨어진 점 1개(x1 -12부터 12까지, x2 -12부터 12까지의 범위 밖)를 제자리에 담을 수 없어서 그 가장자리로 옮깁니다",
+                "링크는 -1.5부터 1.5까지의 범위 밖에 있는 값 2개를 담을 수 없어서 그 범위로 자릅니다",
+            ]
+        );
+        scene.points.truncate(30);
+        scene.points.push(Point::new(0.1234, 0.1, 0.5));
+        assert_eq!(link_notes(&korean, &scene), [korean.link_rounds_points]);
     }
     use crate::data::Point;
 
@@ -793,12 +868,12 @@ mod tests {
     #[test]
     fn link_notes_say_what_a_link_cannot_hold() {
         let mut scene = Scene::from_preset(Preset::Plane, 30, 0.3, 2);
-        assert_eq!(link_notes(&scene), Vec::<String>::new());
+        assert_eq!(link_notes(&ENGLISH, &scene), Vec::<String>::new());
         scene.points.push(Point::new(1000.0, 1000.0, 0.5));
         scene.points.push(Point::new(1.0, 1.0, 4.0));
         let before = scene.clone();
         assert_eq!(
-            link_notes(&scene),
+            link_notes(&ENGLISH, &scene),
             [
                 "The link cannot hold 1 of the points where they are, so far outside the area (beyond x1 -12 to 12, x2 -12 to 12): it moves them to that edge",
                 "The link cannot hold 1 of the values beyond -1.5 to 1.5: it cuts them to that range",
@@ -808,7 +883,7 @@ mod tests {
         scene.points.truncate(30);
         scene.points.push(Point::new(0.1234, 0.1, 0.5));
         assert_eq!(
-            link_notes(&scene),
+            link_notes(&ENGLISH, &scene),
             ["The link rounds the points' positions (to 1/2048 of the area's width), so a run opened from it can differ slightly from this one"]
         );
     }
@@ -1104,12 +1179,12 @@ mod tests {
     #[test]
     fn percent_escapes_round_trip() {
         for text in ["", "plain", "a,b & c=d %", "☕ naïve \u{1F600}", "\0\x7f"] {
-            assert_eq!(unescape("t", &escape(text, b"")).unwrap(), text);
+            assert_eq!(unescape(&ENGLISH, "t", &escape(text, b"")).unwrap(), text);
         }
         assert_eq!(escape("a,b", b","), "a,b");
         assert_eq!(escape("a,b", b""), "a%2Cb");
         for bad in ["%", "%4", "%4g", "%+1", "%%41"] {
-            assert!(unescape("t", bad).is_err(), "{bad}");
+            assert!(unescape(&ENGLISH, "t", bad).is_err(), "{bad}");
         }
     }
 }

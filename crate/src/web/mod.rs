@@ -933,7 +933,7 @@ impl Playground {
     /// What a link to this scene cannot hold (points beyond its reach,
     /// rounding that can change a run), a sentence each; said before copying.
     pub fn link_notes(&self) -> Vec<String> {
-        crate::scene::text::link_notes(self.class.session().scene())
+        crate::scene::text::link_notes(self.t, self.class.session().scene())
     }
 
     /// The scene's text form with every point exactly as it is (for saving

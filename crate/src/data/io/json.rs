@@ -35,11 +35,85 @@ impl Json<'_> {
     }
 }
 
+/// Where a text stops being JSON (line and column from 1), and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Syntax {
+    pub line: usize,
+    pub column: usize,
+    pub problem: Problem,
+}
+
+/// Why a text is not JSON; [`Problem::text`] says it in a language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Problem {
+    EndsEarly,
+    MoreText,
+    TooDeep,
+    TooManyValues,
+    NanOrInfinity,
+    Unexpected(char),
+    ExpectedWord(&'static str),
+    ExpectedDigit,
+    DigitAfterPoint,
+    DigitInExponent,
+    EndsInString,
+    ControlInString,
+    UnknownEscape,
+    HexDigits,
+    LoneSurrogate,
+    /// `,` or the closing bracket of an array or object.
+    ExpectedCommaOr(char),
+    ExpectedName,
+    ExpectedColon,
+}
+
+impl Problem {
+    /// The problem in `t`'s language.
+    pub fn text(self, t: &Catalogue) -> String {
+        use Problem::*;
+        let quoted = |c: char| format!("{c:?}");
+        match self {
+            EndsEarly => t.json_ends_early.to_string(),
+            MoreText => t.json_more_text.to_string(),
+            TooDeep => fill(t.json_too_deep, &[("max", &MAX_DEPTH.to_string())]),
+            TooManyValues => fill(t.json_too_many_values, &[("max", &MAX_VALUES.to_string())]),
+            NanOrInfinity => t.json_nan.to_string(),
+            Unexpected(c) => fill(t.json_unexpected, &[("what", &quoted(c))]),
+            ExpectedWord(word) => fill(t.json_expected_word, &[("word", word)]),
+            ExpectedDigit => t.json_expected_digit.to_string(),
+            DigitAfterPoint => t.json_digit_after_point.to_string(),
+            DigitInExponent => t.json_digit_in_exponent.to_string(),
+            EndsInString => t.json_ends_in_string.to_string(),
+            ControlInString => t.json_control_in_string.to_string(),
+            UnknownEscape => t.json_unknown_escape.to_string(),
+            HexDigits => t.json_hex_digits.to_string(),
+            LoneSurrogate => t.json_lone_surrogate.to_string(),
+            ExpectedCommaOr(close) => fill(t.json_expected_comma_or, &[("close", &quoted(close))]),
+            ExpectedName => t.json_expected_name.to_string(),
+            ExpectedColon => t.json_expected_colon.to_string(),
+        }
+    }
+}
+
+/// In English, for what is not a student's message (a language file).
+impl std::fmt::Display for Syntax {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (line, column) = (self.line.to_string(), self.column.to_string());
+        let problem = self.problem.text(&ENGLISH);
+        f.write_str(&fill(
+            ENGLISH.file_json_syntax,
+            &[("line", &line), ("column", &column), ("problem", &problem)],
+        ))
+    }
+}
+
+use crate::i18n::{fill, Catalogue, ENGLISH};
+
 const MAX_DEPTH: usize = 64;
 /// Far more than a points file of `MAX_POINTS` holds (five values a point).
 const MAX_VALUES: usize = 200_000;
 
-pub fn parse(text: &str) -> Result<Json<'_>, String> {
+pub fn parse(text: &str) -> Result<Json<'_>, Syntax> {
     let mut p = Parser {
         text,
         pos: 0,
@@ -49,7 +123,7 @@ pub fn parse(text: &str) -> Result<Json<'_>, String> {
     let value = p.value(0)?;
     p.skip_space();
     if p.pos < text.len() {
-        return Err(p.error("more text after the end of the JSON value"));
+        return Err(p.error(Problem::MoreText));
     }
     Ok(value)
 }
@@ -66,7 +140,7 @@ impl<'a> Parser<'a> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
-    fn error(&self, what: &str) -> String {
+    fn error(&self, problem: Problem) -> Syntax {
         let before = self.text.as_bytes().get(..self.pos).unwrap_or_default();
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
@@ -79,7 +153,11 @@ impl<'a> Parser<'a> {
             .filter(|&&b| b & 0xC0 != 0x80)
             .count()
             + 1;
-        format!("JSON line {line}, column {column}: {what}")
+        Syntax {
+            line,
+            column,
+            problem,
+        }
     }
 
     fn skip_space(&mut self) {
@@ -88,18 +166,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json<'a>, String> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Syntax> {
         if depth > MAX_DEPTH {
-            return Err(self.error(&format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.error(Problem::TooDeep));
         }
         self.values += 1;
         if self.values > MAX_VALUES {
-            return Err(self.error(&format!(
-                "more than {MAX_VALUES} values; a points file holds far fewer"
-            )));
+            return Err(self.error(Problem::TooManyValues));
         }
         match self.peek() {
-            None => Err(self.error("the text ends where a value should be")),
+            None => Err(self.error(Problem::EndsEarly)),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
             Some(b'"') => self.string().map(Json::Text),
@@ -107,24 +183,21 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.word("false", Json::Bool(false)),
             Some(b'n') => self.word("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number_token(),
-            Some(b'N' | b'I') => Err(self.error("NaN and Infinity are not JSON numbers")),
+            Some(b'N' | b'I') => Err(self.error(Problem::NanOrInfinity)),
             Some(_) => {
                 let c = self.text.get(self.pos..).and_then(|s| s.chars().next());
-                Err(self.error(&format!(
-                    "unexpected {}",
-                    c.map_or("byte".into(), |c| format!("{c:?}"))
-                )))
+                Err(self.error(Problem::Unexpected(c.unwrap_or('\u{fffd}'))))
             }
         }
     }
 
-    fn word(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, String> {
+    fn word(&mut self, word: &'static str, value: Json<'a>) -> Result<Json<'a>, Syntax> {
         let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
         if rest.starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.error(&format!("expected {word}")))
+            Err(self.error(Problem::ExpectedWord(word)))
         }
     }
 
@@ -136,7 +209,7 @@ impl<'a> Parser<'a> {
         self.pos > start
     }
 
-    fn number_token(&mut self) -> Result<Json<'a>, String> {
+    fn number_token(&mut self) -> Result<Json<'a>, Syntax> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -146,13 +219,13 @@ impl<'a> Parser<'a> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            Some(b'N' | b'I') => return Err(self.error("NaN and Infinity are not JSON numbers")),
-            _ => return Err(self.error("expected a digit")),
+            Some(b'N' | b'I') => return Err(self.error(Problem::NanOrInfinity)),
+            _ => return Err(self.error(Problem::ExpectedDigit)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !self.digits() {
-                return Err(self.error("expected a digit after '.'"));
+                return Err(self.error(Problem::DigitAfterPoint));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -161,13 +234,13 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             if !self.digits() {
-                return Err(self.error("expected a digit in the exponent"));
+                return Err(self.error(Problem::DigitInExponent));
             }
         }
         Ok(Json::Number(self.text.get(start..self.pos).unwrap_or("0")))
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<String, Syntax> {
         self.pos += 1; // the opening quote
         let mut out = String::new();
         loop {
@@ -177,7 +250,7 @@ impl<'a> Parser<'a> {
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             else {
                 self.pos = self.text.len();
-                return Err(self.error("the text ends inside a string"));
+                return Err(self.error(Problem::EndsInString));
             };
             // Both ends of the run are before ASCII bytes, so on char boundaries.
             out.push_str(self.text.get(self.pos..self.pos + run).unwrap_or_default());
@@ -191,12 +264,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     out.push(self.escape()?);
                 }
-                _ => return Err(self.error("a control character inside a string")),
+                _ => return Err(self.error(Problem::ControlInString)),
             }
         }
     }
 
-    fn escape(&mut self) -> Result<char, String> {
+    fn escape(&mut self) -> Result<char, Syntax> {
         let c = self.peek();
         self.pos += 1;
         Ok(match c {
@@ -214,36 +287,35 @@ impl<'a> Parser<'a> {
                     // A high surrogate: its low half must follow as \uXXXX.
                     let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
                     if !rest.starts_with(b"\\u") {
-                        return Err(self.error("a lone surrogate in a \\u escape"));
+                        return Err(self.error(Problem::LoneSurrogate));
                     }
                     self.pos += 2;
                     let second = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&second) {
-                        return Err(self.error("a lone surrogate in a \\u escape"));
+                        return Err(self.error(Problem::LoneSurrogate));
                     }
                     0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 } else {
                     first
                 };
-                char::from_u32(code)
-                    .ok_or_else(|| self.error("a lone surrogate in a \\u escape"))?
+                char::from_u32(code).ok_or_else(|| self.error(Problem::LoneSurrogate))?
             }
-            _ => return Err(self.error("an unknown escape after '\\'")),
+            _ => return Err(self.error(Problem::UnknownEscape)),
         })
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
+    fn hex4(&mut self) -> Result<u32, Syntax> {
         let digits = self.text.as_bytes().get(self.pos..self.pos + 4);
         let value = digits.and_then(|d| {
             d.iter()
                 .try_fold(0, |v, &b| Some(v * 16 + char::from(b).to_digit(16)?))
         });
-        let value = value.ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+        let value = value.ok_or_else(|| self.error(Problem::HexDigits))?;
         self.pos += 4;
         Ok(value)
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json<'a>, String> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, Syntax> {
         self.pos += 1; // '['
         let mut items = Vec::new();
         self.skip_space();
@@ -261,12 +333,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error("expected ',' or ']'")),
+                _ => return Err(self.error(Problem::ExpectedCommaOr(']'))),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json<'a>, String> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, Syntax> {
         self.pos += 1; // '{'
         let mut fields = Vec::new();
         self.skip_space();
@@ -277,12 +349,12 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a name in double quotes"));
+                return Err(self.error(Problem::ExpectedName));
             }
             let name = self.string()?;
             self.skip_space();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected ':'"));
+                return Err(self.error(Problem::ExpectedColon));
             }
             self.pos += 1;
             self.skip_space();
@@ -294,7 +366,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Json::Object(fields));
                 }
-                _ => return Err(self.error("expected ',' or '}'")),
+                _ => return Err(self.error(Problem::ExpectedCommaOr('}'))),
             }
         }
     }
@@ -393,7 +465,7 @@ mod tests {
             ),
         ];
         for (text, message) in cases {
-            assert_eq!(parse(text).unwrap_err(), message, "{text}");
+            assert_eq!(parse(text).unwrap_err().to_string(), message, "{text}");
         }
     }
 
@@ -401,12 +473,13 @@ mod tests {
     fn deep_nesting_and_too_many_values_are_refused_without_recursing_far() {
         let deep = "[".repeat(1_000_000);
         assert_eq!(
-            parse(&deep).unwrap_err(),
+            parse(&deep).unwrap_err().to_string(),
             "JSON line 1, column 66: nested deeper than 64 levels"
         );
         let many = format!("[{}0]", "0,".repeat(MAX_VALUES));
         assert!(parse(&many)
             .unwrap_err()
+            .to_string()
             .ends_with("more than 200000 values; a points file holds far fewer"));
     }
 }

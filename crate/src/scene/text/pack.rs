@@ -12,6 +12,7 @@
 //!   ±0.5, ±1); it comes back within 1/160, or clamped into that range.
 
 use crate::data::{Domain, Point, Task};
+use crate::i18n::{fill, Catalogue};
 use crate::scene::MAX_POINTS;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -83,25 +84,41 @@ pub fn pack(points: &[Point], task: Task, domain: Domain) -> String {
 }
 
 /// The count and the bits of `count.base64` text (of `field`), checked to
-/// hold exactly `bits` bits per point.
-fn read_packed(field: &str, text: &str, bits: usize) -> Result<(usize, Reader), String> {
+/// hold exactly `bits` bits per point; what is wrong told in `t`'s language.
+fn read_packed(
+    t: &Catalogue,
+    field: &str,
+    text: &str,
+    bits: usize,
+) -> Result<(usize, Reader), String> {
     let (count, payload) = text.split_once('.').unwrap_or((text, ""));
     let count: usize = count.trim().parse().map_err(|_| {
-        format!(
-            "{field}: '{}' is not a count of points",
-            super::shorten(count)
+        fill(
+            t.link_data_not_count,
+            &[("field", field), ("value", &super::shorten(count))],
         )
     })?;
     if count > MAX_POINTS {
-        return Err(format!(
-            "{field}: {count} points are more than the {MAX_POINTS} a scene holds"
+        return Err(fill(
+            t.link_data_too_many,
+            &[
+                ("field", field),
+                ("count", &count.to_string()),
+                ("max", &MAX_POINTS.to_string()),
+            ],
         ));
     }
     let needed = (count * bits).div_ceil(6);
     let given = payload.chars().count();
     if given != needed {
-        return Err(format!(
-            "{field}: {given} characters where a count of {count} needs {needed} (cut short or altered?)"
+        return Err(fill(
+            t.link_data_length,
+            &[
+                ("field", field),
+                ("given", &given.to_string()),
+                ("count", &count.to_string()),
+                ("needed", &needed.to_string()),
+            ],
         ));
     }
     let mut sextets = Vec::with_capacity(needed);
@@ -109,9 +126,13 @@ fn read_packed(field: &str, text: &str, bits: usize) -> Result<(usize, Reader), 
         match sextet(c) {
             Some(s) => sextets.push(s),
             None => {
-                return Err(format!(
-                    "{field}: {c:?} at character {} is not URL-safe base64",
-                    i + 1
+                return Err(fill(
+                    t.link_data_not_base64,
+                    &[
+                        ("field", field),
+                        ("character", &format!("{c:?}")),
+                        ("at", &(i + 1).to_string()),
+                    ],
                 ))
             }
         }
@@ -136,13 +157,16 @@ pub fn pack_exact(points: &[Point]) -> String {
 }
 
 /// Reads what `pack_exact` wrote; a number that is not finite is refused.
-pub fn unpack_exact(text: &str) -> Result<Vec<Point>, String> {
-    let (count, mut bits) = read_packed("points", text, EXACT_BITS)?;
+pub fn unpack_exact(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
+    let (count, mut bits) = read_packed(t, "points", text, EXACT_BITS)?;
     let mut points = Vec::with_capacity(count);
     for i in 0..count {
         let [x1, x2, label] = [0; 3].map(|_| f32::from_bits(bits.read(32)));
         if !(x1.is_finite() && x2.is_finite() && label.is_finite()) {
-            return Err(format!("points: point {} is not finite numbers", i + 1));
+            return Err(fill(
+                t.link_points_not_finite,
+                &[("point", &(i + 1).to_string())],
+            ));
         }
         let test = bits.read(1) == 1;
         points.push(Point {
@@ -165,8 +189,8 @@ pub fn reach(domain: Domain) -> ((f64, f64), (f64, f64)) {
 
 /// Reads what `pack` wrote for the same task and domain. Class labels come
 /// back as 0 to 3, whatever the task's number of classes.
-pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, String> {
-    let (count, mut bits) = read_packed("data", text, bits_per_point(task))?;
+pub fn unpack(t: &Catalogue, text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, String> {
+    let (count, mut bits) = read_packed(t, "data", text, bits_per_point(task))?;
     let (gx1, gx2) = (grid(domain.x1), grid(domain.x2));
     let mut points = Vec::with_capacity(count);
     for i in 0..count {
@@ -177,9 +201,13 @@ pub fn unpack(text: &str, task: Task, domain: Domain) -> Result<Vec<Point>, Stri
             Task::Regression => match bits.read(VALUE_BITS) {
                 code if code <= LAST_VALUE_CODE => value(code),
                 code => {
-                    return Err(format!(
-                        "data: point {} has value code {code}; codes stop at {LAST_VALUE_CODE}",
-                        i + 1
+                    return Err(fill(
+                        t.link_data_value_code,
+                        &[
+                            ("point", &(i + 1).to_string()),
+                            ("code", &code.to_string()),
+                            ("last", &LAST_VALUE_CODE.to_string()),
+                        ],
                     ))
                 }
             },
@@ -255,6 +283,7 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::ENGLISH;
 
     const TWO: Task = Task::Classification { classes: 2 };
 
@@ -308,15 +337,15 @@ mod tests {
         ];
         points[1].test = true;
         let text = pack_exact(&points);
-        assert_eq!(unpack_exact(&text), Ok(points.clone()));
+        assert_eq!(unpack_exact(&ENGLISH, &text), Ok(points.clone()));
         assert_eq!(pack_exact(&[]), "0.");
-        assert_eq!(unpack_exact("0."), Ok(vec![]));
+        assert_eq!(unpack_exact(&ENGLISH, "0."), Ok(vec![]));
         let nan = pack_exact(&[Point::new(f32::NAN, 0.0, 0.0)]);
         assert_eq!(
-            unpack_exact(&nan),
+            unpack_exact(&ENGLISH, &nan),
             Err("points: point 1 is not finite numbers".to_string())
         );
-        assert!(unpack_exact(&text[..text.len() - 1]).is_err());
+        assert!(unpack_exact(&ENGLISH, &text[..text.len() - 1]).is_err());
     }
 
     #[test]
@@ -325,7 +354,13 @@ mod tests {
             Point::new(-100.0, 100.0, 3.0),
             Point::new(f32::NAN, 0.0, 9.0),
         ];
-        let back = unpack(&pack(&points, TWO, Domain::STANDARD), TWO, Domain::STANDARD).unwrap();
+        let back = unpack(
+            &ENGLISH,
+            &pack(&points, TWO, Domain::STANDARD),
+            TWO,
+            Domain::STANDARD,
+        )
+        .unwrap();
         assert_eq!(
             (back[0].x1, back[0].x2, back[0].label),
             (-12.0, 12.0 - 24.0 / 4096.0, 3.0)
@@ -333,6 +368,7 @@ mod tests {
         assert_eq!((back[1].x1, back[1].label), (-12.0, 3.0));
         let values = [Point::new(0.0, 0.0, 7.0), Point::new(0.0, 0.0, -7.0)];
         let back = unpack(
+            &ENGLISH,
             &pack(&values, Task::Regression, Domain::STANDARD),
             Task::Regression,
             Domain::STANDARD,
@@ -376,25 +412,30 @@ mod tests {
             ),
         ];
         for (text, message) in cases {
-            assert_eq!(unpack(text, TWO, d).unwrap_err(), message, "{text}");
+            assert_eq!(
+                unpack(&ENGLISH, text, TWO, d).unwrap_err(),
+                message,
+                "{text}"
+            );
         }
         // Regression codes above 240 are not made by `pack`.
         assert_eq!(
-            unpack("1.AAAAA_8", Task::Regression, d).unwrap_err(),
+            unpack(&ENGLISH, "1.AAAAA_8", Task::Regression, d).unwrap_err(),
             "data: 7 characters where a count of 1 needs 6 (cut short or altered?)"
         );
         assert_eq!(
-            unpack("1.AAAA_w", Task::Regression, d).unwrap_err(),
+            unpack(&ENGLISH, "1.AAAA_w", Task::Regression, d).unwrap_err(),
             "data: point 1 has value code 255; codes stop at 240"
         );
-        assert_eq!(unpack("0", TWO, d).unwrap(), []);
-        assert_eq!(unpack(" 0.", TWO, d).unwrap(), []);
+        assert_eq!(unpack(&ENGLISH, "0", TWO, d).unwrap(), []);
+        assert_eq!(unpack(&ENGLISH, " 0.", TWO, d).unwrap(), []);
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::i18n::ENGLISH;
     use proptest::prelude::*;
 
     fn coordinate() -> impl Strategy<Value = f32> {
@@ -442,7 +483,7 @@ mod properties {
         ) {
             let task = if regression { Task::Regression } else { Task::Classification { classes: 4 } };
             let text = pack(&points, task, domain);
-            let back = unpack(&text, task, domain).unwrap();
+            let back = unpack(&ENGLISH, &text, task, domain).unwrap();
             prop_assert_eq!(back.len(), points.len());
             for (p, q) in points.iter().zip(&back) {
                 for (v, w, side) in [(p.x1, q.x1, domain.x1), (p.x2, q.x2, domain.x2)] {
