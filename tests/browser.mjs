@@ -23,6 +23,19 @@ export const DEEP_QUERY = `
     ?? document.querySelector(host)?.shadowRoot?.querySelector(selector) ?? null;
   window.$all = (selector) => [document, ...[...document.querySelectorAll('descent-playground')].map((h) => h.shadowRoot)]
     .flatMap((root) => (root ? [...root.querySelectorAll(selector)] : []));
+  // The data canvas as a person sees it: the colour field and the rings
+  // (canvases of their own beneath; the field is stretched by the
+  // compositor) with the points over them. Any other canvas is itself.
+  window.$seen = (c) => {
+    const layers = [...(c.parentElement?.children ?? [])].filter((e) => e.localName === 'canvas');
+    if (c.id !== 'data' || layers.length < 2) return c;
+    const seen = document.createElement('canvas');
+    [seen.width, seen.height] = [c.width, c.height];
+    const ctx = seen.getContext('2d');
+    ctx.imageSmoothingEnabled = true;
+    for (const layer of layers) ctx.drawImage(layer, 0, 0, c.width, c.height);
+    return seen;
+  };
 `;
 
 export async function start() {
@@ -106,7 +119,7 @@ export async function colourCount(page, selector, x, y, rgb, { radius = 6, toler
     const y0 = Math.max(0, Math.floor(cy - r));
     const w = Math.min(c.width, Math.ceil(cx + r)) - x0;
     const h = Math.min(c.height, Math.ceil(cy + r)) - y0;
-    const d = c.getContext('2d').getImageData(x0, y0, w, h).data;
+    const d = $seen(c).getContext('2d').getImageData(x0, y0, w, h).data;
     let n = 0;
     for (let j = 0; j < h; j++) {
       for (let i = 0; i < w; i++) {
@@ -124,7 +137,7 @@ export async function colourCount(page, selector, x, y, rgb, { radius = 6, toler
 export async function grab(page, selector) {
   return page.evaluate((selector) => {
     const c = $q(selector);
-    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const pixels = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
     window.__grabs ??= [];
     window.__grabs.push(pixels);
     return window.__grabs.length - 1;

@@ -14,7 +14,7 @@ after(async () => { await browser?.stop(); });
 /** Fraction of the data canvas that is not plain white: the field is drawn. */
 const painted = (frame) => frame.evaluate(() => {
   const c = $q('#data');
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let coloured = 0;
   for (let k = 0; k < d.length; k += 4) if (d[k] < 240 || d[k + 1] < 240 || d[k + 2] < 240) coloured++;
   return coloured / (d.length / 4);

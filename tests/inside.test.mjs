@@ -7,7 +7,7 @@
 // Run: node --test --test-concurrency=1 tests/inside.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, OUTPUT, frames, colourCount, grab, changedFraction, clickAt } from './browser.mjs';
+import { start, OUTPUT, DEEP_QUERY, frames, colourCount, grab, changedFraction, clickAt } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -23,7 +23,7 @@ async function train(page, n) {
 async function pixelsLike(page, selector, rgb, tolerance = 40) {
   return page.evaluate(({ selector, rgb, tolerance }) => {
     const c = $q(selector);
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let k = 0; k < d.length; k += 4) {
       if (Math.hypot(d[k] - rgb[0], d[k + 1] - rgb[1], d[k + 2] - rgb[2]) <= tolerance) n++;
@@ -157,7 +157,7 @@ for (const [name, viewport, options] of [
     try {
       await page.goto(`${browser.base}index.html#v=1&schedule=one-cycle&schedule-epochs=40`);
       await page.waitForFunction(() => window.descent !== undefined && document.getElementById('main').handle);
-      await page.addScriptTag({ content: 'window.$q = (s) => document.querySelector("descent-playground").shadowRoot.querySelector(s);' });
+      await page.addScriptTag({ content: DEEP_QUERY });
       await train(page, 25);
       await page.locator('#hidden-space').selectOption('2');
       await frames(page, 3);
@@ -282,7 +282,7 @@ async function linksLit(page, column) {
     const c = $q('#network');
     const s = c.width / c.clientWidth;
     const [a, b] = [Math.ceil((from + 8) * s), Math.floor((to - 8) * s)];
-    const d = c.getContext('2d').getImageData(a, 0, b - a, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(a, 0, b - a, c.height).data;
     let n = 0;
     for (let k = 0; k < d.length; k += 4) {
       if (Math.hypot(d[k] - rgb[0], d[k + 1] - rgb[1], d[k + 2] - rgb[2]) <= 40) n++;

@@ -270,7 +270,7 @@ function fieldSeparability({ selector, inset, stride }) {
   const c = $q(selector);
   const s = c.width / c.clientWidth;
   const [W, H] = [c.width, c.height];
-  const d = c.getContext('2d').getImageData(0, 0, W, H).data;
+  const d = $seen(c).getContext('2d').getImageData(0, 0, W, H).data;
   const other = new Uint8Array(W * H);
   for (let i = 0; i < W * H; i++) {
     const [r, g, b] = [d[4 * i], d[4 * i + 1], d[4 * i + 2]];
@@ -464,7 +464,7 @@ async function textContrast(page, selector, box) {
     const c = $q(selector);
     const s = c.width / c.clientWidth;
     const [x0, y0, w, h] = [box.x, box.y, box.w, box.h].map((v) => Math.round(v * s));
-    const d = c.getContext('2d').getImageData(x0, y0, w, h).data;
+    const d = $seen(c).getContext('2d').getImageData(x0, y0, w, h).data;
     const lin = (v) => { const u = v / 255; return u <= 0.03928 ? u / 12.92 : ((u + 0.055) / 1.055) ** 2.4; };
     const lum = [];
     for (let k = 0; k < d.length; k += 4) lum.push(0.2126 * lin(d[k]) + 0.7152 * lin(d[k + 1]) + 0.0722 * lin(d[k + 2]));
@@ -892,7 +892,7 @@ test('mini-batches: the chart counts epochs, gradient steps or examples processe
   // pale blue pixels (run 1's colour at low alpha on white) appear.
   const pale = async () => page.evaluate(() => {
     const c = $q('#lesson-canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let k = 0; k < d.length; k += 4) if (d[k] > 170 && d[k] < 235 && d[k + 2] > 215 && d[k + 2] - d[k] > 15) n++;
     return n;
@@ -920,7 +920,7 @@ async function stepAndWatch(max) {
   const h = document.getElementById('main').handle;
   const field = () => {
     const c = $q('#data');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let sum = 0;
     for (let k = 0; k < d.length; k++) sum = (Math.imul(sum, 31) + d[k]) | 0;
     return sum;

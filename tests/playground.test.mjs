@@ -203,7 +203,7 @@ async function linkPixels(page) {
     const c = $q('#network');
     const s = c.width / c.clientWidth;
     const [x0, x1] = [Math.round((a + 12) * s), Math.round((b - 12) * s)];
-    const d = c.getContext('2d').getImageData(x0, 0, x1 - x0, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(x0, 0, x1 - x0, c.height).data;
     let coloured = 0;
     for (let k = 0; k < d.length; k += 4) {
       if (Math.max(d[k], d[k + 1], d[k + 2]) - Math.min(d[k], d[k + 1], d[k + 2]) > 60) coloured++;
@@ -251,7 +251,7 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
 async function darkPixels(page) {
   return page.evaluate(() => {
     const c = $q('#data');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let k = 0; k < d.length; k += 4) if (Math.max(d[k], d[k + 1], d[k + 2]) < 70) n++;
     return n;

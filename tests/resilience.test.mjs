@@ -385,7 +385,7 @@ test('<iframe sandbox="allow-scripts" src="embed.html"> works from a plain stati
     await frame.waitForFunction(() => Number($q('#epoch').textContent) >= 20, null, { timeout: 20_000 });
     const coloured = await frame.evaluate(() => {
       const c = $q('#data');
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let n = 0;
       for (let k = 0; k < d.length; k += 4) if (d[k] < 240 || d[k + 1] < 240 || d[k + 2] < 240) n++;
       return n / (d.length / 4);

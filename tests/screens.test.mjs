@@ -61,7 +61,7 @@ function blankFraction(page, [x0, y0, x1, y1]) {
   return page.evaluate(({ x0, y0, x1, y1 }) => {
     const c = $q('#data');
     const [w, h] = [c.width, c.height];
-    const d = c.getContext('2d').getImageData(Math.floor(x0 * w), Math.floor(y0 * h), Math.floor((x1 - x0) * w), Math.floor((y1 - y0) * h)).data;
+    const d = $seen(c).getContext('2d').getImageData(Math.floor(x0 * w), Math.floor(y0 * h), Math.floor((x1 - x0) * w), Math.floor((y1 - y0) * h)).data;
     let blank = 0;
     for (let k = 0; k < d.length; k += 4) if (d[k + 3] < 250 || (d[k] > 250 && d[k + 1] > 250 && d[k + 2] > 250)) blank++;
     return blank / (d.length / 4);
@@ -81,6 +81,13 @@ for (const device of DEVICES) {
         assert.ok(Math.abs(c.width - Math.round(c.css[0] * c.ratio)) <= 1 && Math.abs(c.height - Math.round(c.css[1] * c.ratio)) <= 1,
           `${c.sel}: backing store ${c.width}×${c.height} for ${c.css.join('×')} CSS px at ratio ${c.ratio}`);
       }
+      // The colour field is drawn at its sample size (at most 256²) whatever the screen, and stretched over the data box.
+      const field = await page.evaluate(() => {
+        const [f, d] = [$q('#field'), $q('#data')];
+        return { backing: [f.width, f.height], css: [f.clientWidth, f.clientHeight], data: [d.clientWidth, d.clientHeight] };
+      });
+      assert.ok(field.backing[0] === field.backing[1] && field.backing[0] <= 256 && field.backing[0] >= 64, `field backing store ${field.backing}`);
+      assert.ok(Math.abs(field.css[0] - field.data[0]) <= 2 && Math.abs(field.css[1] - field.data[1]) <= 2, `field box ${field.css} over a data box of ${field.data}`);
       await page.evaluate(() => window.descent.clear());
       await frames(page, 3);
       // The field covers the whole canvas: no blank quarter anywhere (it drew into a corner before).
@@ -101,7 +108,7 @@ for (const device of DEVICES) {
       const green = await page.evaluate(([x, y]) => {
         const c = $q('#data');
         const s = c.width / c.clientWidth;
-        const [r, g, b] = c.getContext('2d').getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data;
+        const [r, g, b] = $seen(c).getContext('2d').getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data;
         return [r, g, b];
       }, [px, py]);
       assert.ok(green[1] > green[0] + 40 && green[1] > green[2] + 40, `green under the pointer, saw ${green}`);
@@ -170,7 +177,7 @@ function patch(page, [x, y]) {
     const c = $q('#data');
     const s = c.width / c.clientWidth;
     const r = Math.round(10 * s);
-    const d = c.getContext('2d').getImageData(Math.round(x * s) - r, Math.round(y * s) - r, 2 * r + 1, 2 * r + 1).data;
+    const d = $seen(c).getContext('2d').getImageData(Math.round(x * s) - r, Math.round(y * s) - r, 2 * r + 1, 2 * r + 1).data;
     return { side: 2 * r + 1, pixels: Array.from(d) };
   }, [x, y]);
 }

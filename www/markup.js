@@ -226,7 +226,11 @@ export const markup = (t) => {
     </div>
     <p id="timeline-off" class="hint timeline-off" hidden>${T.timeline_off}</p>
     <div class="data-wrap">
-      <canvas id="data" tabindex="0" role="application" aria-roledescription="${T.data_canvas}" aria-label="${T.data}" aria-describedby="keyboard-help"></canvas>
+      <div class="data-box">
+        <canvas id="field" aria-hidden="true"></canvas>
+        <canvas id="rings" aria-hidden="true"></canvas>
+        <canvas id="data" tabindex="0" role="application" aria-roledescription="${T.data_canvas}" aria-label="${T.data}" aria-describedby="keyboard-help"></canvas>
+      </div>
       <div id="axis-x" class="axis-x">x1</div>
       <div id="axis-y" class="axis-y">x2</div>
     </div>

@@ -105,6 +105,16 @@ export function controlTable() {
   return table;
 }
 /** The learning-rate slider's stops, 1 and 3 of each power of ten in the setting's range: 0.00001, 0.00003, … 10. */
+/** The data canvas as a person sees it: the field stretched beneath, the rings, the points and marks over it. */
+function dataPicture(field, rings, data) {
+  const picture = document.createElement('canvas');
+  [picture.width, picture.height] = [data.width, data.height];
+  const ctx = picture.getContext('2d');
+  ctx.imageSmoothingEnabled = true;
+  for (const layer of [field, rings, data]) ctx.drawImage(layer, 0, 0, data.width, data.height);
+  return picture;
+}
+
 function rateLadder() {
   const { min, max } = controlTable().settings.find((s) => s.name === 'learning-rate');
   const rates = [];
@@ -138,7 +148,7 @@ export class View {
       sheet.addEventListener('load', done, { once: true });
       sheet.addEventListener('error', done, { once: true });
     }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
-    this.pg = new Playground(this.$('data'), this.$('network'), this.$('loss'), this.$('activation-plot'));
+    this.pg = new Playground(this.$('data'), this.$('field'), this.$('rings'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_language(this.lang);
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
     this.pg.set_rate_canvas(this.$('rate-chart'));
@@ -947,7 +957,7 @@ export class View {
     on('export-csv', 'click', () => this.download('descent-points.csv', new Blob([pg.points_csv()], { type: 'text/csv' })));
     on('export-json', 'click', () => this.download('descent-points.json', new Blob([pg.points_json()], { type: 'application/json' })));
     on('export-model', 'click', () => this.download('descent-model.json', new Blob([pg.model_json()], { type: 'application/json' })));
-    on('export-png', 'click', () => $('data').toBlob((blob) => this.download('descent-boundary.png', blob), 'image/png'));
+    on('export-png', 'click', () => dataPicture($('field'), $('rings'), $('data')).toBlob((blob) => this.download('descent-boundary.png', blob), 'image/png'));
     on('import-points', 'click', () => $('import-file').click());
     on('import-file', 'change', async (e) => {
       const [file] = e.target.files;

@@ -46,16 +46,19 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
     c
 }
 
+/// A playground on fresh canvases, and the canvas of its colour field.
 fn playground() -> (Playground, HtmlCanvasElement) {
-    let data = canvas(300, 300);
+    let field = canvas(300, 300);
     let pg = Playground::new(
-        data.clone(),
+        canvas(300, 300),
+        field.clone(),
+        canvas(300, 300),
         canvas(400, 300),
         canvas(300, 150),
         Some(canvas(200, 120)),
     )
     .unwrap();
-    (pg, data)
+    (pg, field)
 }
 
 fn status(pg: &mut Playground, key: &str) -> f64 {
@@ -65,7 +68,7 @@ fn status(pg: &mut Playground, key: &str) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-/// RGB of the data canvas at CSS pixel (x, y).
+/// RGB of a canvas at CSS pixel (x, y) of its box, whatever its backing store.
 fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 3] {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -131,7 +134,7 @@ fn settings_are_checked_and_training_steps() {
 
 #[wasm_bindgen_test]
 fn the_drawn_field_takes_each_class_colour_far_inside_its_region() {
-    let (mut pg, data) = playground();
+    let (mut pg, field) = playground();
     pg.load_preset("gaussians", 200, 0.0).unwrap();
     pg.set("optimizer", "adam").unwrap();
     pg.set("learning-rate", "0.03").unwrap();
@@ -139,14 +142,14 @@ fn the_drawn_field_takes_each_class_colour_far_inside_its_region() {
     pg.render().unwrap();
     let corner_green = |p: [u8; 3]| p[1] as i32 - p[0] as i32 > 40;
     let corner_red = |p: [u8; 3]| p[0] as i32 - p[1] as i32 > 40;
-    let before = (pixel(&data, 285.0, 15.0), pixel(&data, 15.0, 285.0));
+    let before = (pixel(&field, 285.0, 15.0), pixel(&field, 15.0, 285.0));
     for _ in 0..60 {
         pg.step_epoch();
     }
     pg.render().unwrap();
     // …after it, the top right (green Gaussian at (2, 2)) is green, the bottom left red.
-    let top_right = pixel(&data, 285.0, 15.0);
-    let bottom_left = pixel(&data, 15.0, 285.0);
+    let top_right = pixel(&field, 285.0, 15.0);
+    let bottom_left = pixel(&field, 15.0, 285.0);
     assert!(
         corner_green(top_right),
         "top right {top_right:?} (before {:?})",

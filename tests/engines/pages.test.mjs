@@ -26,7 +26,7 @@ const LESSONS = {
 /** Fraction of the data canvas that is not plain white: the field is drawn. */
 const painted = (t = tab) => t.run(() => {
   const c = $q('#data');
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const d = $seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0;
   for (let k = 0; k < d.length; k += 4) if (d[k] < 240 || d[k + 1] < 240 || d[k + 2] < 240) n++;
   return n / (d.length / 4);

@@ -40,7 +40,7 @@ const dotsAt = (x, y) => tab.run((x, y, colours) => {
   const x0 = Math.max(0, Math.floor(cx - r));
   const y0 = Math.max(0, Math.floor(cy - r));
   const w = Math.ceil(2 * r);
-  const d = c.getContext('2d').getImageData(x0, y0, w, w).data;
+  const d = $seen(c).getContext('2d').getImageData(x0, y0, w, w).data;
   return colours.map((rgb) => {
     let n = 0;
     for (let j = 0; j < w; j++) {
@@ -57,7 +57,7 @@ const dotsAt = (x, y) => tab.run((x, y, colours) => {
 /** The data canvas's pixels, kept in the page; gives a handle for `changed`. */
 const grab = () => tab.run(() => {
   const c = $q('#data');
-  (window.__grabs ??= []).push(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+  (window.__grabs ??= []).push($seen(c).getContext('2d').getImageData(0, 0, c.width, c.height).data);
   return window.__grabs.length - 1;
 });
 const changed = (a, b) => tab.run((a, b) => {

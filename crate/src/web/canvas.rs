@@ -222,3 +222,33 @@ impl Blitter {
         self.whole_image.put(target, pixels, (width, height))
     }
 }
+
+/// A canvas whose backing store is a picture's own size, stretched over its
+/// box by the browser's compositor (smoothed, as `drawImage` would): a
+/// 256² colour field then costs the same on any screen, where drawing it
+/// scaled onto a canvas at pixel ratio 3 filled a million pixels a frame.
+pub struct StretchedPicture {
+    element: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    image: ReusedImage,
+}
+
+impl StretchedPicture {
+    pub fn new(element: HtmlCanvasElement) -> Result<StretchedPicture, JsValue> {
+        let ctx = context_2d(&element)?;
+        Ok(StretchedPicture {
+            element,
+            ctx,
+            image: ReusedImage::default(),
+        })
+    }
+
+    /// Shows `pixels` (`size × size` RGBA).
+    pub fn show(&mut self, pixels: &[u8], size: u32) -> Result<(), JsValue> {
+        if (self.element.width(), self.element.height()) != (size, size) {
+            self.element.set_width(size);
+            self.element.set_height(size);
+        }
+        self.image.put(&self.ctx, pixels, (size, size))
+    }
+}

@@ -74,63 +74,66 @@ pub struct Overlay {
     pub batch: Vec<usize>,
 }
 
-/// The colour field, its boundary, the axes, the points and the marker;
-/// `lap` marks where the points start and end.
+/// What the data canvas shows over the colour field (a canvas of its own
+/// beneath, `StretchedPicture`) and the misclassified points' rings (another,
+/// between them): the axes' ticks, the points, the last step's batch, the
+/// keyboard's cursor and the marker. Drawn again only when some of it
+/// changed: while training that is the marker's number now and then, so
+/// most frames leave this canvas of up to a million device pixels alone.
+pub struct DataOverlay {
+    layers: PointLayers,
+    drawn: Option<OverlayKey>,
+}
+
+impl DataOverlay {
+    /// An overlay whose rings are stamped on `rings`, a canvas of the page.
+    pub fn new(rings: web_sys::HtmlCanvasElement) -> Result<DataOverlay, JsValue> {
+        Ok(DataOverlay {
+            layers: PointLayers::new(rings)?,
+            drawn: None,
+        })
+    }
+}
+
+/// Everything the overlay's picture depends on besides the point layers.
+#[derive(PartialEq)]
+struct OverlayKey {
+    /// The canvas's backing store and pixel ratio (setting its size clears it).
+    size: (u32, u32, f64),
+    domain: Domain,
+    batch: Vec<(f64, f64)>,
+    cursor: Option<(f64, f64)>,
+    /// The marker's place and its label as shown.
+    marker: Option<(f64, f64, String)>,
+    /// The language (the ticks' digits do not change with it, but it is cheap to be sure).
+    language: *const Catalogue,
+}
+
+/// Draws the overlay of the data canvas if it changed; `lap` marks where
+/// the points start and end.
 pub fn data(
     canvas: &Canvas,
-    blitter: &mut Blitter,
-    layers: &mut PointLayers,
+    overlay_state: &mut DataOverlay,
     (session, predictions, t): (&Session, &[f32], &Catalogue),
-    (field, field_size): (&[u8], u32),
     overlay: Overlay,
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
     let frame = Frame::new(canvas, &scene.domain);
-    let ctx = &canvas.ctx;
-    // Everything below is in CSS pixels; the backing store is at the
-    // device's ratio, so text, lines and points stay crisp on any screen.
-    canvas.use_css_pixels();
-    blitter.draw(
-        field,
-        field_size,
-        ctx,
-        (0.0, 0.0, canvas.width, canvas.height),
-    )?;
-
-    ctx.set_font(&super::charts::font("11px"));
-    ctx.set_fill_style_str("rgba(30,30,30,0.75)");
-    // A few round ticks at any scale, leaving out the edges (view::ticks).
-    let ticks = |(low, high): (f32, f32)| crate::view::ticks::axis_ticks(low.into(), high.into());
-    for (v, text) in ticks(scene.domain.x1) {
-        let (x, _) = frame.to_px(v as f32, 0.0);
-        let _ = ctx.fill_text(&text, x - 3.0, canvas.height - 4.0);
-    }
-    for (v, text) in ticks(scene.domain.x2) {
-        let (_, y) = frame.to_px(0.0, v as f32);
-        let _ = ctx.fill_text(&text, 3.0, y + 4.0);
-    }
-
     let task = scene.task;
     let palette = scene.palette;
-    let points = scene.points.clone();
+    let points = &scene.points;
     let Overlay {
         cursor,
         marker,
         batch,
     } = overlay;
-    let scene_preset = scene.preset;
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
-    let wrong: Vec<bool> = points
-        .iter()
-        .zip(predictions.chunks_exact(outputs))
-        .map(|(p, y)| loss.is_correct(y, p.label) == Some(false))
-        .collect();
     let rings = points
         .iter()
-        .zip(&wrong)
-        .filter(|(_, &wrong)| wrong)
+        .zip(predictions.chunks_exact(outputs))
+        .filter(|(p, y)| loss.is_correct(y, p.label) == Some(false))
         .map(|(p, _)| {
             let (x, y) = frame.to_px(p.x1, p.x2);
             (x, y, point_look(task, palette, p.label).1)
@@ -146,7 +149,7 @@ pub fn data(
         Stamp { x, y, look }
     });
     lap("data canvas");
-    let restamped = layers.draw(canvas, rings, stamps)?;
+    let restamped = overlay_state.layers.stamp(canvas, rings, stamps)?;
     // The tests see from these which layers a frame stamped afresh.
     lap(match (restamped.rings, restamped.points) {
         (_, true) => "points",
@@ -154,14 +157,56 @@ pub fn data(
         (false, false) => "point layers",
     });
 
+    let key = OverlayKey {
+        size: (
+            canvas.element.width(),
+            canvas.element.height(),
+            canvas.ratio,
+        ),
+        domain: scene.domain,
+        batch: batch
+            .iter()
+            .filter_map(|&i| points.get(i))
+            .map(|p| frame.to_px(p.x1, p.x2))
+            .collect(),
+        cursor,
+        marker: marker.map(|(m, output)| {
+            let (x, y) = frame.to_px(m.x1, m.x2);
+            (x, y, marker_label(&m, &output, scene, t))
+        }),
+        language: t,
+    };
+    if !restamped.points && overlay_state.drawn.as_ref() == Some(&key) {
+        return Ok(());
+    }
+
+    let ctx = &canvas.ctx;
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, f64::from(key.size.0), f64::from(key.size.1));
+    // Everything below is in CSS pixels; the backing store is at the
+    // device's ratio, so text, lines and points stay crisp on any screen.
+    canvas.use_css_pixels();
+    ctx.set_font(&super::charts::font("11px"));
+    ctx.set_fill_style_str("rgba(30,30,30,0.75)");
+    // A few round ticks at any scale, leaving out the edges (view::ticks).
+    let ticks = |(low, high): (f32, f32)| crate::view::ticks::axis_ticks(low.into(), high.into());
+    for (v, text) in ticks(scene.domain.x1) {
+        let (x, _) = frame.to_px(v as f32, 0.0);
+        let _ = ctx.fill_text(&text, x - 3.0, canvas.height - 4.0);
+    }
+    for (v, text) in ticks(scene.domain.x2) {
+        let (_, y) = frame.to_px(0.0, v as f32);
+        let _ = ctx.fill_text(&text, 3.0, y + 4.0);
+    }
+    overlay_state.layers.blit(canvas)?;
+
     // The last step's batch: a yellow ring on a dark casing round each point.
-    if !batch.is_empty() {
+    if !key.batch.is_empty() {
         for (width, style) in [(4.0, HIGHLIGHT_CASING), (2.0, HIGHLIGHT)] {
             ctx.set_line_width(width);
             ctx.set_stroke_style_str(style);
             ctx.begin_path();
-            for p in batch.iter().filter_map(|&i| points.get(i)) {
-                let (x, y) = frame.to_px(p.x1, p.x2);
+            for &(x, y) in &key.batch {
                 ctx.move_to(x + 9.0, y);
                 let _ = ctx.arc(x, y, 9.0, 0.0, TAU);
             }
@@ -173,42 +218,18 @@ pub fn data(
         keyboard_cursor(canvas, x, y);
     }
 
-    if let Some((m, p)) = marker {
-        let (x, y) = frame.to_px(m.x1, m.x2);
+    if let Some((x, y, text)) = &key.marker {
+        let (x, y) = (*x, *y);
         star(canvas, x, y, 9.0);
         ctx.set_fill_style_str("#ffd23f");
         ctx.fill();
         ctx.set_stroke_style_str("#222");
         ctx.set_line_width(1.5);
         ctx.stroke();
-        // As the lesson's text writes it: "≈ 0.0025", not 0.002.
-        let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
-        let label = crate::i18n::scene_label(t, &m.label);
-        let text = match p.as_slice() {
-            // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
-            [v] if scene_preset == Some(crate::data::Preset::Pass) => {
-                fill(t.marker_pass, &[("label", label), ("p", &probability(*v))])
-            }
-            [v] if task != Task::Regression => {
-                let class = palette.class_names_in(t)[1];
-                fill(
-                    t.marker_probability,
-                    &[("label", label), ("class", class), ("p", &probability(*v))],
-                )
-            }
-            [v] => format!("{label} · {v:.2}"),
-            many => fill(
-                t.marker_class,
-                &[
-                    ("label", label),
-                    ("class", &crate::nn::loss::argmax(many).to_string()),
-                ],
-            ),
-        };
         ctx.set_font(&super::charts::font("bold 13px"));
         // The label's own width: right of the star where it fits, else left
         // of it, and never past the canvas's edge (a phone's is narrow).
-        let width = ctx.measure_text(&text).map_or(146.0, |m| m.width());
+        let width = ctx.measure_text(text).map_or(146.0, |m| m.width());
         let right = x + 12.0;
         let tx = if right + width + 3.0 <= canvas.width {
             right
@@ -218,9 +239,38 @@ pub fn data(
         ctx.set_fill_style_str("rgba(255,255,255,0.85)");
         ctx.fill_rect(tx - 3.0, y - 22.0, width + 6.0, 18.0);
         ctx.set_fill_style_str("#111");
-        let _ = ctx.fill_text(&text, tx, y - 8.0);
+        let _ = ctx.fill_text(text, tx, y - 8.0);
     }
+    overlay_state.drawn = Some(key);
     Ok(())
+}
+
+/// The marker's label: its name and what the network says there.
+fn marker_label(m: &Marker, output: &[f32], scene: &crate::scene::Scene, t: &Catalogue) -> String {
+    // As the lesson's text writes it: "≈ 0.0025", not 0.002.
+    let probability = |v: f32| crate::scene::lecture_numbers::probability(f64::from(v));
+    let label = crate::i18n::scene_label(t, &m.label);
+    match output {
+        // "Will I pass?" asks for the probability of passing; elsewhere it is of green.
+        [v] if scene.preset == Some(crate::data::Preset::Pass) => {
+            fill(t.marker_pass, &[("label", label), ("p", &probability(*v))])
+        }
+        [v] if scene.task != Task::Regression => {
+            let class = scene.palette.class_names_in(t)[1];
+            fill(
+                t.marker_probability,
+                &[("label", label), ("class", class), ("p", &probability(*v))],
+            )
+        }
+        [v] => format!("{label} · {v:.2}"),
+        many => fill(
+            t.marker_class,
+            &[
+                ("label", label),
+                ("class", &crate::nn::loss::argmax(many).to_string()),
+            ],
+        ),
+    }
 }
 
 /// The keyboard's cursor: a cross hair in a ring, dark on light and light

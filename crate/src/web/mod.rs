@@ -21,7 +21,7 @@ use crate::view::layout::{Hit, Layout};
 use crate::view::links;
 use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
-use canvas::{Blitter, Canvas};
+use canvas::{Blitter, Canvas, StretchedPicture};
 use draw::Frame;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -194,11 +194,13 @@ pub struct Playground {
     /// The session and the lesson taught on it.
     class: Classroom,
     data: Canvas,
+    /// The colour field beneath the data canvas, at its own resolution.
+    field: StretchedPicture,
     network: Canvas,
     loss: Canvas,
     activation: Option<Canvas>,
     blitter: Blitter,
-    points: points::PointLayers,
+    overlay: draw::DataOverlay,
     link_raster: crate::view::raster::Raster,
     /// The link raster came from the worker, with its pictures, for the
     /// diagram as it is now.
@@ -294,11 +296,15 @@ fn optional(v: Option<f32>) -> JsValue {
 
 #[wasm_bindgen]
 impl Playground {
-    /// Binds a playground to its canvases: the data, the network diagram,
-    /// the loss chart and (optionally) the activation plot.
+    /// Binds a playground to its canvases: the data (the points and
+    /// marks, transparent), the colour field and the misclassified points'
+    /// rings laid beneath it, the network diagram, the loss chart and
+    /// (optionally) the activation plot.
     #[wasm_bindgen(constructor)]
     pub fn new(
         data: HtmlCanvasElement,
+        field: HtmlCanvasElement,
+        rings: HtmlCanvasElement,
         network: HtmlCanvasElement,
         loss: HtmlCanvasElement,
         activation: Option<HtmlCanvasElement>,
@@ -308,11 +314,12 @@ impl Playground {
         Ok(Playground {
             class: Classroom::new(Scene::default()),
             data: Canvas::new(data)?,
+            field: StretchedPicture::new(field)?,
             network,
             loss: Canvas::new(loss)?,
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
-            points: points::PointLayers::default(),
+            overlay: draw::DataOverlay::new(rings)?,
             link_raster: Default::default(),
             links_from_worker: false,
             pictures: Pictures::default(),
@@ -450,12 +457,13 @@ impl Playground {
         };
         // A hovered unit's picture stands in for the field, enlarged (as in
         // TensorFlow Playground): what that unit computes over the inputs.
-        let field = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
+        let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
             Some(k) if k < self.pictures.units.len() => {
                 (&self.pictures.units[k][..], UNIT_PICTURE as u32)
             }
             _ => (&self.pictures.field[..], self.pictures.field_size as u32),
         };
+        self.field.show(field, field_size)?;
         let overlay = draw::Overlay {
             cursor: self.cursor,
             marker,
@@ -463,10 +471,8 @@ impl Playground {
         };
         draw::data(
             &self.data,
-            &mut self.blitter,
-            &mut self.points,
+            &mut self.overlay,
             (self.class.session(), &predictions, self.t),
-            field,
             overlay,
             &mut |part| laps.lap(part),
         )?;

@@ -1,6 +1,6 @@
 //! The data canvas's points: small pictures drawn once per look, stamped
-//! onto layers of their own, and each layer drawn over the colour field in
-//! one call. A thousand stamps cost the browser milliseconds to rasterise
+//! onto layers of their own, and each layer drawn onto the canvas in one
+//! call. A thousand stamps cost the browser milliseconds to rasterise
 //! each frame; a layer is stamped again only when what is on it changes.
 
 use super::canvas::{offscreen, Canvas};
@@ -127,8 +127,10 @@ pub struct Stamp {
 
 /// The misclassified rings and the points, each on a layer of its own:
 /// while training, the rings come and go but the points stay, so only the
-/// rings' layer is stamped again. Every ring is under every point.
-#[derive(Default)]
+/// rings' layer is stamped again. The rings' layer is a canvas of the page,
+/// beneath the data canvas (every ring is under every point), so new rings
+/// cost no copy of the points; the points' layer is drawn onto the data
+/// canvas when that is drawn again.
 pub struct PointLayers {
     sprites: Sprites,
     rings: StampLayer,
@@ -142,8 +144,21 @@ pub struct Restamped {
 }
 
 impl PointLayers {
-    /// Draws the rings, then the points, onto `canvas`.
-    pub fn draw(
+    /// Layers whose rings are stamped on `rings`, a canvas of the page.
+    pub fn new(rings: HtmlCanvasElement) -> Result<PointLayers, JsValue> {
+        let ctx = super::canvas::context_2d(&rings)?;
+        Ok(PointLayers {
+            sprites: Sprites::default(),
+            rings: StampLayer {
+                canvas: Some((rings, ctx)),
+                ..StampLayer::default()
+            },
+            points: StampLayer::default(),
+        })
+    }
+
+    /// Stamps the rings' and the points' layers afresh where they changed.
+    pub fn stamp(
         &mut self,
         canvas: &Canvas,
         rings: impl Iterator<Item = (f64, f64, Glyph)>,
@@ -155,9 +170,14 @@ impl PointLayers {
             look: PointLook::Misclassified(glyph),
         });
         Ok(Restamped {
-            rings: self.rings.draw(canvas, &mut self.sprites, rings)?,
-            points: self.points.draw(canvas, &mut self.sprites, points)?,
+            rings: self.rings.stamp(canvas, &mut self.sprites, rings)?,
+            points: self.points.stamp(canvas, &mut self.sprites, points)?,
         })
+    }
+
+    /// Draws the points onto `canvas`.
+    pub fn blit(&self, canvas: &Canvas) -> Result<(), JsValue> {
+        self.points.blit(canvas)
     }
 }
 
@@ -172,9 +192,9 @@ struct StampLayer {
 }
 
 impl StampLayer {
-    /// Draws `stamps` onto `canvas`, stamping the layer again only if they
-    /// (or the canvas's size) changed since the last frame; true if it did.
-    fn draw(
+    /// Stamps the layer again for `canvas` if `stamps` (or the canvas's
+    /// size) changed since the last frame; true if it did.
+    fn stamp(
         &mut self,
         canvas: &Canvas,
         sprites: &mut Sprites,
@@ -206,7 +226,12 @@ impl StampLayer {
             std::mem::swap(&mut self.stamped, &mut self.next);
             self.drawn_for = size;
         }
-        if !self.stamped.is_empty() {
+        Ok(restamp)
+    }
+
+    /// Draws the layer onto `canvas`.
+    fn blit(&self, canvas: &Canvas) -> Result<(), JsValue> {
+        if let (Some((element, _)), false) = (&self.canvas, self.stamped.is_empty()) {
             canvas
                 .ctx
                 .draw_image_with_html_canvas_element_and_dw_and_dh(
@@ -217,6 +242,6 @@ impl StampLayer {
                     canvas.height,
                 )?;
         }
-        Ok(restamp)
+        Ok(())
     }
 }
