@@ -269,7 +269,7 @@ test('a Korean page: a link\'s placement and points notes, what a link cannot ho
       const text = await page.locator('#slow-step-text').textContent();
       titles.push(title);
       const [total, index] = count.match(/\d+/g).map(Number);
-      assert.equal(count, `${total}단계 중 ${index}`);
+      assert.equal(count, KOREAN.slow_count.replace('{count}', total).replace('{phase}', index));
       noEnglishWords(`${title}\n${text}\n${await page.locator('#slow-step-panel .row').textContent()}`, ['tanh', 'SGD', 'Esc'], `${device}, ${title}`);
       assert.deepEqual(await englishLeft(page, en), [], `${device}, ${title}`);
       if (index === 2 || index === total) {
@@ -282,8 +282,11 @@ test('a Korean page: a link\'s placement and points notes, what a link cannot ho
       }
       await page.keyboard.press('ArrowRight');
     }
-    assert.deepEqual(titles.map((t) => t.replace(/^점 \([^)]*\) · /, '')), ['순전파: 은닉층 1', '순전파: 은닉층 2', '순전파: 출력',
-      '이 점의 손실', '역전파: 출력', '역전파: 은닉층 2', '역전파: 은닉층 1', '업데이트: 은닉층 1', '업데이트: 은닉층 2', '업데이트: 출력']);
+    // Forward up the layers, the loss, backward down, the update up, in the catalogue's words.
+    const layers = [1, 2].map((l) => KOREAN.column_hidden.replace('{layer}', l)).concat(KOREAN.column_output);
+    const titled = (template) => (layer) => template.replace('{layer}', layer);
+    assert.deepEqual(titles.map((t) => t.replace(/^점 \([^)]*\) · /, '')), [...layers.map(titled(KOREAN.slow_forward)),
+      KOREAN.slow_loss, ...[...layers].reverse().map(titled(KOREAN.slow_backward)), ...layers.map(titled(KOREAN.slow_update))]);
     assert.match(titles[0], /^점 \(-?\d+\.\d\d, -?\d+\.\d\d\) · 순전파: 은닉층 1$/);
     await page.keyboard.press('ArrowRight');
     await frames(page, 2);
