@@ -57,20 +57,30 @@ async function open(device, throttled) {
 
 /**
  * Plays every playground of the page, waits WARM_MS, then records
- * requestAnimationFrame intervals and the epochs trained over FRAME_WINDOW_MS.
+ * requestAnimationFrame intervals, the pictures drawn and the epochs trained
+ * over FRAME_WINDOW_MS.
  */
 async function frames(page) {
   return page.evaluate(({ windowMs, warmMs }) => new Promise((ok) => {
     const els = [...document.querySelectorAll('descent-playground')];
     for (const el of els) if (!el.handle.view.playing) el.shadowRoot.getElementById('play').click();
     const epochs = () => els.map((el) => el.handle.status().epoch);
+    // A frame the scheduler leaves a playground undrawn shows the student nothing new: count the pictures too.
+    let drawing = false;
+    let pictures = 0;
+    for (const el of els) {
+      const { view } = el.handle;
+      const draw = view.draw.bind(view);
+      view.draw = () => { if (drawing) pictures += 1; draw(); };
+    }
     setTimeout(() => {
       const before = epochs();
       const stamps = [];
+      drawing = true;
       const tick = (t) => {
         stamps.push(t);
         if (t - stamps[0] < windowMs) requestAnimationFrame(tick);
-        else ok({ stamps, epochs: epochs().map((e, i) => e - before[i]), visible: els.filter((el) => el.handle.view.visible).length, count: els.length });
+        else ok({ stamps, pictures, epochs: epochs().map((e, i) => e - before[i]), visible: els.filter((el) => el.handle.view.visible).length, count: els.length });
       };
       requestAnimationFrame(tick);
     }, warmMs);
@@ -82,6 +92,7 @@ function frameRow(title, m, errors) {
   const epochs = m.epochs.reduce((a, b) => a + b, 0);
   return {
     title, frames: iv.length, fps: (iv.length * 1000) / (m.stamps.at(-1) - m.stamps[0]),
+    picturesPerSecond: (m.pictures * 1000) / (m.stamps.at(-1) - m.stamps[0]) / Math.max(1, m.visible),
     medianMs: median(iv), p95Ms: quantile(iv, 0.95), maxMs: Math.max(...iv),
     epochsPerFrame: epochs / iv.length, playgrounds: m.count, visible: m.visible, errors,
   };
@@ -150,10 +161,10 @@ const f = (v, d = 1) => v.toLocaleString('en', { minimumFractionDigits: d, maxim
 console.log(`Descent on a phone-class CPU — ${result.date}`);
 console.log(`machine:  ${result.machine.cpu}, ${result.machine.cores} cores (${result.machine.os}); Chromium ${result.chromium} headless`);
 console.log(`command:  ${command}   (${FRAME_WINDOW_MS / 1000} s of frames after ${WARM_MS / 1000} s of play)`);
-console.log('| page | fps | median ms | p95 ms | max ms | epochs a frame | playgrounds training on screen |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('| page | fps | median ms | p95 ms | max ms | pictures a second, each playground | epochs a frame | playgrounds training on screen |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of result.rows) {
-  console.log(`| ${r.title} | ${f(r.fps)} | ${f(r.medianMs)} | ${f(r.p95Ms)} | ${f(r.maxMs)} | ${f(r.epochsPerFrame, 2)} | ${r.visible} of ${r.playgrounds} |`
+  console.log(`| ${r.title} | ${f(r.fps)} | ${f(r.medianMs)} | ${f(r.p95Ms)} | ${f(r.maxMs)} | ${f(r.picturesPerSecond)} | ${f(r.epochsPerFrame, 2)} | ${r.visible} of ${r.playgrounds} |`
     + (r.errors.length ? ` errors: ${r.errors.join(' | ')}` : ''));
 }
 const b = result.firstBoundary;
