@@ -112,6 +112,13 @@ for (const device of DEVICES) {
         return [r, g, b];
       }, [px, py]);
       assert.ok(green[1] > green[0] + 40 && green[1] > green[2] + 40, `green under the pointer, saw ${green}`);
+      // A long note takes a line of its own when it cannot sit beside the buttons (on a phone it was a column a word wide).
+      const note = await page.evaluate(() => {
+        $q('#note').textContent = "The file was not loaded: JSON line 1, column 32: expected ',' or ']'. The points are as they were.";
+        const [n, bar] = [$q('#note').closest('.note'), $q('.notebar')].map((e) => e.getBoundingClientRect());
+        return { width: n.width, bar: bar.width };
+      });
+      assert.ok(note.width >= Math.min(300, 0.9 * note.bar), `${device.name}: the note is ${note.width} px wide in a bar of ${note.bar}`);
 
       if (device.laptop) {
         const bottom = (sel) => page.locator(sel).first().evaluate((el) => el.getBoundingClientRect().bottom);
