@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { serve } from '../scripts/serve.mjs';
+import { SEEN } from './seen.mjs';
 
 export const OUTPUT = new URL('./output/', import.meta.url).pathname;
 mkdirSync(OUTPUT, { recursive: true });
@@ -23,19 +24,7 @@ export const DEEP_QUERY = `
     ?? document.querySelector(host)?.shadowRoot?.querySelector(selector) ?? null;
   window.$all = (selector) => [document, ...[...document.querySelectorAll('descent-playground')].map((h) => h.shadowRoot)]
     .flatMap((root) => (root ? [...root.querySelectorAll(selector)] : []));
-  // The data canvas as a person sees it: the colour field and the rings
-  // (canvases of their own beneath; the field is stretched by the
-  // compositor) with the points over them. Any other canvas is itself.
-  window.$seen = (c) => {
-    const layers = [...(c.parentElement?.children ?? [])].filter((e) => e.localName === 'canvas');
-    if (c.id !== 'data' || layers.length < 2) return c;
-    const seen = document.createElement('canvas');
-    [seen.width, seen.height] = [c.width, c.height];
-    const ctx = seen.getContext('2d');
-    ctx.imageSmoothingEnabled = true;
-    for (const layer of layers) ctx.drawImage(layer, 0, 0, c.width, c.height);
-    return seen;
-  };
+${SEEN}
 `;
 
 export async function start() {

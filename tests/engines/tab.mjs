@@ -4,24 +4,13 @@
 // playground's shadow root (or the host's, with `host`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ELEMENT, KEY, pointer, keys } from './webdriver.mjs';
+import { SEEN } from '../seen.mjs';
 
 /** Installed after each navigation: lookups across shadow roots, and the page's errors. */
 const HELPERS = `
   window.$q = (selector, host) => document.querySelector(selector)
     ?? document.querySelector(host ?? 'descent-playground')?.shadowRoot?.querySelector(selector) ?? null;
-  // The data canvas as a person sees it: the colour field and the rings
-  // (canvases of their own beneath; the field is stretched by the
-  // compositor) with the points over them. Any other canvas is itself.
-  window.$seen = (c) => {
-    const layers = [...(c.parentElement?.children ?? [])].filter((e) => e.localName === 'canvas');
-    if (c.id !== 'data' || layers.length < 2) return c;
-    const seen = document.createElement('canvas');
-    [seen.width, seen.height] = [c.width, c.height];
-    const ctx = seen.getContext('2d');
-    ctx.imageSmoothingEnabled = true;
-    for (const layer of layers) ctx.drawImage(layer, 0, 0, c.width, c.height);
-    return seen;
-  };
+${SEEN}
   if (!window.__errors) {
     window.__errors = [];
     window.addEventListener('error', (e) => window.__errors.push(String(e.message)));

@@ -325,9 +325,10 @@ mod tests {
         assert_eq!(diagram_spot(&scene, net, None, &ENGLISH), "");
     }
 
-    #[test]
-    fn the_data_canvas_is_told_in_counts_shapes_and_accuracy() {
-        let mut scene = Scene {
+    /// A red training point, a green test point and a green training point,
+    /// and an epoch's record of losses and accuracies.
+    fn three_points_at_epoch_three() -> (Scene, EpochRecord) {
+        let scene = Scene {
             points: vec![
                 Point::new(0.0, 0.0, 0.0),
                 Point {
@@ -345,6 +346,12 @@ mod tests {
             train_accuracy: Some(0.875),
             test_accuracy: Some(1.0),
         };
+        (scene, record)
+    }
+
+    #[test]
+    fn the_data_canvas_is_told_in_counts_shapes_and_accuracy() {
+        let (mut scene, record) = three_points_at_epoch_three();
         assert_eq!(
             data_canvas(&scene, Some(record), &ENGLISH),
             "Data: 1 red circle, 2 green squares (2 training, 1 test). \
@@ -369,24 +376,7 @@ mod tests {
     #[test]
     fn the_descriptions_speak_the_playgrounds_language() {
         let ko = korean();
-        let mut scene = Scene {
-            points: vec![
-                Point::new(0.0, 0.0, 0.0),
-                Point {
-                    test: true,
-                    ..Point::new(1.0, 0.0, 1.0)
-                },
-                Point::new(2.0, 0.0, 1.0),
-            ],
-            ..Scene::default()
-        };
-        let record = EpochRecord {
-            epoch: 3,
-            train_loss: 0.5,
-            test_loss: Some(0.7),
-            train_accuracy: Some(0.875),
-            test_accuracy: Some(1.0),
-        };
+        let (mut scene, record) = three_points_at_epoch_three();
         assert_eq!(
             data_canvas(&scene, Some(record), &ko),
             "데이터: 빨강 원 1개, 초록 사각형 2개 (학습 2개, 테스트 1개). \
