@@ -305,6 +305,27 @@ test("the slow step's path in the diagram: the layer's units and links it is at,
   assert.ok(await linksLit(page, 1) > 100, 'the links into hidden layer 1 are lit');
   assert.equal(await ringed(page, 2, 0), 0, 'hidden layer 2 is not');
   assert.equal(await linksLit(page, 2), 0);
+  const wholeLayer = await linksLit(page, 1);
+
+  // Pointing at unit 2's line narrows the path to unit 2 and the links into it; ↓ moves on to unit 3.
+  await page.locator('#slow-step-text [data-unit="1"]').first().hover();
+  await frames(page, 3);
+  assert.equal(await page.locator('#slow-step-text .pointed').textContent(), (await page.locator('#slow-step-text [data-unit="1"]').first().textContent()));
+  // Rings of units side by side touch the sampled edge of the next: a neighbour shows a few pixels of them, a unit two away none.
+  const rings = async () => Promise.all([0, 1, 2, 3].map((u) => ringed(page, 1, u)));
+  let [r0, r1, r2, r3] = await rings();
+  assert.ok(r1 > 4 && r0 < r1 / 4 && r2 < r1 / 4 && r3 === 0, `unit 2 ringed, not its neighbours: ${[r0, r1, r2, r3]}`);
+  const oneUnit = await linksLit(page, 1);
+  assert.ok(oneUnit > 20 && oneUnit < wholeLayer * 0.6, `the links into unit 2 alone are lit: ${oneUnit} pixels against ${wholeLayer} for the layer`);
+  await page.keyboard.press('ArrowDown');
+  await frames(page, 3);
+  [r0, r1, r2, r3] = await rings();
+  assert.ok(r2 > 4 && r1 < r2 / 4 && r3 < r2 / 4 && r0 === 0, `the arrow key moved the path to unit 3: ${[r0, r1, r2, r3]}`);
+  await page.screenshot({ path: `${OUTPUT}inside-slow-step-unit.png` });
+  // Leaving the text: the whole layer again.
+  await page.mouse.move(1, 1);
+  await frames(page, 3);
+  assert.ok(await ringed(page, 1, 0) > 4 && await ringed(page, 1, 3) > 4, 'the whole layer again');
 
   // Forward through hidden layer 2: the path moves on.
   await page.keyboard.press('ArrowRight');

@@ -970,13 +970,30 @@ export class View {
       el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
     // One training step in slow motion: phases forward, loss, backward, update.
-    const slow = { phase: 0, count: 0 };
+    // Pointing at a unit's line (or ↑/↓) narrows the diagram's path to that unit.
+    const slow = { phase: 0, count: 0, unit: -1, units: 0 };
+    const pointUnit = (unit) => {
+      slow.unit = unit;
+      pg.slow_step_point_at(unit);
+      for (const line of $('slow-step-text').children) line.classList.toggle('pointed', Number(line.dataset.unit ?? -1) === unit && unit >= 0);
+      $('slow-step-text').querySelector('.pointed')?.scrollIntoView({ block: 'nearest' });
+    };
     const showPhase = () => {
       const p = pg.slow_step_phase(slow.phase);
       if (!p) return;
       $('slow-step-title').textContent = p.title;
       $('slow-step-count').textContent = this.say(this.t.slow_count, { phase: p.index + 1, count: p.count });
-      $('slow-step-text').textContent = p.text;
+      const text = $('slow-step-text');
+      text.replaceChildren();
+      p.lines.forEach((line, k) => {
+        if (k) text.append('\n');
+        const span = document.createElement('span');
+        span.textContent = line;
+        if (p.units[k] >= 0) span.dataset.unit = p.units[k];
+        text.append(span);
+      });
+      slow.unit = -1;
+      slow.units = Math.max(-1, ...p.units) + 1;
       $('slow-prev').disabled = slow.phase === 0;
       $('slow-next').textContent = slow.phase + 1 === slow.count ? this.t.slow_take : this.t.slow_next;
     };
@@ -1002,9 +1019,19 @@ export class View {
     on('slow-prev', 'click', () => moveSlow(-1));
     on('slow-next', 'click', () => moveSlow(1));
     on('slow-close', 'click', () => leaveSlow(false));
+    on('slow-step-text', 'pointerover', (e) => {
+      const line = e.target.closest?.('[data-unit]');
+      if (line) pointUnit(Number(line.dataset.unit));
+    });
+    on('slow-step-text', 'pointerleave', () => pointUnit(-1));
     on('slow-step-panel', 'keydown', (e) => {
       if (e.key === 'ArrowRight') moveSlow(1);
       else if (e.key === 'ArrowLeft') moveSlow(-1);
+      else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && slow.units) {
+        const down = e.key === 'ArrowDown';
+        const next = slow.unit < 0 ? (down ? 0 : slow.units - 1) : slow.unit + (down ? 1 : -1);
+        pointUnit(next >= slow.units ? -1 : next); // past either end: the whole layer again
+      }
       else if (e.key === 'Escape') leaveSlow(false);
       else return;
       e.preventDefault();

@@ -404,7 +404,7 @@ catalogue! {
     json_expected_comma_or: "expected ',' or {close}",
     json_expected_name: "expected a name in double quotes",
     json_expected_colon: "expected ':'",
-    slow_step_panel: "One training step in slow motion (arrow keys move, Escape leaves)",
+    slow_step_panel: "One training step in slow motion (← and → move through the phases, ↑ and ↓ through the units, Escape leaves)",
     slow_previous: "← Previous",
     slow_next: "Next →",
     slow_take: "Take the step",

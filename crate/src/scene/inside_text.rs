@@ -42,6 +42,9 @@ pub fn hidden_space_caption(
 pub struct Phase {
     pub title: String,
     pub lines: Vec<String>,
+    /// The unit of the phase's layer each line is about (none for the
+    /// optimiser's rule and the loss): pointing at a line lights its path.
+    pub units: Vec<Option<usize>>,
 }
 
 /// A number as the slow step shows it: four decimals, or four significant
@@ -253,6 +256,7 @@ pub fn slow_step_phases(
         phases.push(Phase {
             title: fill(t.slow_forward, &[("layer", &layer_name(l, n, t))]),
             lines,
+            units: (0..layer.sums.len()).map(Some).collect(),
         });
     }
     let output = &step.layers[n - 1];
@@ -276,11 +280,13 @@ pub fn slow_step_phases(
             ),
             format!("J = {}", number(step.loss)),
         ],
+        units: vec![None, None],
     });
     for l in (0..n).rev() {
         let layer = &step.layers[l];
         let units = layer.sums.len();
         let mut lines = Vec::new();
+        let mut line_units = Vec::new();
         for j in 0..units {
             lines.push(fill(
                 t.slow_error,
@@ -299,15 +305,18 @@ pub fn slow_step_phases(
                     number(layer.weight_gradients[k * units + j])
                 ));
             }
+            line_units.resize(lines.len(), Some(j));
         }
         phases.push(Phase {
             title: fill(t.slow_backward, &[("layer", &layer_name(l, n, t))]),
             lines,
+            units: line_units,
         });
     }
     for (l, layer) in step.layers.iter().enumerate() {
         let units = layer.sums.len();
         let mut lines = vec![update_rule(step.optimizer, step.rate, t)];
+        let mut line_units = vec![None];
         let sgd = step.optimizer == crate::nn::OptimizerKind::Sgd;
         for j in 0..units {
             for k in 0..layer.inputs.len() {
@@ -365,10 +374,12 @@ pub fn slow_step_phases(
                 );
                 lines.extend(state_lines(step, b, state, t));
             }
+            line_units.resize(lines.len(), Some(j));
         }
         phases.push(Phase {
             title: fill(t.slow_update, &[("layer", &layer_name(l, n, t))]),
             lines,
+            units: line_units,
         });
     }
     phases

@@ -281,6 +281,61 @@ mod tests {
         }
     }
 
+    /// Every line of a layer's phase knows the unit it is about (pointing
+    /// at it lights that unit's path): the unit it names, or, for an
+    /// optimiser's state lines, the weight's unit just above them.
+    #[test]
+    fn each_line_knows_its_unit() {
+        use crate::scene::inside_text::slow_step_phases;
+        // "unit 2" but not "unit 21".
+        let names = |line: &str, j: usize| {
+            let name = format!("unit {}", j + 1);
+            line.match_indices(&name)
+                .any(|(at, _)| !line[at + name.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        };
+        for kind in OptimizerKind::ALL {
+            let t = trainer(kind);
+            let step = SlowStep::of(&t, &[0.5, -1.0], 1.0);
+            let phases = slow_step_phases(&step, &["tanh", "tanh"], &crate::i18n::ENGLISH);
+            let n = step.layers.len();
+            for (i, phase) in phases.iter().enumerate() {
+                assert_eq!(phase.units.len(), phase.lines.len(), "{}", phase.title);
+                if i == n {
+                    // The loss: about the output as a whole.
+                    assert!(phase.units.iter().all(Option::is_none));
+                    continue;
+                }
+                // Forward up the layers, backward down them, the update up again.
+                let l = match i {
+                    i if i < n => i,
+                    i if i <= 2 * n => 2 * n - i,
+                    i => i - 2 * n - 1,
+                };
+                let layer = &step.layers[l];
+                let mut seen = vec![0; layer.sums.len()];
+                for (line, unit) in phase.lines.iter().zip(&phase.units) {
+                    match unit {
+                        Some(j) => {
+                            seen[*j] += 1;
+                            assert!(
+                                names(line, *j) || line.starts_with("    "),
+                                "{}: {line} is not about unit {}",
+                                phase.title,
+                                j + 1
+                            );
+                        }
+                        None => assert!(!line.contains("unit "), "{}: {line}", phase.title),
+                    }
+                }
+                assert!(
+                    seen.iter().all(|&c| c > 0),
+                    "{}: every unit has a line: {seen:?}",
+                    phase.title
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_optimisers_state_shown_is_the_one_it_keeps() {
         use crate::scene::inside_text::{number, slow_step_phases};

@@ -54,6 +54,9 @@ struct Slow {
     shape: Vec<(usize, usize, bool)>,
     inputs: Vec<f32>,
     target: f32,
+    /// The unit of the shown phase's layer pointed at (its line in the
+    /// text): the path narrows to it.
+    unit: Option<usize>,
 }
 
 impl Inside {
@@ -96,14 +99,20 @@ impl Playground {
             _ => return Vec::new(),
         };
         let (inputs, width, crowded) = slow.shape[layer];
-        // Hundreds of lit links would hide the diagram: a crowded layer's
-        // path is its units.
-        let (units, links) = (units || crowded, links && !crowded);
+        let pointed = slow.unit.filter(|&j| j < width);
+        let (units, links) = match pointed {
+            // One unit: it, and the links into it (at most 32).
+            Some(_) => (true, links),
+            // Hundreds of lit links would hide the diagram: a crowded
+            // layer's path is its units.
+            None => (units || crowded, links && !crowded),
+        };
+        let along = |unit: &usize| pointed.is_none_or(|j| j == *unit);
         let column = layer + 1;
         let mut path = Vec::new();
         if links {
             for from in 0..inputs {
-                for to in 0..width {
+                for to in (0..width).filter(along) {
                     path.push(Hit::Link {
                         layer: column,
                         from,
@@ -113,7 +122,7 @@ impl Playground {
             }
         }
         if units {
-            path.extend((0..width).map(|unit| Hit::Unit {
+            path.extend((0..width).filter(along).map(|unit| Hit::Unit {
                 layer: column,
                 unit,
             }));
@@ -344,12 +353,14 @@ impl Playground {
             shape,
             inputs,
             target,
+            unit: None,
         });
         count
     }
 
-    /// Phase `i` of the slow step: `{title, text, index, count}`, or null.
-    /// The diagram highlights the phase's path from then on.
+    /// Phase `i` of the slow step: `{title, lines, units, index, count}`
+    /// (`units[k]`: the unit line `k` is about, or -1), or null. The
+    /// diagram highlights the phase's path from then on.
     pub fn slow_step_phase(&mut self, i: u32) -> JsValue {
         let Some(slow) = &mut self.inside.slow else {
             return JsValue::NULL;
@@ -359,6 +370,7 @@ impl Playground {
         };
         if slow.shown != i as usize {
             slow.shown = i as usize;
+            slow.unit = None;
             self.dirty = true;
         }
         let o = js_sys::Object::new();
@@ -366,10 +378,33 @@ impl Playground {
             let _ = js_sys::Reflect::set(&o, &k.into(), &v);
         };
         set("title", phase.title.as_str().into());
-        set("text", phase.lines.join("\n").into());
+        let lines: js_sys::Array = phase
+            .lines
+            .iter()
+            .map(|l| JsValue::from(l.as_str()))
+            .collect();
+        set("lines", lines.into());
+        let units: Vec<i32> = phase
+            .units
+            .iter()
+            .map(|u| u.map_or(-1, |u| u as i32))
+            .collect();
+        set("units", js_sys::Int32Array::from(&units[..]).into());
         set("index", i.into());
         set("count", (slow.phases.len() as u32).into());
         o.into()
+    }
+
+    /// Narrows the diagram's path to unit `unit` of the shown phase's layer
+    /// (its line pointed at), or widens it to the whole layer again (-1).
+    pub fn slow_step_point_at(&mut self, unit: i32) {
+        if let Some(slow) = &mut self.inside.slow {
+            let unit = usize::try_from(unit).ok();
+            if slow.unit != unit {
+                slow.unit = unit;
+                self.dirty = true;
+            }
+        }
     }
 
     /// Takes the slow step's update: the trainer steps on its point.
