@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, OUTPUT, frames, grab, changedFraction } from './browser.mjs';
+import { KOREAN } from './words.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -105,7 +106,7 @@ test('on a Korean page the readouts, the data canvas\'s description and the slow
   assert.match(await page.locator('#slow-step-count').textContent(), /^\d+단계 중 1번째$/);
   assert.match(await page.locator('#slow-step-text').textContent(), /^유닛 1: z = b \+ Σ w·x/);
   assert.equal(await page.locator('#slow-next').textContent(), '다음 →');
-  assert.equal(await page.locator('#slow-step-panel').getAttribute('aria-label'), '점 하나에 대한 학습 한 단계를 천천히 (화살표로 이동, Escape로 나가기)');
+  assert.equal(await page.locator('#slow-step-panel').getAttribute('aria-label'), KOREAN.slow_step_panel);
   await page.screenshot({ path: `${OUTPUT}slow-step-korean.png` });
   assert.deepEqual(page.errors, []);
   await page.close();
