@@ -382,9 +382,7 @@ mod tests {
 
     #[test]
     fn a_korean_playground_is_told_the_problem_in_korean_with_the_numbers() {
-        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
-            .unwrap()
-            .catalogue;
+        let korean = crate::i18n::korean();
         assert_eq!(
             from_text_in(&korean, "x1,x2,label\n1,2,0\n3,abc,1"),
             Err("3번째 줄: x2 'abc'은(는) 숫자가 아닙니다".to_string())

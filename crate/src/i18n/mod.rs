@@ -106,5 +106,14 @@ pub fn count(value: usize) -> String {
     grouped
 }
 
+/// The Korean catalogue as the page loads it, for tests of what a Korean
+/// playground says.
+#[cfg(test)]
+pub fn korean() -> Catalogue {
+    parse(include_str!("../../../www/lang/ko.json"))
+        .expect("ko.json is a language file")
+        .catalogue
+}
+
 #[cfg(test)]
 mod tests;

@@ -275,10 +275,7 @@ mod tests {
 
     #[test]
     fn the_landscapes_words_speak_the_playgrounds_language() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
-        let ko = crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
-            .unwrap()
-            .catalogue;
+        let ko = crate::i18n::korean();
         let mut class = classroom("landscape");
         let english = class.lesson_text();
         let korean = class.lesson_text_in(&ko);

@@ -365,17 +365,9 @@ mod tests {
         );
     }
 
-    /// The Korean catalogue, as the page loads it.
-    fn korean() -> Catalogue {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
-        crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
-            .unwrap()
-            .catalogue
-    }
-
     #[test]
     fn the_descriptions_speak_the_playgrounds_language() {
-        let ko = korean();
+        let ko = crate::i18n::korean();
         let (mut scene, record) = three_points_at_epoch_three();
         assert_eq!(
             data_canvas(&scene, Some(record), &ko),

@@ -591,9 +591,7 @@ mod tests {
 
     #[test]
     fn a_korean_playground_is_told_of_clamps_and_refusals_in_korean() {
-        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
-            .unwrap()
-            .catalogue;
+        let korean = crate::i18n::korean();
         let mut scene = Scene::default();
         let applied = apply_in(&korean, &mut scene, "learning-rate", "50").unwrap();
         assert_eq!(

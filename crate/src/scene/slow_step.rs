@@ -231,9 +231,7 @@ mod tests {
     fn a_korean_slow_step_is_korean_in_every_phase() {
         use crate::i18n::fill;
         use crate::scene::inside_text::{number, slow_step_phases};
-        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
-            .unwrap()
-            .catalogue;
+        let korean = crate::i18n::korean();
         for kind in OptimizerKind::ALL {
             let t = trainer(kind);
             let step = SlowStep::of(&t, &[0.5, -1.0], 1.0);
@@ -414,10 +412,7 @@ mod tests {
     #[test]
     fn the_phases_speak_the_playgrounds_language() {
         use crate::scene::inside_text::{number, slow_step_phases};
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/lang/ko.json");
-        let ko = crate::i18n::parse(&std::fs::read_to_string(path).unwrap())
-            .unwrap()
-            .catalogue;
+        let ko = crate::i18n::korean();
         let t = trainer(OptimizerKind::Momentum);
         let step = SlowStep::of(&t, &[2.0, 1.5], 0.0);
         let phases = slow_step_phases(&step, &["tanh", "tanh"], &ko);

@@ -640,9 +640,7 @@ mod tests {
 
     #[test]
     fn a_korean_playground_reads_a_broken_link_in_korean() {
-        let korean = crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
-            .unwrap()
-            .catalogue;
+        let korean = crate::i18n::korean();
         let decoded =
             decode_in(&korean, "#hidden=3&learning-rate=50&speed=2&batch-size=x").unwrap();
         assert_eq!(
@@ -668,16 +666,10 @@ mod tests {
         );
     }
 
-    fn korean() -> Catalogue {
-        crate::i18n::parse(include_str!("../../../www/lang/ko.json"))
-            .unwrap()
-            .catalogue
-    }
-
     /// The placement's and the points' notes, numbers filled into Korean.
     #[test]
     fn a_korean_playground_reads_the_placement_and_the_points_in_korean() {
-        let korean = korean();
+        let korean = crate::i18n::korean();
         let notes = |text: &str| decode_in(&korean, text).unwrap().notes;
         assert_eq!(
             notes("preset=none&points-count=9999&domain=-1000000,1000000,-1000000,1000000&marker=1,abc,me&data=0"),
@@ -708,7 +700,7 @@ mod tests {
 
     #[test]
     fn a_korean_playground_says_what_a_link_cannot_hold_in_korean() {
-        let korean = korean();
+        let korean = crate::i18n::korean();
         let mut scene = Scene::from_preset(Preset::Plane, 30, 0.3, 2);
         scene.points.push(Point::new(1000.0, 1000.0, 0.5));
         scene.points.push(Point::new(1.0, 1.0, 4.0));
