@@ -104,7 +104,6 @@ export function controlTable() {
   table ??= controls();
   return table;
 }
-/** The learning-rate slider's stops, 1 and 3 of each power of ten in the setting's range: 0.00001, 0.00003, … 10. */
 /** The data canvas as a person sees it: the field stretched beneath, the rings, the points and marks over it. */
 function dataPicture(field, rings, data) {
   const picture = document.createElement('canvas');
@@ -115,6 +114,7 @@ function dataPicture(field, rings, data) {
   return picture;
 }
 
+/** The learning-rate slider's stops, 1 and 3 of each power of ten in the setting's range: 0.00001, 0.00003, … 10. */
 function rateLadder() {
   const { min, max } = controlTable().settings.find((s) => s.name === 'learning-rate');
   const rates = [];

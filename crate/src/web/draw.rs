@@ -103,10 +103,9 @@ struct OverlayKey {
     domain: Domain,
     batch: Vec<(f64, f64)>,
     cursor: Option<(f64, f64)>,
-    /// The marker's place and its label as shown.
+    /// The marker's place and its label as shown (the only words drawn
+    /// here: a change of language changes it).
     marker: Option<(f64, f64, String)>,
-    /// The language (the ticks' digits do not change with it, but it is cheap to be sure).
-    language: *const Catalogue,
 }
 
 /// Draws the overlay of the data canvas if it changed; `lap` marks where
@@ -174,7 +173,6 @@ pub fn data(
             let (x, y) = frame.to_px(m.x1, m.x2);
             (x, y, marker_label(&m, &output, scene, t))
         }),
-        language: t,
     };
     if !restamped.points && overlay_state.drawn.as_ref() == Some(&key) {
         return Ok(());
