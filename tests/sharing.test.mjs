@@ -90,6 +90,22 @@ test('saving: the trained model as JSON and the boundary as PNG', () => withPage
   const width = png.bytes.readUInt32BE(16);
   const canvasWidth = await page.evaluate(() => $q('#data').width);
   assert.equal(width, canvasWidth, 'the PNG is the data canvas at its full resolution');
+  // And it is the picture a student sees: the colour field beneath the points (a canvas of its own on the page), opaque all over.
+  const seen = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const d = ctx.getImageData(0, 0, image.width, image.height).data;
+    let opaque = 0;
+    const colours = new Set();
+    for (let k = 0; k < d.length; k += 4) {
+      if (d[k + 3] === 255) opaque++;
+      if (k % (4 * 97) === 0) colours.add((d[k] << 16) | (d[k + 1] << 8) | d[k + 2]);
+    }
+    return { opaque: opaque / (d.length / 4), colours: colours.size };
+  }, png.bytes.toString('base64'));
+  assert.ok(seen.opaque > 0.97 && seen.colours >= 8, `the PNG shows the field: ${(seen.opaque * 100).toFixed(1)}% opaque, ${seen.colours} colours`);
 }));
 
 test('a copied link opens the same points and settings, and the same run', async () => {
