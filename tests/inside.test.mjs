@@ -173,6 +173,11 @@ for (const [name, viewport, options] of [
       assert.match(await page.locator('#slow-step-title').textContent(), /Forward: hidden layer 2/);
       const panel = await page.locator('#slow-step-panel').boundingBox();
       assert.ok(panel.x >= 0 && panel.x + panel.width <= viewport.width + 1, 'the slow step fits the screen\'s width');
+      // A tap on a unit's line, or a click, points at it, and it stays pointed at when the finger lifts.
+      const line = page.locator('#slow-step-text [data-unit="1"]').first();
+      if (options.hasTouch) await line.tap(); else await line.click();
+      await frames(page, 2);
+      assert.equal(await page.locator('#slow-step-text .pointed').count(), 1, `${name}: the line is pointed at after the ${options.hasTouch ? 'tap' : 'click'}`);
       await page.locator('#slow-step-panel').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUTPUT}inside-slow-step-${name}.png` });
     } finally {

@@ -1023,7 +1023,8 @@ export class View {
       const line = e.target.closest?.('[data-unit]');
       if (line) pointUnit(Number(line.dataset.unit));
     });
-    on('slow-step-text', 'pointerleave', () => pointUnit(-1));
+    // A finger leaves as it lifts: a tapped line stays pointed at until another is tapped.
+    on('slow-step-text', 'pointerleave', (e) => { if (e.pointerType !== 'touch') pointUnit(-1); });
     on('slow-step-panel', 'keydown', (e) => {
       if (e.key === 'ArrowRight') moveSlow(1);
       else if (e.key === 'ArrowLeft') moveSlow(-1);
