@@ -36,6 +36,24 @@ async function dotsAt(page, x, y) {
   return { red, green, blue };
 }
 
+test('the page loads from gzipped files, as a static host sends them: the wasm arrives compressed', async () => {
+  const page = await browser.browser.newPage();
+  try {
+    const sent = new Map();
+    page.on('response', (r) => sent.set(new URL(r.url()).pathname, r));
+    await page.goto(`${browser.base}index.html`);
+    await page.waitForFunction(() => window.descent?.status().epoch === 0);
+    const wasm = sent.get('/pkg/descent_bg.wasm');
+    assert.equal(wasm?.headers()['content-encoding'], 'gzip');
+    const { transferSize, decodedBodySize } = await page.evaluate(() => performance.getEntriesByType('resource')
+      .find((e) => e.name.endsWith('descent_bg.wasm')).toJSON());
+    assert.ok(transferSize < decodedBodySize / 2, `${transferSize} bytes sent for ${decodedBodySize}`);
+    assert.equal(sent.get('/descent.js')?.headers()['content-encoding'], 'gzip');
+  } finally {
+    await page.close();
+  }
+});
+
 test('placing points: click adds the selected class, shift-click the other', () => withPage(async (page) => {
   await page.click('#clear');
   await page.waitForFunction(() => window.descent.status().points === 0);
