@@ -5,7 +5,7 @@
 
 /** Milliseconds of training per frame for the whole page, at most. */
 export const TRAIN_BUDGET_MS = 10;
-/** ... and at least, while anything trains (each turn runs at least one epoch). */
+/** ... and at least, while anything trains (each turn takes at least one mini-batch step). */
 const MIN_TRAIN_BUDGET_MS = 1;
 /**
  * A frame's own work at most. The browser's raster and compositing of what is
@@ -75,7 +75,8 @@ class Scheduler {
     this.frames += 1;
     const live = this.views.filter((v) => !v.stopped);
     // Training: one budget for the page, in turns (who waited longest goes
-    // first); a turn runs at least one epoch, so the budget holds to within one.
+    // first); a turn takes at least one mini-batch step, so the budget holds
+    // to within one step, and a large network's epoch spans frames.
     const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing))
       .sort((a, b) => a.trainedAt - b.trainedAt);
     let trainMs = 0;

@@ -107,6 +107,34 @@ impl Classroom {
         ran
     }
 
+    /// Trains while playing: mini-batch by mini-batch while `go_on()` says so
+    /// after each, up to `epochs` epochs, so a large network's epoch spreads
+    /// over frames instead of holding one. An epoch left unfinished goes on
+    /// in the next call; the race trains an epoch at each of the session's.
+    /// Returns the steps taken and the epochs finished.
+    pub fn train_batches(
+        &mut self,
+        epochs: usize,
+        mut go_on: impl FnMut() -> bool,
+    ) -> (usize, usize) {
+        self.sync();
+        let (mut steps, mut finished) = (0, 0);
+        while finished < epochs && self.can_train() {
+            // Once the session has stopped, a race still going counts an epoch a step.
+            let ended = !self.session.can_train() || self.session.train_batch();
+            if ended {
+                self.lesson.after_epoch(&self.session);
+                finished += 1;
+            }
+            steps += 1;
+            self.stepped = None;
+            if !go_on() {
+                break;
+            }
+        }
+        (steps, finished)
+    }
+
     /// One gradient step on the next mini-batch (the race's runs take one too).
     pub fn step_batch(&mut self) {
         self.sync();
@@ -490,6 +518,71 @@ mod tests {
         });
         assert_eq!(ran, 3);
         assert_eq!(run_epochs(&class), [3, 3, 3]);
+    }
+
+    /// Playing slices an epoch over frames: a call stopped mid-epoch leaves
+    /// the epoch unfinished, the next goes on, and the weights end bit for
+    /// bit where whole epochs take them.
+    #[test]
+    fn playing_spreads_an_epoch_over_calls_and_ends_where_whole_epochs_do() {
+        let mut whole = Classroom::new(Scene::default());
+        let mut sliced = Classroom::new(Scene::default());
+        let batches = sliced.session().trainer().batches_per_epoch();
+        assert!(batches >= 4, "{batches} batches an epoch");
+        whole.train_epochs(3, || true);
+
+        let before = sliced.session().trainer().network.layers[0].weights.clone();
+        let mut left = 2;
+        let (steps, finished) = sliced.train_batches(1, || {
+            left -= 1;
+            left > 0
+        });
+        assert_eq!((steps, finished), (2, 0), "two steps, no epoch finished");
+        assert_eq!(sliced.session().trainer().epoch(), 0);
+        assert_eq!(sliced.session().trainer().batch_in_epoch(), 2);
+        assert_ne!(sliced.session().trainer().network.layers[0].weights, before);
+
+        let mut calls = 1;
+        while sliced.session().trainer().epoch() < 3 {
+            let mut left = 3;
+            let to_go = 3 - sliced.session().trainer().epoch();
+            sliced.train_batches(to_go, || {
+                left -= 1;
+                left > 0
+            });
+            calls += 1;
+        }
+        assert!(calls > 3, "{calls} calls for three epochs");
+        let (a, b) = (
+            &whole.session().trainer().network,
+            &sliced.session().trainer().network,
+        );
+        for (x, y) in a.layers.iter().zip(&b.layers) {
+            let bits = |v: &[f32]| v.iter().map(|w| w.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&x.weights), bits(&y.weights));
+            assert_eq!(bits(&x.biases), bits(&y.biases));
+        }
+        assert_eq!(
+            whole.session().trainer().history().len(),
+            sliced.session().trainer().history().len(),
+            "each finished epoch is recorded once"
+        );
+    }
+
+    #[test]
+    fn playing_in_slices_finishes_at_most_the_epochs_asked_and_the_race_keeps_up() {
+        let mut class = classroom("learning-rate");
+        let (steps, finished) = class.train_batches(2, || true);
+        assert_eq!(finished, 2);
+        let batches = class.session().trainer().batches_per_epoch();
+        assert_eq!(steps, 2 * batches);
+        assert_eq!(class.session().trainer().epoch(), 2);
+        assert_eq!(class.session().trainer().batch_in_epoch(), 0);
+        assert_eq!(
+            run_epochs(&class),
+            [2, 2, 2],
+            "the race trains an epoch at each of the session's"
+        );
     }
 
     /// The bars, the chosen weight's text and the diagram's hover name the

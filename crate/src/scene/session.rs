@@ -396,6 +396,23 @@ impl Session {
         ran
     }
 
+    /// One gradient step of playing, on the next mini-batch; returns whether
+    /// it ended an epoch. Unlike `step_batch` it measures nothing mid-epoch:
+    /// playing slices an epoch across frames, and the losses come at its end.
+    pub fn train_batch(&mut self) -> bool {
+        if !self.can_train() {
+            return false;
+        }
+        self.before_training();
+        let epoch = self.trainer.epoch();
+        self.trainer.step_batch();
+        let ended = self.trainer.epoch() != epoch;
+        if ended {
+            self.after_epoch();
+        }
+        ended
+    }
+
     /// One gradient step on the next mini-batch. Mid-epoch, the losses of
     /// the new weights are measured at once, so a single step shows its effect.
     pub fn step_batch(&mut self) -> Status {
