@@ -111,3 +111,44 @@ test('on a Korean page the readouts, the data canvas\'s description and the slow
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('paused, hovering a crowded diagram paints neither the field nor the links again, and they still show; a step does paint them', async () => {
+  const page = await browser.page('index.html', { width: 1280, height: 800 });
+  await page.evaluate(() => window.descent.set('hidden', '32,32'));
+  await frames(page);
+  const spot = await spotOf(page, 'hidden layer 1 unit 2');
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  const box = await page.locator('#network').boundingBox();
+  const [diagram, field] = [await grab(page, '#network'), await grab(page, '#data')];
+  // The parts each render draws, as the page renders.
+  await page.evaluate(() => {
+    const pg = window.descent;
+    const proto = Object.getPrototypeOf(pg);
+    window.__parts = [];
+    pg.render = function () {
+      const r = proto.render.call(this);
+      window.__parts.push(Object.keys(proto.render_timings.call(this)));
+      return r;
+    };
+  });
+  await page.mouse.move(box.x + spot.x, box.y + spot.y);
+  await frames(page);
+  await page.mouse.move(box.x + box.width + 40, box.y + 10);
+  await frames(page);
+  const hovering = await page.evaluate(() => window.__parts.splice(0));
+  assert.ok(hovering.length >= 2, `hover and leave were drawn: ${JSON.stringify(hovering)}`);
+  for (const parts of hovering) {
+    assert.ok(parts.includes('network diagram'), JSON.stringify(parts));
+    assert.ok(!parts.includes('field grid') && !parts.includes('links'), `nothing to paint again: ${JSON.stringify(parts)}`);
+  }
+  // What shows is what showed before the hover.
+  assert.ok(await changedFraction(page, field, await grab(page, '#data')) < 0.001, 'the field is back as it was');
+  assert.ok(await changedFraction(page, diagram, await grab(page, '#network')) < 0.001, 'the diagram is back as it was');
+  // New weights: both painted again.
+  await page.click('#step-batch');
+  await frames(page);
+  const stepped = await page.evaluate(() => window.__parts.splice(0));
+  assert.ok(stepped.some((p) => p.includes('field grid')) && stepped.some((p) => p.includes('links')), JSON.stringify(stepped));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

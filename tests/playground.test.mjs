@@ -259,7 +259,9 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
     assert.ok(moved > 0.005, `${label}: the links moved while training (${(moved * 100).toFixed(2)}% of pixels)`);
     if (workers) assert.ok(seen.worker > 3 * seen.here, `the worker drew the links of most frames: ${JSON.stringify(seen)}`);
     else assert.ok(seen.worker === 0 && seen.here > 10, `every frame drew its links here: ${JSON.stringify(seen)}`);
-    assert.ok('links' in await page.evaluate(() => window.descent.render_timings()), 'paused, the links are drawn here');
+    // Paused, the worker's links (of weights a frame or two old) give way to
+    // links drawn here; without it, the last frame's already show these weights.
+    if (workers) assert.ok('links' in await page.evaluate(() => window.descent.render_timings()), 'paused, the links are drawn here');
     assert.deepEqual(errors, []);
     await page.close();
   }

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod colors;
+pub mod drawn_from;
 pub mod field;
 pub mod grid;
 pub mod hidden_space;

@@ -16,6 +16,7 @@ use crate::data::{Preset, Task};
 use crate::i18n::{fill, Catalogue};
 use crate::scene::confusion::{self, Confusion};
 use crate::scene::{Classroom, Scene};
+use crate::view::drawn_from::DrawnFrom;
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
 use crate::view::links;
@@ -202,6 +203,8 @@ pub struct Playground {
     blitter: Blitter,
     overlay: draw::DataOverlay,
     link_raster: crate::view::raster::Raster,
+    /// What the link raster was last drawn from here (diagram included).
+    links_drawn: DrawnFrom,
     /// The link raster came from the worker, with its pictures, for the
     /// diagram as it is now.
     links_from_worker: bool,
@@ -212,6 +215,8 @@ pub struct Playground {
     /// The pictures came from the worker: while training goes on they stand
     /// until its next ones arrive, instead of being painted here.
     pictures_from_worker: bool,
+    /// What the pictures were last painted from here (field size included).
+    pictures_drawn: DrawnFrom,
     layout: Layout,
     /// Something changed since the last render.
     dirty: bool,
@@ -322,9 +327,11 @@ impl Playground {
             overlay: draw::DataOverlay::new(rings)?,
             link_raster: Default::default(),
             links_from_worker: false,
+            links_drawn: DrawnFrom::default(),
             pictures: Pictures::default(),
             pictures_key: Vec::new(),
             pictures_from_worker: false,
+            pictures_drawn: DrawnFrom::default(),
             layout,
             dirty: true,
             trained: false,
@@ -344,19 +351,21 @@ impl Playground {
         })
     }
 
-    /// Trains up to the scene's epochs per frame, stopping early once
-    /// `budget_ms` is spent (so a slow machine trains less, not slower).
+    /// Trains up to the scene's epochs per frame, stopping after the
+    /// mini-batch that spends `budget_ms` (so a slow machine trains less,
+    /// not slower, and a large network's epoch spans frames). Returns the
+    /// epochs finished.
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
         let epochs = self.class.session().scene().epochs_per_frame;
-        let ran = self
+        let (steps, finished) = self
             .class
-            .train_epochs(epochs, || now_ms() - start <= budget_ms);
-        if ran > 0 {
+            .train_batches(epochs, || now_ms() - start <= budget_ms);
+        if steps > 0 {
             self.trained = true;
             self.dirty = true;
         }
-        ran as u32
+        finished as u32
     }
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
@@ -428,11 +437,16 @@ impl Playground {
                 true => field_size_for(net, FIELD_TRAINING_WORK),
                 false => FIELD_STILL,
             };
-            let laps = &mut self.render_laps;
-            self.pictures
-                .paint(net, features, domain, kind, field_size, &mut |part| {
-                    laps.lap(part)
-                });
+            let mut drawn_key = key.clone();
+            drawn_key.push(field_size as f32);
+            if !self.pictures_drawn.is(net, &drawn_key) {
+                let laps = &mut self.render_laps;
+                self.pictures
+                    .paint(net, features, domain, kind, field_size, &mut |part| {
+                        laps.lap(part)
+                    });
+                self.pictures_drawn.set(net, &drawn_key);
+            }
             self.pictures_key = key;
             self.pictures_from_worker = false;
         }
@@ -480,8 +494,20 @@ impl Playground {
         let net = &self.class.session().trainer().network;
         let crowded = net.layers.iter().any(links::is_crowded);
         if crowded && !(from_worker && self.links_from_worker) {
-            links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
-            self.render_laps.lap("links");
+            let mut drawn_key = self.pictures_key.clone();
+            let (w, h) = diagram.pixels;
+            drawn_key.extend([
+                w as f32,
+                h as f32,
+                diagram.css.0,
+                diagram.css.1,
+                diagram.ratio,
+            ]);
+            if !self.links_drawn.is(net, &drawn_key) {
+                links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
+                self.links_drawn.set(net, &drawn_key);
+                self.render_laps.lap("links");
+            }
         }
         // The unit or link under the pointer (or the lesson's), and the
         // slow step's path for the phase shown.
@@ -582,6 +608,10 @@ impl Playground {
         let (width, height) = diagram.pixels;
         self.links_from_worker =
             painted.diagram == Some(diagram) && self.link_raster.accept(width, height, links);
+        if self.links_from_worker {
+            self.links_drawn.forget();
+        }
+        self.pictures_drawn.forget();
         self.pictures_key = key;
         self.pictures_from_worker = true;
         self.dirty = true;
