@@ -1,6 +1,7 @@
 // A small static file server for dist/ (no dependencies): `node scripts/serve.mjs [dir] [port]`.
 // Like the static hosts a course site lives on, it sends text and wasm
-// gzipped to a browser that accepts it: what a student downloads.
+// gzipped to a browser that accepts it (what a student downloads) and
+// answers a page loaded again with "not modified".
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -28,8 +29,17 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const { mtimeMs } = await stat(file);
+      const { mtimeMs, size } = await stat(file);
+      // Revalidation by ETag, as static hosts answer it: a page loaded again
+      // gets "304 Not Modified", and Chromium its compiled wasm from its cache.
+      const etag = `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': 'no-cache', 'access-control-allow-origin': '*', vary: 'accept-encoding' });
+        res.end();
+        return;
+      }
       const headers = {
+        etag,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         // As public static hosts do: lets a sandboxed iframe (an opaque origin) load the module and wasm.

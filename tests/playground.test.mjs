@@ -36,7 +36,7 @@ async function dotsAt(page, x, y) {
   return { red, green, blue };
 }
 
-test('the page loads from gzipped files, as a static host sends them: the wasm arrives compressed', async () => {
+test('the page loads from gzipped files, as a static host sends them: the wasm arrives compressed, and unchanged it is not sent again', async () => {
   const page = await browser.browser.newPage();
   try {
     const sent = new Map();
@@ -49,6 +49,11 @@ test('the page loads from gzipped files, as a static host sends them: the wasm a
       .find((e) => e.name.endsWith('descent_bg.wasm')).toJSON());
     assert.ok(transferSize < decodedBodySize / 2, `${transferSize} bytes sent for ${decodedBodySize}`);
     assert.equal(sent.get('/descent.js')?.headers()['content-encoding'], 'gzip');
+    // Loaded again, an unchanged file is "not modified": nothing to fetch or compile anew.
+    const etag = wasm.headers().etag;
+    assert.ok(etag, 'the wasm has an ETag');
+    const again = await fetch(`${browser.base}pkg/descent_bg.wasm`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
   } finally {
     await page.close();
   }
