@@ -145,18 +145,20 @@ test('training: settings apply, the loss falls and the colour field moves', () =
  * `part` (painted it themselves) count as "here", the others showed what
  * the worker painted.
  */
-async function watchRenders(page, ms, part) {
-  return page.evaluate(({ ms, part }) => new Promise((done) => {
+async function watchRenders(page, ms, part, within) {
+  return page.evaluate(({ ms, part, within }) => new Promise((done) => {
     const pg = window.descent;
     const proto = Object.getPrototypeOf(pg);
     const renders = { here: 0, worker: 0 };
     pg.render = function () {
       const r = proto.render.call(this);
-      renders[part in proto.render_timings.call(this) ? 'here' : 'worker']++;
+      const parts = proto.render_timings.call(this);
+      // A render drawn in halves counts only where it drew `within`.
+      if (!within || within in parts) renders[part in parts ? 'here' : 'worker']++;
       return r;
     };
     setTimeout(() => { delete pg.render; done(renders); }, ms);
-  }), { ms, part });
+  }), { ms, part, within });
 }
 
 /** Plays for `ms`, noting which renders painted the colour field themselves; pauses after. */
@@ -248,7 +250,7 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
     await frames(page);
     const still = await linkPixels(page);
     await page.click('#play');
-    const seen = await watchRenders(page, 1500, 'links');
+    const seen = await watchRenders(page, 1500, 'links', 'network diagram');
     const early = await grab(page, '#network');
     const training = await linkPixels(page);
     await page.waitForTimeout(700);
@@ -271,6 +273,48 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
     await page.close();
   }
 });
+
+test('a render too long for a frame draws in halves while training, the data canvas and the diagram in turn, and whole once paused', () => withPage(async (page) => {
+  // The largest network on a phone-class CPU (4× throttling): its render took about 40 ms.
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(() => {
+    window.descent.load_preset('spiral', 1000, 0);
+    window.descent.set('hidden', '32,32,32,32,32,32,32,32');
+  });
+  await frames(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    const [data, diagram] = [await grab(page, '#data'), await grab(page, '#network')];
+    await page.click('#play');
+    const renders = await page.evaluate(() => new Promise((done) => {
+      const pg = window.descent;
+      const proto = Object.getPrototypeOf(pg);
+      const seen = [];
+      pg.render = function () {
+        const r = proto.render.call(this);
+        const parts = proto.render_timings.call(this);
+        seen.push([('marker' in parts), ('network diagram' in parts)]);
+        return r;
+      };
+      setTimeout(() => { delete pg.render; done(seen); }, 4000);
+    }));
+    await page.click('#play');
+    await frames(page);
+    const halves = renders.slice(2); // after the first, whole, renders measured the cost
+    const onlyData = halves.filter(([d, n]) => d && !n).length;
+    const onlyDiagram = halves.filter(([d, n]) => !d && n).length;
+    assert.ok(onlyData >= 3 && onlyDiagram >= 3, `renders in halves: ${JSON.stringify(renders)}`);
+    assert.ok(halves.every(([d, n]) => d || n), 'every render draws something');
+    // Both halves moved with training.
+    assert.ok(await changedFraction(page, data, await grab(page, '#data')) > 0.01, 'the field moved');
+    assert.ok(await changedFraction(page, diagram, await grab(page, '#network')) > 0.005, 'the diagram moved');
+    // Paused: the last render is whole.
+    const last = await page.evaluate(() => Object.keys(window.descent.render_timings()));
+    assert.ok(last.includes('marker') && last.includes('network diagram'), JSON.stringify(last));
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+}));
 
 /** Pixels of the data canvas as dark as a misclassified point's ring (the tick labels are fewer). */
 async function darkPixels(page) {

@@ -220,6 +220,11 @@ pub struct Playground {
     layout: Layout,
     /// Something changed since the last render.
     dirty: bool,
+    /// Milliseconds the last render of each half took: the data canvas, and
+    /// the diagram with the charts (deciding whether to draw in halves).
+    render_cost: [f64; 2],
+    /// The half a render drawing in halves draws next.
+    next_half: Half,
     /// Trained since the last render: draw the field coarser to keep up.
     trained: bool,
     /// The last render was coarse: draw once more at full resolution.
@@ -248,6 +253,20 @@ pub struct Playground {
     confusion: [Option<Confusion>; 2],
     /// The confusion matrix cell whose points are ringed: test set or not, (true, predicted).
     ringed_cell: Option<(bool, (usize, usize))>,
+}
+
+/// A render's milliseconds above which, while training, it draws in
+/// halves on alternate frames (the scheduler's own work per frame is 12 ms):
+/// the largest network's render took about 40 ms on the phone profile.
+const SPLIT_RENDER_ABOVE_MS: f64 = 12.0;
+
+/// The halves of a render drawn on alternate frames while it runs long.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Half {
+    /// The colour field, points, rings and marker.
+    Data,
+    /// The network diagram, the loss chart and the panels beside them.
+    Rest,
 }
 
 /// Milliseconds spent in each named part of one render, in order.
@@ -335,6 +354,8 @@ impl Playground {
             layout,
             dirty: true,
             trained: false,
+            render_cost: [0.0; 2],
+            next_half: Half::Data,
             coarse_shown: false,
             resized: true,
             plotted_activation: None,
@@ -451,113 +472,140 @@ impl Playground {
             self.pictures_from_worker = false;
         }
         self.layout = diagram.layout(net, features);
-        let laps = &mut self.render_laps;
-        let marker = self.class.marker().map(|m| {
-            let output = self.class.predict(m.x1, m.x2);
-            (m, output)
-        });
-        let predictions = self.class.predict_points();
-        let session = self.class.session();
-        let (loss, points) = (session.trainer().network.loss, &session.scene().points);
-        self.confusion =
-            [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
-        // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
-        let ringed = match self.ringed_cell {
-            Some((test, cell)) => confusion::points_in_cell(loss, points, &predictions, test, cell),
-            None => self
-                .class
-                .stepped()
-                .map_or(Vec::new(), |s| s.points.clone()),
+        // A render that runs long while training draws in halves, on
+        // alternate frames: the data canvas, then the diagram and charts.
+        let split = training && self.render_cost.iter().sum::<f64>() > SPLIT_RENDER_ABOVE_MS;
+        let (draw_data, draw_rest) = match (split, self.next_half) {
+            (false, _) => (true, true),
+            (true, Half::Data) => (true, false),
+            (true, Half::Rest) => (false, true),
         };
-        // A hovered unit's picture stands in for the field, enlarged (as in
-        // TensorFlow Playground): what that unit computes over the inputs.
-        let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
-            Some(k) if k < self.pictures.units.len() => {
-                (&self.pictures.units[k][..], UNIT_PICTURE as u32)
-            }
-            _ => (&self.pictures.field[..], self.pictures.field_size as u32),
+        self.next_half = if draw_data && split {
+            Half::Rest
+        } else {
+            Half::Data
         };
-        self.field.show(field, field_size)?;
-        let overlay = draw::Overlay {
-            cursor: self.cursor,
-            marker,
-            batch: ringed,
-        };
-        draw::data(
-            &self.data,
-            &mut self.overlay,
-            (self.class.session(), &predictions, self.t),
-            overlay,
-            &mut |part| laps.lap(part),
-        )?;
-        self.render_laps.lap("marker");
-        let net = &self.class.session().trainer().network;
-        let crowded = net.layers.iter().any(links::is_crowded);
-        if crowded && !(from_worker && self.links_from_worker) {
-            let mut drawn_key = self.pictures_key.clone();
-            let (w, h) = diagram.pixels;
-            drawn_key.extend([
-                w as f32,
-                h as f32,
-                diagram.css.0,
-                diagram.css.1,
-                diagram.ratio,
-            ]);
-            if !self.links_drawn.is(net, &drawn_key) {
-                links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
-                self.links_drawn.set(net, &drawn_key);
-                self.render_laps.lap("links");
-            }
+        if split {
+            self.dirty = true; // the other half is still to draw
         }
-        // The unit or link under the pointer (or the lesson's), and the
-        // slow step's path for the phase shown.
-        let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
-        highlight.extend(self.slow_step_path());
-        draw::network(
-            &self.network,
-            &mut self.blitter,
-            crowded.then_some(&self.link_raster),
-            (self.class.session(), self.t),
-            &self.layout,
-            (&self.pictures.units, UNIT_PICTURE),
-            &highlight,
-        )?;
-        self.render_laps.lap("network diagram");
-        let (trainer, timeline) = (
-            self.class.session().trainer(),
-            self.class.session().timeline(),
-        );
-        let scrubbed = timeline.is_scrubbed().then(|| charts::Scrubbed {
-            ahead: timeline.ahead(),
-            epoch: trainer.epoch(),
-        });
-        charts::loss(
-            &self.loss,
-            trainer.history(),
-            trainer.best_epoch(),
-            scrubbed,
-            self.t.chart_epoch,
-        );
-        self.render_inside()?;
-        self.render_laps.lap("loss chart");
-        let activation = self.class.session().scene().activation;
-        if let Some(canvas) = self
-            .activation
-            .as_ref()
-            .filter(|_| self.plotted_activation != Some(activation))
-        {
-            charts::activation(canvas, activation);
-            self.plotted_activation = Some(activation);
-        }
-        if let Some(canvas) = &self.lesson_canvas {
-            lesson::render(
-                canvas,
-                self.surface_canvas.as_ref(),
-                &mut self.blitter,
-                &mut self.landscape,
-                &mut self.class,
-                self.t,
+        let half_start = now_ms();
+        if draw_data {
+            let laps = &mut self.render_laps;
+            let marker = self.class.marker().map(|m| {
+                let output = self.class.predict(m.x1, m.x2);
+                (m, output)
+            });
+            let predictions = self.class.predict_points();
+            let session = self.class.session();
+            let (loss, points) = (session.trainer().network.loss, &session.scene().points);
+            self.confusion =
+                [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
+            // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
+            let ringed = match self.ringed_cell {
+                Some((test, cell)) => {
+                    confusion::points_in_cell(loss, points, &predictions, test, cell)
+                }
+                None => self
+                    .class
+                    .stepped()
+                    .map_or(Vec::new(), |s| s.points.clone()),
+            };
+            // A hovered unit's picture stands in for the field, enlarged (as in
+            // TensorFlow Playground): what that unit computes over the inputs.
+            let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h))
+            {
+                Some(k) if k < self.pictures.units.len() => {
+                    (&self.pictures.units[k][..], UNIT_PICTURE as u32)
+                }
+                _ => (&self.pictures.field[..], self.pictures.field_size as u32),
+            };
+            self.field.show(field, field_size)?;
+            let overlay = draw::Overlay {
+                cursor: self.cursor,
+                marker,
+                batch: ringed,
+            };
+            draw::data(
+                &self.data,
+                &mut self.overlay,
+                (self.class.session(), &predictions, self.t),
+                overlay,
+                &mut |part| laps.lap(part),
             )?;
+            self.render_laps.lap("marker");
+            self.render_cost[0] = now_ms() - half_start;
+        }
+        let half_start = now_ms();
+        if draw_rest {
+            let net = &self.class.session().trainer().network;
+            let crowded = net.layers.iter().any(links::is_crowded);
+            if crowded && !(from_worker && self.links_from_worker) {
+                let mut drawn_key = self.pictures_key.clone();
+                let (w, h) = diagram.pixels;
+                drawn_key.extend([
+                    w as f32,
+                    h as f32,
+                    diagram.css.0,
+                    diagram.css.1,
+                    diagram.ratio,
+                ]);
+                if !self.links_drawn.is(net, &drawn_key) {
+                    links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
+                    self.links_drawn.set(net, &drawn_key);
+                    self.render_laps.lap("links");
+                }
+            }
+            // The unit or link under the pointer (or the lesson's), and the
+            // slow step's path for the phase shown.
+            let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
+            highlight.extend(self.slow_step_path());
+            draw::network(
+                &self.network,
+                &mut self.blitter,
+                crowded.then_some(&self.link_raster),
+                (self.class.session(), self.t),
+                &self.layout,
+                (&self.pictures.units, UNIT_PICTURE),
+                &highlight,
+            )?;
+            self.render_laps.lap("network diagram");
+            let (trainer, timeline) = (
+                self.class.session().trainer(),
+                self.class.session().timeline(),
+            );
+            let scrubbed = timeline.is_scrubbed().then(|| charts::Scrubbed {
+                ahead: timeline.ahead(),
+                epoch: trainer.epoch(),
+            });
+            charts::loss(
+                &self.loss,
+                trainer.history(),
+                trainer.best_epoch(),
+                scrubbed,
+                self.t.chart_epoch,
+            );
+            self.render_inside()?;
+            self.render_laps.lap("loss chart");
+            let activation = self.class.session().scene().activation;
+            if let Some(canvas) = self
+                .activation
+                .as_ref()
+                .filter(|_| self.plotted_activation != Some(activation))
+            {
+                charts::activation(canvas, activation);
+                self.plotted_activation = Some(activation);
+            }
+            if let Some(canvas) = &self.lesson_canvas {
+                lesson::render(
+                    canvas,
+                    self.surface_canvas.as_ref(),
+                    &mut self.blitter,
+                    &mut self.landscape,
+                    &mut self.class,
+                    self.t,
+                )?;
+            }
+            self.render_cost[1] = now_ms() - half_start;
         }
         self.render_laps.lap("activation plot and lesson");
         Ok(())
