@@ -150,6 +150,45 @@ for (const device of DEVICES) {
   });
 }
 
+test('screens: with eight hidden layers each layer\'s − and + stay apart from every other button and above the diagram, on a phone and a laptop', async () => {
+  for (const device of DEVICES.filter((d) => ['phone-390x844-3x', 'laptop-1280x800'].includes(d.name))) {
+    const page = await open(device);
+    try {
+      const counts = [[4, 2], [32, 32, 32, 32, 32, 32, 32, 32]];
+      for (const hidden of counts) {
+        await page.evaluate((h) => document.querySelector('descent-playground').handle.set('hidden', h), hidden.join(','));
+        await frames(page);
+        const seen = await page.evaluate(() => {
+          const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, right: r.right, bottom: r.bottom }; };
+          return {
+            layer: [...$q('#layer-buttons').querySelectorAll('button')].map(box),
+            header: [...$q('#layer-count').closest('div, header, .panel-head, h2')?.querySelectorAll('button') ?? []].map(box),
+            canvas: box($q('#network')),
+            labelsTop: $q('#network').getBoundingClientRect().y + 24, // the diagram's headings start below 24 CSS px
+          };
+        });
+        const overlap = (a, b) => a.x < b.right - 0.5 && b.x < a.right - 0.5 && a.y < b.bottom - 0.5 && b.y < a.bottom - 0.5;
+        assert.equal(seen.layer.length, 2 * hidden.length, 'a − and a + per layer');
+        assert.ok(seen.header.length >= 2, 'the layer count\'s own buttons found');
+        const all = [...seen.layer, ...seen.header];
+        for (const [i, a] of all.entries()) {
+          for (const b of all.slice(i + 1)) {
+            assert.ok(!overlap(a, b), `${device.name}, ${hidden.length} layers: buttons overlap ${JSON.stringify([a, b])}`);
+          }
+        }
+        for (const b of seen.layer) {
+          assert.ok(b.bottom <= seen.labelsTop + 0.5, `${device.name}, ${hidden.length} layers: a layer button reaches into the headings ${JSON.stringify(b)}`);
+          assert.ok(b.x >= seen.canvas.x - 0.5 && b.right <= seen.canvas.right + 0.5, `${device.name}: a layer button outside the diagram`);
+        }
+      }
+      if (device.name.startsWith('phone')) await page.locator('#network').first().screenshot({ path: `${OUTPUT}screen-eight-layers-phone.png` });
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
 test('screens: the pixel ratio changing (zoom, another screen) redraws at the new ratio', async () => {
   const page = await open(DEVICES[0]);
   try {

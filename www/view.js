@@ -501,9 +501,13 @@ export class View {
     const hidden = this.hiddenLayers();
     const xs = this.pg.hidden_columns();
     holder.replaceChildren();
+    // Columns closer than a side-by-side pair (two 24-px buttons and a gap)
+    // stack each layer's − over its + instead (8 layers on a phone).
+    const narrow = xs.some((x, i) => i > 0 && x - xs[i - 1] < 56);
+    holder.parentElement.classList.toggle('stacked-buttons', narrow);
     hidden.forEach((units, i) => {
       const group = document.createElement('div');
-      group.className = 'unit-buttons';
+      group.className = narrow ? 'unit-buttons narrow' : 'unit-buttons';
       group.style.left = `${xs[i]}px`;
       for (const [text, delta] of [['−', -1], ['+', 1]]) {
         const b = document.createElement('button');

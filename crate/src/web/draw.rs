@@ -504,9 +504,12 @@ pub fn network(
             };
             (title, scene.layer_activation(c - 1).name().to_string())
         };
-        let _ = ctx.fill_text(&title, x, HEADER as f64 - 18.0);
+        // Each heading keeps within its column: squeezed where it is wider
+        // ("sigmoid" over 8 layers on a phone), not run into its neighbour.
+        let room = f64::from(layout.width / layout.columns.len() as f32) - 2.0;
+        let _ = ctx.fill_text_with_max_width(&title, x, HEADER as f64 - 18.0, room);
         ctx.set_fill_style_str("#777");
-        let _ = ctx.fill_text(&detail, x, HEADER as f64 - 5.0);
+        let _ = ctx.fill_text_with_max_width(&detail, x, HEADER as f64 - 5.0, room);
         ctx.set_fill_style_str("#333");
     }
     ctx.set_text_align("start");
