@@ -488,124 +488,15 @@ impl Playground {
         if split {
             self.dirty = true; // the other half is still to draw
         }
-        let half_start = now_ms();
         if draw_data {
-            let laps = &mut self.render_laps;
-            let marker = self.class.marker().map(|m| {
-                let output = self.class.predict(m.x1, m.x2);
-                (m, output)
-            });
-            let predictions = self.class.predict_points();
-            let session = self.class.session();
-            let (loss, points) = (session.trainer().network.loss, &session.scene().points);
-            self.confusion =
-                [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
-            // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
-            let ringed = match self.ringed_cell {
-                Some((test, cell)) => {
-                    confusion::points_in_cell(loss, points, &predictions, test, cell)
-                }
-                None => self
-                    .class
-                    .stepped()
-                    .map_or(Vec::new(), |s| s.points.clone()),
-            };
-            // A hovered unit's picture stands in for the field, enlarged (as in
-            // TensorFlow Playground): what that unit computes over the inputs.
-            let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h))
-            {
-                Some(k) if k < self.pictures.units.len() => {
-                    (&self.pictures.units[k][..], UNIT_PICTURE as u32)
-                }
-                _ => (&self.pictures.field[..], self.pictures.field_size as u32),
-            };
-            self.field.show(field, field_size)?;
-            let overlay = draw::Overlay {
-                cursor: self.cursor,
-                marker,
-                batch: ringed,
-            };
-            draw::data(
-                &self.data,
-                &mut self.overlay,
-                (self.class.session(), &predictions, self.t),
-                overlay,
-                &mut |part| laps.lap(part),
-            )?;
-            self.render_laps.lap("marker");
-            self.render_cost[0] = now_ms() - half_start;
+            let start = now_ms();
+            self.render_data()?;
+            self.render_cost[0] = now_ms() - start;
         }
-        let half_start = now_ms();
         if draw_rest {
-            let net = &self.class.session().trainer().network;
-            let crowded = net.layers.iter().any(links::is_crowded);
-            if crowded && !(from_worker && self.links_from_worker) {
-                let mut drawn_key = self.pictures_key.clone();
-                let (w, h) = diagram.pixels;
-                drawn_key.extend([
-                    w as f32,
-                    h as f32,
-                    diagram.css.0,
-                    diagram.css.1,
-                    diagram.ratio,
-                ]);
-                if !self.links_drawn.is(net, &drawn_key) {
-                    links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
-                    self.links_drawn.set(net, &drawn_key);
-                    self.render_laps.lap("links");
-                }
-            }
-            // The unit or link under the pointer (or the lesson's), and the
-            // slow step's path for the phase shown.
-            let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
-            highlight.extend(self.slow_step_path());
-            draw::network(
-                &self.network,
-                &mut self.blitter,
-                crowded.then_some(&self.link_raster),
-                (self.class.session(), self.t),
-                &self.layout,
-                (&self.pictures.units, UNIT_PICTURE),
-                &highlight,
-            )?;
-            self.render_laps.lap("network diagram");
-            let (trainer, timeline) = (
-                self.class.session().trainer(),
-                self.class.session().timeline(),
-            );
-            let scrubbed = timeline.is_scrubbed().then(|| charts::Scrubbed {
-                ahead: timeline.ahead(),
-                epoch: trainer.epoch(),
-            });
-            charts::loss(
-                &self.loss,
-                trainer.history(),
-                trainer.best_epoch(),
-                scrubbed,
-                self.t.chart_epoch,
-            );
-            self.render_inside()?;
-            self.render_laps.lap("loss chart");
-            let activation = self.class.session().scene().activation;
-            if let Some(canvas) = self
-                .activation
-                .as_ref()
-                .filter(|_| self.plotted_activation != Some(activation))
-            {
-                charts::activation(canvas, activation);
-                self.plotted_activation = Some(activation);
-            }
-            if let Some(canvas) = &self.lesson_canvas {
-                lesson::render(
-                    canvas,
-                    self.surface_canvas.as_ref(),
-                    &mut self.blitter,
-                    &mut self.landscape,
-                    &mut self.class,
-                    self.t,
-                )?;
-            }
-            self.render_cost[1] = now_ms() - half_start;
+            let start = now_ms();
+            self.render_diagram_and_charts(from_worker, diagram)?;
+            self.render_cost[1] = now_ms() - start;
         }
         self.render_laps.lap("activation plot and lesson");
         Ok(())
@@ -1136,6 +1027,129 @@ impl Playground {
 }
 
 impl Playground {
+    /// The data canvas: the colour field (or a hovered unit's picture),
+    /// the points, their rings and the marker.
+    fn render_data(&mut self) -> Result<(), JsValue> {
+        let laps = &mut self.render_laps;
+        let marker = self.class.marker().map(|m| {
+            let output = self.class.predict(m.x1, m.x2);
+            (m, output)
+        });
+        let predictions = self.class.predict_points();
+        let session = self.class.session();
+        let (loss, points) = (session.trainer().network.loss, &session.scene().points);
+        self.confusion =
+            [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
+        // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
+        let ringed = match self.ringed_cell {
+            Some((test, cell)) => confusion::points_in_cell(loss, points, &predictions, test, cell),
+            None => self
+                .class
+                .stepped()
+                .map_or(Vec::new(), |s| s.points.clone()),
+        };
+        // A hovered unit's picture stands in for the field, enlarged (as in
+        // TensorFlow Playground): what that unit computes over the inputs.
+        let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
+            Some(k) if k < self.pictures.units.len() => {
+                (&self.pictures.units[k][..], UNIT_PICTURE as u32)
+            }
+            _ => (&self.pictures.field[..], self.pictures.field_size as u32),
+        };
+        self.field.show(field, field_size)?;
+        let overlay = draw::Overlay {
+            cursor: self.cursor,
+            marker,
+            batch: ringed,
+        };
+        draw::data(
+            &self.data,
+            &mut self.overlay,
+            (self.class.session(), &predictions, self.t),
+            overlay,
+            &mut |part| laps.lap(part),
+        )?;
+        self.render_laps.lap("marker");
+        Ok(())
+    }
+
+    /// The network diagram, the loss chart and the panels beside them.
+    fn render_diagram_and_charts(
+        &mut self,
+        from_worker: bool,
+        diagram: links::Diagram,
+    ) -> Result<(), JsValue> {
+        let net = &self.class.session().trainer().network;
+        let crowded = net.layers.iter().any(links::is_crowded);
+        if crowded && !(from_worker && self.links_from_worker) {
+            let mut drawn_key = self.pictures_key.clone();
+            let (w, h) = diagram.pixels;
+            drawn_key.extend([
+                w as f32,
+                h as f32,
+                diagram.css.0,
+                diagram.css.1,
+                diagram.ratio,
+            ]);
+            if !self.links_drawn.is(net, &drawn_key) {
+                links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
+                self.links_drawn.set(net, &drawn_key);
+                self.render_laps.lap("links");
+            }
+        }
+        // The unit or link under the pointer (or the lesson's), and the
+        // slow step's path for the phase shown.
+        let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
+        highlight.extend(self.slow_step_path());
+        draw::network(
+            &self.network,
+            &mut self.blitter,
+            crowded.then_some(&self.link_raster),
+            (self.class.session(), self.t),
+            &self.layout,
+            (&self.pictures.units, UNIT_PICTURE),
+            &highlight,
+        )?;
+        self.render_laps.lap("network diagram");
+        let (trainer, timeline) = (
+            self.class.session().trainer(),
+            self.class.session().timeline(),
+        );
+        let scrubbed = timeline.is_scrubbed().then(|| charts::Scrubbed {
+            ahead: timeline.ahead(),
+            epoch: trainer.epoch(),
+        });
+        charts::loss(
+            &self.loss,
+            trainer.history(),
+            trainer.best_epoch(),
+            scrubbed,
+            self.t.chart_epoch,
+        );
+        self.render_inside()?;
+        self.render_laps.lap("loss chart");
+        let activation = self.class.session().scene().activation;
+        if let Some(canvas) = self
+            .activation
+            .as_ref()
+            .filter(|_| self.plotted_activation != Some(activation))
+        {
+            charts::activation(canvas, activation);
+            self.plotted_activation = Some(activation);
+        }
+        if let Some(canvas) = &self.lesson_canvas {
+            lesson::render(
+                canvas,
+                self.surface_canvas.as_ref(),
+                &mut self.blitter,
+                &mut self.landscape,
+                &mut self.class,
+                self.t,
+            )?;
+        }
+        Ok(())
+    }
+
     /// The weight the backpropagation lesson explains, as a link of the diagram.
     fn chosen_link(&self) -> Option<crate::view::layout::Hit> {
         let at = self.class.lesson().chosen_weight()?;
