@@ -416,15 +416,10 @@ impl Session {
     /// One gradient step on the next mini-batch. Mid-epoch, the losses of
     /// the new weights are measured at once, so a single step shows its effect.
     pub fn step_batch(&mut self) -> Status {
-        if self.can_train() {
-            self.before_training();
-            let epoch = self.trainer.epoch();
-            self.trainer.step_batch();
-            if self.trainer.epoch() == epoch && self.trainer.status() == Status::Training {
-                self.trainer.measure_now();
-            } else {
-                self.after_epoch();
-            }
+        let stepped = self.can_train();
+        let ended = self.train_batch();
+        if stepped && !ended && self.trainer.status() == Status::Training {
+            self.trainer.measure_now();
         }
         self.trainer.status()
     }
