@@ -33,19 +33,19 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
       // Revalidation by ETag, as static hosts answer it: a page loaded again
       // gets "304 Not Modified", and Chromium its compiled wasm from its cache.
       const etag = `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`;
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, { etag, 'cache-control': 'no-cache', 'access-control-allow-origin': '*', vary: 'accept-encoding' });
-        res.end();
-        return;
-      }
       const headers = {
         etag,
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
         // As public static hosts do: lets a sandboxed iframe (an opaque origin) load the module and wasm.
         'access-control-allow-origin': '*',
         vary: 'accept-encoding',
       };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      headers['content-type'] = TYPES[extname(file)] ?? 'application/octet-stream';
       let body;
       if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         let cached = gzipped.get(file);
