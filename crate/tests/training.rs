@@ -502,3 +502,44 @@ fn l1_leaves_a_weight_of_exactly_zero_alone() {
     l1.add_gradient(&net, &mut grads);
     assert_eq!(grads.weights[0], [-0.5]);
 }
+
+/// A row's outputs are the same bits whatever rows share its batch: the
+/// losses are measured in chunks, the field's grid in others, a training
+/// batch is a third size, and all must agree.
+#[test]
+fn a_rows_outputs_do_not_depend_on_its_batch() {
+    let mut rng = Rng::new(11);
+    // Narrow layers (their own kernels), wide ones, and a softmax output.
+    let shapes = [
+        NetworkShape::uniform(2, &[4, 2], Activation::Tanh, Loss::BinaryCrossEntropy),
+        NetworkShape::uniform(7, &[8, 3, 1], Activation::Relu, Loss::BinaryCrossEntropy),
+        NetworkShape::uniform(2, &[32, 32, 32], Activation::Tanh, Loss::BinaryCrossEntropy),
+        NetworkShape::uniform(
+            3,
+            &[5, 17],
+            Activation::Sigmoid,
+            Loss::SoftmaxCrossEntropy { classes: 3 },
+        ),
+    ];
+    for shape in &shapes {
+        let net = Network::new(shape, &mut rng);
+        let rows = 37;
+        let inputs: Vec<f32> = (0..rows * shape.inputs)
+            .map(|_| rng.normal() * 3.0)
+            .collect();
+        let mut ws = Workspace::new();
+        let together = net.forward(&inputs, &mut ws, None).to_vec();
+        for chunk in [1, 4, 5, 16] {
+            let mut apart = Vec::new();
+            for part in inputs.chunks(chunk * shape.inputs) {
+                apart.extend_from_slice(net.forward(part, &mut ws, None));
+            }
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(
+                bits(&apart),
+                bits(&together),
+                "{shape:?} in chunks of {chunk}"
+            );
+        }
+    }
+}

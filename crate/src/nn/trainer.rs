@@ -91,8 +91,10 @@ const EXPLODED_WEIGHT: f32 = 1e6;
 /// A training loss this many times the one training started from has blown
 /// up: a learning rate far too large overshoots further at every step.
 pub const BLOW_UP_FACTOR: f32 = 3.0;
-/// Rows evaluated at once when measuring losses.
-const EVAL_CHUNK: usize = 512;
+/// Rows evaluated at once when measuring losses: the workspace holds every
+/// layer's values for this many rows (a quarter of a megabyte for eight
+/// layers of 32), and a row's outputs do not depend on its chunk.
+const EVAL_CHUNK: usize = 128;
 /// Epochs of history kept in full; past this, every other older record goes
 /// (the chart has far fewer pixels), so an hour's training stays in bounded memory.
 pub const MAX_HISTORY: usize = 10_000;
