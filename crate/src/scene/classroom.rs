@@ -55,6 +55,12 @@ impl Classroom {
         result
     }
 
+    /// Holds the session's timeline to `bytes` of checkpoints (not an edit:
+    /// the lesson and the last step stay as they are).
+    pub fn set_timeline_budget(&mut self, bytes: usize) {
+        self.session.set_timeline_budget(bytes);
+    }
+
     /// Changes one setting by name; returns a note when the value was clamped.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, String> {
         self.edit(|s| s.set(name, value))

@@ -97,6 +97,12 @@ impl Session {
         self.recording = on;
     }
 
+    /// Holds the timeline's checkpoints to `bytes` (the playgrounds of one
+    /// page share one budget): a smaller one thins what it holds.
+    pub fn set_timeline_budget(&mut self, bytes: usize) {
+        self.timeline.set_budget(bytes);
+    }
+
     pub fn is_recording(&self) -> bool {
         self.recording
     }

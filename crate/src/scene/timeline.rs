@@ -11,9 +11,9 @@
 
 use crate::nn::{Checkpoint, EpochRecord, Trainer};
 
-/// Memory for checkpoints, in bytes (the loss records the timeline keeps
-/// beside them, two loss histories at most, take under 2 MB more: the
-/// bound of 8 MB in all is tested).
+/// Memory for checkpoints, in bytes, unless a smaller budget is set (the
+/// loss records the timeline keeps beside them, two loss histories at most,
+/// take under 2 MB more: the bound of 8 MB in all is tested).
 pub const BUDGET_BYTES: usize = 6_000_000;
 /// Most checkpoints kept, however small the network (the scrubber has
 /// no more positions than a screen has pixels).
@@ -48,15 +48,19 @@ pub struct Timeline {
     /// Checkpoints no longer kept, whose buffers the next ones reuse.
     spare: Vec<Checkpoint>,
     capacity: usize,
+    /// Bytes the checkpoints may take (`BUDGET_BYTES` unless set smaller).
+    budget: usize,
+    /// Weights and biases of the network the checkpoints are of.
+    parameters: usize,
     /// The run the checkpoints are of.
     run: u64,
 }
 
 /// How many checkpoints of a network of `parameters` weights and biases fit
 /// in the budget: each holds them and up to two optimiser values each.
-pub fn capacity_for(parameters: usize) -> usize {
+pub fn capacity_for(parameters: usize, budget: usize) -> usize {
     let bytes = (parameters * 3 * std::mem::size_of::<f32>()).max(1) + CHECKPOINT_SIZE;
-    (BUDGET_BYTES / bytes).clamp(MIN_CHECKPOINTS, MAX_CHECKPOINTS)
+    (budget / bytes).clamp(MIN_CHECKPOINTS, MAX_CHECKPOINTS)
 }
 
 const CHECKPOINT_SIZE: usize = std::mem::size_of::<Checkpoint>();
@@ -64,7 +68,10 @@ const CHECKPOINT_SIZE: usize = std::mem::size_of::<Checkpoint>();
 impl Timeline {
     /// A timeline of the trainer's run, with its state now as the first checkpoint.
     pub fn new(trainer: &Trainer) -> Timeline {
-        let mut timeline = Timeline::default();
+        let mut timeline = Timeline {
+            budget: BUDGET_BYTES,
+            ..Timeline::default()
+        };
         timeline.start(trainer);
         timeline
     }
@@ -75,7 +82,8 @@ impl Timeline {
         let line = std::mem::take(&mut self.line);
         self.spare.extend(line);
         self.ahead.clear();
-        let capacity = capacity_for(trainer.network.parameter_count());
+        self.parameters = trainer.network.parameter_count();
+        let capacity = capacity_for(self.parameters, self.budget);
         if capacity != self.capacity {
             // Another network: buffers sized for the old one would not fit the budget.
             self.spare = Vec::new();
@@ -84,6 +92,58 @@ impl Timeline {
         self.run = trainer.run();
         self.shown = 0;
         self.push(trainer);
+    }
+
+    /// Holds the checkpoints to `bytes` from now on (several playgrounds on
+    /// one page share one budget). A smaller budget thins the line and what
+    /// is set aside until they fit, and lets go of spare buffers.
+    pub fn set_budget(&mut self, bytes: usize) {
+        if bytes == self.budget {
+            return;
+        }
+        self.budget = bytes;
+        self.capacity = capacity_for(self.parameters, bytes);
+        loop {
+            let held = self.line.len() + self.aside_len();
+            if held <= self.capacity {
+                break;
+            }
+            match &mut self.aside {
+                Some(Aside::Undo(f) | Aside::Redo(f)) if f.checkpoints.len() > 2 => {
+                    halve(&mut f.checkpoints, &mut self.spare)
+                }
+                _ => self.thin_keeping_shown(),
+            }
+            if self.line.len() + self.aside_len() == held {
+                break; // as thin as it goes
+            }
+        }
+        let room = self
+            .capacity
+            .saturating_sub(self.line.len() + self.aside_len());
+        self.spare.truncate(room);
+        self.spare.shrink_to_fit();
+    }
+
+    /// Halves the line, keeping the shown checkpoint (it is the trainer's state).
+    fn thin_keeping_shown(&mut self) {
+        let shown_epoch = self.line[self.shown].epoch;
+        let ahead_of_shown = self.line.split_off(self.shown + 1);
+        let mut after = ahead_of_shown;
+        if after.len() > 1 {
+            halve(&mut after, &mut self.spare);
+        }
+        if self.line.len() > 2 {
+            halve(&mut self.line, &mut self.spare);
+        }
+        debug_assert_eq!(self.line.last().map(|c| c.epoch), Some(shown_epoch));
+        self.shown = self.line.len() - 1;
+        self.line.extend(after);
+    }
+
+    /// Bytes the checkpoints may take.
+    pub fn budget(&self) -> usize {
+        self.budget
     }
 
     /// Starts over if the trainer is on another run than the checkpoints'
@@ -464,6 +524,53 @@ mod tests {
             timeline.checkpoints().last().unwrap().epoch,
             start + 2_000_000
         );
+    }
+
+    #[test]
+    fn a_smaller_budget_thins_the_line_and_keeps_where_the_trainer_is() {
+        let mut s = session();
+        s.set("hidden", "32,32,32,32").unwrap(); // checkpoints of 40 KB
+        let full = s.timeline().capacity();
+        assert!(full < MAX_CHECKPOINTS / 2, "{full}");
+        s.train_epochs(full + 10);
+        let bytes = s.timeline().heap_bytes();
+        // Scrubbed back, with a future ahead: the shown checkpoint is the trainer's state.
+        s.seek(full / 3);
+        let shown_epoch = s.trainer().epoch();
+        let weights = s.trainer().network.layers[0].weights.clone();
+        s.set_timeline_budget(BUDGET_BYTES / 10);
+        let t = s.timeline();
+        assert!(t.capacity() < full, "{} of {full}", t.capacity());
+        assert!(t.len() <= t.capacity(), "{} > {}", t.len(), t.capacity());
+        // The budget, and the loss records ahead and the lists' own slots beside it.
+        assert!(bytes > BUDGET_BYTES * 9 / 10, "{bytes} bytes when full");
+        assert!(
+            t.heap_bytes() <= BUDGET_BYTES / 10 + 100_000,
+            "{} bytes",
+            t.heap_bytes()
+        );
+        assert_eq!(t.checkpoints()[t.shown()].epoch, shown_epoch);
+        assert_eq!(t.checkpoints()[0].epoch, 0, "where training started stays");
+        let epochs: Vec<usize> = t.checkpoints().iter().map(|c| c.epoch).collect();
+        assert!(epochs.windows(2).all(|w| w[0] < w[1]), "{epochs:?}");
+        assert_eq!(s.trainer().network.layers[0].weights, weights);
+        // Every checkpoint kept still restores its epoch.
+        for i in 0..s.timeline().len() {
+            let epoch = s.timeline().checkpoints()[i].epoch;
+            s.seek(i);
+            assert_eq!(s.trainer().epoch(), epoch);
+        }
+        // Training on from the end stays within the smaller line.
+        let last = s.timeline().len() - 1;
+        s.seek(last);
+        s.train_epochs(3 * full);
+        assert!(s.timeline().len() <= s.timeline().capacity());
+        // The budget back: the line may grow again.
+        s.set_timeline_budget(BUDGET_BYTES);
+        assert_eq!(s.timeline().capacity(), full);
+        let before = s.timeline().len();
+        s.train_epochs(full);
+        assert!(s.timeline().len() > before);
     }
 
     #[test]
