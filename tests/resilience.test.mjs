@@ -201,6 +201,59 @@ test('twenty playgrounds playing on screen: every one trains every frame and eac
   await page.close();
 });
 
+test('memory: the playgrounds of a page share one timeline budget, and the painting worker holds one playground\'s scratch, not one each', async () => {
+  const options = { size: 'small', controls: 'run', scene: 'v=1&preset=spiral&points-count=1000&hidden=32,32,32,32,32,32,32,32&seed=3' };
+  const page = await gridPage(1, options, { viewport: { width: 1600, height: 1000 }, columns: 'repeat(3, 390px)' });
+  /** Plays every playground until each has trained `epochs` more and been drawn twice with the worker's pictures. */
+  const playAll = (epochs) => page.evaluate((epochs) => new Promise((ok) => {
+    const { handles } = window;
+    const start = handles.map((h) => h.status().epoch);
+    for (const h of handles) h.play();
+    const check = () => {
+      if (handles.every((h, i) => h.status().epoch - start[i] >= epochs)) {
+        for (const h of handles) h.pause();
+        ok(handles.map((h) => h.status()));
+      } else setTimeout(check, 100);
+    };
+    check();
+  }), epochs);
+  const workerBytes = async () => Math.max(...await Promise.all(page.workers().map((w) => w.evaluate(() => self.wasmBytes?.() ?? 0))));
+  try {
+    const [alone] = await playAll(40);
+    const workerAlone = await workerBytes();
+    assert.ok(workerAlone > 0, 'the worker painted');
+    assert.ok(alone.timelineBytes > 0 && alone.timelineBytes <= alone.timelineBudget + 200_000, `alone: ${alone.timelineBytes} bytes of a ${alone.timelineBudget} budget`);
+    // Five more of the same: six on screen.
+    await page.evaluate(async (options) => {
+      const { mount } = await import('./descent.js');
+      const grid = document.body.firstElementChild;
+      for (let i = 0; i < 5; i++) {
+        const div = document.createElement('div');
+        grid.append(div);
+        window.handles.push(await mount(div, options));
+      }
+    }, options);
+    assert.equal(await page.evaluate(() => window.handles.filter((h) => h.view.visible).length), 6);
+    const six = await playAll(40);
+    // The page's budget is six playgrounds' now: each holds a third of what one held alone.
+    for (const s of six) {
+      assert.equal(s.timelineBudget * 3, alone.timelineBudget, `a sixth of two playgrounds' budget: ${s.timelineBudget}`);
+      assert.ok(s.timelineBytes <= s.timelineBudget + 200_000, `${s.timelineBytes} bytes of a ${s.timelineBudget} budget`);
+      assert.ok(s.timelineLength >= 2, 'each still has a timeline');
+    }
+    // Forty epochs more, yet fewer bytes: the first playground's timeline thinned to its share.
+    assert.ok(six[0].timelineBytes < alone.timelineBytes, `the first playground's timeline: ${alone.timelineBytes} → ${six[0].timelineBytes} bytes`);
+    const workerSix = await workerBytes();
+    assert.ok(workerSix <= workerAlone + 2 ** 20, `the worker painting six: ${workerSix} bytes, one: ${workerAlone}`);
+    // Five gone: the one left has its whole budget again.
+    await page.evaluate(() => { for (const h of window.handles.splice(1)) h.destroy(); });
+    const [again] = await playAll(10);
+    assert.equal(again.timelineBudget, alone.timelineBudget);
+  } finally {
+    await page.close();
+  }
+});
+
 test('off-screen playgrounds do no work; scrolled into view they train', async () => {
   const page = await browser.page('course.html', { width: 1000, height: 700 });
   await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')].every((el) => el.handle));

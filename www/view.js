@@ -86,10 +86,9 @@ class WorkerPainter {
     workers.worker.postMessage({ id: this.id, snapshot, spare }, [snapshot.buffer, ...buffers]);
   }
 
-  /** This playground paints no more: the worker forgets its painter. */
+  /** This playground paints no more: its pictures, if the worker sends any, go nowhere. */
   stop() {
-    if (!workers.painters.delete(this.id)) return;
-    workers.worker?.postMessage({ id: this.id, drop: true });
+    workers.painters.delete(this.id);
   }
 }
 

@@ -19,6 +19,14 @@ pub struct Pictures {
     /// `UNIT_PICTURE²` RGBA pixels per unit: the inputs, each hidden layer's
     /// units, then the outputs.
     pub units: Vec<Vec<u8>>,
+}
+
+/// What painting needs only while it paints: the grids, the network's
+/// outputs and activations over them, the forward pass's buffers. Several
+/// megabytes for a large network, kept between paintings (no allocation
+/// per frame) and shared by every playground that paints in turn.
+#[derive(Default)]
+pub struct Scratch {
     field_grid: Option<Grid>,
     field_outputs: Vec<f32>,
     unit_grid: Option<Grid>,
@@ -33,22 +41,28 @@ pub fn picture_count(network: &Network, features: Features) -> usize {
 }
 
 impl Pictures {
-    /// Paints the field at `field_size` and every unit's picture; `lap` is
-    /// told when each of the four parts ends (for the benchmark's timings).
+    /// Paints the field at `field_size` and every unit's picture over the
+    /// square of `domain` (its inputs as `features`); `lap` is told when each
+    /// of the four parts ends (for the benchmark's timings).
     pub fn paint(
         &mut self,
+        scratch: &mut Scratch,
         net: &Network,
-        features: Features,
-        domain: Domain,
+        (features, domain): (Features, Domain),
         kind: FieldKind,
         field_size: usize,
         lap: &mut dyn FnMut(&'static str),
     ) {
-        let grid = Grid::reuse(&mut self.field_grid, field_size, domain, features);
-        grid.evaluate(net, &mut self.workspace, &mut self.field_outputs, None);
+        let grid = Grid::reuse(&mut scratch.field_grid, field_size, domain, features);
+        grid.evaluate(
+            net,
+            &mut scratch.workspace,
+            &mut scratch.field_outputs,
+            None,
+        );
         lap("field grid");
         paint_field(
-            &self.field_outputs,
+            &scratch.field_outputs,
             net.outputs(),
             field_size,
             kind,
@@ -57,12 +71,12 @@ impl Pictures {
         self.field_size = field_size;
         lap("field paint");
 
-        let ugrid = Grid::reuse(&mut self.unit_grid, UNIT_PICTURE, domain, features);
+        let ugrid = Grid::reuse(&mut scratch.unit_grid, UNIT_PICTURE, domain, features);
         ugrid.evaluate(
             net,
-            &mut self.workspace,
-            &mut self.unit_outputs,
-            Some(&mut self.unit_activations),
+            &mut scratch.workspace,
+            &mut scratch.unit_outputs,
+            Some(&mut scratch.unit_activations),
         );
         lap("unit grid");
         self.units
@@ -71,7 +85,7 @@ impl Pictures {
         // small, or for softmax one picture per class.
         let mut slot = features.count();
         paint_units(ugrid.inputs(), slot, &mut self.units[..slot]);
-        for (layer, acts) in self.unit_activations.iter().enumerate() {
+        for (layer, acts) in scratch.unit_activations.iter().enumerate() {
             let units = net.layers[layer].units;
             paint_units(acts, units, &mut self.units[slot..slot + units]);
             slot += units;
@@ -79,14 +93,14 @@ impl Pictures {
         let outputs = net.outputs();
         if outputs == 1 {
             paint_field(
-                &self.unit_outputs,
+                &scratch.unit_outputs,
                 1,
                 UNIT_PICTURE,
                 kind,
                 &mut self.units[slot],
             );
         } else {
-            paint_units(&self.unit_outputs, outputs, &mut self.units[slot..]);
+            paint_units(&scratch.unit_outputs, outputs, &mut self.units[slot..]);
         }
         lap("unit paint");
     }
@@ -147,9 +161,9 @@ mod tests {
         };
         let mut here = Pictures::default();
         here.paint(
+            &mut Scratch::default(),
             &net,
-            Features::RAW,
-            domain,
+            (Features::RAW, domain),
             FieldKind::Classes {
                 palette: crate::view::colors::Palette::RedGreen,
             },

@@ -115,8 +115,6 @@ impl ReusedImage {
 pub struct Blitter {
     element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
-    /// Many small pictures side by side, put on the canvas in one call.
-    atlas: Vec<u8>,
     /// The images put on the offscreen canvas (the atlas; one picture) and
     /// straight onto a visible one (`put`).
     atlas_image: ReusedImage,
@@ -127,13 +125,18 @@ pub struct Blitter {
 /// Tiles per row of the atlas.
 const ATLAS_COLUMNS: usize = 16;
 
+thread_local! {
+    /// Many small pictures side by side, put on a blitter's canvas in one
+    /// call: one for every playground of the page, which draw in turn.
+    static ATLAS: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::default();
+}
+
 impl Blitter {
     pub fn new() -> Result<Blitter, JsValue> {
         let (element, ctx) = offscreen()?;
         Ok(Blitter {
             element,
             ctx,
-            atlas: Vec::new(),
             atlas_image: ReusedImage::default(),
             picture_image: ReusedImage::default(),
             whole_image: ReusedImage::default(),
@@ -162,17 +165,19 @@ impl Blitter {
         let columns = ATLAS_COLUMNS.min(pictures.len());
         let rows = pictures.len().div_ceil(columns);
         let (width, height) = (columns * size, rows * size);
-        self.atlas.resize(width * height * 4, 0);
-        for (i, picture) in pictures.iter().enumerate() {
-            let (tx, ty) = ((i % columns) * size, (i / columns) * size);
-            for (row, line) in picture.chunks_exact(size * 4).enumerate().take(size) {
-                let start = ((ty + row) * width + tx) * 4;
-                self.atlas[start..start + size * 4].copy_from_slice(line);
-            }
-        }
         self.resize(width as u32, height as u32);
-        self.atlas_image
-            .put(&self.ctx, &self.atlas, (width as u32, height as u32))?;
+        ATLAS.with_borrow_mut(|atlas| {
+            atlas.resize(width * height * 4, 0);
+            for (i, picture) in pictures.iter().enumerate() {
+                let (tx, ty) = ((i % columns) * size, (i / columns) * size);
+                for (row, line) in picture.chunks_exact(size * 4).enumerate().take(size) {
+                    let start = ((ty + row) * width + tx) * 4;
+                    atlas[start..start + size * 4].copy_from_slice(line);
+                }
+            }
+            self.atlas_image
+                .put(&self.ctx, atlas, (width as u32, height as u32))
+        })?;
         target.set_image_smoothing_enabled(true);
         for (i, rect) in rects.enumerate().take(pictures.len()) {
             let (sx, sy) = (((i % columns) * size) as f64, ((i / columns) * size) as f64);

@@ -20,7 +20,7 @@ use crate::view::drawn_from::DrawnFrom;
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
 use crate::view::links;
-use crate::view::pictures::{picture_count, Pictures, UNIT_PICTURE};
+use crate::view::pictures::{picture_count, Pictures, Scratch, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
 use canvas::{Blitter, Canvas, StretchedPicture};
 use draw::Frame;
@@ -37,12 +37,27 @@ const FIELD_TRAINING_WORK: usize = 6_000_000;
 /// 256² field is 22.5 M multiply-adds).
 const FIELD_WORKER_WORK: usize = 24_000_000;
 const FIELD_TRAINING_SIZES: [usize; 5] = [256, 192, 128, 96, 64];
+/// The checkpoints of every playground's timeline on a page, in bytes: one
+/// or two playgrounds hold a full timeline each, twenty a tenth of one.
+const PAGE_TIMELINE_BYTES: usize = 12_000_000;
+
 /// Points within this many CSS pixels count as under the mouse.
 const PICK_RADIUS: f64 = 8.0;
 
 thread_local! {
     /// The message of the last panic, for the page's banner on the playground that hit it.
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Painting's scratch space, one for every playground of the page: they
+    /// paint in turn, and a large network's is several megabytes.
+    static PICTURE_SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    /// Playgrounds alive on the page (made and not yet freed).
+    static PLAYGROUNDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A playground's share of the page's timeline budget.
+fn timeline_share() -> usize {
+    let playgrounds = PLAYGROUNDS.get().max(1);
+    (PAGE_TIMELINE_BYTES / playgrounds).min(crate::scene::timeline::BUDGET_BYTES)
 }
 
 #[wasm_bindgen(start)]
@@ -318,6 +333,12 @@ fn optional(v: Option<f32>) -> JsValue {
         .map_or(JsValue::NULL, |v| JsValue::from_f64(v as f64))
 }
 
+impl Drop for Playground {
+    fn drop(&mut self) {
+        PLAYGROUNDS.set(PLAYGROUNDS.get().saturating_sub(1));
+    }
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// Binds a playground to its canvases: the data (the points and
@@ -335,7 +356,7 @@ impl Playground {
     ) -> Result<Playground, JsValue> {
         let network = Canvas::new(network)?;
         let layout = Layout::new(&[], network.width as f32, network.height as f32);
-        Ok(Playground {
+        let playground = Playground {
             class: Classroom::new(Scene::default()),
             data: Canvas::new(data)?,
             field: StretchedPicture::new(field)?,
@@ -369,7 +390,9 @@ impl Playground {
             t: &crate::i18n::ENGLISH,
             confusion: [None, None],
             ringed_cell: None,
-        })
+        };
+        PLAYGROUNDS.set(PLAYGROUNDS.get() + 1);
+        Ok(playground)
     }
 
     /// Trains up to the scene's epochs per frame, stopping after the
@@ -378,6 +401,7 @@ impl Playground {
     /// epochs finished.
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
+        self.class.set_timeline_budget(timeline_share());
         let epochs = self.class.session().scene().epochs_per_frame;
         let (steps, finished) = self
             .class
@@ -391,6 +415,7 @@ impl Playground {
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
+        self.class.set_timeline_budget(timeline_share());
         let ran = self.class.train_epochs(epochs as usize, || true);
         self.dirty = true;
         ran as u32
@@ -402,6 +427,7 @@ impl Playground {
     }
 
     pub fn step_batch(&mut self) {
+        self.class.set_timeline_budget(timeline_share());
         self.class.step_batch();
         self.dirty = true;
     }
@@ -462,10 +488,16 @@ impl Playground {
             drawn_key.push(field_size as f32);
             if !self.pictures_drawn.is(net, &drawn_key) {
                 let laps = &mut self.render_laps;
-                self.pictures
-                    .paint(net, features, domain, kind, field_size, &mut |part| {
-                        laps.lap(part)
-                    });
+                PICTURE_SCRATCH.with_borrow_mut(|scratch| {
+                    self.pictures.paint(
+                        scratch,
+                        net,
+                        (features, domain),
+                        kind,
+                        field_size,
+                        &mut |part| laps.lap(part),
+                    )
+                });
                 self.pictures_drawn.set(net, &drawn_key);
             }
             self.pictures_key = key;
@@ -784,6 +816,8 @@ impl Playground {
         set(&o, "recording", self.class.session().is_recording());
         set(&o, "timelineLength", checkpoints.len() as f64);
         set(&o, "timelineShown", timeline.shown() as f64);
+        set(&o, "timelineBytes", timeline.heap_bytes() as f64);
+        set(&o, "timelineBudget", timeline.budget() as f64);
         set(
             &o,
             "timelineLastEpoch",

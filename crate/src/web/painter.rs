@@ -1,10 +1,11 @@
 //! The worker's half of painting: a `Painter` lives in a Web Worker
-//! (www/painter.js) and paints a playground's pictures from the snapshots
-//! it sends while training, so the page's own core trains and draws.
+//! (www/painter.js) and paints the pictures of every playground of the page
+//! from the snapshots they send while training, so the page's own core
+//! trains and draws.
 
 use super::set;
 use crate::view::links;
-use crate::view::pictures::Pictures;
+use crate::view::pictures::{Pictures, Scratch};
 use crate::view::raster::Raster;
 use crate::view::snapshot::Snapshot;
 use js_sys::{Object, Uint8Array};
@@ -14,6 +15,7 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 pub struct Painter {
     pictures: Pictures,
+    scratch: Scratch,
     links: Raster,
     /// The unit pictures back to back, as they are sent.
     units_flat: Vec<u8>,
@@ -41,9 +43,9 @@ impl Painter {
     ) -> Result<JsValue, JsError> {
         let s = Snapshot::decode(snapshot).map_err(|e| JsError::new(&e))?;
         self.pictures.paint(
+            &mut self.scratch,
             &s.network,
-            s.features,
-            s.domain,
+            (s.features, s.domain),
             s.kind,
             s.field_size,
             &mut |_| {},
