@@ -83,11 +83,12 @@ bench-phone:
 	scripts/build.sh
 	node scripts/bench-phone.mjs
 
-# A page of 20 default playgrounds, all playing: frame rate and click-to-paint latency (and 1 as reference).
+# A page of 20 playgrounds, all playing, default then largest network: frame rate, click-to-paint latency, wasm memory (and 1 as reference).
 bench-many:
 	scripts/setup.sh test
 	DESCENT_FEATURES=bench scripts/build.sh
 	node scripts/bench-browser.mjs many
+	node scripts/bench-browser.mjs many large
 
 # The property tests (the link decoder, the CSV/JSON readers, sequences of edits and undos), a million cases each (~5 min).
 fuzz:

@@ -10,7 +10,8 @@
 // Needs dist/ built with the benchmark's exports (DESCENT_FEATURES=bench
 // scripts/build.sh). `node scripts/bench-browser.mjs` or `make bench-browser`.
 // `node scripts/bench-browser.mjs many` (`make bench-many`) measures only a page of 20 default
-// playgrounds, all on screen and playing: its frame rate and click-to-paint latency.
+// playgrounds, all on screen and playing: its frame rate and click-to-paint latency;
+// `… many large` the same page with the largest network in each (and its wasm memory).
 // BENCH_MS overrides the time per measurement (default 1500 ms).
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -50,7 +51,8 @@ const COMMON_SETTINGS = {
   activation: 'tanh', optimizer: 'sgd', 'learning-rate': '0.03', 'batch-size': '10', 'test-fraction': '0.5',
 };
 
-if (!existsSync(`${DIST}pkg/descent.js`) || !readFileSync(`${DIST}pkg/descent.js`, 'utf8').includes('bench_workload')) {
+// The pages of many playgrounds need only the site; the rest needs the benchmark's exports.
+if (!existsSync(`${DIST}pkg/descent.js`) || (process.argv[2] !== 'many' && !readFileSync(`${DIST}pkg/descent.js`, 'utf8').includes('bench_workload'))) {
   console.error('dist/ is missing or has no bench_workload export: run DESCENT_FEATURES=bench scripts/build.sh first.');
   process.exit(1);
 }
@@ -77,7 +79,7 @@ const { base, browser } = session;
 // ---- `node scripts/bench-browser.mjs many`: a page with 20 default playgrounds, all playing.
 if (process.argv[2] === 'many') {
   try {
-    await many();
+    await many(process.argv[3] === 'large');
   } finally {
     await session.stop();
   }
@@ -93,9 +95,12 @@ if (process.argv[2] === 'many') {
  * Click-to-paint: from a click's event time on a playground's data canvas
  * (it adds a point) to the end of the first frame rendered after it (an
  * animation frame, then a task after it: layout, paint and commit done).
+ * `large`: each playground holds the largest network (spiral, 1,000 points,
+ * 8 hidden layers of 32), and the wasm memory of the page and of its
+ * painting worker is read at the end.
  */
-async function many() {
-  const out = { date: date.toISOString(), command, machine: { cpu: os.cpus()[0].model, cores: os.cpus().length, os: `${os.type()} ${os.release()} ${os.arch()}` }, chromium: browser.version(), pages: [] };
+async function many(large) {
+  const out = { date: date.toISOString(), command, large, machine: { cpu: os.cpus()[0].model, cores: os.cpus().length, os: `${os.type()} ${os.release()} ${os.arch()}` }, chromium: browser.version(), pages: [] };
   for (const count of [1, 20]) {
     log(`${count} playground(s) …`);
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -121,6 +126,14 @@ async function many() {
         el.style.top = `${-(data.top - box.top) - 100}px`;
       }
     });
+    if (large) {
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('descent-playground')) {
+          el.handle.view.pg.load_preset('spiral', 1000, 0);
+          el.handle.set('hidden', '32,32,32,32,32,32,32,32');
+        }
+      });
+    }
     await page.waitForTimeout(1500); // warm: every playground trains and the worker(s) paint
     const m = await page.evaluate((ms) => new Promise((ok) => {
       const els = [...document.querySelectorAll('descent-playground')];
@@ -165,19 +178,22 @@ async function many() {
         return null;
       }
     });
-    out.pages.push({ count, frames: iv.length, fps: (iv.length * 1000) / spanMs, medianFrameMs: median(iv), p95FrameMs: quantile(iv, 0.95), maxFrameMs: Math.max(...iv),
+    const wasmBytes = await page.evaluate(async () => (await (await import('./descent.js')).ready()).memory.buffer.byteLength);
+    const workerWasmBytes = await Promise.all(page.workers().map((w) => w.evaluate(() => self.wasmBytes?.() ?? 0)));
+    out.pages.push({ count, wasmBytes, workerWasmBytes, frames: iv.length, fps: (iv.length * 1000) / spanMs, medianFrameMs: median(iv), p95FrameMs: quantile(iv, 0.95), maxFrameMs: Math.max(...iv),
       epochsPerSecond: (m.epochs.reduce((a, b) => a + b, 0) * 1000) / spanMs, trainingPlaygrounds: m.epochs.filter((e) => e > 0).length, playing: m.playing, visible: m.visible,
       clickToPaintMs: { median: median(latencies), max: Math.max(...latencies), all: latencies }, scheduled, errors });
     await context.close();
   }
   const f = (v, d = 1) => v.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
-  console.log(`Descent: many playgrounds on one page — ${out.date}`);
+  console.log(`Descent: many ${large ? 'large ' : ''}playgrounds on one page — ${out.date}`);
   console.log(`machine:  ${out.machine.cpu}, ${out.machine.cores} cores (${out.machine.os}); Chromium ${out.chromium} headless (--disable-gpu)`);
   console.log(`command:  ${command}   (viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${FRAME_WINDOW_MS / 1000} s of frames after 1.5 s)`);
-  console.log('  playgrounds   fps   median ms   p95 ms   max ms   click-to-paint median (max) ms   epochs/s (all)   training / playing / visible');
+  console.log('  playgrounds   fps   median ms   p95 ms   max ms   click-to-paint median (max) ms   epochs/s (all)   training / playing / visible   wasm MiB (page + workers)');
   for (const p of out.pages) {
     console.log(`  ${String(p.count).padStart(11)}${f(p.fps).padStart(6)}${f(p.medianFrameMs).padStart(12)}${f(p.p95FrameMs).padStart(9)}${f(p.maxFrameMs).padStart(9)}`
       + `${`${f(p.clickToPaintMs.median, 0)} (${f(p.clickToPaintMs.max, 0)})`.padStart(33)}${f(p.epochsPerSecond, 0).padStart(17)}   ${p.trainingPlaygrounds} / ${p.playing} / ${p.visible}`
+      + `${`${f(p.wasmBytes / 2 ** 20)} + ${p.workerWasmBytes.map((b) => f(b / 2 ** 20)).join(' + ') || '0'}`.padStart(30)}`
       + (p.errors.length ? `   errors: ${p.errors.join(' | ')}` : ''));
   }
   for (const p of out.pages.filter((p) => p.scheduled)) {
@@ -185,7 +201,7 @@ async function many() {
     console.log(`  scheduler, ${p.count}: a frame's work ${f(s.workMs)} ms (training ${f(s.trainMs)} of a ${f(s.budgetMs)} ms budget), ${s.trained} trained and ${s.drawn} drawn a frame (medians)`);
   }
   mkdirSync(`${ROOT}target`, { recursive: true });
-  writeFileSync(`${ROOT}target/bench-many.json`, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(`${ROOT}target/bench-many${large ? '-large' : ''}.json`, `${JSON.stringify(out, null, 2)}\n`);
 }
 const result = {
   date: date.toISOString(),
