@@ -574,6 +574,38 @@ mod tests {
     }
 
     #[test]
+    fn a_smaller_budget_keeps_undo_and_redo_of_a_branch() {
+        let mut s = session();
+        s.set("hidden", "32,32,32,32").unwrap();
+        let full = s.timeline().capacity();
+        s.train_epochs(full - 5);
+        let old_end = s.trainer().epoch();
+        let mut old_weights = Checkpoint::default();
+        s.trainer().save_checkpoint(&mut old_weights);
+        s.seek(10);
+        s.train_epochs(30); // a branch: the old future is set aside for Undo
+        let new_end = s.trainer().epoch();
+        assert!(s.timeline().can_swap(false));
+        s.set_timeline_budget(BUDGET_BYTES / 10);
+        let t = s.timeline();
+        assert!(
+            t.len() + t.aside_len() <= t.capacity(),
+            "{} + {} of {}",
+            t.len(),
+            t.aside_len(),
+            t.capacity()
+        );
+        // Undo: the old future's end, bit for bit; Redo: the branch's end.
+        assert_eq!(s.undo(), Some(None));
+        assert_eq!(s.trainer().epoch(), old_end);
+        let mut now = Checkpoint::default();
+        s.trainer().save_checkpoint(&mut now);
+        assert_eq!(now.bits(), old_weights.bits());
+        assert_eq!(s.redo(), Some(None));
+        assert_eq!(s.trainer().epoch(), new_end);
+    }
+
+    #[test]
     fn recording_reuses_buffers_once_the_line_is_full() {
         let mut s = Session::new(Scene::from_preset(Preset::Circle, 12, 0.0, 2));
         s.train_epochs(2 * MAX_CHECKPOINTS);
