@@ -22,16 +22,6 @@ impl Raster {
         }
     }
 
-    /// Takes `width × height` RGBA pixels drawn elsewhere (the painter
-    /// worker's). False, and nothing changes, if their count does not fit.
-    pub fn accept(&mut self, width: usize, height: usize, pixels: Vec<u8>) -> bool {
-        if pixels.len() != width * height * 4 {
-            return false;
-        }
-        (self.width, self.height, self.pixels) = (width, height, pixels);
-        true
-    }
-
     /// A line `width` pixels thick from (x0, y0) to (x1, y1), anti-aliased:
     /// walk the longer axis and cover the pixels across it by their distance
     /// from the line's centre. Only pixels with some coverage are visited,
@@ -106,16 +96,6 @@ mod tests {
     fn pixel(r: &Raster, x: usize, y: usize) -> [u8; 3] {
         let i = (y * r.width + x) * 4;
         [r.pixels[i], r.pixels[i + 1], r.pixels[i + 2]]
-    }
-
-    #[test]
-    fn pixels_drawn_elsewhere_are_taken_only_if_they_fit() {
-        let mut r = Raster::default();
-        r.clear(2, 1, [255, 255, 255]);
-        assert!(!r.accept(3, 1, vec![0; 8]));
-        assert_eq!((r.width, r.pixels[0]), (2, 255));
-        assert!(r.accept(1, 2, vec![7; 8]));
-        assert_eq!((r.width, r.height, r.pixels[0]), (1, 2, 7));
     }
 
     #[test]

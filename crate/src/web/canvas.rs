@@ -1,7 +1,7 @@
 //! A canvas kept at the screen's pixel density, drawn in CSS pixels, with an
 //! offscreen canvas for putting RGBA buffers on it at any scale.
 
-use js_sys::{Reflect, Uint8ClampedArray};
+use js_sys::{Reflect, Uint8Array, Uint8ClampedArray};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
@@ -115,11 +115,9 @@ impl ReusedImage {
 pub struct Blitter {
     element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
-    /// The images put on the offscreen canvas (the atlas; one picture) and
-    /// straight onto a visible one (`put`).
+    /// The images put on the offscreen canvas: the atlas, or one picture.
     atlas_image: ReusedImage,
     picture_image: ReusedImage,
-    whole_image: ReusedImage,
 }
 
 /// Tiles per row of the atlas.
@@ -139,7 +137,6 @@ impl Blitter {
             ctx,
             atlas_image: ReusedImage::default(),
             picture_image: ReusedImage::default(),
-            whole_image: ReusedImage::default(),
         })
     }
 
@@ -215,16 +212,66 @@ impl Blitter {
             rect.3,
         )
     }
+}
 
-    /// Puts `pixels` (`width × height` RGBA) unscaled at the top left of `target`.
-    pub fn put(
+thread_local! {
+    /// The ImageData a kept picture's pixels pass through from wasm memory:
+    /// one for the page (a phone's diagram is 4 MB of it).
+    static KEPT_IMAGE: std::cell::RefCell<ReusedImage> = std::cell::RefCell::default();
+}
+
+/// A picture kept by the browser in a canvas outside the page, and drawn
+/// unscaled onto a visible one as often as needed: the crowded links'
+/// raster, stored once per change and drawn under the diagram at every
+/// redraw, without a copy of its pixels kept in wasm memory.
+pub struct KeptPicture {
+    element: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+}
+
+impl KeptPicture {
+    pub fn new() -> Result<KeptPicture, JsValue> {
+        let (element, ctx) = offscreen()?;
+        Ok(KeptPicture { element, ctx })
+    }
+
+    fn resize(&self, (width, height): (u32, u32)) {
+        if (self.element.width(), self.element.height()) != (width, height) {
+            self.element.set_width(width);
+            self.element.set_height(height);
+        }
+    }
+
+    /// Keeps `pixels` (`width × height` RGBA, in wasm memory).
+    pub fn store(&mut self, pixels: &[u8], size: (u32, u32)) -> Result<(), JsValue> {
+        self.resize(size);
+        KEPT_IMAGE.with_borrow_mut(|image| image.put(&self.ctx, pixels, size))
+    }
+
+    /// Keeps `pixels` (`width × height` RGBA) held by JavaScript, such as a
+    /// worker's, without copying them into wasm memory first.
+    pub fn store_js(
         &mut self,
-        target: &CanvasRenderingContext2d,
-        pixels: &[u8],
-        width: u32,
-        height: u32,
+        pixels: &Uint8Array,
+        (width, height): (u32, u32),
     ) -> Result<(), JsValue> {
-        self.whole_image.put(target, pixels, (width, height))
+        if pixels.length() as usize != width as usize * height as usize * 4 {
+            return Err(JsValue::from_str("picture: pixels do not fit its size"));
+        }
+        let clamped = Uint8ClampedArray::new_with_byte_offset_and_length(
+            &pixels.buffer(),
+            pixels.byte_offset(),
+            pixels.length(),
+        );
+        let image = ImageData::new_with_js_u8_clamped_array_and_sh(&clamped, width, height)?;
+        self.resize((width, height));
+        self.ctx.put_image_data(&image, 0.0, 0.0)
+    }
+
+    /// Draws the kept picture at the top left of `target`, one pixel for one.
+    pub fn draw_onto(&self, target: &CanvasRenderingContext2d) -> Result<(), JsValue> {
+        target.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        target.draw_image_with_html_canvas_element(&self.element, 0.0, 0.0)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Drawing the data canvas (colour field, boundary, points, marker) and the
 //! network diagram (links, each unit's picture, dropped units).
 
-use super::canvas::{Blitter, Canvas};
+use super::canvas::{Blitter, Canvas, KeptPicture};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::i18n::{fill, Catalogue};
@@ -9,7 +9,6 @@ use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
 use crate::view::layout::{Hit, Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
-use crate::view::raster::Raster;
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 
@@ -310,28 +309,28 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
 const HIGHLIGHT: &str = "#ffd23f";
 const HIGHLIGHT_CASING: &str = "#1d1d1d";
 
-/// Draws the diagram over `links`, the crowded layers' links drawn into a
-/// raster for this diagram (by `links::rasterise` here or in the painter
-/// worker), or None when no layer is crowded.
+/// Draws the diagram over `links`, the crowded layers' links rasterised
+/// for this diagram (by `links::rasterise` here or in the painter worker),
+/// or None when no layer is crowded.
 pub fn network(
     canvas: &Canvas,
     blitter: &mut Blitter,
-    links: Option<&Raster>,
+    links: Option<&KeptPicture>,
     (session, t): (&Session, &Catalogue),
     layout: &Layout,
     (pictures, picture_size): (&[Vec<u8>], usize),
     highlight: &[Hit],
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
-    canvas.use_css_pixels();
     // Links coloured by sign and thick by size. Crowded layers (thousands of
     // links) come as straight lines in a pixel buffer, leaving out the
     // faintest; the rest are curves here, bucketed into a few strokes.
     let net = &session.trainer().network;
-    if let Some(raster) = links {
-        let (width, height) = (raster.width as u32, raster.height as u32);
-        blitter.put(ctx, &raster.pixels, width, height)?;
+    if let Some(picture) = links {
+        picture.draw_onto(ctx)?; // in device pixels
+        canvas.use_css_pixels();
     } else {
+        canvas.use_css_pixels();
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, canvas.width, canvas.height);
     }

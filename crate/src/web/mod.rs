@@ -50,6 +50,9 @@ thread_local! {
     /// Painting's scratch space, one for every playground of the page: they
     /// paint in turn, and a large network's is several megabytes.
     static PICTURE_SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    /// The crowded links rasterised here, before the playground keeps them
+    /// in a canvas: one for the page.
+    static LINK_RASTER: std::cell::RefCell<crate::view::raster::Raster> = std::cell::RefCell::default();
     /// Playgrounds alive on the page (made and not yet freed).
     static PLAYGROUNDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -217,7 +220,8 @@ pub struct Playground {
     activation: Option<Canvas>,
     blitter: Blitter,
     overlay: draw::DataOverlay,
-    link_raster: crate::view::raster::Raster,
+    /// The crowded links as last rasterised, kept by the browser.
+    links: canvas::KeptPicture,
     /// What the link raster was last drawn from here (diagram included).
     links_drawn: DrawnFrom,
     /// The link raster came from the worker, with its pictures, for the
@@ -365,7 +369,7 @@ impl Playground {
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
             overlay: draw::DataOverlay::new(rings)?,
-            link_raster: Default::default(),
+            links: canvas::KeptPicture::new()?,
             links_from_worker: false,
             links_drawn: DrawnFrom::default(),
             pictures: Pictures::default(),
@@ -559,7 +563,7 @@ impl Playground {
         snapshot: &[f32],
         field: Vec<u8>,
         units: Vec<u8>,
-        links: Vec<u8>,
+        links: &js_sys::Uint8Array,
     ) -> bool {
         let Ok(painted) = Snapshot::decode(snapshot) else {
             return false;
@@ -577,8 +581,11 @@ impl Playground {
         }
         let diagram = draw::diagram(&self.network);
         let (width, height) = diagram.pixels;
-        self.links_from_worker =
-            painted.diagram == Some(diagram) && self.link_raster.accept(width, height, links);
+        self.links_from_worker = painted.diagram == Some(diagram)
+            && self
+                .links
+                .store_js(links, (width as u32, height as u32))
+                .is_ok();
         if self.links_from_worker {
             self.links_drawn.forget();
         }
@@ -1126,7 +1133,10 @@ impl Playground {
                 diagram.ratio,
             ]);
             if !self.links_drawn.is(net, &drawn_key) {
-                links::rasterise(net, &self.layout, &diagram, &mut self.link_raster);
+                LINK_RASTER.with_borrow_mut(|raster| {
+                    links::rasterise(net, &self.layout, &diagram, raster);
+                    self.links.store(&raster.pixels, (w as u32, h as u32))
+                })?;
                 self.links_drawn.set(net, &drawn_key);
                 self.render_laps.lap("links");
             }
@@ -1138,7 +1148,7 @@ impl Playground {
         draw::network(
             &self.network,
             &mut self.blitter,
-            crowded.then_some(&self.link_raster),
+            crowded.then_some(&self.links),
             (self.class.session(), self.t),
             &self.layout,
             (&self.pictures.units, UNIT_PICTURE),
