@@ -41,12 +41,22 @@ class Scheduler {
     view.onInput = () => { view.urgent = true; };
     for (const type of INPUT_EVENTS) host.addEventListener(type, view.onInput, true);
     view.inputHost = host;
+    this.shareMemory();
     this.wake();
   }
 
+  /** Stops running `view` (its playground already freed). */
   remove(view) {
     this.views = this.views.filter((v) => v !== view);
     for (const type of INPUT_EVENTS) view.inputHost?.removeEventListener(type, view.onInput, true);
+    this.shareMemory();
+  }
+
+  /** The page's playgrounds changed: each fits its timeline to its new share, playing or not. */
+  shareMemory() {
+    for (const v of this.views) {
+      try { v.pg.fit_timeline(); } catch { /* a playground that faulted holds nothing more */ }
+    }
   }
 
   /** Makes sure a frame is coming: by animation frame, or in a hidden tab by timer for `step` requests. */

@@ -1368,10 +1368,10 @@ export class View {
     this.stopped = true;
     this.endJobs(this.t.api_destroyed);
     this.painter.stop();
-    scheduler.remove(this);
     this.resizeObserver.disconnect();
     this.keyTarget.removeEventListener('keydown', this.onKey);
     try { this.pg.free(); } catch { /* already gone after a fault */ }
+    scheduler.remove(this); // after the free: the others' shares count this one gone
     this.root.replaceChildren();
     this.onGone();
   }

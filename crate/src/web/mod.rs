@@ -405,7 +405,7 @@ impl Playground {
     /// epochs finished.
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
-        self.class.set_timeline_budget(timeline_share());
+        self.fit_timeline();
         let epochs = self.class.session().scene().epochs_per_frame;
         let (steps, finished) = self
             .class
@@ -419,10 +419,21 @@ impl Playground {
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
-        self.class.set_timeline_budget(timeline_share());
+        self.fit_timeline();
         let ran = self.class.train_epochs(epochs as usize, || true);
         self.dirty = true;
         ran as u32
+    }
+
+    /// Holds the timeline to this playground's share of the page's budget:
+    /// on every step, and whenever playgrounds come or go (the scheduler
+    /// calls it for those that are paused or off screen).
+    pub fn fit_timeline(&mut self) {
+        let (before, share) = (self.class.session().timeline().len(), timeline_share());
+        self.class.set_timeline_budget(share);
+        if self.class.session().timeline().len() != before {
+            self.dirty = true;
+        }
     }
 
     /// Whether training can go on (not diverged, stopped early, or finished).
@@ -431,7 +442,7 @@ impl Playground {
     }
 
     pub fn step_batch(&mut self) {
-        self.class.set_timeline_budget(timeline_share());
+        self.fit_timeline();
         self.class.step_batch();
         self.dirty = true;
     }
