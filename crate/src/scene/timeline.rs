@@ -128,8 +128,7 @@ impl Timeline {
     /// Halves the line, keeping the shown checkpoint (it is the trainer's state).
     fn thin_keeping_shown(&mut self) {
         let shown_epoch = self.line[self.shown].epoch;
-        let ahead_of_shown = self.line.split_off(self.shown + 1);
-        let mut after = ahead_of_shown;
+        let mut after = self.line.split_off(self.shown + 1);
         if after.len() > 1 {
             halve(&mut after, &mut self.spare);
         }
