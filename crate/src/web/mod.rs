@@ -405,7 +405,6 @@ impl Playground {
     /// epochs finished.
     pub fn train_frame(&mut self, budget_ms: f64) -> u32 {
         let start = now_ms();
-        self.fit_timeline();
         let epochs = self.class.session().scene().epochs_per_frame;
         let (steps, finished) = self
             .class
@@ -419,15 +418,14 @@ impl Playground {
 
     /// Trains `epochs` epochs at once (fewer if training stops); returns how many ran.
     pub fn train_epochs(&mut self, epochs: u32) -> u32 {
-        self.fit_timeline();
         let ran = self.class.train_epochs(epochs as usize, || true);
         self.dirty = true;
         ran as u32
     }
 
-    /// Holds the timeline to this playground's share of the page's budget:
-    /// on every step, and whenever playgrounds come or go (the scheduler
-    /// calls it for those that are paused or off screen).
+    /// Holds the timeline to this playground's share of the page's budget.
+    /// The share changes only when a playground is made or freed: the
+    /// page's scheduler then calls this on every playground, playing or not.
     pub fn fit_timeline(&mut self) {
         let (before, share) = (self.class.session().timeline().len(), timeline_share());
         self.class.set_timeline_budget(share);
@@ -442,7 +440,6 @@ impl Playground {
     }
 
     pub fn step_batch(&mut self) {
-        self.fit_timeline();
         self.class.step_batch();
         self.dirty = true;
     }
