@@ -47,7 +47,6 @@ pub struct Timeline {
     aside: Option<Aside>,
     /// Checkpoints no longer kept, whose buffers the next ones reuse.
     spare: Vec<Checkpoint>,
-    capacity: usize,
     /// Bytes the checkpoints may take (`BUDGET_BYTES` unless set smaller).
     budget: usize,
     /// Weights and biases of the network the checkpoints are of.
@@ -82,13 +81,12 @@ impl Timeline {
         let line = std::mem::take(&mut self.line);
         self.spare.extend(line);
         self.ahead.clear();
-        self.parameters = trainer.network.parameter_count();
-        let capacity = capacity_for(self.parameters, self.budget);
-        if capacity != self.capacity {
+        let parameters = trainer.network.parameter_count();
+        if capacity_for(parameters, self.budget) != self.capacity() {
             // Another network: buffers sized for the old one would not fit the budget.
             self.spare = Vec::new();
-            self.capacity = capacity;
         }
+        self.parameters = parameters;
         self.run = trainer.run();
         self.shown = 0;
         self.push(trainer);
@@ -102,10 +100,10 @@ impl Timeline {
             return;
         }
         self.budget = bytes;
-        self.capacity = capacity_for(self.parameters, bytes);
+        let capacity = self.capacity();
         loop {
             let held = self.line.len() + self.aside_len();
-            if held <= self.capacity {
+            if held <= capacity {
                 break;
             }
             match &mut self.aside {
@@ -118,9 +116,7 @@ impl Timeline {
                 break; // as thin as it goes
             }
         }
-        let room = self
-            .capacity
-            .saturating_sub(self.line.len() + self.aside_len());
+        let room = capacity.saturating_sub(self.line.len() + self.aside_len());
         self.spare.truncate(room);
         self.spare.shrink_to_fit();
     }
@@ -169,7 +165,7 @@ impl Timeline {
             return;
         }
         self.branch();
-        if self.line.len() + self.aside_len() >= self.capacity {
+        if self.line.len() + self.aside_len() >= self.capacity() {
             self.thin();
         }
         let mut checkpoint = self.spare.pop().unwrap_or_default();
@@ -212,7 +208,8 @@ impl Timeline {
             records: std::mem::take(&mut self.ahead),
         };
         // Half the budget at most, keeping its end (what Undo goes back to).
-        while future.checkpoints.len() > (self.capacity / 2).max(2) {
+        let half = (self.capacity() / 2).max(2);
+        while future.checkpoints.len() > half {
             halve(&mut future.checkpoints, &mut self.spare);
         }
         self.aside = Some(Aside::Undo(future));
@@ -334,7 +331,7 @@ impl Timeline {
 
     /// Checkpoints this line can hold, with what is set aside.
     pub fn capacity(&self) -> usize {
-        self.capacity
+        capacity_for(self.parameters, self.budget)
     }
 
     /// Bytes the timeline holds: every checkpoint's buffer (kept, set aside
