@@ -204,7 +204,7 @@ test('twenty playgrounds playing on screen: every one trains every frame and eac
 test('memory: the playgrounds of a page share one timeline budget, and the painting worker holds one playground\'s scratch, not one each', async () => {
   const options = { size: 'small', controls: 'run', scene: 'v=1&preset=spiral&points-count=1000&hidden=32,32,32,32,32,32,32,32&seed=3' };
   const page = await gridPage(1, options, { viewport: { width: 1600, height: 1000 }, columns: 'repeat(3, 390px)' });
-  /** Plays every playground until each has trained `epochs` more and been drawn twice with the worker's pictures. */
+  /** Plays every playground until each has trained `epochs` more epochs, then pauses them; their statuses. */
   const playAll = (epochs) => page.evaluate((epochs) => new Promise((ok) => {
     const { handles } = window;
     const start = handles.map((h) => h.status().epoch);
