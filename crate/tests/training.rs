@@ -543,3 +543,39 @@ fn a_rows_outputs_do_not_depend_on_its_batch() {
         }
     }
 }
+
+#[test]
+fn predicting_many_rows_in_chunks_gives_the_one_batch_outputs() {
+    // More rows than the trainer evaluates at once, and not a multiple of it.
+    let samples = xor_samples(301, 5);
+    for (hidden, activation) in [
+        (&[32, 32][..], Activation::Tanh),
+        (&[4, 2][..], Activation::Relu),
+    ] {
+        let mut t = trainer(
+            hidden,
+            activation,
+            TrainConfig::default(),
+            samples.clone(),
+            Samples::default(),
+        );
+        t.step_epoch();
+        let together = t
+            .network
+            .forward(&samples.inputs, &mut Workspace::new(), None)
+            .to_vec();
+        let predicted = t.predict_rows(&samples.inputs);
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(predicted.len(), samples.len());
+        assert_eq!(bits(&predicted), bits(&together), "hidden {hidden:?}");
+    }
+    assert!(Trainer::new(
+        &NetworkShape::uniform(2, &[3], Activation::Tanh, Loss::BinaryCrossEntropy),
+        TrainConfig::default(),
+        Samples::default(),
+        Samples::default(),
+        1
+    )
+    .predict_rows(&[])
+    .is_empty());
+}

@@ -440,6 +440,18 @@ impl Trainer {
         self.status
     }
 
+    /// The network's outputs for every row of `inputs` (`rows × outputs`),
+    /// `EVAL_CHUNK` rows at a time in the workspace the losses are measured
+    /// in, so a thousand points hold no more memory than a hundred.
+    pub fn predict_rows(&mut self, inputs: &[f32]) -> Vec<f32> {
+        let width = self.network.inputs();
+        let mut outputs = Vec::with_capacity(inputs.len() / width.max(1) * self.network.outputs());
+        for chunk in inputs.chunks(EVAL_CHUNK * width) {
+            outputs.extend_from_slice(self.network.forward(chunk, &mut self.eval_workspace, None));
+        }
+        outputs
+    }
+
     /// Mean loss and accuracy of the current network on `samples`.
     pub fn evaluate(
         network: &Network,

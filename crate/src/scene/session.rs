@@ -441,17 +441,10 @@ impl Session {
             .collect()
     }
 
-    /// The model's outputs for every point of the scene, in one batch
-    /// (`points × outputs`).
+    /// The model's outputs for every point of the scene (`points × outputs`).
     pub fn predict_points(&mut self) -> Vec<f32> {
         let inputs = data::samples(&self.scene.points, self.scene.features).inputs;
-        if inputs.is_empty() {
-            return Vec::new();
-        }
-        self.trainer
-            .network
-            .forward(&inputs, &mut self.workspace, None)
-            .to_vec()
+        self.trainer.predict_rows(&inputs)
     }
 
     /// The model's outputs at one point of the input square.
