@@ -201,7 +201,7 @@ test('twenty playgrounds playing on screen: every one trains every frame and eac
   await page.close();
 });
 
-test('memory: the playgrounds of a page share one timeline budget, and the painting worker holds one playground\'s scratch, not one each', async () => {
+test('memory: the playgrounds of a page share one timeline budget, each added costs little more than its share, and the painting worker holds one playground\'s scratch, not one each', async () => {
   const options = { size: 'small', controls: 'run', scene: 'v=1&preset=spiral&points-count=1000&hidden=32,32,32,32,32,32,32,32&seed=3' };
   const page = await gridPage(1, options, { viewport: { width: 1600, height: 1000 }, columns: 'repeat(3, 390px)' });
   /** Plays every playground until each has trained `epochs` more epochs, then pauses them; their statuses. */
@@ -218,9 +218,11 @@ test('memory: the playgrounds of a page share one timeline budget, and the paint
     check();
   }), epochs);
   const workerBytes = async () => Math.max(...await Promise.all(page.workers().map((w) => w.evaluate(() => self.wasmBytes?.() ?? 0))));
+  const pageBytes = () => page.evaluate(async () => (await (await import('./descent.js')).ready()).memory.buffer.byteLength);
   try {
     const [alone] = await playAll(40);
     const workerAlone = await workerBytes();
+    const pageAlone = await pageBytes();
     assert.ok(workerAlone > 0, 'the worker painted');
     assert.ok(alone.timelineBytes > 0 && alone.timelineBytes <= alone.timelineBudget + 200_000, `alone: ${alone.timelineBytes} bytes of a ${alone.timelineBudget} budget`);
     // Five more of the same: six on screen.
@@ -249,6 +251,13 @@ test('memory: the playgrounds of a page share one timeline budget, and the paint
     assert.ok(six[0].timelineBytes < alone.timelineBytes, `the first playground's timeline: ${alone.timelineBytes} → ${six[0].timelineBytes} bytes`);
     const workerSix = await workerBytes();
     assert.ok(workerSix <= workerAlone + 2 ** 20, `the worker painting six: ${workerSix} bytes, one: ${workerAlone}`);
+    // Each playground added costs the page at most its timeline share and
+    // half a megabyte besides (its session, its field): its unit pictures
+    // are kept in a canvas, and its points are predicted a chunk at a time.
+    // (They cost 4 MB each before: 21.5 MB for these five, now 4.8.)
+    const pageSix = await pageBytes();
+    const perPlayground = six[0].timelineBudget + 500_000;
+    assert.ok(pageSix - pageAlone <= 5 * perPlayground, `the page's wasm memory, one playground: ${pageAlone} bytes, six: ${pageSix}`);
     // Five gone: the one left has its whole budget again, before it trains.
     await page.evaluate(() => { for (const h of window.handles.splice(1)) h.destroy(); });
     assert.equal(await page.evaluate(() => window.handles[0].status().timelineBudget), alone.timelineBudget);

@@ -68,7 +68,7 @@ class WorkerPainter {
     if (data.error) workers.fail(data.error);
     else {
       try { this.pg.accept_pictures(data.snapshot, data.field, data.units, data.links); } catch (e) { workers.fail(e.message); }
-      // Copied into the playground: the arrays go back to be painted
+      // Put into the playground's canvases: the arrays go back to be painted
       // again, so that a megabyte or two a frame makes no garbage here.
       this.spare = { field: data.field, units: data.units, links: data.links };
     }

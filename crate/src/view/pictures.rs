@@ -105,43 +105,61 @@ impl Pictures {
         lap("unit paint");
     }
 
-    /// Every unit's picture, one after another (how a worker sends them).
-    pub fn units_flat(&self) -> Vec<u8> {
-        let mut flat = Vec::new();
-        self.units_flat_into(&mut flat);
-        flat
-    }
-
-    /// `units_flat` into a buffer kept between calls (no allocation once grown).
-    pub fn units_flat_into(&self, flat: &mut Vec<u8>) {
-        flat.clear();
-        for unit in &self.units {
-            flat.extend_from_slice(unit);
+    /// Every unit's picture in its tile of the `Atlas`: how the worker
+    /// sends them and a canvas of the page keeps them. Into a buffer kept
+    /// between calls (no allocation once grown).
+    pub fn atlas_into(&self, atlas: &mut Vec<u8>) {
+        let layout = Atlas::of(self.units.len());
+        let (width, height) = layout.pixels();
+        atlas.clear();
+        atlas.resize(width * height * 4, 0);
+        for (i, picture) in self.units.iter().enumerate() {
+            let (x, y) = layout.tile(i);
+            for (row, line) in picture.chunks_exact(UNIT_PICTURE * 4).enumerate() {
+                let start = ((y + row) * width + x) * 4;
+                atlas[start..start + UNIT_PICTURE * 4].copy_from_slice(line);
+            }
         }
     }
+}
 
-    /// Takes pictures painted elsewhere: a field of `field_size²` pixels and
-    /// `count` unit pictures back to back. False (and nothing changes) if
-    /// the sizes do not fit.
-    pub fn accept(
-        &mut self,
-        field: Vec<u8>,
-        field_size: usize,
-        units: &[u8],
-        count: usize,
-    ) -> bool {
-        let picture = UNIT_PICTURE * UNIT_PICTURE * 4;
-        if field.len() != field_size * field_size * 4 || units.len() != count * picture {
-            return false;
+/// The unit pictures side by side, `ATLAS_COLUMNS` to a row, in one image:
+/// one transfer from the worker, one put into a canvas, and each tile
+/// drawn from there onto the diagram.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Atlas {
+    count: usize,
+}
+
+/// Tiles per row of an `Atlas`.
+const ATLAS_COLUMNS: usize = 16;
+
+impl Atlas {
+    /// The atlas of `count` unit pictures.
+    pub fn of(count: usize) -> Atlas {
+        Atlas { count }
+    }
+
+    fn columns(self) -> usize {
+        ATLAS_COLUMNS.min(self.count)
+    }
+
+    /// Its width and height in pixels (nothing for no pictures).
+    pub fn pixels(self) -> (usize, usize) {
+        let columns = self.columns();
+        match columns {
+            0 => (0, 0),
+            _ => (
+                columns * UNIT_PICTURE,
+                self.count.div_ceil(columns) * UNIT_PICTURE,
+            ),
         }
-        self.field = field;
-        self.field_size = field_size;
-        self.units.resize_with(count, Vec::new);
-        for (mine, theirs) in self.units.iter_mut().zip(units.chunks_exact(picture)) {
-            mine.clear();
-            mine.extend_from_slice(theirs);
-        }
-        true
+    }
+
+    /// The top left pixel of picture `i`'s tile.
+    pub fn tile(self, i: usize) -> (usize, usize) {
+        let columns = self.columns().max(1);
+        ((i % columns) * UNIT_PICTURE, (i / columns) * UNIT_PICTURE)
     }
 }
 
@@ -152,7 +170,7 @@ mod tests {
     use crate::rng::Rng;
 
     #[test]
-    fn pictures_painted_elsewhere_are_the_same_pictures() {
+    fn every_unit_picture_is_whole_in_its_tile_of_the_atlas() {
         let shape = NetworkShape::uniform(2, &[4, 3], Activation::Tanh, Loss::BinaryCrossEntropy);
         let net = Network::new(&shape, &mut Rng::new(5));
         let domain = Domain {
@@ -172,16 +190,34 @@ mod tests {
         );
         assert_eq!(here.field.len(), 64 * 64 * 4);
         assert_eq!(here.units.len(), 2 + 4 + 3 + 1);
-        let mut there = Pictures::default();
-        assert!(there.accept(here.field.clone(), 64, &here.units_flat(), here.units.len()));
-        assert_eq!(
-            (there.field, there.units),
-            (here.field.clone(), here.units.clone())
-        );
-        // Pictures of the wrong size are refused.
-        let mut other = Pictures::default();
-        assert!(!other.accept(here.field.clone(), 63, &here.units_flat(), 10));
-        assert!(!other.accept(here.field.clone(), 64, &here.units_flat(), 9));
-        assert!(other.field.is_empty() && other.units.is_empty());
+        // Each picture is whole in its own tile of the atlas, 16 to a row.
+        let atlas = Atlas::of(here.units.len());
+        assert_eq!(atlas.pixels(), (10 * UNIT_PICTURE, UNIT_PICTURE));
+        let mut pixels = vec![7; 3];
+        here.atlas_into(&mut pixels);
+        assert_eq!(pixels.len(), 10 * UNIT_PICTURE * UNIT_PICTURE * 4);
+        for (i, picture) in here.units.iter().enumerate() {
+            let (x, y) = atlas.tile(i);
+            for row in 0..UNIT_PICTURE {
+                let start = ((y + row) * 10 * UNIT_PICTURE + x) * 4;
+                assert_eq!(
+                    pixels[start..start + UNIT_PICTURE * 4],
+                    picture[row * UNIT_PICTURE * 4..(row + 1) * UNIT_PICTURE * 4],
+                    "picture {i}, row {row}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_atlas_wraps_at_sixteen_pictures_a_row() {
+        let atlas = Atlas::of(259);
+        assert_eq!(atlas.pixels(), (16 * UNIT_PICTURE, 17 * UNIT_PICTURE));
+        assert_eq!(atlas.tile(0), (0, 0));
+        assert_eq!(atlas.tile(15), (15 * UNIT_PICTURE, 0));
+        assert_eq!(atlas.tile(16), (0, UNIT_PICTURE));
+        assert_eq!(atlas.tile(258), (2 * UNIT_PICTURE, 16 * UNIT_PICTURE));
+        assert_eq!(Atlas::of(0).pixels(), (0, 0));
+        assert_eq!(Atlas::of(3).pixels(), (3 * UNIT_PICTURE, UNIT_PICTURE));
     }
 }

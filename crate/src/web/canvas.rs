@@ -115,18 +115,7 @@ impl ReusedImage {
 pub struct Blitter {
     element: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
-    /// The images put on the offscreen canvas: the atlas, or one picture.
-    atlas_image: ReusedImage,
     picture_image: ReusedImage,
-}
-
-/// Tiles per row of the atlas.
-const ATLAS_COLUMNS: usize = 16;
-
-thread_local! {
-    /// Many small pictures side by side, put on a blitter's canvas in one
-    /// call: one for every playground of the page, which draw in turn.
-    static ATLAS: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::default();
 }
 
 impl Blitter {
@@ -135,7 +124,6 @@ impl Blitter {
         Ok(Blitter {
             element,
             ctx,
-            atlas_image: ReusedImage::default(),
             picture_image: ReusedImage::default(),
         })
     }
@@ -145,52 +133,6 @@ impl Blitter {
             self.element.set_width(width);
             self.element.set_height(height);
         }
-    }
-
-    /// Draws many `size × size` RGBA pictures, each into its rectangle on
-    /// `target`, with one ImageData for all of them.
-    pub fn draw_tiles(
-        &mut self,
-        pictures: &[Vec<u8>],
-        size: usize,
-        target: &CanvasRenderingContext2d,
-        rects: impl Iterator<Item = (f64, f64, f64, f64)>,
-    ) -> Result<(), JsValue> {
-        if pictures.is_empty() {
-            return Ok(());
-        }
-        let columns = ATLAS_COLUMNS.min(pictures.len());
-        let rows = pictures.len().div_ceil(columns);
-        let (width, height) = (columns * size, rows * size);
-        self.resize(width as u32, height as u32);
-        ATLAS.with_borrow_mut(|atlas| {
-            atlas.resize(width * height * 4, 0);
-            for (i, picture) in pictures.iter().enumerate() {
-                let (tx, ty) = ((i % columns) * size, (i / columns) * size);
-                for (row, line) in picture.chunks_exact(size * 4).enumerate().take(size) {
-                    let start = ((ty + row) * width + tx) * 4;
-                    atlas[start..start + size * 4].copy_from_slice(line);
-                }
-            }
-            self.atlas_image
-                .put(&self.ctx, atlas, (width as u32, height as u32))
-        })?;
-        target.set_image_smoothing_enabled(true);
-        for (i, rect) in rects.enumerate().take(pictures.len()) {
-            let (sx, sy) = (((i % columns) * size) as f64, ((i / columns) * size) as f64);
-            target.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                &self.element,
-                sx,
-                sy,
-                size as f64,
-                size as f64,
-                rect.0,
-                rect.1,
-                rect.2,
-                rect.3,
-            )?;
-        }
-        Ok(())
     }
 
     /// Draws `pixels` (`size × size` RGBA) into the rectangle on `target`.
@@ -221,8 +163,8 @@ thread_local! {
 }
 
 /// A picture kept by the browser in a canvas outside the page, and drawn
-/// unscaled onto a visible one as often as needed: the crowded links'
-/// raster, stored once per change and drawn under the diagram at every
+/// onto a visible one as often as needed: the crowded links' raster, or
+/// the unit pictures' atlas, stored once per change and drawn at every
 /// redraw, without a copy of its pixels kept in wasm memory.
 pub struct KeptPicture {
     element: HtmlCanvasElement,
@@ -273,6 +215,29 @@ impl KeptPicture {
         target.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         target.draw_image_with_html_canvas_element(&self.element, 0.0, 0.0)
     }
+
+    /// Draws the `size × size` square of the kept picture at `(x, y)` (a
+    /// tile of an atlas) into the rectangle on `target`, scaled and smoothed.
+    pub fn draw_tile(
+        &self,
+        target: &CanvasRenderingContext2d,
+        (x, y): (usize, usize),
+        size: usize,
+        rect: (f64, f64, f64, f64),
+    ) -> Result<(), JsValue> {
+        let (x, y, size) = (x as f64, y as f64, size as f64);
+        target.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            &self.element,
+            x,
+            y,
+            size,
+            size,
+            rect.0,
+            rect.1,
+            rect.2,
+            rect.3,
+        )
+    }
 }
 
 /// A canvas whose backing store is a picture's own size, stretched over its
@@ -295,12 +260,29 @@ impl StretchedPicture {
         })
     }
 
-    /// Shows `pixels` (`size × size` RGBA).
-    pub fn show(&mut self, pixels: &[u8], size: u32) -> Result<(), JsValue> {
+    fn resize(&self, size: u32) {
         if (self.element.width(), self.element.height()) != (size, size) {
             self.element.set_width(size);
             self.element.set_height(size);
         }
+    }
+
+    /// Shows `pixels` (`size × size` RGBA).
+    pub fn show(&mut self, pixels: &[u8], size: u32) -> Result<(), JsValue> {
+        self.resize(size);
         self.image.put(&self.ctx, pixels, (size, size))
+    }
+
+    /// Shows the `size × size` tile at `at` of a kept atlas, pixel for pixel.
+    pub fn show_tile(
+        &mut self,
+        atlas: &KeptPicture,
+        at: (usize, usize),
+        size: usize,
+    ) -> Result<(), JsValue> {
+        self.resize(size as u32);
+        self.ctx.clear_rect(0.0, 0.0, size as f64, size as f64);
+        let whole = (0.0, 0.0, size as f64, size as f64);
+        atlas.draw_tile(&self.ctx, at, size, whole)
     }
 }

@@ -1,7 +1,7 @@
 //! Drawing the data canvas (colour field, boundary, points, marker) and the
 //! network diagram (links, each unit's picture, dropped units).
 
-use super::canvas::{Blitter, Canvas, KeptPicture};
+use super::canvas::{Canvas, KeptPicture};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
 use crate::i18n::{fill, Catalogue};
@@ -9,6 +9,7 @@ use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
 use crate::view::layout::{Hit, Layout, HEADER};
 use crate::view::links::{self, Diagram, LEVELS};
+use crate::view::pictures::{Atlas, UNIT_PICTURE};
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 
@@ -314,11 +315,10 @@ const HIGHLIGHT_CASING: &str = "#1d1d1d";
 /// or None when no layer is crowded.
 pub fn network(
     canvas: &Canvas,
-    blitter: &mut Blitter,
     links: Option<&KeptPicture>,
     (session, t): (&Session, &Catalogue),
     layout: &Layout,
-    (pictures, picture_size): (&[Vec<u8>], usize),
+    (unit_tiles, pictures): (&KeptPicture, usize),
     highlight: &[Hit],
 ) -> Result<(), JsValue> {
     let ctx = &canvas.ctx;
@@ -404,8 +404,12 @@ pub fn network(
 
     // Every unit's picture in one go, then frames and dropped units on top.
     let squares = || layout.columns.iter().flatten();
-    let rects = squares().map(|s| (s.x as f64, s.y as f64, s.size as f64, s.size as f64));
-    blitter.draw_tiles(pictures, picture_size, ctx, rects)?;
+    let atlas = Atlas::of(pictures);
+    ctx.set_image_smoothing_enabled(true);
+    for (i, s) in squares().enumerate().take(pictures) {
+        let rect = (s.x as f64, s.y as f64, s.size as f64, s.size as f64);
+        unit_tiles.draw_tile(ctx, atlas.tile(i), UNIT_PICTURE, rect)?;
+    }
     ctx.set_stroke_style_str("#555");
     ctx.set_line_width(1.0);
     for s in squares() {

@@ -20,7 +20,7 @@ use crate::view::drawn_from::DrawnFrom;
 use crate::view::field::FieldKind;
 use crate::view::layout::{Hit, Layout};
 use crate::view::links;
-use crate::view::pictures::{picture_count, Pictures, Scratch, UNIT_PICTURE};
+use crate::view::pictures::{picture_count, Atlas, UNIT_PICTURE};
 use crate::view::snapshot::{shape_key, Snapshot};
 use canvas::{Blitter, Canvas, StretchedPicture};
 use draw::Frame;
@@ -47,12 +47,10 @@ const PICK_RADIUS: f64 = 8.0;
 thread_local! {
     /// The message of the last panic, for the page's banner on the playground that hit it.
     static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// Painting's scratch space, one for every playground of the page: they
-    /// paint in turn, and a large network's is several megabytes.
-    static PICTURE_SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
-    /// The crowded links rasterised here, before the playground keeps them
-    /// in a canvas: one for the page.
-    static LINK_RASTER: std::cell::RefCell<crate::view::raster::Raster> = std::cell::RefCell::default();
+    /// What paints pictures and links on the page, one for every playground:
+    /// they paint in turn and keep the results in canvases, and a large
+    /// network's painting needs several megabytes of scratch.
+    static PAINTER: std::cell::RefCell<painter::Painter> = std::cell::RefCell::default();
     /// Playgrounds alive on the page (made and not yet freed).
     static PLAYGROUNDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -227,8 +225,11 @@ pub struct Playground {
     /// The link raster came from the worker, with its pictures, for the
     /// diagram as it is now.
     links_from_worker: bool,
-    /// The colour field and every unit's picture, as last painted.
-    pictures: Pictures,
+    /// The colour field as last painted (`field_size²` RGBA pixels).
+    field_pixels: Vec<u8>,
+    field_size: usize,
+    /// Every unit's picture as last painted, in its atlas (`pictures::Atlas`).
+    unit_tiles: canvas::KeptPicture,
     /// What the pictures are pictures of (`snapshot::shape_key`).
     pictures_key: Vec<f32>,
     /// The pictures came from the worker: while training goes on they stand
@@ -372,7 +373,9 @@ impl Playground {
             links: canvas::KeptPicture::new()?,
             links_from_worker: false,
             links_drawn: DrawnFrom::default(),
-            pictures: Pictures::default(),
+            field_pixels: Vec::new(),
+            field_size: 0,
+            unit_tiles: canvas::KeptPicture::new()?,
             pictures_key: Vec::new(),
             pictures_from_worker: false,
             pictures_drawn: DrawnFrom::default(),
@@ -500,16 +503,16 @@ impl Playground {
             drawn_key.push(field_size as f32);
             if !self.pictures_drawn.is(net, &drawn_key) {
                 let laps = &mut self.render_laps;
-                PICTURE_SCRATCH.with_borrow_mut(|scratch| {
-                    self.pictures.paint(
-                        scratch,
-                        net,
-                        (features, domain),
-                        kind,
-                        field_size,
-                        &mut |part| laps.lap(part),
-                    )
-                });
+                PAINTER.with_borrow_mut(|painter| {
+                    let lap = &mut |part| laps.lap(part);
+                    painter.paint_pictures(net, (features, domain), kind, field_size, lap);
+                    self.field_pixels.clear();
+                    self.field_pixels.extend_from_slice(painter.field());
+                    self.field_size = field_size;
+                    let (width, height) = Atlas::of(picture_count(net, features)).pixels();
+                    self.unit_tiles
+                        .store(painter.atlas(), (width as u32, height as u32))
+                })?;
                 self.pictures_drawn.set(net, &drawn_key);
             }
             self.pictures_key = key;
@@ -562,15 +565,15 @@ impl Playground {
         .encode()
     }
 
-    /// Pictures the worker painted from `snapshot`: the field, every unit's
-    /// picture back to back, and the diagram's crowded links (empty if it
+    /// Pictures the worker painted from `snapshot`: the field, the unit
+    /// pictures' atlas, and the diagram's crowded links (empty if it
     /// has none). Taken (and true) only if they are pictures of the network
     /// as it is now shaped; the links only if drawn for the diagram as it is.
     pub fn accept_pictures(
         &mut self,
         snapshot: &[f32],
         field: Vec<u8>,
-        units: Vec<u8>,
+        units: &js_sys::Uint8Array,
         links: &js_sys::Uint8Array,
     ) -> bool {
         let Ok(painted) = Snapshot::decode(snapshot) else {
@@ -579,14 +582,17 @@ impl Playground {
         let scene = self.class.session().scene();
         let net = &self.class.session().trainer().network;
         let key = shape_key(net, scene.features, scene.domain, field_kind(scene));
-        let count = picture_count(net, scene.features);
+        let (width, height) = Atlas::of(picture_count(net, scene.features)).pixels();
         if painted.key() != key
-            || !self
-                .pictures
-                .accept(field, painted.field_size, &units, count)
+            || field.len() != painted.field_size * painted.field_size * 4
+            || (self.unit_tiles)
+                .store_js(units, (width as u32, height as u32))
+                .is_err()
         {
             return false;
         }
+        self.field_pixels = field;
+        self.field_size = painted.field_size;
         let diagram = draw::diagram(&self.network);
         let (width, height) = diagram.pixels;
         self.links_from_worker = painted.diagram == Some(diagram)
@@ -1099,13 +1105,14 @@ impl Playground {
         };
         // A hovered unit's picture stands in for the field, enlarged (as in
         // TensorFlow Playground): what that unit computes over the inputs.
-        let (field, field_size) = match self.hovered.and_then(|h| self.layout.picture_index(h)) {
-            Some(k) if k < self.pictures.units.len() => {
-                (&self.pictures.units[k][..], UNIT_PICTURE as u32)
+        let pictures = picture_count(&session.trainer().network, session.scene().features);
+        match self.hovered.and_then(|h| self.layout.picture_index(h)) {
+            Some(k) if k < pictures => {
+                let tile = Atlas::of(pictures).tile(k);
+                self.field.show_tile(&self.unit_tiles, tile, UNIT_PICTURE)?
             }
-            _ => (&self.pictures.field[..], self.pictures.field_size as u32),
-        };
-        self.field.show(field, field_size)?;
+            _ => (self.field).show(&self.field_pixels, self.field_size as u32)?,
+        }
         let overlay = draw::Overlay {
             cursor: self.cursor,
             marker,
@@ -1141,9 +1148,10 @@ impl Playground {
                 diagram.ratio,
             ]);
             if !self.links_drawn.is(net, &drawn_key) {
-                LINK_RASTER.with_borrow_mut(|raster| {
-                    links::rasterise(net, &self.layout, &diagram, raster);
-                    self.links.store(&raster.pixels, (w as u32, h as u32))
+                PAINTER.with_borrow_mut(|painter| {
+                    links::rasterise(net, &self.layout, &diagram, &mut painter.links);
+                    self.links
+                        .store(&painter.links.pixels, (w as u32, h as u32))
                 })?;
                 self.links_drawn.set(net, &drawn_key);
                 self.render_laps.lap("links");
@@ -1153,13 +1161,13 @@ impl Playground {
         // slow step's path for the phase shown.
         let mut highlight: Vec<Hit> = self.hovered.or(self.chosen_link()).into_iter().collect();
         highlight.extend(self.slow_step_path());
+        let pictures = picture_count(net, self.class.session().scene().features);
         draw::network(
             &self.network,
-            &mut self.blitter,
             crowded.then_some(&self.links),
             (self.class.session(), self.t),
             &self.layout,
-            (&self.pictures.units, UNIT_PICTURE),
+            (&self.unit_tiles, pictures),
             &highlight,
         )?;
         self.render_laps.lap("network diagram");

@@ -1,9 +1,13 @@
-//! The worker's half of painting: a `Painter` lives in a Web Worker
+//! Painting a network's pictures: a `Painter` lives in a Web Worker
 //! (www/painter.js) and paints the pictures of every playground of the page
 //! from the snapshots they send while training, so the page's own core
-//! trains and draws.
+//! trains and draws; another paints for them on the page when they do not
+//! train. Between paintings it holds only scratch space, shared by all.
 
 use super::set;
+use crate::data::Domain;
+use crate::nn::{Features, Network};
+use crate::view::field::FieldKind;
 use crate::view::links;
 use crate::view::pictures::{Pictures, Scratch};
 use crate::view::raster::Raster;
@@ -16,9 +20,43 @@ use wasm_bindgen::prelude::*;
 pub struct Painter {
     pictures: Pictures,
     scratch: Scratch,
-    links: Raster,
-    /// The unit pictures back to back, as they are sent.
-    units_flat: Vec<u8>,
+    /// The crowded links, rasterised.
+    pub(super) links: Raster,
+    /// The unit pictures in their atlas (`pictures::Atlas`).
+    atlas: Vec<u8>,
+}
+
+impl Painter {
+    /// Paints the colour field at `field_size` and every unit's picture
+    /// into the atlas (`lap` is told when each part ends).
+    pub(super) fn paint_pictures(
+        &mut self,
+        net: &Network,
+        (features, domain): (Features, Domain),
+        kind: FieldKind,
+        field_size: usize,
+        lap: &mut dyn FnMut(&'static str),
+    ) {
+        (self.pictures).paint(
+            &mut self.scratch,
+            net,
+            (features, domain),
+            kind,
+            field_size,
+            lap,
+        );
+        self.pictures.atlas_into(&mut self.atlas);
+    }
+
+    /// The field's RGBA pixels, as last painted.
+    pub(super) fn field(&self) -> &[u8] {
+        &self.pictures.field
+    }
+
+    /// The unit pictures' atlas, as last painted.
+    pub(super) fn atlas(&self) -> &[u8] {
+        &self.atlas
+    }
 }
 
 #[wasm_bindgen]
@@ -29,8 +67,8 @@ impl Painter {
     }
 
     /// Paints the pictures of `snapshot` (from `Playground::snapshot`):
-    /// `{field, units, links}`, the field's RGBA pixels, every unit's picture
-    /// back to back, and the diagram's crowded links (empty if it has
+    /// `{field, units, links}`, the field's RGBA pixels, the unit pictures'
+    /// atlas, and the diagram's crowded links (empty if it has
     /// none), for `Playground::accept_pictures`. The arrays of the last
     /// pictures, handed back, are filled again where their sizes still fit,
     /// so that painting ~1.5 MB a frame makes no garbage.
@@ -42,14 +80,8 @@ impl Painter {
         spare_links: Option<Uint8Array>,
     ) -> Result<JsValue, JsError> {
         let s = Snapshot::decode(snapshot).map_err(|e| JsError::new(&e))?;
-        self.pictures.paint(
-            &mut self.scratch,
-            &s.network,
-            (s.features, s.domain),
-            s.kind,
-            s.field_size,
-            &mut |_| {},
-        );
+        let inputs = (s.features, s.domain);
+        self.paint_pictures(&s.network, inputs, s.kind, s.field_size, &mut |_| {});
         let drawn = s.diagram.is_some_and(|diagram| {
             let layout = diagram.layout(&s.network, s.features);
             links::rasterise(&s.network, &layout, &diagram, &mut self.links)
@@ -58,8 +90,7 @@ impl Painter {
         let o = Object::new();
         set(&o, "links", refill(spare_links, links));
         set(&o, "field", refill(spare_field, &self.pictures.field));
-        self.pictures.units_flat_into(&mut self.units_flat);
-        set(&o, "units", refill(spare_units, &self.units_flat));
+        set(&o, "units", refill(spare_units, &self.atlas));
         Ok(o.into())
     }
 }
