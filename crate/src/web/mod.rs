@@ -582,11 +582,12 @@ impl Playground {
         let scene = self.class.session().scene();
         let net = &self.class.session().trainer().network;
         let key = shape_key(net, scene.features, scene.domain, field_kind(scene));
-        let (width, height) = Atlas::of(picture_count(net, scene.features)).pixels();
+        let (tiles_wide, tiles_high) = Atlas::of(picture_count(net, scene.features)).pixels();
         if painted.key() != key
             || field.len() != painted.field_size * painted.field_size * 4
-            || (self.unit_tiles)
-                .store_js(units, (width as u32, height as u32))
+            || self
+                .unit_tiles
+                .store_js(units, (tiles_wide as u32, tiles_high as u32))
                 .is_err()
         {
             return false;
@@ -1111,7 +1112,9 @@ impl Playground {
                 let tile = Atlas::of(pictures).tile(k);
                 self.field.show_tile(&self.unit_tiles, tile, UNIT_PICTURE)?
             }
-            _ => (self.field).show(&self.field_pixels, self.field_size as u32)?,
+            _ => self
+                .field
+                .show(&self.field_pixels, self.field_size as u32)?,
         }
         let overlay = draw::Overlay {
             cursor: self.cursor,

@@ -37,7 +37,7 @@ impl Painter {
         field_size: usize,
         lap: &mut dyn FnMut(&'static str),
     ) {
-        (self.pictures).paint(
+        self.pictures.paint(
             &mut self.scratch,
             net,
             (features, domain),
