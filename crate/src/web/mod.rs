@@ -572,7 +572,7 @@ impl Playground {
     pub fn accept_pictures(
         &mut self,
         snapshot: &[f32],
-        field: Vec<u8>,
+        field: &js_sys::Uint8Array,
         units: &js_sys::Uint8Array,
         links: &js_sys::Uint8Array,
     ) -> bool {
@@ -584,7 +584,7 @@ impl Playground {
         let key = shape_key(net, scene.features, scene.domain, field_kind(scene));
         let (tiles_wide, tiles_high) = Atlas::of(picture_count(net, scene.features)).pixels();
         if painted.key() != key
-            || field.len() != painted.field_size * painted.field_size * 4
+            || field.length() as usize != painted.field_size * painted.field_size * 4
             || self
                 .unit_tiles
                 .store_js(units, (tiles_wide as u32, tiles_high as u32))
@@ -592,7 +592,9 @@ impl Playground {
         {
             return false;
         }
-        self.field_pixels = field;
+        // Into the buffer kept from the last: no allocation per picture.
+        self.field_pixels.resize(field.length() as usize, 0);
+        field.copy_to(&mut self.field_pixels);
         self.field_size = painted.field_size;
         let diagram = draw::diagram(&self.network);
         let (width, height) = diagram.pixels;
