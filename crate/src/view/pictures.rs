@@ -171,7 +171,8 @@ mod tests {
 
     #[test]
     fn every_unit_picture_is_whole_in_its_tile_of_the_atlas() {
-        let shape = NetworkShape::uniform(2, &[4, 3], Activation::Tanh, Loss::BinaryCrossEntropy);
+        // 26 pictures: two rows of the atlas, the second partly filled.
+        let shape = NetworkShape::uniform(2, &[20, 3], Activation::Tanh, Loss::BinaryCrossEntropy);
         let net = Network::new(&shape, &mut Rng::new(5));
         let domain = Domain {
             x1: (-6.0, 6.0),
@@ -189,17 +190,18 @@ mod tests {
             &mut |_| {},
         );
         assert_eq!(here.field.len(), 64 * 64 * 4);
-        assert_eq!(here.units.len(), 2 + 4 + 3 + 1);
+        assert_eq!(here.units.len(), 2 + 20 + 3 + 1);
         // Each picture is whole in its own tile of the atlas, 16 to a row.
         let atlas = Atlas::of(here.units.len());
-        assert_eq!(atlas.pixels(), (10 * UNIT_PICTURE, UNIT_PICTURE));
-        let mut pixels = vec![7; 3];
+        let width = 16 * UNIT_PICTURE;
+        assert_eq!(atlas.pixels(), (width, 2 * UNIT_PICTURE));
+        let mut pixels = vec![7; width * 2 * UNIT_PICTURE * 4 + 5];
         here.atlas_into(&mut pixels);
-        assert_eq!(pixels.len(), 10 * UNIT_PICTURE * UNIT_PICTURE * 4);
+        assert_eq!(pixels.len(), width * 2 * UNIT_PICTURE * 4);
         for (i, picture) in here.units.iter().enumerate() {
             let (x, y) = atlas.tile(i);
             for row in 0..UNIT_PICTURE {
-                let start = ((y + row) * 10 * UNIT_PICTURE + x) * 4;
+                let start = ((y + row) * width + x) * 4;
                 assert_eq!(
                     pixels[start..start + UNIT_PICTURE * 4],
                     picture[row * UNIT_PICTURE * 4..(row + 1) * UNIT_PICTURE * 4],
@@ -207,6 +209,12 @@ mod tests {
                 );
             }
         }
+        // The tiles past the last picture are blank, whatever the buffer held.
+        let (x, y) = atlas.tile(26);
+        let blank = &pixels[(y * width + x) * 4..];
+        assert!(blank
+            .chunks(width * 4)
+            .all(|line| line[..(width - x) * 4].iter().all(|&b| b == 0)));
     }
 
     #[test]
