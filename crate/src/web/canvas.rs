@@ -32,6 +32,15 @@ pub fn offscreen() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsVa
     Ok((element, ctx))
 }
 
+/// Gives `element` a backing store of `width × height` pixels, only if it
+/// has another size: setting it clears the canvas even to the same size.
+pub fn resize(element: &HtmlCanvasElement, (width, height): (u32, u32)) {
+    if (element.width(), element.height()) != (width, height) {
+        element.set_width(width);
+        element.set_height(height);
+    }
+}
+
 impl Canvas {
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
         let ctx = context_2d(&element)?;
@@ -128,13 +137,6 @@ impl Blitter {
         })
     }
 
-    fn resize(&self, width: u32, height: u32) {
-        if self.element.width() != width || self.element.height() != height {
-            self.element.set_width(width);
-            self.element.set_height(height);
-        }
-    }
-
     /// Draws `pixels` (`size × size` RGBA) into the rectangle on `target`.
     pub fn draw(
         &mut self,
@@ -143,7 +145,7 @@ impl Blitter {
         target: &CanvasRenderingContext2d,
         rect: (f64, f64, f64, f64),
     ) -> Result<(), JsValue> {
-        self.resize(size, size);
+        resize(&self.element, (size, size));
         self.picture_image.put(&self.ctx, pixels, (size, size))?;
         target.set_image_smoothing_enabled(true);
         target.draw_image_with_html_canvas_element_and_dw_and_dh(
@@ -177,16 +179,9 @@ impl KeptPicture {
         Ok(KeptPicture { element, ctx })
     }
 
-    fn resize(&self, (width, height): (u32, u32)) {
-        if (self.element.width(), self.element.height()) != (width, height) {
-            self.element.set_width(width);
-            self.element.set_height(height);
-        }
-    }
-
     /// Keeps `pixels` (`width × height` RGBA, in wasm memory).
     pub fn store(&mut self, pixels: &[u8], size: (u32, u32)) -> Result<(), JsValue> {
-        self.resize(size);
+        resize(&self.element, size);
         KEPT_IMAGE.with_borrow_mut(|image| image.put(&self.ctx, pixels, size))
     }
 
@@ -206,7 +201,7 @@ impl KeptPicture {
             pixels.length(),
         );
         let image = ImageData::new_with_js_u8_clamped_array_and_sh(&clamped, width, height)?;
-        self.resize((width, height));
+        resize(&self.element, (width, height));
         self.ctx.put_image_data(&image, 0.0, 0.0)
     }
 
@@ -260,16 +255,9 @@ impl StretchedPicture {
         })
     }
 
-    fn resize(&self, size: u32) {
-        if (self.element.width(), self.element.height()) != (size, size) {
-            self.element.set_width(size);
-            self.element.set_height(size);
-        }
-    }
-
     /// Shows `pixels` (`size × size` RGBA).
     pub fn show(&mut self, pixels: &[u8], size: u32) -> Result<(), JsValue> {
-        self.resize(size);
+        resize(&self.element, (size, size));
         self.image.put(&self.ctx, pixels, (size, size))
     }
 
@@ -280,7 +268,7 @@ impl StretchedPicture {
         at: (usize, usize),
         size: usize,
     ) -> Result<(), JsValue> {
-        self.resize(size as u32);
+        resize(&self.element, (size as u32, size as u32));
         self.ctx.clear_rect(0.0, 0.0, size as f64, size as f64);
         let whole = (0.0, 0.0, size as f64, size as f64);
         atlas.draw_tile(&self.ctx, at, size, whole)

@@ -213,10 +213,7 @@ impl StampLayer {
         let (element, ctx) = self.canvas.as_ref().expect("created above");
         let restamp = self.next != self.stamped || self.drawn_for != size;
         if restamp {
-            if (element.width(), element.height()) != (size.0, size.1) {
-                element.set_width(size.0);
-                element.set_height(size.1);
-            }
+            super::canvas::resize(element, (size.0, size.1));
             ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
             ctx.clear_rect(0.0, 0.0, size.0 as f64, size.1 as f64);
             ctx.set_transform(size.2, 0.0, 0.0, size.2, 0.0, 0.0)?;
