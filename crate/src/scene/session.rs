@@ -5,7 +5,7 @@ use super::settings::{self, Effect};
 use super::timeline::Timeline;
 use super::{Scene, MAX_POINTS};
 use crate::data::{self, Point, Preset, Task};
-use crate::nn::{Status, TrainConfig, Trainer, Workspace};
+use crate::nn::{Status, TrainConfig, Trainer};
 
 /// Undo keeps this many point edits; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 200;
@@ -15,7 +15,6 @@ pub struct Session {
     trainer: Trainer,
     undo: Vec<Vec<Point>>,
     redo: Vec<Vec<Point>>,
-    workspace: Workspace,
     /// Checkpoints of the run, to scrub back to and branch from.
     timeline: Timeline,
     /// Whether epochs are recorded (not while a race lends its runs).
@@ -39,7 +38,6 @@ impl Session {
             trainer,
             undo: Vec::new(),
             redo: Vec::new(),
-            workspace: Workspace::new(),
             recording: true,
         }
     }
@@ -451,10 +449,7 @@ impl Session {
     pub fn predict(&mut self, x1: f32, x2: f32) -> Vec<f32> {
         let mut input = Vec::new();
         self.scene.features.push(x1, x2, &mut input);
-        self.trainer
-            .network
-            .forward(&input, &mut self.workspace, None)
-            .to_vec()
+        self.trainer.predict_rows(&input)
     }
 }
 
