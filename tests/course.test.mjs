@@ -291,6 +291,8 @@ test('course.ko.html: every playground speaks Korean without an attribute, no En
     assert.deepEqual(lessons, [...englishPage.matchAll(/<descent-playground[^>]* lesson="([^"]+)"/g)].map((m) => m[1]));
     for (const id of IDS) {
       await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      // Scrolled into view, it is drawn (off screen it was not), and its texts follow.
+      await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('#data').getAttribute('aria-label').includes(': '), id);
       await frames(page, 2);
       // The data canvas covers none of the numbers, the chart or the legend beside it.
       assert.deepEqual(await page.evaluate((id) => {

@@ -150,6 +150,39 @@ for (const device of DEVICES) {
   });
 }
 
+const PHONE = DEVICES.find((d) => d.name.startsWith('phone'));
+
+test('screens: a playground is first drawn once its styles are in, at its laid-out size; a hidden panel\'s canvas keeps a small backing store', async () => {
+  const { name, laptop, touch, column, path, ...options } = PHONE;
+  const context = await env.browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    // What the playground is at the moment its first render ends (the page marks it).
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (label, ...rest) => {
+        if (label === 'descent-first-frame') {
+          const root = document.querySelector('descent-playground').shadowRoot;
+          const data = root.getElementById('data');
+          window.atFirstFrame = { shown: !root.querySelector('.playground').hidden, backing: data.width, css: data.clientWidth };
+        }
+        return mark(label, ...rest);
+      };
+    });
+    await page.goto(env.base + 'index.html');
+    await page.waitForFunction(() => window.atFirstFrame);
+    const first = await page.evaluate(() => window.atFirstFrame);
+    assert.ok(first.shown, 'the playground is shown when it is first drawn');
+    assert.equal(first.backing, Math.round(first.css * 3), `the data canvas is drawn at its laid-out size (${first.css} CSS px at ratio 3)`);
+    // The lesson panel is hidden in free play: its canvas is not given 3 × 3 times the default backing store.
+    const lesson = await page.evaluate(() => { const c = document.querySelector('descent-playground').shadowRoot.getElementById('lesson-canvas'); return [c.clientWidth, c.width, c.height]; });
+    assert.equal(lesson[0], 0, 'the lesson canvas is not laid out');
+    assert.ok(lesson[1] * lesson[2] <= 300 * 150, `hidden lesson canvas backing store ${lesson[1]}×${lesson[2]}`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('screens: with eight hidden layers each layer\'s − and + stay apart from every other button and above the diagram, on a phone and a laptop', async () => {
   for (const device of DEVICES.filter((d) => ['phone-390x844-3x', 'laptop-1280x800'].includes(d.name))) {
     const page = await open(device);

@@ -157,7 +157,7 @@ function start(element, root, options, language) {
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
   handle.observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) view.visible = entry.isIntersecting;
+    for (const entry of entries) view.setVisible(entry.isIntersecting);
   });
   handle.observer.observe(element);
   return handle;

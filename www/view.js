@@ -146,7 +146,13 @@ export class View {
     this.styled = new Promise((done) => {
       sheet.addEventListener('load', done, { once: true });
       sheet.addEventListener('error', done, { once: true });
-    }).then(() => { this.box.hidden = false; this.placeForThumbs(); this.pg.resize(); });
+    }).then(() => {
+      this.box.hidden = false;
+      this.placeForThumbs();
+      this.pg.resize();
+      this.urgent = true; // drawn in the next frame, at its laid-out size
+      scheduler.wake();
+    });
     this.pg = new Playground(this.$('data'), this.$('field'), this.$('rings'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_language(this.lang);
     this.pg.set_lesson_canvas(this.$('lesson-canvas'));
@@ -727,6 +733,15 @@ export class View {
     }
   }
 
+  /** On screen or not: off screen it neither trains nor draws; scrolled into view, it is drawn in the next frame. */
+  setVisible(visible) {
+    this.visible = visible;
+    if (visible) {
+      this.urgent = true;
+      scheduler.wake();
+    }
+  }
+
   /** Draws what changed; during a `step(n)`, only once it is done (a full-resolution drawing costs more than a slice). */
   draw() {
     if (this.jobs.length) return;
@@ -757,7 +772,9 @@ export class View {
   /** Draws what changed, and tells `on('epoch')` listeners of a new epoch. */
   redraw() {
     const { pg } = this;
-    if (!pg.needs_render()) return false;
+    // Not before its styles are in: drawn then, its canvases are not yet
+    // laid out, and all of it would be drawn again at the right size.
+    if (this.box.hidden || !pg.needs_render()) return false;
     pg.render();
     if (!this.firstFrameMarked) {
       performance.mark('descent-first-frame'); // read by the browser benchmark
