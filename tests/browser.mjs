@@ -88,6 +88,15 @@ export async function frames(page, n = 2) {
   }), n);
 }
 
+/**
+ * Scrolls the first playground's diagram into view and waits until it has
+ * been drawn there (off screen it is not drawn).
+ */
+export async function diagramInView(page) {
+  await page.locator('#network').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => 'network diagram' in window.descent.render_timings());
+}
+
 /** Page coordinates of CSS pixel (x, y) of the element `selector`. */
 export async function pageXY(page, selector, x, y) {
   const box = await page.locator(selector).boundingBox();

@@ -5,7 +5,7 @@
 // Run: node --test tests/hover.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, OUTPUT, frames, grab, changedFraction } from './browser.mjs';
+import { start, OUTPUT, frames, grab, changedFraction, diagramInView } from './browser.mjs';
 import { KOREAN } from './words.mjs';
 
 let browser;
@@ -39,7 +39,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
     await frames(page);
     const spot = await spotOf(page, 'hidden layer 1 unit 2');
     assert.ok(spot, 'a hidden unit on the diagram');
-    await page.locator('#network').scrollIntoViewIfNeeded();
+    await diagramInView(page);
     const box = await page.locator('#network').boundingBox();
     const [diagram, field] = [await grab(page, '#network'), await grab(page, '#data')];
     const pointer = [box.x + spot.x, box.y + spot.y];
@@ -77,7 +77,7 @@ test('on a Korean page the readouts, the data canvas\'s description and the slow
   const page = await browser.page('index.html?lang=ko', { width: 1280, height: 800 });
   await frames(page);
   // A unit's bias and a link's weight, by the names the diagram's hover gives.
-  await page.locator('#network').scrollIntoViewIfNeeded();
+  await diagramInView(page);
   const box = await page.locator('#network').boundingBox();
   const tip = page.locator('#tip');
   for (const [prefix, shape] of [['은닉층 1 유닛 2', /^은닉층 1 유닛 2: 편향 -?\d\.\d{3}$/],
@@ -117,7 +117,7 @@ test('paused, hovering a crowded diagram paints neither the field nor the links 
   await page.evaluate(() => window.descent.set('hidden', '32,32'));
   await frames(page);
   const spot = await spotOf(page, 'hidden layer 1 unit 2');
-  await page.locator('#network').scrollIntoViewIfNeeded();
+  await diagramInView(page);
   const box = await page.locator('#network').boundingBox();
   const [diagram, field] = [await grab(page, '#network'), await grab(page, '#data')];
   // The parts each render draws, as the page renders.

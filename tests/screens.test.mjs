@@ -183,6 +183,44 @@ test('screens: a playground is first drawn once its styles are in, at its laid-o
   }
 });
 
+test('screens: on a phone the diagram below the first screen is drawn only once scrolled into view, then as it trains', async () => {
+  const page = await open(PHONE);
+  try {
+    // Whether each of the next renders drew the diagram (its part of the render's timings).
+    const drewDiagram = (n) => page.evaluate((n) => new Promise((done) => {
+      const seen = [];
+      const look = () => {
+        seen.push('network diagram' in window.descent.render_timings());
+        if (seen.length >= n) done(seen); else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }), n);
+    const drawnPixels = () => page.evaluate(() => {
+      const c = $q('#network');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let drawn = 0;
+      for (let k = 3; k < d.length; k += 4) if (d[k] > 0) drawn++;
+      return drawn / (d.length / 4);
+    });
+    const [top, height] = await page.evaluate(() => [$q('#network').getBoundingClientRect().top, innerHeight]);
+    assert.ok(top > 1.25 * height, `the diagram starts at ${top} px, a quarter screen below the first (${height} px)`);
+    await page.evaluate(() => document.querySelector('descent-playground').handle.play());
+    assert.ok((await drewDiagram(20)).every((drew) => !drew), 'no render while training drew the diagram off screen');
+    assert.equal(await drawnPixels(), 0, 'the diagram\'s canvas is blank');
+
+    await page.locator('#network').scrollIntoViewIfNeeded();
+    const drew = await drewDiagram(20);
+    assert.ok(drew.filter(Boolean).length >= 3, `renders drew the diagram once on screen: ${drew}`);
+    assert.ok(await drawnPixels() > 0.05, 'the diagram is drawn');
+    const before = await page.evaluate(() => window.descent.status().epoch);
+    await frames(page, 10);
+    assert.ok(await page.evaluate(() => window.descent.status().epoch) > before, 'it trains meanwhile');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('screens: with eight hidden layers each layer\'s − and + stay apart from every other button and above the diagram, on a phone and a laptop', async () => {
   for (const device of DEVICES.filter((d) => ['phone-390x844-3x', 'laptop-1280x800'].includes(d.name))) {
     const page = await open(device);

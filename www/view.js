@@ -190,6 +190,18 @@ export class View {
       requestAnimationFrame(() => { if (!this.destroyed) this.placeForThumbs(); });
     });
     this.resizeObserver.observe(this.root.querySelector('.columns'));
+    // The diagram is drawn only while on screen (a phone's first screenful
+    // holds the data and the loss; the diagram is further down), and from
+    // a little before it scrolls in. Until the observer first reports, it is
+    // taken to be off screen.
+    this.pg.set_diagram_on_screen(false);
+    this.diagramObserver = new IntersectionObserver((entries) => {
+      if (this.stopped) return; // destroyed, or faulted: its wasm takes no more calls
+      const onScreen = entries.at(-1).isIntersecting; // the latest of those queued
+      this.pg.set_diagram_on_screen(onScreen);
+      if (onScreen) { this.urgent = true; scheduler.wake(); }
+    }, { rootMargin: '25%' });
+    this.diagramObserver.observe(this.$('network'));
     this.ratio = devicePixelRatio;
     this.syncControls();
     this.jobs = []; // step(n) requests, trained in slices across frames
@@ -1386,6 +1398,7 @@ export class View {
     this.endJobs(this.t.api_destroyed);
     this.painter.stop();
     this.resizeObserver.disconnect();
+    this.diagramObserver.disconnect();
     this.keyTarget.removeEventListener('keydown', this.onKey);
     try { this.pg.free(); } catch { /* already gone after a fault */ }
     scheduler.remove(this); // after the free: the others' shares count this one gone

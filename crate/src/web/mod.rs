@@ -251,6 +251,11 @@ pub struct Playground {
     coarse_shown: bool,
     /// The page's layout changed: measure the canvases again.
     resized: bool,
+    /// The diagram's canvas is on screen (as the page last said): off
+    /// screen, as below a phone's first screenful, it is not drawn.
+    diagram_on_screen: bool,
+    /// A render passed the diagram by while it was off screen.
+    diagram_behind: bool,
     /// The activation the activation plot shows (redrawn only on change).
     plotted_activation: Option<crate::nn::Activation>,
     /// The lesson panel's canvas, and the landscape as last computed for it.
@@ -386,6 +391,8 @@ impl Playground {
             next_half: Half::Data,
             coarse_shown: false,
             resized: true,
+            diagram_on_screen: true,
+            diagram_behind: false,
             plotted_activation: None,
             lesson_canvas: None,
             hovered: None,
@@ -627,6 +634,14 @@ impl Playground {
     pub fn resize(&mut self) {
         self.resized = true;
         self.dirty = true;
+    }
+
+    /// Tells the playground whether its diagram's canvas is on screen (the
+    /// page calls this from an IntersectionObserver). Off screen the diagram
+    /// is not drawn; back on screen it is drawn at the next render.
+    pub fn set_diagram_on_screen(&mut self, on_screen: bool) {
+        self.diagram_on_screen = on_screen;
+        self.dirty |= on_screen && self.diagram_behind;
     }
 
     fn frame(&self) -> Frame {
@@ -1134,8 +1149,8 @@ impl Playground {
         Ok(())
     }
 
-    /// The network diagram, the loss chart and the panels beside them.
-    fn render_diagram_and_charts(
+    /// The network diagram: units with their pictures, links, highlights.
+    fn render_diagram(
         &mut self,
         from_worker: bool,
         diagram: links::Diagram,
@@ -1176,6 +1191,19 @@ impl Playground {
             &highlight,
         )?;
         self.render_laps.lap("network diagram");
+        Ok(())
+    }
+
+    /// The network diagram, the loss chart and the panels beside them.
+    fn render_diagram_and_charts(
+        &mut self,
+        from_worker: bool,
+        diagram: links::Diagram,
+    ) -> Result<(), JsValue> {
+        self.diagram_behind = !self.diagram_on_screen;
+        if self.diagram_on_screen {
+            self.render_diagram(from_worker, diagram)?;
+        }
         let (trainer, timeline) = (
             self.class.session().trainer(),
             self.class.session().timeline(),
