@@ -252,7 +252,8 @@ pub struct Playground {
     /// The page's layout changed: measure the canvases again.
     resized: bool,
     /// The diagram's canvas is on screen (as the page last said): off
-    /// screen, as below a phone's first screenful, it is not drawn.
+    /// screen, as below a phone's first screenful, it is not drawn while
+    /// training.
     diagram_on_screen: bool,
     /// A render passed the diagram by while it was off screen.
     diagram_behind: bool,
@@ -549,7 +550,7 @@ impl Playground {
         }
         if draw_rest {
             let start = now_ms();
-            self.render_diagram_and_charts(from_worker, diagram)?;
+            self.render_diagram_and_charts(from_worker, training, diagram)?;
             self.render_cost[1] = now_ms() - start;
         }
         self.render_laps.lap("activation plot and lesson");
@@ -638,7 +639,8 @@ impl Playground {
 
     /// Tells the playground whether its diagram's canvas is on screen (the
     /// page calls this from an IntersectionObserver). Off screen the diagram
-    /// is not drawn; back on screen it is drawn at the next render.
+    /// is not drawn while training; back on screen it is drawn at the next
+    /// render.
     pub fn set_diagram_on_screen(&mut self, on_screen: bool) {
         self.diagram_on_screen = on_screen;
         self.dirty |= on_screen && self.diagram_behind;
@@ -1198,11 +1200,18 @@ impl Playground {
     fn render_diagram_and_charts(
         &mut self,
         from_worker: bool,
+        training: bool,
         diagram: links::Diagram,
     ) -> Result<(), JsValue> {
-        self.diagram_behind = !self.diagram_on_screen;
-        if self.diagram_on_screen {
+        // Off screen, the diagram waits while training, and otherwise comes
+        // a render after the rest: no training frame and not the first
+        // frame pays for it, and a printed or captured page still shows it.
+        if self.diagram_on_screen || (self.diagram_behind && !training) {
             self.render_diagram(from_worker, diagram)?;
+            self.diagram_behind = false;
+        } else {
+            self.dirty |= !training && !self.diagram_behind;
+            self.diagram_behind = true;
         }
         let (trainer, timeline) = (
             self.class.session().trainer(),
