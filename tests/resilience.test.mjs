@@ -133,6 +133,22 @@ test('one animation loop for every playground of a page, whatever their number',
   await page.close();
 });
 
+test('a frame that comes a few milliseconds after the last does not stop the drawing (Firefox gives such frames)', () => browser.withPage(async (page) => {
+  await page.click('#play');
+  await frames(page, 10);
+  const result = await page.evaluate(async () => {
+    const { scheduler } = await import('./scheduler.js');
+    // A frame 4 ms after the last one, then the page's own frames for a while.
+    scheduler.frame(scheduler.lastFrame + 4);
+    const from = scheduler.log.length;
+    await new Promise((done) => { let n = 0; const tick = () => (++n >= 40 ? done() : requestAnimationFrame(tick)); requestAnimationFrame(tick); });
+    const log = scheduler.log.slice(from);
+    return { frames: log.length, drawn: log.filter((f) => f.drawn > 0).length, epoch: window.descent.status().epoch, shown: $q('#epoch').textContent };
+  });
+  assert.ok(result.drawn >= result.frames / 2, `drawn in ${result.drawn} of the ${result.frames} frames after it`);
+  assert.ok(Math.abs(Number(result.shown.replace(/,/g, '')) - result.epoch) <= 5, `the epoch shown (${result.shown}) follows training (${result.epoch})`);
+}));
+
 test('the training budget is the page\'s: four playgrounds playing share one frame\'s budget', async () => {
   const measure = async (count) => {
     const page = await gridPage(count, { size: 'small', controls: 'run',

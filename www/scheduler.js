@@ -13,6 +13,13 @@ const MIN_TRAIN_BUDGET_MS = 1;
  * also halves whenever a frame comes late, and grows back slowly.
  */
 const FRAME_WORK_MS = 12;
+/**
+ * The display's frame interval is taken a tenth of the way up the last this
+ * many, sorted (at 60 frames a second, one second's): a frame that comes a
+ * few milliseconds after another, as Firefox sometimes gives, must not make
+ * every later frame look late, which would stop all drawing but input's.
+ */
+const INTERVALS = 60;
 /** Events inside a playground that should be drawn in the very next frame. */
 const INPUT_EVENTS = ['pointerdown', 'pointerup', 'pointermove', 'keydown', 'input', 'change', 'click'];
 
@@ -22,7 +29,10 @@ class Scheduler {
     this.frames = 0; // frames run; each view keeps the last one it trained and was drawn in
     this.budget = TRAIN_BUDGET_MS;
     this.drawBudget = FRAME_WORK_MS;
-    this.refresh = 1000 / 60; // the display's frame interval: the shortest seen
+    this.refresh = 1000 / 60; // the display's frame interval (see INTERVALS)
+    this.intervals = new Float64Array(INTERVALS).fill(this.refresh); // the last frames', a ring
+    this.sortedIntervals = new Float64Array(INTERVALS);
+    this.intervalCount = 0;
     this.lastFrame = 0;
     this.raf = 0;
     this.timer = 0;
@@ -70,6 +80,14 @@ class Scheduler {
     }
   }
 
+  /** Takes one frame's interval into the estimate of the display's (no allocation: it runs every frame). */
+  noteInterval(interval) {
+    this.intervals[this.intervalCount++ % INTERVALS] = interval;
+    this.sortedIntervals.set(this.intervals);
+    this.sortedIntervals.sort();
+    this.refresh = Math.max(1000 / 240, this.sortedIntervals[Math.floor(INTERVALS / 10)]);
+  }
+
   frame(now) {
     if (this.raf) cancelAnimationFrame(this.raf); // run by the timer: one frame, not two
     this.raf = 0;
@@ -80,7 +98,7 @@ class Scheduler {
     // Was the last frame late (by the animation frames' own times)?
     const interval = this.lastFrame && !hidden ? now - this.lastFrame : 0;
     this.lastFrame = hidden ? 0 : now;
-    if (interval > 0) this.refresh = Math.min(Math.max(this.refresh, 1000 / 240), interval);
+    if (interval > 0) this.noteInterval(interval);
     const late = interval > 1.5 * this.refresh;
     this.frames += 1;
     const live = this.views.filter((v) => !v.stopped);
