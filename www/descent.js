@@ -156,9 +156,7 @@ function start(element, root, options, language) {
   if (options.autoplay) view.setPlaying(true);
 
   // Off-screen playgrounds neither train nor draw, so a long page stays smooth.
-  handle.observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) view.setVisible(entry.isIntersecting);
-  });
+  handle.observer = new IntersectionObserver((entries) => view.setVisible(entries.at(-1).isIntersecting)); // the latest queued
   handle.observer.observe(element);
   return handle;
 }

@@ -150,8 +150,7 @@ export class View {
       this.box.hidden = false;
       this.placeForThumbs();
       this.pg.resize();
-      this.urgent = true; // drawn in the next frame, at its laid-out size
-      scheduler.wake();
+      this.drawSoon(); // at its laid-out size
     });
     this.pg = new Playground(this.$('data'), this.$('field'), this.$('rings'), this.$('network'), this.$('loss'), this.$('activation-plot'));
     this.pg.set_language(this.lang);
@@ -199,7 +198,7 @@ export class View {
       if (this.stopped) return; // destroyed, or faulted: its wasm takes no more calls
       const onScreen = entries.at(-1).isIntersecting; // the latest of those queued
       this.pg.set_diagram_on_screen(onScreen);
-      if (onScreen) { this.urgent = true; scheduler.wake(); }
+      if (onScreen) this.drawSoon();
     }, { rootMargin: '25%' });
     this.diagramObserver.observe(this.$('network'));
     this.ratio = devicePixelRatio;
@@ -748,10 +747,13 @@ export class View {
   /** On screen or not: off screen it neither trains nor draws; scrolled into view, it is drawn in the next frame. */
   setVisible(visible) {
     this.visible = visible;
-    if (visible) {
-      this.urgent = true;
-      scheduler.wake();
-    }
+    if (visible) this.drawSoon();
+  }
+
+  /** Has this playground drawn in the next frame, before those drawn in turn. */
+  drawSoon() {
+    this.urgent = true;
+    scheduler.wake();
   }
 
   /** Draws what changed; during a `step(n)`, only once it is done (a full-resolution drawing costs more than a slice). */
