@@ -284,7 +284,8 @@ test('memory: the playgrounds of a page share one timeline budget, each added co
 
 test('off-screen playgrounds do no work; scrolled into view they train', async () => {
   const page = await browser.page('course.html', { width: 1000, height: 700 });
-  await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')].every((el) => el.handle));
+  // Each is drawn once, on screen or not (its texts then say what it shows); after that, those off screen rest.
+  await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')].every((el) => el.handle?.view.drawnOnce));
   const calls = () => page.evaluate(() => new Promise((ok) => {
     const els = [...document.querySelectorAll('descent-playground')];
     const counts = els.map(() => 0);

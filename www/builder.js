@@ -81,9 +81,10 @@ function preview(chosen) {
   for (const [k, v] of Object.entries(chosen)) element.setAttribute(k, v === true ? '' : v);
   $('preview').replaceChildren(element);
   $('size-warning').textContent = '';
-  element.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+  // Once the preview has been drawn: what it shows is then final.
+  element.ready.then((handle) => handle.view.drawn).then(() => {
     if (element.isConnected) $('size-warning').textContent = sizeWarning(chosen, element.shadowRoot);
-  })), () => {}); // a playground that failed to start says so itself
+  }, () => {}); // a playground that failed to start says so itself
 }
 
 /**

@@ -121,7 +121,8 @@ class Scheduler {
     // Drawing: what had input first, then in turn until the frame's work is spent.
     const drawn = [];
     if (!hidden) {
-      const order = live.filter((v) => v.visible).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
+      // Those on screen, and any never drawn yet (once, in turn).
+      const order = live.filter((v) => v.visible || !v.drawnOnce).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
       for (const v of order) {
         // After a late frame, only what had input: the browser is still catching up.
         if (!v.urgent && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
