@@ -47,14 +47,9 @@ export async function start() {
       // is not final, and a click could land where a control will not be.
       await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')]
         .every((el) => el.shadowRoot?.querySelector('.playground')?.hidden === false));
-      // And the first playground has rendered once: its data canvas holds a
-      // backing store of its laid-out size (before that, a blank 300×150).
-      await page.waitForFunction(() => {
-        const c = $q('#data');
-        if (!c || c.clientWidth === 0 || c.getBoundingClientRect().top > innerHeight) return true;
-        const ratio = Math.min(3, Math.max(1, devicePixelRatio));
-        return c.width === Math.round(c.clientWidth * ratio) && c.height === Math.round(c.clientHeight * ratio);
-      });
+      // And the first playground has been drawn once (before that, its data
+      // canvas is a blank 300×150).
+      await page.waitForFunction(() => document.querySelector('descent-playground').handle?.view.drawnOnce);
       return page;
     },
     /** Opens a fresh page, runs `body`, checks the page logged no errors, closes it. */
