@@ -156,17 +156,9 @@ pub fn probabilities(p: &[f32], palette: Palette) -> Rgb {
     if p.iter().any(|v| !v.is_finite()) {
         return INVALID;
     }
-    // Lightest (white-ish) at the boundary, strongest where certain.
-    const FLOOR: f32 = 0.12;
-    const SPAN: f32 = 0.55;
     if p.len() == 1 {
         let confidence = (2.0 * p[0] - 1.0).abs();
-        let class = if p[0] >= 0.5 {
-            class_colors[1]
-        } else {
-            class_colors[0]
-        };
-        return mix(WHITE, class, FLOOR + SPAN * confidence);
+        return sure(class_colors[(p[0] >= 0.5) as usize], confidence);
     }
     let k = p.len() as f32;
     let mut blend = [0.0f32; 3];
@@ -177,11 +169,15 @@ pub fn probabilities(p: &[f32], palette: Palette) -> Rgb {
     }
     let top = p.iter().copied().fold(0.0f32, f32::max);
     let confidence = ((top - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
-    mix(
-        WHITE,
-        blend.map(|v| v.round() as u8),
-        FLOOR + SPAN * confidence,
-    )
+    sure(blend.map(|v| v.round() as u8), confidence)
+}
+
+/// A class's colour as sure as `confidence` (0 … 1): lightest (white-ish)
+/// at the boundary, strongest where certain.
+fn sure(class: Rgb, confidence: f32) -> Rgb {
+    const FLOOR: f32 = 0.12;
+    const SPAN: f32 = 0.55;
+    mix(WHITE, class, FLOOR + SPAN * confidence)
 }
 
 /// A signed value in `[-scale, scale]`: orange below zero, blue above, white at zero.
@@ -207,6 +203,35 @@ pub fn signed_ramp() -> &'static [Rgb; 2 * RAMP_STEPS + 1] {
     RAMP.get_or_init(|| std::array::from_fn(|i| signed(i as f32 / RAMP_STEPS as f32 - 1.0, 1.0)))
 }
 
+/// `probabilities(&[p], palette)` looked up: each class's colour at
+/// `RAMP_STEPS + 1` confidences, a step apart being under one colour level.
+/// The field has a cell per pixel of its picture; working each out (three
+/// roundings a cell) was most of a frame's painting in a size-optimised build.
+pub struct BinaryRamp([[Rgb; RAMP_STEPS + 1]; 2]);
+
+impl BinaryRamp {
+    pub fn of(palette: Palette) -> &'static BinaryRamp {
+        static RAMPS: [std::sync::OnceLock<BinaryRamp>; 2] =
+            [const { std::sync::OnceLock::new() }; 2];
+        RAMPS[palette.index()].get_or_init(|| {
+            let side =
+                |class: Rgb| std::array::from_fn(|i| sure(class, i as f32 / RAMP_STEPS as f32));
+            let [zero, one, ..] = *palette.colors();
+            BinaryRamp([side(zero), side(one)])
+        })
+    }
+
+    /// The colour of a cell where the model gives class 1 probability `p`.
+    #[inline(always)]
+    pub fn color(&self, p: f32) -> Rgb {
+        if !p.is_finite() {
+            return INVALID;
+        }
+        let confidence = (2.0 * p - 1.0).abs().min(1.0);
+        self.0[(p >= 0.5) as usize][(confidence * RAMP_STEPS as f32 + 0.5) as usize]
+    }
+}
+
 /// CSS colour text, for the canvas API.
 pub fn css(c: Rgb) -> String {
     format!("rgb({},{},{})", c[0], c[1], c[2])
@@ -227,6 +252,27 @@ mod tests {
         assert!(unsure.iter().all(|&c| c > 215), "{unsure:?}");
         let blue = probabilities(&[0.01, 0.01, 0.97, 0.01], rg);
         assert!(blue[2] > blue[0] && blue[2] > blue[1], "{blue:?}");
+    }
+
+    #[test]
+    fn the_binary_ramp_is_probabilities_within_a_level_on_the_right_side() {
+        for palette in Palette::ALL {
+            let ramp = BinaryRamp::of(palette);
+            for i in 0..=20_000 {
+                let p = i as f32 / 20_000.0;
+                let (looked_up, worked_out) = (ramp.color(p), probabilities(&[p], palette));
+                assert!(
+                    (0..3).all(|ch| looked_up[ch].abs_diff(worked_out[ch]) <= 1),
+                    "{palette:?} at {p}: {looked_up:?} against {worked_out:?}"
+                );
+            }
+            // Either side of one half, each class's own tint, however pale.
+            let colors = palette.colors();
+            let (below, above) = (ramp.color(0.4999), ramp.color(0.5));
+            assert_eq!(below, mix(WHITE, colors[0], 0.12));
+            assert_eq!(above, mix(WHITE, colors[1], 0.12));
+            assert_eq!(ramp.color(f32::NAN), INVALID);
+        }
     }
 
     #[test]

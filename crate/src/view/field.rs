@@ -15,20 +15,34 @@ pub enum FieldKind {
 }
 
 fn put(pixels: &mut [u8], cell: usize, c: Rgb) {
-    pixels[cell * 4..cell * 4 + 4].copy_from_slice(&[c[0], c[1], c[2], 255]);
+    put_with_alpha(pixels, cell, c, 255);
 }
 
+#[inline(always)]
+fn put_with_alpha(pixels: &mut [u8], cell: usize, c: Rgb, alpha: u8) {
+    pixels[cell * 4..cell * 4 + 4].copy_from_slice(&[c[0], c[1], c[2], alpha]);
+}
+
+/// The region of a cell with an output that is not a number: none.
+const NO_REGION: u8 = u8::MAX;
+
 /// Which side of the boundary a cell is on: the class, or the sign for values.
-fn region(kind: FieldKind, y: &[f32]) -> usize {
+#[inline(always)]
+fn region(kind: FieldKind, y: &[f32]) -> u8 {
+    if y.iter().any(|v| !v.is_finite()) {
+        return NO_REGION;
+    }
     match kind {
-        FieldKind::Classes { .. } if y.len() == 1 => (y[0] >= 0.5) as usize,
-        FieldKind::Classes { .. } => argmax(y),
-        FieldKind::Value { .. } => (y[0] >= 0.0) as usize,
+        FieldKind::Classes { .. } if y.len() == 1 => (y[0] >= 0.5) as u8,
+        FieldKind::Classes { .. } => argmax(y) as u8,
+        FieldKind::Value { .. } => (y[0] >= 0.0) as u8,
     }
 }
 
 /// Paints `size × size` cells from the network's `outputs` (`cells × width`)
 /// into `pixels` (RGBA), with the boundary drawn where the region changes.
+/// Colours are looked up (`colors::BinaryRamp`, `colors::signed_ramp`): the
+/// field is painted every frame while training.
 pub fn paint_field(
     outputs: &[f32],
     width: usize,
@@ -36,27 +50,38 @@ pub fn paint_field(
     kind: FieldKind,
     pixels: &mut Vec<u8>,
 ) {
-    pixels.resize(size * size * 4, 0);
-    for (cell, y) in outputs.chunks_exact(width).enumerate().take(size * size) {
-        let c = match kind {
-            FieldKind::Classes { palette } => colors::probabilities(y, palette),
-            FieldKind::Value { scale } => colors::signed(y[0], scale),
-        };
-        put(pixels, cell, c);
-    }
-    for row in 0..size {
-        for col in 0..size {
-            let cell = row * size + col;
-            let here = &outputs[cell * width..][..width];
-            if here.iter().any(|v| !v.is_finite()) {
-                continue;
+    let count = size * size;
+    pixels.resize(count * 4, 0);
+    // First each cell's colour, with its region kept in its alpha byte ...
+    let cells = outputs.chunks_exact(width).enumerate().take(count);
+    let (steps, signed) = (colors::RAMP_STEPS as f32, colors::signed_ramp());
+    let (binary, per_value) = match kind {
+        FieldKind::Classes { palette } if width == 1 => {
+            (Some(colors::BinaryRamp::of(palette)), 0.0)
+        }
+        FieldKind::Classes { .. } => (None, 0.0),
+        FieldKind::Value { scale } => (None, steps / scale.max(f32::MIN_POSITIVE)),
+    };
+    for (cell, y) in cells {
+        let c = match (kind, binary) {
+            (_, Some(ramp)) => ramp.color(y[0]),
+            (FieldKind::Classes { palette }, None) => colors::probabilities(y, palette),
+            (FieldKind::Value { .. }, _) if y[0].is_finite() => {
+                signed[((y[0] * per_value).clamp(-steps, steps) + steps + 0.5) as usize]
             }
-            let r = region(kind, here);
-            let right =
-                col + 1 < size && region(kind, &outputs[(cell + 1) * width..][..width]) != r;
-            let below =
-                row + 1 < size && region(kind, &outputs[(cell + size) * width..][..width]) != r;
-            if right || below {
+            (FieldKind::Value { .. }, _) => colors::INVALID,
+        };
+        put_with_alpha(pixels, cell, c, region(kind, y));
+    }
+    // ... then the boundary where the region to the right or below differs;
+    // those two are read before they are made opaque in turn.
+    for row in 0..size {
+        for cell in row * size..(row + 1) * size {
+            let r = pixels[cell * 4 + 3];
+            let right = cell + 1 < (row + 1) * size && pixels[cell * 4 + 7] != r;
+            let below = cell + size < count && pixels[(cell + size) * 4 + 3] != r;
+            pixels[cell * 4 + 3] = 255;
+            if r != NO_REGION && (right || below) {
                 let c = [pixels[cell * 4], pixels[cell * 4 + 1], pixels[cell * 4 + 2]];
                 put(pixels, cell, colors::mix(c, colors::CONTOUR, 0.7));
             }
