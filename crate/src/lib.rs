@@ -4,10 +4,10 @@
 
 pub mod data;
 pub mod i18n;
-pub mod nn;
-pub mod portable;
-pub mod rng;
 pub mod scene;
 pub mod view;
+
+// The maths is a crate of its own (compiled for speed); its paths stay `crate::nn` and so on.
+pub use descent_maths::{nn, portable, rng};
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -506,7 +506,7 @@ mod tests {
         let start = template.epoch;
         for epoch in start + 1..=start + 2_000_000 {
             timeline.record_with(template.run, epoch, |c| {
-                if c.values.is_empty() {
+                if c.is_empty() {
                     c.clone_from(&template);
                 }
             });
@@ -607,7 +607,7 @@ mod tests {
         s.train_epochs(2 * MAX_CHECKPOINTS);
         let buffers = |t: &Timeline| {
             let mut all: Vec<*const f32> = (t.line.iter().chain(&t.spare))
-                .map(|c| c.values.as_ptr())
+                .map(|c| c.parameters(usize::MAX).as_ptr())
                 .collect();
             all.sort();
             all

@@ -53,10 +53,14 @@ impl Checkpoint {
 
     /// Every value as bits (weights, optimiser state), with the generator's
     /// state and the step count: equal only if bit for bit the same.
-    #[cfg(test)]
     pub fn bits(&self) -> Vec<u32> {
         let rng = [self.rng as u32, (self.rng >> 32) as u32, self.steps];
         self.values.iter().map(|v| v.to_bits()).chain(rng).collect()
+    }
+
+    /// Whether it holds no values yet (a new one, not yet saved into).
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
     }
 
     /// The weights and biases as they were, layer by layer.
