@@ -1,0 +1,58 @@
+// Compares two (or more) builds of dist/ on the phone profile (390×844 at
+// ratio 3, touch, 4× CPU throttling): the default playground (LARGE=1: the
+// largest network, 8 × 32 units, 1,000 points) plays for 2 s, then the
+// frames in 4 s and the page's main-thread time a frame (CDP's
+// TaskDuration) are counted; a fresh page per round, the builds taking
+// turns. Prints each build's medians over the rounds.
+// `node scripts/bench-phone-ab.mjs DIST_A DIST_B` (ROUNDS, default 5).
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { ARGS, CHROMIUM } from '../tests/browser.mjs';
+
+const dirs = process.argv.slice(2);
+if (dirs.length < 2) {
+  console.error('usage: node scripts/bench-phone-ab.mjs DIST_A DIST_B');
+  process.exit(2);
+}
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const PLAY_MS = 2000;
+const WINDOW_MS = 4000;
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const servers = await Promise.all(dirs.map((dir) => serve(dir, 0)));
+const results = dirs.map(() => []);
+const taskSeconds = async (cdp) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < dirs.length; k++) {
+    const i = round % 2 ? dirs.length - 1 - k : k;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Performance.enable');
+    await page.goto(`http://127.0.0.1:${servers[i].address().port}/index.html`);
+    await page.waitForFunction(() => document.querySelector('descent-playground')?.handle?.view.drawnOnce);
+    if (process.env.LARGE) {
+      await page.evaluate(() => {
+        window.descent.load_preset('spiral', 1000, 0);
+        window.descent.set('hidden', '32,32,32,32,32,32,32,32');
+      });
+    }
+    await page.evaluate(() => document.querySelector('descent-playground').shadowRoot.getElementById('play').click());
+    await page.waitForTimeout(PLAY_MS);
+    const before = await taskSeconds(cdp);
+    const frames = await page.evaluate((windowMs) => new Promise((done) => {
+      let n = 0;
+      const start = performance.now();
+      const tick = (t) => { n += 1; if (t - start < windowMs) requestAnimationFrame(tick); else done(n); };
+      requestAnimationFrame(tick);
+    }), WINDOW_MS);
+    results[i].push({ frames, msPerFrame: ((await taskSeconds(cdp)) - before) * 1000 / frames });
+    await context.close();
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+console.log(`${process.env.LARGE ? 'largest network' : 'default playground'}, phone profile: frames in ${WINDOW_MS / 1000} s, main-thread ms a frame (medians of ${ROUNDS})`);
+dirs.forEach((dir, i) => console.log(dir, median(results[i].map((r) => r.frames)), median(results[i].map((r) => r.msPerFrame)).toFixed(1)));
+await browser.close();
+for (const server of servers) server.close();
