@@ -5,28 +5,19 @@
 // B ÷ A.
 // `node scripts/bench-ab.mjs DIST_A DIST_B` (ROUNDS, default 5; MS per
 // measurement, default 700).
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ARGS, CHROMIUM } from '../tests/browser.mjs';
+import { buildsFromArgs, median, order, serveBuilds } from './ab.mjs';
 
-const dirs = process.argv.slice(2, 4);
-if (dirs.length !== 2) {
-  console.error('usage: node scripts/bench-ab.mjs DIST_A DIST_B');
-  process.exit(2);
-}
+const dirs = buildsFromArgs('node scripts/bench-ab.mjs DIST_A DIST_B').slice(0, 2);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const MS = Number(process.env.MS ?? 700);
 const WORKLOADS = ['a', 'b', 'largest'];
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const servers = [];
+const builds = await serveBuilds(dirs);
 const pages = [];
-for (const dir of dirs) {
-  const server = await serve(dir, 0);
-  servers.push(server);
-  const page = await browser.newPage();
+for (const base of builds.bases) {
+  const page = await builds.browser.newPage();
   // A blank page of the build's origin: no playground of its own to draw.
-  const blank = `http://127.0.0.1:${server.address().port}/bench.html`;
+  const blank = `${base}bench.html`;
   await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
   await page.goto(blank);
   // Each workload once first, so that V8's optimised code is in place.
@@ -41,17 +32,15 @@ for (const dir of dirs) {
 const runs = dirs.map(() => Object.fromEntries(WORKLOADS.map((n) => [n, []])));
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of WORKLOADS) {
-    for (const i of round % 2 ? [1, 0] : [0, 1]) {
+    for (const i of order(round, 2)) {
       runs[i][name].push(await pages[i].evaluate(
         ({ name, ms }) => window.__bench.bench_workload(name, ms).epochsPerSecond, { name, ms: MS }));
     }
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`workload   A epochs/s   B epochs/s   B ÷ A   (A = ${dirs[0]}, B = ${dirs[1]})`);
 for (const name of WORKLOADS) {
   const [a, b] = runs.map((r) => median(r[name]));
   console.log(`${name.padEnd(9)}${a.toFixed(0).padStart(12)}${b.toFixed(0).padStart(13)}${(b / a).toFixed(3).padStart(8)}`);
 }
-await browser.close();
-for (const server of servers) server.close();
+await builds.close();

@@ -5,32 +5,24 @@
 // TaskDuration) are counted; a fresh page per round, the builds taking
 // turns. Prints each build's medians over the rounds.
 // `node scripts/bench-phone-ab.mjs DIST_A DIST_B` (ROUNDS, default 5).
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ARGS, CHROMIUM } from '../tests/browser.mjs';
+import { buildsFromArgs, median, order, serveBuilds } from './ab.mjs';
 
-const dirs = process.argv.slice(2);
-if (dirs.length < 2) {
-  console.error('usage: node scripts/bench-phone-ab.mjs DIST_A DIST_B');
-  process.exit(2);
-}
+const dirs = buildsFromArgs('node scripts/bench-phone-ab.mjs DIST_A DIST_B');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const PLAY_MS = 2000;
 const WINDOW_MS = 4000;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const servers = await Promise.all(dirs.map((dir) => serve(dir, 0)));
+const builds = await serveBuilds(dirs);
 const results = dirs.map(() => []);
 const taskSeconds = async (cdp) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
 for (let round = 0; round < ROUNDS; round++) {
-  for (let k = 0; k < dirs.length; k++) {
-    const i = round % 2 ? dirs.length - 1 - k : k;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  for (const i of order(round, dirs.length)) {
+    const context = await builds.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await cdp.send('Performance.enable');
-    await page.goto(`http://127.0.0.1:${servers[i].address().port}/index.html`);
+    await page.goto(`${builds.bases[i]}index.html`);
     await page.waitForFunction(() => document.querySelector('descent-playground')?.handle?.view.drawnOnce);
     if (process.env.LARGE) {
       await page.evaluate(() => {
@@ -51,8 +43,6 @@ for (let round = 0; round < ROUNDS; round++) {
     await context.close();
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log(`${process.env.LARGE ? 'largest network' : 'default playground'}, phone profile: frames in ${WINDOW_MS / 1000} s, main-thread ms a frame (medians of ${ROUNDS})`);
 dirs.forEach((dir, i) => console.log(dir, median(results[i].map((r) => r.frames)), median(results[i].map((r) => r.msPerFrame)).toFixed(1)));
-await browser.close();
-for (const server of servers) server.close();
+await builds.close();

@@ -5,37 +5,27 @@
 // (`render_timings()`). The wasm's own work only, not the browser's commit.
 // `node scripts/bench-render-ab.mjs DIST_A DIST_B` (ROUNDS, default 10; DPR 3
 // on a 390×844 screen, the phone profile unthrottled, or DPR=1 at 1280×800).
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ARGS, CHROMIUM } from '../tests/browser.mjs';
+import { buildsFromArgs, median, order, serveBuilds } from './ab.mjs';
 
-const dirs = process.argv.slice(2);
-if (dirs.length < 2) {
-  console.error('usage: node scripts/bench-render-ab.mjs DIST_A DIST_B');
-  process.exit(2);
-}
+const dirs = buildsFromArgs('node scripts/bench-render-ab.mjs DIST_A DIST_B');
 const DPR = Number(process.env.DPR ?? 3);
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const RENDERS = 40;
 const PARTS = ['field grid', 'field paint', 'unit paint', 'data canvas', 'loss chart', 'network diagram'];
 const viewport = DPR === 3 ? { width: 390, height: 844 } : { width: 1280, height: 800 };
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const servers = [];
+const builds = await serveBuilds(dirs);
 const pages = [];
-for (const dir of dirs) {
-  const server = await serve(dir, 0);
-  servers.push(server);
-  const context = await browser.newContext({ viewport, deviceScaleFactor: DPR });
+for (const base of builds.bases) {
+  const context = await builds.browser.newContext({ viewport, deviceScaleFactor: DPR });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.goto(`${base}index.html`);
   await page.waitForFunction(() => document.querySelector('descent-playground')?.handle?.view.drawnOnce);
   pages.push(page);
 }
 const results = dirs.map(() => ({}));
 for (let round = 0; round < ROUNDS; round++) {
-  for (let k = 0; k < dirs.length; k++) {
-    const i = round % 2 ? dirs.length - 1 - k : k;
+  for (const i of order(round, dirs.length)) {
     await pages[i].bringToFront();
     const means = await pages[i].evaluate((renders) => {
       const d = window.descent;
@@ -52,8 +42,6 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const [part, ms] of Object.entries(means)) (results[i][part] ??= []).push(ms);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log(`ms a render at ratio ${DPR}, medians of ${ROUNDS} rounds of ${RENDERS}: ${['total', ...PARTS].join(', ')}`);
 dirs.forEach((dir, i) => console.log(dir, ['total', ...PARTS].map((p) => median(results[i][p] ?? [0]).toFixed(2)).join('  ')));
-await browser.close();
-for (const server of servers) server.close();
+await builds.close();
