@@ -153,6 +153,28 @@ mod tests {
     }
 
     #[test]
+    fn values_take_the_signed_colours_and_the_boundary_is_at_zero() {
+        // 3×3 cells: a column of −2, one of 0.5, one of 2, on a scale of 2.
+        let outputs: Vec<f32> = (0..9).map(|c| [-2.0, 0.5, 2.0][c % 3]).collect();
+        let mut px = Vec::new();
+        paint_field(&outputs, 1, 3, FieldKind::Value { scale: 2.0 }, &mut px);
+        assert!(px.chunks(4).all(|c| c[3] == 255), "every cell opaque");
+        for row in 0..3 {
+            let cell = |col: usize| &px[(row * 3 + col) * 4..][..3];
+            // The first column meets the sign change: drawn as the boundary.
+            let dark = colors::mix(colors::NEGATIVE, colors::CONTOUR, 0.7);
+            assert_eq!(cell(0), &dark[..], "row {row}");
+            for (col, value) in [(1, 0.5), (2, 2.0)] {
+                let want = colors::signed(value, 2.0);
+                assert!(
+                    (0..3).all(|ch| cell(col)[ch].abs_diff(want[ch]) <= 1),
+                    "row {row} col {col}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn nan_outputs_paint_grey_not_garbage() {
         let mut px = Vec::new();
         paint_field(
