@@ -3,7 +3,8 @@
 // largest network, 8 × 32 units, 1,000 points) plays for 2 s, then the
 // frames in 4 s and the page's main-thread time a frame (CDP's
 // TaskDuration) are counted; a fresh page per round, the builds taking
-// turns. Prints each build's medians over the rounds.
+// turns. Prints each build's medians over the rounds. DIAGRAM=1 scrolls
+// the network diagram into view first (the data canvas then far above it).
 // `node scripts/bench-phone-ab.mjs DIST_A DIST_B` (ROUNDS, default 5).
 import { buildsFromArgs, median, order, serveBuilds } from './ab.mjs';
 
@@ -30,7 +31,11 @@ for (let round = 0; round < ROUNDS; round++) {
         window.descent.set('hidden', '32,32,32,32,32,32,32,32');
       });
     }
-    await page.evaluate(() => document.querySelector('descent-playground').shadowRoot.getElementById('play').click());
+    await page.evaluate((diagram) => {
+      const root = document.querySelector('descent-playground').shadowRoot;
+      root.getElementById('play').click();
+      if (diagram) root.getElementById('network').scrollIntoView({ block: 'center' });
+    }, Boolean(process.env.DIAGRAM));
     await page.waitForTimeout(PLAY_MS);
     const before = await taskSeconds(cdp);
     const frames = await page.evaluate((windowMs) => new Promise((done) => {
@@ -43,6 +48,6 @@ for (let round = 0; round < ROUNDS; round++) {
     await context.close();
   }
 }
-console.log(`${process.env.LARGE ? 'largest network' : 'default playground'}, phone profile: frames in ${WINDOW_MS / 1000} s, main-thread ms a frame (medians of ${ROUNDS})`);
+console.log(`${process.env.LARGE ? 'largest network' : 'default playground'}${process.env.DIAGRAM ? ', scrolled to the diagram' : ''}, phone profile: frames in ${WINDOW_MS / 1000} s, main-thread ms a frame (medians of ${ROUNDS})`);
 dirs.forEach((dir, i) => console.log(dir, median(results[i].map((r) => r.frames)), median(results[i].map((r) => r.msPerFrame)).toFixed(1)));
 await builds.close();
