@@ -198,9 +198,37 @@ pub const RAMP_STEPS: usize = 255;
 
 /// `signed(t, 1)` at t = i / RAMP_STEPS − 1 for i in 0 ..= 2·RAMP_STEPS: a
 /// table to look colours up in, a step apart being under one colour level.
-pub fn signed_ramp() -> &'static [Rgb; 2 * RAMP_STEPS + 1] {
+fn signed_ramp() -> &'static [Rgb; 2 * RAMP_STEPS + 1] {
     static RAMP: std::sync::OnceLock<[Rgb; 2 * RAMP_STEPS + 1]> = std::sync::OnceLock::new();
     RAMP.get_or_init(|| std::array::from_fn(|i| signed(i as f32 / RAMP_STEPS as f32 - 1.0, 1.0)))
+}
+
+/// `signed(value, scale)` looked up in `signed_ramp`, within a colour level:
+/// for the cells of a field of values and of the unit pictures.
+#[derive(Clone, Copy)]
+pub struct SignedScale {
+    ramp: &'static [Rgb; 2 * RAMP_STEPS + 1],
+    /// Ramp steps per unit of value.
+    per_unit: f32,
+}
+
+impl SignedScale {
+    /// For values on `[-scale, scale]` (`scale` above zero).
+    pub fn new(scale: f32) -> SignedScale {
+        SignedScale {
+            ramp: signed_ramp(),
+            per_unit: RAMP_STEPS as f32 / scale,
+        }
+    }
+
+    #[inline(always)]
+    pub fn color(self, value: f32) -> Rgb {
+        if !value.is_finite() {
+            return INVALID;
+        }
+        let steps = RAMP_STEPS as f32;
+        self.ramp[((value * self.per_unit).clamp(-steps, steps) + steps + 0.5) as usize]
+    }
 }
 
 /// `probabilities(&[p], palette)` looked up: each class's colour at

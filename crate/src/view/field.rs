@@ -41,7 +41,7 @@ fn region(kind: FieldKind, y: &[f32]) -> u8 {
 
 /// Paints `size × size` cells from the network's `outputs` (`cells × width`)
 /// into `pixels` (RGBA), with the boundary drawn where the region changes.
-/// Colours are looked up (`colors::BinaryRamp`, `colors::signed_ramp`): the
+/// Colours are looked up (`colors::BinaryRamp`, `colors::SignedScale`): the
 /// field is painted every frame while training.
 pub fn paint_field(
     outputs: &[f32],
@@ -53,23 +53,25 @@ pub fn paint_field(
     let count = size * size;
     pixels.resize(count * 4, 0);
     // First each cell's colour, with its region kept in its alpha byte ...
-    let cells = outputs.chunks_exact(width).enumerate().take(count);
-    let (steps, signed) = (colors::RAMP_STEPS as f32, colors::signed_ramp());
-    let (binary, per_value) = match kind {
+    enum Colouring {
+        Binary(&'static colors::BinaryRamp),
+        Classes(Palette),
+        Signed(colors::SignedScale),
+    }
+    let colouring = match kind {
         FieldKind::Classes { palette } if width == 1 => {
-            (Some(colors::BinaryRamp::of(palette)), 0.0)
+            Colouring::Binary(colors::BinaryRamp::of(palette))
         }
-        FieldKind::Classes { .. } => (None, 0.0),
-        FieldKind::Value { scale } => (None, steps / scale.max(f32::MIN_POSITIVE)),
+        FieldKind::Classes { palette } => Colouring::Classes(palette),
+        FieldKind::Value { scale } => {
+            Colouring::Signed(colors::SignedScale::new(scale.max(f32::MIN_POSITIVE)))
+        }
     };
-    for (cell, y) in cells {
-        let c = match (kind, binary) {
-            (_, Some(ramp)) => ramp.color(y[0]),
-            (FieldKind::Classes { palette }, None) => colors::probabilities(y, palette),
-            (FieldKind::Value { .. }, _) if y[0].is_finite() => {
-                signed[((y[0] * per_value).clamp(-steps, steps) + steps + 0.5) as usize]
-            }
-            (FieldKind::Value { .. }, _) => colors::INVALID,
+    for (cell, y) in outputs.chunks_exact(width).enumerate().take(count) {
+        let c = match colouring {
+            Colouring::Binary(ramp) => ramp.color(y[0]),
+            Colouring::Classes(palette) => colors::probabilities(y, palette),
+            Colouring::Signed(scale) => scale.color(y[0]),
         };
         put_with_alpha(pixels, cell, c, region(kind, y));
     }
@@ -106,21 +108,16 @@ pub fn paint_units(activations: &[f32], units: usize, pictures: &mut [Vec<u8>]) 
             }
         }
     }
-    let ramp = colors::signed_ramp();
-    let steps = colors::RAMP_STEPS as f32;
-    // Cell values are looked up on the ramp: value / scale in [-1, 1] → step.
-    let per_unit: Vec<f32> = scales.iter().map(|m| steps / m.max(1e-3)).collect();
+    let per_unit: Vec<colors::SignedScale> = scales
+        .iter()
+        .map(|m| colors::SignedScale::new(m.max(1e-3)))
+        .collect();
     for picture in pictures.iter_mut().take(units) {
         picture.resize(cells * 4, 0);
     }
     for (cell, row) in activations.chunks_exact(units).enumerate() {
-        for ((picture, &v), &k) in pictures.iter_mut().zip(row).zip(&per_unit) {
-            let c = if v.is_finite() {
-                ramp[((v * k).clamp(-steps, steps) + steps + 0.5) as usize]
-            } else {
-                colors::INVALID
-            };
-            put(picture, cell, c);
+        for ((picture, &v), scale) in pictures.iter_mut().zip(row).zip(&per_unit) {
+            put(picture, cell, scale.color(v));
         }
     }
 }
