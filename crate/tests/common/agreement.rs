@@ -1,6 +1,7 @@
 //! Seeded runs shared by the native and the wasm side of the bit-identity
-//! test: every optimiser with every activation, trained 100 epochs from the
-//! same seed on the same generated data (noise, sin features, dropout, L2).
+//! test: every optimiser with every activation, and a network of narrow
+//! layers, trained 100 epochs from the same seed on the same generated data
+//! (noise, sin features, dropout, L2).
 //! Each run is summed up as a hash of the bits of every weight, every bias
 //! and every recorded loss; `fixtures/seeded-runs.txt` holds the hashes the
 //! native build computes, and both builds must match it to the bit.
@@ -67,6 +68,18 @@ pub fn runs() -> Vec<(String, u64)> {
             ));
         }
     }
+    // Layers of 5 to 8 inputs and 1 to 3 units: the narrow kernels whose
+    // units are padded to a vector's four lanes (nn::matrix).
+    out.push(run(
+        "narrow layers".into(),
+        &[
+            ("hidden", "8,3,6,2,5,1"),
+            ("features", "x1,x2,sin(x1),sin(x2)"),
+            ("optimizer", "adam"),
+            ("learning-rate", "0.01"),
+            ("seed", "7"),
+        ],
+    ));
     out
 }
 

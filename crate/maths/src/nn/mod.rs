@@ -5,6 +5,7 @@ pub mod curvature;
 pub mod fastmath;
 pub mod features;
 pub mod inspect;
+mod lanes;
 pub mod loss;
 pub mod matrix;
 pub mod network;
