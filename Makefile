@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test build bench bench-browser bench-many bench-phone soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz check-exports
+.PHONY: serve test build bench bench-browser bench-count bench-many bench-phone soak lint native-test browser-test browser-test-firefox e2e e2e-engines e2e-firefox e2e-webkit fuzz check-exports
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
@@ -75,6 +75,13 @@ bench-browser:
 	DESCENT_FEATURES=bench scripts/build.sh
 	node scripts/bench-browser.mjs
 	node scripts/bench-screens.mjs
+
+# Training's cost in instructions an epoch (callgrind on Node's V8): steady
+# where timings are not. A/B: node scripts/bench-count.mjs DIST_A DIST_B.
+bench-count:
+	scripts/setup.sh count
+	DESCENT_FEATURES=bench scripts/build.sh
+	node scripts/bench-count.mjs dist
 
 # The page on a phone-class CPU (4× CPU throttling, 390×844 at pixel ratio 3):
 # frame times, course.html, the first boundary warm and on a slow network.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with only Rust lacks, skipping what is there.
-# Usage: scripts/setup.sh [build|test]
+# Usage: scripts/setup.sh [build|test|count]
 #   build: wasm target, wasm-pack, wasm-bindgen-cli, npm's binaryen (for wasm-opt)
+#   count: all of build, plus valgrind (make bench-count)
 #   test:  all of build, plus Chromium, ChromeDriver and playwright-core, and
 #          the other two engines: Firefox ESR with geckodriver, WebKitGTK's
 #          MiniBrowser with WebKitWebDriver, and Xvfb for it to draw into
@@ -57,6 +58,11 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+fi
+
+if [ "$want" = count ] && ! command -v valgrind >/dev/null 2>&1; then
+  say "installing valgrind (it counts the instructions training takes)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind
 fi
 
 if [ "$want" = test ]; then

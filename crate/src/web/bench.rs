@@ -92,3 +92,14 @@ pub fn bench_tanh_ns(ms: f64) -> f64 {
     });
     call_ms * 1e6 / z.len() as f64
 }
+
+/// Trains `epochs` epochs of workload `name` and returns its first weight:
+/// the work `scripts/bench-count.mjs` counts in instructions.
+#[wasm_bindgen]
+pub fn bench_epochs(name: &str, epochs: usize) -> Result<f32, JsError> {
+    let scene =
+        workloads::scene(name).ok_or_else(|| JsError::new(&format!("no workload '{name}'")))?;
+    let mut session = Session::new(scene);
+    session.train_epochs(epochs);
+    Ok(session.trainer().network.layers[0].weights[0])
+}
