@@ -594,8 +594,16 @@ test('screens: every lesson, caption and all, keeps its data canvas and loss cha
     assert.ok(names.length >= 9, `${names.length} lessons`);
     for (const name of names) {
       await page.evaluate((name) => document.getElementById('main').handle.lesson(name), name);
-      await frames(page, 2);
-      const bottoms = await page.evaluate(() => ['#data', '#loss'].map((s) => $q(s).getBoundingClientRect().bottom));
+      // Where the layout settles: the lesson's texts and panels come over a
+      // few frames (on a busy machine, more than two).
+      const read = () => page.evaluate(() => ['#data', '#loss'].map((s) => $q(s).getBoundingClientRect().bottom));
+      let bottoms = await read();
+      for (let settled = 0, tries = 0; settled < 3 && tries < 60; tries++) {
+        await frames(page, 1);
+        const now = await read();
+        settled = now.every((b, i) => b === bottoms[i]) ? settled + 1 : 0;
+        bottoms = now;
+      }
       assert.ok(bottoms.every((b) => b <= 768), `${name}: the data canvas ends at ${bottoms[0]}, the loss chart at ${bottoms[1]}`);
     }
   } finally {
