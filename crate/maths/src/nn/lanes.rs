@@ -69,8 +69,9 @@ mod vector {
 pub use vector::F4;
 
 /// Four lanes of `values` from `at`, of which the first `n` (at most four)
-/// count: past the end of `values`, the others are zero; before it, they
-/// are whatever follows, for kernels whose extra lanes are thrown away.
+/// count. Where four fit before the end of `values`, the lanes past `n`
+/// hold the values that follow (for kernels that throw those lanes away);
+/// at the end, they are zero.
 #[inline(always)]
 pub fn load(values: &[f32], at: usize, n: usize) -> F4 {
     match values.get(at..at + 4) {
