@@ -1,12 +1,14 @@
 // Compares two (or more) builds of dist/ on the phone profile (390×844 at
 // ratio 3, touch, 4× CPU throttling): the default playground (LARGE=1: the
-// largest network, 8 × 32 units, 1,000 points) plays for 2 s, then the
+// largest network of bench-phone.mjs, 8 × 32 units, 1,000 points, one epoch
+// a frame) plays for 2 s, then the
 // frames in 4 s and the page's main-thread time a frame (CDP's
 // TaskDuration) are counted; a fresh page per round, the builds taking
 // turns. Prints each build's medians over the rounds. DIAGRAM=1 scrolls
 // the network diagram into view first (the data canvas then far above it).
 // `node scripts/bench-phone-ab.mjs DIST_A DIST_B` (ROUNDS, default 5).
 import { buildsFromArgs, median, order, serveBuilds } from './ab.mjs';
+import { LARGEST, loadScene, PHONE, THROTTLE } from './phone.mjs';
 
 const dirs = buildsFromArgs('node scripts/bench-phone-ab.mjs DIST_A DIST_B');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -18,19 +20,14 @@ const results = dirs.map(() => []);
 const taskSeconds = async (cdp) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
 for (let round = 0; round < ROUNDS; round++) {
   for (const i of order(round, dirs.length)) {
-    const context = await builds.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await builds.browser.newContext(PHONE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await cdp.send('Performance.enable');
     await page.goto(`${builds.bases[i]}index.html`);
     await page.waitForFunction(() => document.querySelector('descent-playground')?.handle?.view.drawnOnce);
-    if (process.env.LARGE) {
-      await page.evaluate(() => {
-        window.descent.load_preset('spiral', 1000, 0);
-        window.descent.set('hidden', '32,32,32,32,32,32,32,32');
-      });
-    }
+    if (process.env.LARGE) await loadScene(page, LARGEST);
     await page.evaluate((diagram) => {
       const root = document.querySelector('descent-playground').shadowRoot;
       root.getElementById('play').click();

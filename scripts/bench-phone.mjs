@@ -12,16 +12,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { start } from '../tests/browser.mjs';
+import { DESKTOP, LARGEST, loadScene, PHONE, SLOW_NETWORK, THROTTLE } from './phone.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const FRAME_WINDOW_MS = Number(process.env.BENCH_MS ?? 6000);
 const WARM_MS = 1500;
 const WARM_LOADS = 5;
-const THROTTLE = 4;
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
-const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
-const LARGEST = { preset: ['spiral', 1000, 0], settings: { hidden: '32,32,32,32,32,32,32,32', 'epochs-per-frame': '1' } };
 
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 function quantile(xs, q) {
@@ -103,12 +99,7 @@ async function measurePage(title, device, throttled, path, scene) {
   const { context, page } = await open(device, throttled);
   await page.goto(base + path);
   await page.waitForFunction(() => [...document.querySelectorAll('descent-playground')].every((el) => el.handle));
-  if (scene) {
-    await page.evaluate(({ preset, settings }) => {
-      window.descent.load_preset(...preset);
-      for (const [k, v] of Object.entries(settings)) window.descent.set(k, v);
-    }, scene);
-  }
+  if (scene) await loadScene(page, scene);
   const row = frameRow(title, await frames(page), page.errors);
   await context.close();
   result.rows.push(row);
