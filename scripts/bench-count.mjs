@@ -13,17 +13,17 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 
 const here = new URL(import.meta.url).pathname;
-const [mode, ...args] = process.argv.slice(2);
+const cli = process.argv.slice(2);
 
-if (mode === '--child') {
-  const [dir, name, epochs] = args;
+if (cli[0] === '--child') {
+  const [, dir, name, epochs] = cli;
   const glue = await import(resolve(dir, 'pkg/descent.js'));
   glue.initSync({ module: readFileSync(resolve(dir, 'pkg/descent_bg.wasm')) });
   glue.bench_epochs(name, Number(epochs));
   process.exit(0);
 }
 
-const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
+const dirs = cli.length ? cli : ['dist'];
 const WORKLOADS = [['a', 1000], ['b', 200], ['largest', 6]];
 const BASE = 20;
 

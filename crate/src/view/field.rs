@@ -108,7 +108,7 @@ pub fn paint_units(activations: &[f32], units: usize, pictures: &mut [Vec<u8>]) 
             }
         }
     }
-    let per_unit: Vec<colors::SignedScale> = scales
+    let unit_scales: Vec<colors::SignedScale> = scales
         .iter()
         .map(|m| colors::SignedScale::new(m.max(1e-3)))
         .collect();
@@ -116,7 +116,7 @@ pub fn paint_units(activations: &[f32], units: usize, pictures: &mut [Vec<u8>]) 
         picture.resize(cells * 4, 0);
     }
     for (cell, row) in activations.chunks_exact(units).enumerate() {
-        for ((picture, &v), scale) in pictures.iter_mut().zip(row).zip(&per_unit) {
+        for ((picture, &v), scale) in pictures.iter_mut().zip(row).zip(&unit_scales) {
             put(picture, cell, scale.color(v));
         }
     }

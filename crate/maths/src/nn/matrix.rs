@@ -140,7 +140,8 @@ fn affine_narrow<const IN: usize, const N: usize>(
 }
 
 /// `affine` for a narrow layer of `IN` inputs: the same sums in the same
-/// order, a row's units in one vector (its padding lanes sum zeros).
+/// order, a row's units in one vector. Its padding lanes sum the weights
+/// that follow (`lanes::load`) and are never kept.
 fn affine_padded<const IN: usize>(input: &[f32], weights: &[f32], bias: &[f32], out: &mut [f32]) {
     let n = bias.len();
     let w: [F4; IN] = std::array::from_fn(|k| load(weights, k * n, n));
@@ -391,23 +392,25 @@ fn backpropagate_narrow<const IN: usize, const N: usize>(
     }
 }
 
-/// `backpropagate` for a narrow layer of `IN` inputs: the same dot
-/// products as `dot`, four inputs to a vector. Below four units `dot` adds
-/// the products one by one to zero, and so does this.
+/// `backpropagate` for a narrow layer of 5 to 8 inputs: the same dot
+/// products as `dot`, four inputs to a vector (two vectors). Below four
+/// units `dot` adds the products one by one to zero, and so does this; the
+/// units past the last add 0 · 0 = +0, which leaves a sum that started at
+/// +0 as it was (such a sum is never -0).
 fn backpropagate_padded<const IN: usize>(delta: &[f32], weights: &[f32], delta_in: &mut [f32]) {
+    const VECTORS: usize = 2;
     let n = weights.len() / IN;
-    let vectors = IN.div_ceil(4);
     // Unit j's weights from inputs 4v to 4v + 3, zero past the last.
     let weight = |k: usize, j: usize| match k < IN && j < n {
         true => weights[k * n + j],
         false => 0.0,
     };
-    let columns: [[F4; 2]; 4] = std::array::from_fn(|j| {
+    let columns: [[F4; VECTORS]; 4] = std::array::from_fn(|j| {
         std::array::from_fn(|v| F4::new(std::array::from_fn(|k| weight(4 * v + k, j))))
     });
     for (d, d_in) in delta.chunks_exact(n).zip(delta_in.chunks_exact_mut(IN)) {
         let unit = |j: usize| d.get(j).copied().unwrap_or(0.0);
-        for v in 0..vectors {
+        for v in 0..VECTORS {
             let term = |j: usize| F4::splat(unit(j)).mul(columns[j][v]);
             let sum = if n == 4 {
                 // `dot`'s four partial sums, each from zero, added in pairs.
