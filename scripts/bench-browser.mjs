@@ -410,12 +410,15 @@ try {
   log('4/4 transfer size …');
   {
     const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'scheduler.js', 'saving.js', 'markup.js', 'page.js', 'painter.js', 'playground.css'];
-    const sizes = Object.fromEntries(files.map((f) => {
+    const sized = (list) => Object.fromEntries(list.map((f) => {
       const raw = readFileSync(DIST + f);
       return [f, { bytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length }];
     }));
+    const sizes = sized(files);
     const total = Object.values(sizes).reduce((s, v) => s + v.gzipBytes, 0);
-    result.transfer = { files: sizes, totalGzipBytes: total };
+    // Not in the first load: fetched when a student first opens "Show as code".
+    const onFirstUse = sized(['pkg/descent_code_bg.wasm', 'pkg/descent_code.js']);
+    result.transfer = { files: sizes, totalGzipBytes: total, onFirstUse };
   }
 } finally {
   await session.stop();
@@ -468,6 +471,7 @@ lines.push(`  (warm medians: DOMContentLoaded ${f(ff.medianWarmDomContentLoadedM
   + `scripts/serve.mjs sends no-cache without validators, so "warm" loads refetch every file)`);
 const t = result.transfer;
 lines.push(`transfer (gzip -9): ${Object.entries(t.files).map(([k, v]) => `${k} ${f(v.gzipBytes / 1024)} KB`).join(' + ')} = ${f(t.totalGzipBytes / 1024)} KB`);
+lines.push(`  fetched on first use (the code export): ${Object.entries(t.onFirstUse).map(([k, v]) => `${k} ${f(v.gzipBytes / 1024)} KB`).join(' + ')}`);
 if (result.frameErrors?.length) lines.push(`page errors: ${result.frameErrors.join(' | ')}`);
 
 console.log(lines.join('\n'));

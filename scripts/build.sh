@@ -11,6 +11,10 @@ mkdir -p dist
 features=()
 [ -n "${DESCENT_FEATURES:-}" ] && features=(-- --features "$DESCENT_FEATURES")
 wasm-pack --quiet build crate --target web --release --no-typescript --no-pack --mode no-install --out-dir ../dist/pkg "${features[@]}"
+# The code export's module, fetched only when a student first opens "Show as code".
+wasm-pack --quiet build crate/code --target web --release --no-typescript --no-pack --mode no-install --out-dir ../../dist/pkg-code
+mv dist/pkg-code/descent_code.js dist/pkg-code/descent_code_bg.wasm dist/pkg/
+rm -rf dist/pkg-code
 rm -f dist/pkg/.gitignore dist/pkg/README.md
 cp www/*.html www/*.css www/*.js www/*.svg dist/
 # One file per language besides English, fetched only by pages in that language.
@@ -18,4 +22,4 @@ cp -r www/lang dist/
 # The iframe form's fallback for sandboxed frames on hosts without CORS headers.
 node scripts/standalone.mjs dist
 node scripts/minify.mjs dist
-echo "built dist/: $(du -sh dist | cut -f1), wasm $(stat -c %s dist/pkg/descent_bg.wasm) bytes ($(gzip -9c dist/pkg/descent_bg.wasm | wc -c) gzipped)"
+echo "built dist/: $(du -sh dist | cut -f1), wasm $(stat -c %s dist/pkg/descent_bg.wasm) bytes ($(gzip -9c dist/pkg/descent_bg.wasm | wc -c) gzipped), the code export's $(stat -c %s dist/pkg/descent_code_bg.wasm) ($(gzip -9c dist/pkg/descent_code_bg.wasm | wc -c))"

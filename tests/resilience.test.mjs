@@ -473,6 +473,16 @@ test('<iframe sandbox="allow-scripts" src="embed.html"> works from a plain stati
       return n / (d.length / 4);
     });
     assert.ok(coloured > 0.5, 'the colour field is drawn');
+
+    // The code export's module comes with standalone.js too.
+    await page.setContent(`<!doctype html><title>course page</title>
+      <iframe sandbox="allow-scripts" src="${base}embed.html#optimizer=adam" width="1200" height="900"></iframe>`);
+    const full = await (await page.waitForSelector('iframe')).contentFrame();
+    await full.waitForFunction(() => window.descent !== undefined, null, { timeout: 20_000 });
+    assert.equal(await full.evaluate(() => window.origin), 'null', 'the frame really is sandboxed');
+    await full.locator('#show-code').click();
+    await full.waitForFunction(() => /^import tensorflow as tf/m.test($q('#code').textContent), null, { timeout: 20_000 });
+    assert.match(await full.evaluate(() => $q('#code').textContent), /optimizers\.Adam\(/, 'the frame\'s own scene');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

@@ -20,14 +20,14 @@ test('show as code: the settings chosen on the page appear in tf.keras and PyTor
   const dialog = page.locator('#code-dialog');
   await dialog.waitFor({ state: 'visible' });
 
-  const keras = await page.locator('#code').textContent();
+  const keras = await shownProgram(page);
   assert.match(keras, /import tensorflow as tf/);
   assert.match(keras, /tf\.keras\.optimizers\.Adam\(learning_rate=0\.03, beta_1=0\.9, beta_2=0\.999, epsilon=1e-7\)/);
   assert.equal((keras.match(/Dense\(\d+, activation="relu"/g) ?? []).length, 3, 'three relu hidden layers');
   assert.match(keras, /batch_size=32/);
 
   await page.getByRole('tab', { name: 'PyTorch', exact: true }).click();
-  const torch = await page.locator('#code').textContent();
+  const torch = await shownProgram(page);
   assert.match(torch, /import torch/);
   assert.match(torch, /nn\.Linear\(2, 4\), nn\.ReLU\(\),\n {4}nn\.Linear\(4, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 2\), nn\.ReLU\(\),\n {4}nn\.Linear\(2, 1\),/);
   assert.match(torch, /torch\.optim\.Adam\(model\.parameters\(\), lr=0\.03, betas=\(0\.9, 0\.999\), eps=1e-7\)/);
@@ -44,7 +44,7 @@ test('show as code: "PyTorch, this run", and the dialog downloads program.py and
   await dialog.waitFor({ state: 'visible' });
   await page.getByRole('tab', { name: 'PyTorch, this run' }).click();
   assert.equal(await page.getByRole('tab', { name: 'PyTorch, this run' }).getAttribute('aria-selected'), 'true');
-  const code = await page.locator('#code').textContent();
+  const code = await shownProgram(page);
   assert.match(code, /page_random = PageRandom\(0x[0-9a-f]+\)/, 'the page\'s generator');
   assert.match(code, /PageDropout\(0\.2, page_random\)/, 'the page\'s dropout masks');
   assert.match(code, /^initial = \[$/m, 'the page\'s initial weights');
@@ -62,6 +62,59 @@ test('show as code: "PyTorch, this run", and the dialog downloads program.py and
   assert.equal(points.bytes.toString('utf8'), await page.evaluate(() => window.descent.points_csv()), 'the points as they are');
   assert.ok(await dialog.isVisible(), 'downloading keeps the dialog open');
 }));
+
+/**
+ * The program the code dialog shows once it is written: the code export's
+ * module is fetched on first use, and the dialog says "Writing the program…"
+ * until then.
+ */
+async function shownProgram(page) {
+  await page.waitForFunction(() => /^import /m.test($q('#code').textContent));
+  return page.locator('#code').textContent();
+}
+
+/** How many times the page fetched the code export's wasm. */
+const codeFetches = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => new URL(e.name).pathname.endsWith('/descent_code_bg.wasm')).length);
+
+test('show as code: the code export is fetched on first use, once for all the page\'s programs', () => withPage(async (page) => {
+  await page.click('#step-epoch');
+  await frames(page, 4);
+  assert.equal(await codeFetches(page), 0, 'a page that has not shown code has not fetched its module');
+  await page.getByRole('button', { name: 'Show as code' }).click();
+  assert.match(await shownProgram(page), /import tensorflow as tf/);
+  for (const tab of ['PyTorch', 'PyTorch, this run']) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    assert.match(await shownProgram(page), /import torch/);
+  }
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Show as code' }).click();
+  await shownProgram(page);
+  assert.equal(await codeFetches(page), 1, 'fetched once');
+}));
+
+test('show as code: a code export that cannot be fetched says so, keeps the scene, and is tried again', async () => {
+  const page = await browser.page();
+  try {
+    await page.evaluate(() => window.descent.set('learning-rate', '0.3'));
+    const scene = await page.evaluate(() => window.descent.save_text());
+    await page.route('**/descent_code_bg.wasm', (route) => route.abort());
+    await page.getByRole('button', { name: 'Show as code' }).click();
+    await page.waitForFunction(() => /could not be written/.test($q('#code').textContent));
+    assert.ok(await page.locator('#copy-code').isDisabled() && await page.locator('#download-program').isDisabled(),
+      'no program to copy or download');
+    assert.equal(await page.evaluate(() => window.descent.save_text()), scene, 'the scene as it was');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.unroute('**/descent_code_bg.wasm');
+    await page.getByRole('button', { name: 'Show as code' }).click();
+    assert.match(await shownProgram(page), /learning_rate=0\.3/, 'the second try writes the program');
+    assert.ok(await page.locator('#copy-code').isEnabled(), 'a program to copy');
+    assert.ok(page.errors.every((e) => /descent_code|Failed to load resource/.test(e)), page.errors.join('\n'));
+  } finally {
+    await page.close();
+  }
+});
 
 /** Clicks `button` and returns the downloaded file's name and bytes. */
 async function downloadFrom(page, button) {

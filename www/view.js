@@ -27,6 +27,18 @@ export function tooLongForScene(text, t, code) {
 }
 
 /**
+ * The code export's wasm module (descent_code.js), fetched once for the
+ * whole page, on the first use; a failed fetch is tried again next time.
+ */
+let codeExport = null;
+function codeModule() {
+  codeExport ??= import('./pkg/descent_code.js')
+    .then(async (glue) => { await glue.default(); return glue; })
+    .catch((e) => { codeExport = null; throw e; });
+  return codeExport;
+}
+
+/**
  * One Web Worker (painter.js) on the other core paints every playground's
  * pictures while they train, from snapshots of the weights. One, not one per
  * playground: twenty workers would leave the page's core a twentieth of one.
@@ -946,20 +958,31 @@ export class View {
     });
 
     // Show as code: tf.keras, PyTorch, or PyTorch reproducing this run,
-    // generated from the current settings.
-    const programs = {
-      keras: ['tab-keras', () => pg.keras_code()],
-      pytorch: ['tab-pytorch', () => pg.pytorch_code()],
-      'pytorch-run': ['tab-pytorch-run', () => pg.pytorch_exact_code()],
-    };
-    const showCode = () => {
-      $('code').textContent = programs[this.codeTab][1]();
-      for (const [tab, [id]] of Object.entries(programs)) {
-        $(id).setAttribute('aria-selected', String(this.codeTab === tab));
+    // written from the scene as it is at the click by the code export's own
+    // module, fetched the first time (pointing at the button starts it).
+    const tabs = { keras: 'tab-keras', pytorch: 'tab-pytorch', 'pytorch-run': 'tab-pytorch-run' };
+    let asked = 0; // only the latest request's program is shown
+    const showCode = async () => {
+      const request = ++asked;
+      const scene = pg.save_text();
+      for (const [tab, id] of Object.entries(tabs)) $(id).setAttribute('aria-selected', String(this.codeTab === tab));
+      // Copy and Download take the shown program, so only once there is one.
+      const shown = (text, program) => {
+        $('code').textContent = text;
+        $('copy-code').disabled = $('download-program').disabled = !program;
+      };
+      shown(this.t.code_writing, false);
+      try {
+        const text = (await codeModule()).program(this.codeTab, scene);
+        if (request === asked) shown(text, true);
+      } catch (e) {
+        if (request === asked) shown(this.say(this.t.code_not_written, { message: e?.message ?? String(e) }), false);
       }
     };
-    on('show-code', 'click', () => { showCode(); $('code-dialog').showModal(); });
-    for (const [tab, [id]] of Object.entries(programs)) {
+    on('show-code', 'pointerenter', () => codeModule().catch(() => {}));
+    on('show-code', 'focus', () => codeModule().catch(() => {}));
+    on('show-code', 'click', () => { $('code-dialog').showModal(); showCode(); });
+    for (const [tab, id] of Object.entries(tabs)) {
       on(id, 'click', () => { this.codeTab = tab; showCode(); });
     }
     on('download-program', 'click', () => this.download('program.py', new Blob([$('code').textContent], { type: 'text/x-python' })));

@@ -9,5 +9,5 @@ pub mod view;
 
 // The maths is a crate of its own (compiled for speed); its paths stay `crate::nn` and so on.
 pub use descent_maths::{nn, portable, rng};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod web;

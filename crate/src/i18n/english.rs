@@ -206,6 +206,8 @@ catalogue! {
     close: "Close",
     code_hint: "Reads <code>points.csv</code> (x1,x2,label,test): save it with <em>Download points.csv</em> next to the program.",
     code_copied: "Code copied.",
+    code_writing: "Writing the program…",
+    code_not_written: "The program could not be written ({message}). Close this and try again.",
 
     // What the page says.
     playing: "Playing.",

@@ -1042,22 +1042,6 @@ impl Playground {
         )
     }
 
-    /// The network and training settings as a runnable tf.keras program.
-    pub fn keras_code(&self) -> String {
-        crate::scene::code::keras(self.class.session().scene())
-    }
-
-    /// The network and training settings as a runnable PyTorch program.
-    pub fn pytorch_code(&self) -> String {
-        crate::scene::code::pytorch(self.class.session().scene())
-    }
-
-    /// A PyTorch program that reproduces the run Reset starts: the page's
-    /// initial weights, batch order and dropout masks.
-    pub fn pytorch_exact_code(&self) -> String {
-        crate::scene::code::pytorch_exact(self.class.session().scene())
-    }
-
     /// Scrubs the timeline to checkpoint `index`: the weights, the pictures,
     /// the numbers and the chart's cursor are that epoch's. `moving` (a drag
     /// or a replay): drawn coarser, as while training. Returns the index shown.
