@@ -112,7 +112,7 @@ fn trim_zeros(text: String) -> String {
 fn sigmoid_text(z: f64, z_text: &str) -> String {
     format!(
         "sigmoid({z_text}) {}",
-        probability(1.0 / (1.0 + (-z).exp()))
+        probability(1.0 / (1.0 + crate::portable::exp(-z)))
     )
 }
 

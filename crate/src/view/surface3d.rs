@@ -5,6 +5,7 @@
 
 use super::colors::{self, Rgb};
 use super::landscape::{self, Surface, Window};
+use crate::portable;
 
 /// Where the camera looks from: `yaw` turns the bowl about its vertical
 /// axis, `pitch` is the view's elevation (0 level with the floor, π/2
@@ -46,8 +47,13 @@ impl Camera {
     /// both within −1…1 for any point of the scene, and its distance from
     /// the eye (larger is farther).
     pub fn project(&self, (u, v, h): (f32, f32, f32)) -> (f32, f32, f32) {
-        let (sy, cy) = self.yaw.sin_cos();
-        let (sp, cp) = self.pitch.sin_cos();
+        // The portable sine the run's data uses: the platform's would add its own (8 KB of wasm).
+        let sin_cos = |angle: f32| {
+            let (s, c) = portable::sin_cos(f64::from(angle));
+            (s as f32, c as f32)
+        };
+        let (sy, cy) = sin_cos(self.yaw);
+        let (sp, cp) = sin_cos(self.pitch);
         let z = (h - 0.5) * HEIGHT;
         let across = u * cy - v * sy;
         let away = u * sy + v * cy;

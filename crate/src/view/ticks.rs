@@ -7,7 +7,7 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
         return Vec::new();
     }
     let rough = (high - low) / count as f64;
-    let magnitude = 10f64.powf(rough.log10().floor());
+    let magnitude = 10f64.powi(rough.log10().floor() as i32);
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * magnitude)

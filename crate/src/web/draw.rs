@@ -294,7 +294,8 @@ fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
     for i in 0..10 {
         let radius = if i % 2 == 0 { r } else { r * 0.45 };
         let angle = -TAU / 4.0 + i as f64 * TAU / 10.0;
-        let (px, py) = (x + radius * angle.cos(), y + radius * angle.sin());
+        let (sin, cos) = crate::portable::sin_cos(angle);
+        let (px, py) = (x + radius * cos, y + radius * sin);
         if i == 0 {
             ctx.move_to(px, py);
         } else {
