@@ -36,14 +36,22 @@ export class Tab {
     return this.session.evaluate(`(...a) => { ${HELPERS}; return (${fn})(...a); }`, ...args);
   }
 
-  /** Waits until `fn(...args)` in the page is truthy; gives its value. */
+  /**
+   * Waits until `fn(...args)` in the page is truthy; gives its value. A
+   * wait that times out says what the page logged, which is most often why.
+   */
   async waitFor(fn, args = [], { timeout = 30_000, what = String(fn) } = {}) {
     const end = Date.now() + timeout;
     for (;;) {
       let value;
-      try { value = await this.run(fn, ...args); } catch (e) { if (Date.now() > end) throw e; }
+      let failed;
+      try { value = await this.run(fn, ...args); } catch (e) { failed = e; }
       if (value) return value;
-      if (Date.now() > end) throw new Error(`${this.engine}: timed out waiting for ${what}`);
+      if (Date.now() > end) {
+        const logged = await this.errors().catch((e) => `(unreadable: ${e.message})`);
+        const why = failed ? `: ${failed.message}` : '';
+        throw new Error(`${this.engine}: timed out waiting for ${what}${why}; the page's errors: ${JSON.stringify(logged)}`);
+      }
       await sleep(50);
     }
   }
