@@ -351,11 +351,14 @@ test('misclassified points are ringed, the rings go as training fixes them, and 
   await frames(page);
   const after = { dark: await darkPixels(page), accuracy: await accuracy() };
   // Measured: 41% → 100% accuracy; 1,179 → 0 dark pixels; of 143 frames, none
-  // stamped the points again and 32 the rings.
+  // stamped the points again and 32 the rings (4–5 since they wait 200 ms).
   assert.ok(after.accuracy > before.accuracy + 10, `training fixed points: ${JSON.stringify({ before, after })}`);
   assert.ok(before.dark > 300 && after.dark < before.dark / 4, `the rings went with the mistakes: ${JSON.stringify({ before, after })}`);
   assert.ok(seen.frames > 20 && seen.points <= 1, `the points were not stamped again while training: ${JSON.stringify(seen)}`);
-  assert.ok(seen.rings >= 1 && seen.rings < seen.frames, `the rings were stamped again when they changed: ${JSON.stringify(seen)}`);
+  // While training, changed rings wait 200 ms since they were last stamped
+  // (each stamping is a whole canvas for the browser to take in): at most
+  // one in 200 ms of the 2.5 s, and paused (above) they are exact.
+  assert.ok(seen.rings >= 1 && seen.rings <= Math.ceil(2500 / 200) + 1, `the rings were stamped again, at most every 200 ms: ${JSON.stringify(seen)}`);
 
   // A new point is stamped at once.
   const box = await page.locator('#data').boundingBox();

@@ -115,6 +115,7 @@ pub fn data(
     overlay_state: &mut DataOverlay,
     (session, predictions, t): (&Session, &[f32], &Catalogue),
     overlay: Overlay,
+    training: (bool, f64),
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
@@ -148,7 +149,9 @@ pub fn data(
         Stamp { x, y, look }
     });
     lap("data canvas");
-    let restamped = overlay_state.layers.stamp(canvas, rings, stamps)?;
+    let restamped = overlay_state
+        .layers
+        .stamp(canvas, rings, stamps, training)?;
     // The tests see from these which layers a frame stamped afresh.
     lap(match (restamped.rings, restamped.points) {
         (_, true) => "points",

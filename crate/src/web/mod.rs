@@ -545,7 +545,7 @@ impl Playground {
         }
         if draw_data {
             let start = now_ms();
-            self.render_data()?;
+            self.render_data(training)?;
             self.render_cost[0] = now_ms() - start;
         }
         if draw_rest {
@@ -1088,7 +1088,8 @@ impl Playground {
 impl Playground {
     /// The data canvas: the colour field (or a hovered unit's picture),
     /// the points, their rings and the marker.
-    fn render_data(&mut self) -> Result<(), JsValue> {
+    /// The data canvas; `training`: the misclassified rings may lag (draw::data).
+    fn render_data(&mut self, training: bool) -> Result<(), JsValue> {
         let laps = &mut self.render_laps;
         let marker = self.class.marker().map(|m| {
             let output = self.class.predict(m.x1, m.x2);
@@ -1129,6 +1130,7 @@ impl Playground {
             &mut self.overlay,
             (self.class.session(), &predictions, self.t),
             overlay,
+            (training, now_ms()),
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");

@@ -135,7 +135,17 @@ pub struct PointLayers {
     sprites: Sprites,
     rings: StampLayer,
     points: StampLayer,
+    /// When the rings were last stamped (ms, `performance.now()`).
+    rings_stamped_at: f64,
 }
+
+/// While training, the rings are stamped again at most this often. Each
+/// stamping is a whole canvas at the screen's ratio for the browser to take
+/// in (at ratio 3, 3.8 MB): on a phone-class CPU the largest network played
+/// at 24 fps stamping them whenever they changed, 27 waiting (BENCHMARKS.md).
+/// A fifth of a second behind a moving boundary is hardly seen; paused,
+/// they are exact.
+pub const RINGS_WHILE_TRAINING_MS: f64 = 200.0;
 
 /// Which layers a frame stamped afresh.
 pub struct Restamped {
@@ -154,25 +164,38 @@ impl PointLayers {
                 ..StampLayer::default()
             },
             points: StampLayer::default(),
+            rings_stamped_at: f64::NEG_INFINITY,
         })
     }
 
-    /// Stamps the rings' and the points' layers afresh where they changed.
+    /// Stamps the rings' and the points' layers afresh where they changed;
+    /// while `training`, changed rings wait until `RINGS_WHILE_TRAINING_MS`
+    /// has passed since they were last stamped (`now`, ms).
     pub fn stamp(
         &mut self,
         canvas: &Canvas,
         rings: impl Iterator<Item = (f64, f64, Glyph)>,
         points: impl Iterator<Item = Stamp>,
+        (training, now): (bool, f64),
     ) -> Result<Restamped, JsValue> {
         let rings = rings.map(|(x, y, glyph)| Stamp {
             x,
             y,
             look: PointLook::Misclassified(glyph),
         });
-        Ok(Restamped {
-            rings: self.rings.stamp(canvas, &mut self.sprites, rings)?,
-            points: self.points.stamp(canvas, &mut self.sprites, points)?,
-        })
+        let rings_wait = training && now - self.rings_stamped_at < RINGS_WHILE_TRAINING_MS;
+        let restamped = Restamped {
+            rings: self
+                .rings
+                .stamp(canvas, &mut self.sprites, rings, rings_wait)?,
+            points: self
+                .points
+                .stamp(canvas, &mut self.sprites, points, false)?,
+        };
+        if restamped.rings {
+            self.rings_stamped_at = now;
+        }
+        Ok(restamped)
     }
 
     /// Draws the points onto `canvas`.
@@ -192,13 +215,15 @@ struct StampLayer {
 }
 
 impl StampLayer {
-    /// Stamps the layer again for `canvas` if `stamps` (or the canvas's
-    /// size) changed since the last frame; true if it did.
+    /// Stamps the layer again for `canvas` if `stamps` changed since the
+    /// last frame (unless they `may_wait`) or the canvas's size did; true if
+    /// it did.
     fn stamp(
         &mut self,
         canvas: &Canvas,
         sprites: &mut Sprites,
         stamps: impl Iterator<Item = Stamp>,
+        may_wait: bool,
     ) -> Result<bool, JsValue> {
         self.next.clear();
         self.next.extend(stamps);
@@ -211,7 +236,7 @@ impl StampLayer {
             self.canvas = Some(offscreen()?);
         }
         let (element, ctx) = self.canvas.as_ref().expect("created above");
-        let restamp = self.next != self.stamped || self.drawn_for != size;
+        let restamp = (!may_wait && self.next != self.stamped) || self.drawn_for != size;
         if restamp {
             super::canvas::resize(element, (size.0, size.1));
             ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
