@@ -105,6 +105,11 @@ class WorkerPainter {
 }
 
 /** A number as a person reads it: three significant digits ("0.717", "1.23e+4"). */
+/** Sets `el`'s text only if it changed: a write, even of the same text, costs the page a style and layout pass. */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 const format = (v) => (v === null || v === undefined ? '–' : Number(v).toPrecision(3));
 /** A setting's value with its noise gone: 3 significant digits, no trailing zeros. */
 const tidy = (v) => String(Number(Number(v).toPrecision(3)));
@@ -375,7 +380,7 @@ export class View {
   showLesson() {
     const { $, pg } = this;
     if (this.root.querySelector('.lesson-panel').hidden) return;
-    $('lesson-text').textContent = pg.lesson_text();
+    setText($('lesson-text'), pg.lesson_text());
     if (this.panel === 'perceptron') {
       pg.neuron().forEach((w, i) => {
         if (this.root.activeElement !== $(`w${i}`)) $(`w${i}`).value = w;
@@ -560,14 +565,14 @@ export class View {
 
   showStatus(s) {
     const { $ } = this;
-    $('epoch').textContent = s.epoch.toLocaleString('en');
+    setText($('epoch'), s.epoch.toLocaleString('en'));
     // After Step batch: which batch of the epoch it was (its points ringed on the data).
     $('batch-count').hidden = !s.stepBatch;
-    $('batch-count').textContent = s.stepBatch ? this.say(this.t.batch_of, { batch: s.stepBatch, batches: s.stepBatches }) : '';
-    $('train-loss').textContent = format(s.trainLoss);
-    $('test-loss').textContent = format(s.testLoss);
-    $('train-accuracy').textContent = percent(s.trainAccuracy);
-    $('test-accuracy').textContent = percent(s.testAccuracy);
+    setText($('batch-count'), s.stepBatch ? this.say(this.t.batch_of, { batch: s.stepBatch, batches: s.stepBatches }) : '');
+    setText($('train-loss'), format(s.trainLoss));
+    setText($('test-loss'), format(s.testLoss));
+    setText($('train-accuracy'), percent(s.trainAccuracy));
+    setText($('test-accuracy'), percent(s.testAccuracy));
     // A screen reader hears a change of state, not every frame's numbers.
     if (s.state !== this.announcedState) {
       if (this.announcedState !== undefined && s.message) this.announce(s.message);
@@ -583,8 +588,8 @@ export class View {
     $('redo').disabled = !s.canRedo;
     this.showTimeline(s);
     this.showConfusion(s);
-    $('axis-x').textContent = s.xLabel;
-    $('axis-y').textContent = s.yLabel;
+    setText($('axis-x'), s.xLabel);
+    setText($('axis-y'), s.yLabel);
     if (s.state !== this.dismissedState) this.dismissedState = null;
     const show = s.state !== 'training' && s.message && s.state !== this.dismissedState;
     $('banner').hidden = !show;
@@ -609,8 +614,8 @@ export class View {
     $('replay').disabled = s.timelineLength < 2 && !this.replay;
     if (this.root.activeElement !== scrubber || !this.scrubbing) scrubber.value = String(s.timelineShown);
     const words = this.say(this.t.timeline_epoch, { epoch: s.epoch });
-    scrubber.setAttribute('aria-valuetext', words);
-    $('scrub-epoch').textContent = words;
+    if (scrubber.getAttribute('aria-valuetext') !== words) scrubber.setAttribute('aria-valuetext', words);
+    setText($('scrub-epoch'), words);
   }
 
   /**
@@ -814,7 +819,7 @@ export class View {
     this.showStatus(status);
     this.showLesson();
     const caption = pg.hidden_space_caption();
-    if (this.$('hidden-space-text').textContent !== caption) this.$('hidden-space-text').textContent = caption;
+    setText(this.$('hidden-space-text'), caption);
     this.showQuestion();
     this.describeHover();
     if (pg.get('hidden') !== this.lastHidden) {
