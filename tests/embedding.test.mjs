@@ -60,6 +60,9 @@ test('under a strict Content-Security-Policy nothing is blocked at all', async (
   const page = await pageUnderCsp();
   await page.click('#step-epoch'); // loss and activation charts drawn with their labels
   await frames(page, 5);
+  // The code export's module, fetched on first use, is the page's own too.
+  await page.click('#show-code');
+  await page.waitForFunction(() => /^import tensorflow/m.test($q('#code').textContent));
   assert.deepEqual([...new Set(await page.evaluate(() => window.__violations))], []);
   await page.close();
 });
