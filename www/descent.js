@@ -12,6 +12,33 @@ import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 import { Saver } from './saving.js';
 import { strings, languageCode, fill } from './words.js';
 
+/** What `window.descent` was made for (its view), so that destroy() knows its own. */
+const VIEW = Symbol('view');
+/** The methods of the wasm object that change what the controls show. */
+const CHANGES = new Set(['set', 'load_preset', 'load_text', 'regenerate', 'reset', 'undo', 'redo', 'clear']);
+
+/**
+ * The first playground's wasm object as `window.descent`, for the end-to-end
+ * tests and the curious. A change made through it shows on the controls, as
+ * one made through the element's handle does.
+ */
+function curious(view) {
+  return new Proxy(view.pg, {
+    get(pg, key) {
+      if (key === VIEW) return view;
+      const value = Reflect.get(pg, key);
+      if (!CHANGES.has(key) || typeof value !== 'function') return value;
+      return (...args) => {
+        try {
+          return value.apply(pg, args);
+        } finally {
+          if (!view.destroyed) view.syncControls();
+        }
+      };
+    },
+  });
+}
+
 /** At most this many epochs in one `step` call (it runs in slices across frames). */
 const MAX_STEP = 100_000;
 /** Setting and lesson names are short; longer ones are refused before they reach the playground. */
@@ -112,7 +139,7 @@ export async function mount(element, options = {}) {
     signal?.addEventListener('abort', () => handle.destroy(), { once: true });
     await Promise.race([handle.view.styled, handle.view.gone]);
     if (handle.view.destroyed) throw aborted();
-    window.descent ??= handle.view.pg; // the first playground, for the end-to-end tests and the curious
+    window.descent ??= curious(handle.view);
     return handle;
   } catch (e) {
     mounted.delete(element);
@@ -359,7 +386,7 @@ class Handle {
     if (this.onHash) window.removeEventListener('hashchange', this.onHash);
     if (this.onLink) this.element.removeEventListener('descent-link', this.onLink);
     this.observer?.disconnect();
-    if (window.descent === this.view.pg) window.descent = undefined;
+    if (window.descent?.[VIEW] === this.view) window.descent = undefined;
     this.view.destroy();
     mounted.delete(this.element);
   }
