@@ -104,12 +104,12 @@ class WorkerPainter {
   }
 }
 
-/** A number as a person reads it: three significant digits ("0.717", "1.23e+4"). */
 /** Sets `el`'s text only if it changed: a write, even of the same text, costs the page a style and layout pass. */
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** A number as a person reads it: three significant digits ("0.717", "1.23e+4"). */
 const format = (v) => (v === null || v === undefined ? '–' : Number(v).toPrecision(3));
 /** A setting's value with its noise gone: 3 significant digits, no trailing zeros. */
 const tidy = (v) => String(Number(Number(v).toPrecision(3)));

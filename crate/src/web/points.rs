@@ -142,7 +142,7 @@ pub struct PointLayers {
 /// While training, the rings are stamped again at most this often. Each
 /// stamping is a whole canvas at the screen's ratio for the browser to take
 /// in (at ratio 3, 3.8 MB): on a phone-class CPU the largest network played
-/// at 24 fps stamping them whenever they changed, 27 waiting (BENCHMARKS.md).
+/// at 25 fps stamping them whenever they changed, 34 waiting (BENCHMARKS.md).
 /// A fifth of a second behind a moving boundary is hardly seen; paused,
 /// they are exact.
 pub const RINGS_WHILE_TRAINING_MS: f64 = 200.0;
