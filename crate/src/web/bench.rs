@@ -20,11 +20,15 @@ fn time_per_call(ms: f64, mut f: impl FnMut()) -> f64 {
     (now_ms() - start) / calls as f64
 }
 
+/// The scene of workload `name`, or an error naming it.
+fn workload(name: &str) -> Result<crate::scene::Scene, JsError> {
+    workloads::scene(name).ok_or_else(|| JsError::new(&format!("no workload '{name}'")))
+}
+
 /// Training and grid figures for workload `name` ("a", "b" or "largest").
 #[wasm_bindgen]
 pub fn bench_workload(name: &str, ms_per_measurement: f64) -> Result<JsValue, JsError> {
-    let scene =
-        workloads::scene(name).ok_or_else(|| JsError::new(&format!("no workload '{name}'")))?;
+    let scene = workload(name)?;
     let domain = scene.domain;
     let features = scene.features;
     let mut session = Session::new(scene);
@@ -97,8 +101,7 @@ pub fn bench_tanh_ns(ms: f64) -> f64 {
 /// the work `scripts/bench-count.mjs` counts in instructions.
 #[wasm_bindgen]
 pub fn bench_epochs(name: &str, epochs: usize) -> Result<f32, JsError> {
-    let scene =
-        workloads::scene(name).ok_or_else(|| JsError::new(&format!("no workload '{name}'")))?;
+    let scene = workload(name)?;
     let mut session = Session::new(scene);
     session.train_epochs(epochs);
     Ok(session.trainer().network.layers[0].weights[0])
