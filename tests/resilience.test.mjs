@@ -520,6 +520,33 @@ test('a throwing on(\'epoch\') listener is the host page\'s error; the playgroun
   await page.close();
 });
 
+test('window.descent: a change through it shows on the controls; its playground\'s destroy() clears it; a host page\'s own is never read or replaced', async () => {
+  const page = await browser.page('index.html');
+  try {
+    await page.evaluate(() => window.descent.set('optimizer', 'adam'));
+    assert.equal(await page.evaluate(() => $q('#optimizer').value), 'adam', 'the control follows');
+    const out = await page.evaluate(async () => {
+      document.querySelector('descent-playground').remove(); // destroys the first playground
+      await new Promise((ok) => setTimeout(ok, 100));
+      const r = { cleared: window.descent === undefined };
+      // A host page's own window.descent, which throws when read.
+      window.descent = new Proxy({}, { get() { throw new Error('the host\'s object was read'); } });
+      const host = window.descent;
+      const { mount } = await import('./descent.js');
+      const div = document.createElement('div');
+      document.body.append(div);
+      const a = await mount(div, { size: 'small' });
+      a.destroy();
+      r.hostKept = window.descent === host;
+      return r;
+    });
+    assert.deepEqual(out, { cleared: true, hostKept: true });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a playground removed before it loads is destroyed; mount() twice, mount(null) and calls after destroy() say what is wrong', async () => {
   const page = await browser.page('course.html');
   await page.waitForFunction(() => document.getElementById('rate').handle);

@@ -12,8 +12,8 @@ import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 import { Saver } from './saving.js';
 import { strings, languageCode, fill } from './words.js';
 
-/** What `window.descent` was made for (its view), so that destroy() knows its own. */
-const VIEW = Symbol('view');
+/** The playground whose wasm object is `window.descent` (see `curious`), and that object. */
+let exposed = null;
 /** The methods of the wasm object that change what the controls show. */
 const CHANGES = new Set(['set', 'load_preset', 'load_text', 'regenerate', 'reset', 'undo', 'redo', 'clear']);
 
@@ -25,7 +25,6 @@ const CHANGES = new Set(['set', 'load_preset', 'load_text', 'regenerate', 'reset
 function curious(view) {
   return new Proxy(view.pg, {
     get(pg, key) {
-      if (key === VIEW) return view;
       const value = Reflect.get(pg, key);
       if (!CHANGES.has(key) || typeof value !== 'function') return value;
       return (...args) => {
@@ -139,7 +138,10 @@ export async function mount(element, options = {}) {
     signal?.addEventListener('abort', () => handle.destroy(), { once: true });
     await Promise.race([handle.view.styled, handle.view.gone]);
     if (handle.view.destroyed) throw aborted();
-    window.descent ??= curious(handle.view);
+    if (window.descent === undefined || window.descent === null) {
+      window.descent = curious(handle.view);
+      exposed = { handle, object: window.descent };
+    }
     return handle;
   } catch (e) {
     mounted.delete(element);
@@ -386,7 +388,11 @@ class Handle {
     if (this.onHash) window.removeEventListener('hashchange', this.onHash);
     if (this.onLink) this.element.removeEventListener('descent-link', this.onLink);
     this.observer?.disconnect();
-    if (window.descent?.[VIEW] === this.view) window.descent = undefined;
+    // By identity: a host page's own window.descent is never read.
+    if (exposed?.handle === this) {
+      if (window.descent === exposed.object) window.descent = undefined;
+      exposed = null;
+    }
     this.view.destroy();
     mounted.delete(this.element);
   }
