@@ -367,6 +367,39 @@ test('misclassified points are ringed, the rings go as training fixes them, and 
   assert.ok('points' in await page.evaluate(() => window.descent.render_timings()), 'the new point was stamped');
 }));
 
+test('while it plays, the numbers follow the canvases every 200 ms; paused, or answering a click, at once', () => withPage(async (page) => {
+  await page.evaluate(() => window.descent.set('epochs-per-frame', '1'));
+  await page.click('#play');
+  await frames(page, 10);
+  const seen = await page.evaluate(() => new Promise((done) => {
+    const pg = window.descent;
+    const proto = Object.getPrototypeOf(pg);
+    const counts = { renders: 0, writes: 0 };
+    pg.render = function () { counts.renders++; return proto.render.call(this); };
+    const watch = new MutationObserver((changes) => { counts.writes += changes.length; });
+    watch.observe($q('#epoch'), { childList: true, characterData: true, subtree: true });
+    setTimeout(() => { delete pg.render; watch.disconnect(); done(counts); }, 2000);
+  }));
+  // Written every frame, the words cost a phone a quarter of its frame time.
+  assert.ok(seen.renders > 20, `the canvases were drawn every frame: ${JSON.stringify(seen)}`);
+  assert.ok(seen.writes >= 3 && seen.writes <= Math.ceil(2000 / 200) + 1, `the epoch shown followed, at most every 200 ms: ${JSON.stringify(seen)}`);
+  // A click is answered in the next frame: Reset weights shows its epoch at once.
+  const answered = await page.evaluate(() => new Promise((done) => {
+    $q('#reset').click();
+    requestAnimationFrame(() => requestAnimationFrame(() => done({
+      shown: Number($q('#epoch').textContent.replace(/,/g, '')), epoch: window.descent.status().epoch,
+    })));
+  }));
+  assert.ok(answered.shown <= answered.epoch && answered.epoch - answered.shown <= 2, `the reset showed at once: ${JSON.stringify(answered)}`);
+  // Paused, the numbers are exact.
+  await frames(page, 30);
+  await page.click('#play');
+  await frames(page);
+  const epoch = await page.evaluate(() => window.descent.status().epoch);
+  assert.ok(epoch > 10);
+  assert.equal(await shownNumber(page, '#epoch'), epoch);
+}));
+
 test('undo and redo: right-click erases, Undo brings the point back, Clear can be undone', () => withPage(async (page) => {
   const [x, y] = [45, 45]; // a corner the circle preset leaves empty
   const n0 = await points(page);

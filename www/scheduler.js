@@ -126,8 +126,9 @@ class Scheduler {
       for (const v of order) {
         // After a late frame, only what had input: the browser is still catching up.
         if (!v.urgent && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
+        const answering = v.urgent;
         v.urgent = false;
-        v.draw();
+        v.draw(answering);
         v.drawnAt = this.frames;
         drawn.push(v);
       }

@@ -7,6 +7,13 @@ import { markup } from './markup.js';
 import { fill } from './words.js';
 import { scheduler } from './scheduler.js';
 
+/**
+ * While a playground plays, how often its words follow its canvases. Written
+ * every frame, they cost a phone a quarter of its frame time (style, layout
+ * and paint of the page), and no one reads a number that changes 60 times a second.
+ */
+const WORDS_WHILE_PLAYING_MS = 200;
+
 let limits = null;
 /**
  * The Rust side's limits, read once: longer text is refused here, before it
@@ -754,7 +761,7 @@ export class View {
         }
         if (job.left > 0 && pg.can_train()) return; // more slices to come
         this.jobs.shift();
-        this.redraw();
+        this.redraw(true);
         job.resolve(pg.status());
         return;
       }
@@ -779,13 +786,17 @@ export class View {
     scheduler.wake();
   }
 
-  /** Draws what changed; during a `step(n)`, only once it is done (a full-resolution drawing costs more than a slice). */
-  draw() {
+  /**
+   * Draws what changed; during a `step(n)`, only once it is done (a
+   * full-resolution drawing costs more than a slice). `answering` input:
+   * the words too, at once.
+   */
+  draw(answering = false) {
     if (this.jobs.length) return;
     this.checkPixelRatio();
     try {
       if (this.replay) this.stepReplay();
-      const drew = this.redraw();
+      const drew = this.redraw(answering);
       // The worker paints the pictures for the next time this one is drawn.
       if (drew && this.playing) this.painter.send();
     } catch (e) {
@@ -806,27 +817,32 @@ export class View {
     });
   }
 
-  /** Draws what changed, and tells `on('epoch')` listeners of a new epoch. */
-  redraw() {
+  /**
+   * Draws what changed, and tells `on('epoch')` listeners of a new epoch;
+   * true if a canvas was drawn. While it plays, the words (numbers,
+   * captions, the scrubber) follow the canvases at most every
+   * WORDS_WHILE_PLAYING_MS; `now` shows them at once.
+   */
+  redraw(now = false) {
     const { pg } = this;
     // Not before its styles are in: drawn then, its canvases are not yet
     // laid out, and all of it would be drawn again at the right size.
-    if (this.box.hidden || !pg.needs_render()) return false;
-    pg.render();
+    if (this.box.hidden) return false;
+    const changed = pg.needs_render();
     const first = !this.drawnOnce;
+    const wordsDue = now || first || !(this.playing || this.replay)
+      || !(performance.now() - this.wordsShownAt < WORDS_WHILE_PLAYING_MS);
+    if (!changed && !(this.wordsBehind && wordsDue)) return false;
+    if (changed) pg.render();
     if (first) performance.mark('descent-first-frame'); // read by the browser benchmark
-    const status = pg.status();
-    this.showStatus(status);
-    this.showLesson();
-    const caption = pg.hidden_space_caption();
-    setText(this.$('hidden-space-text'), caption);
-    this.showQuestion();
-    this.describeHover();
+    const status = wordsDue || this.listeners.epoch.length ? pg.status() : null;
+    if (wordsDue) this.showWords(status);
+    this.wordsBehind = !wordsDue;
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
       this.layerButtons();
     }
-    if (status.epoch !== this.lastEpoch) {
+    if (status && status.epoch !== this.lastEpoch) {
       this.lastEpoch = status.epoch;
       this.tell('epoch', status);
     }
@@ -834,7 +850,18 @@ export class View {
       this.drawnOnce = true;
       this.onDrawn();
     }
-    return true;
+    return changed;
+  }
+
+  /** The numbers and words beside the canvases, as of `status`. */
+  showWords(status) {
+    const { pg } = this;
+    this.wordsShownAt = performance.now();
+    this.showStatus(status);
+    this.showLesson();
+    setText(this.$('hidden-space-text'), pg.hidden_space_caption());
+    this.showQuestion();
+    this.describeHover();
   }
 
   /**
