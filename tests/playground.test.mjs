@@ -221,6 +221,51 @@ test('while it trains the other core paints the pictures (a Web Worker); without
   }
 });
 
+test('canvases drawn now and then are handed to the page whole, once per drawing; without OffscreenCanvas (Safari before 16.4) they are drawn on themselves', async () => {
+  for (const offscreen of [true, false]) {
+    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.addInitScript(DEEP_QUERY);
+    if (!offscreen) await page.addInitScript(() => { delete window.OffscreenCanvas; });
+    // Counts the pictures each page canvas is handed.
+    await page.addInitScript(() => {
+      window.__handed = {};
+      const hand = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+      ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
+        window.__handed[this.canvas.id] = (window.__handed[this.canvas.id] ?? 0) + 1;
+        return hand.call(this, bitmap);
+      };
+    });
+    await page.goto(`${browser.base}index.html`);
+    await page.waitForFunction(() => window.descent?.status().points > 0);
+    await frames(page);
+    const mode = await page.evaluate(() => ['data', 'rings', 'network', 'loss'].map((id) => $q(`#${id}`).getContext('2d') === null));
+    assert.deepEqual(mode, offscreen ? [true, true, true, false] : [false, false, false, false], `handed over: data, rings, network, loss (drawn every frame while training, never)`);
+    // A click's point shows.
+    const box = await page.locator('#data').boundingBox();
+    const before = await dotsAt(page, box.width * 0.9, box.height * 0.1);
+    await clickAt(page, '#data', box.width * 0.9, box.height * 0.1);
+    await frames(page);
+    const after = await dotsAt(page, box.width * 0.9, box.height * 0.1);
+    assert.ok(after.green > before.green + DOT, `the new point (green, the class selected) shows: ${JSON.stringify({ before, after })}`);
+    // Training: the field moves; the points' canvas, unchanged, is not handed again.
+    await page.evaluate(() => { window.__handed = {}; });
+    const grabbed = await grab(page, '#data');
+    const renders = await playAndWatchRenders(page, 2000);
+    const moved = await changedFraction(page, grabbed, await grab(page, '#data'));
+    assert.ok(moved > 0.02, `the field moved (${(moved * 100).toFixed(1)} % of pixels)`);
+    const handed = await page.evaluate(() => window.__handed);
+    if (offscreen) {
+      assert.ok(renders.worker + renders.here > 20 && (handed.data ?? 0) <= 2, `the points' canvas was handed at most twice (paused again) in ${JSON.stringify({ renders, handed })}`);
+      assert.ok(handed.rings >= 1 && handed.rings <= Math.ceil(2000 / 200) + 2, `the rings, each time they were stamped: ${JSON.stringify(handed)}`);
+    } else assert.deepEqual(handed, {});
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 /** Fraction of pixels between the diagram's first two hidden columns that are link-coloured (saturated). */
 async function linkPixels(page) {
   return page.evaluate(() => {

@@ -269,8 +269,12 @@ test('screens: the pixel ratio changing (zoom, another screen) redraws at the ne
     await frames(page, 3);
     // Drawn at the old ratio, the points and labels would fill only its top-left quarter.
     const drawn = await page.evaluate(() => {
+      // The points' canvas alone, without the field beneath.
       const c = $q('#data');
-      const d = c.getContext('2d').getImageData(c.width / 2, c.height / 2, c.width / 2, c.height / 2).data;
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [c.width, c.height];
+      copy.getContext('2d').drawImage(c, 0, 0);
+      const d = copy.getContext('2d').getImageData(c.width / 2, c.height / 2, c.width / 2, c.height / 2).data;
       let inked = 0;
       for (let k = 3; k < d.length; k += 4) if (d[k] > 0) inked++;
       return inked / (d.length / 4);

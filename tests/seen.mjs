@@ -1,12 +1,13 @@
 // Page-side helper shared by the Chromium and the WebDriver tests, as a
 // script's text to install in the page.
 export const SEEN = `
-  // The data canvas as a person sees it: the colour field and the rings
-  // (canvases of their own beneath; the field is stretched by the
-  // compositor) with the points over them. Any other canvas is itself.
+  // A canvas as a person sees it, copied onto a 2D canvas to read (most of
+  // the page's are shown from bitmaps, and have no 2D context): the data
+  // canvas with the colour field and the rings (canvases of their own
+  // beneath; the field is stretched by the compositor) under its points.
   window.$seen = (c) => {
-    const layers = [...(c.parentElement?.children ?? [])].filter((e) => e.localName === 'canvas');
-    if (c.id !== 'data' || layers.length < 2) return c;
+    const siblings = [...(c.parentElement?.children ?? [])].filter((e) => e.localName === 'canvas');
+    const layers = c.id === 'data' ? siblings : [c];
     const seen = document.createElement('canvas');
     [seen.width, seen.height] = [c.width, c.height];
     const ctx = seen.getContext('2d');

@@ -1,13 +1,17 @@
 //! A canvas kept at the screen's pixel density, drawn in CSS pixels, with an
 //! offscreen canvas for putting RGBA buffers on it at any scale.
 
+use super::handover::Handover;
 use js_sys::{Reflect, Uint8Array, Uint8ClampedArray};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 pub struct Canvas {
     pub element: HtmlCanvasElement,
-    pub ctx: CanvasRenderingContext2d,
+    ctx: CanvasRenderingContext2d,
+    /// Where the drawing is on an OffscreenCanvas, handed to `element` whole.
+    handover: Option<Rc<Handover>>,
     /// Size in CSS pixels, as laid out by the page.
     pub width: f64,
     pub height: f64,
@@ -42,17 +46,45 @@ pub fn resize(element: &HtmlCanvasElement, (width, height): (u32, u32)) {
 }
 
 impl Canvas {
+    /// A canvas drawn now and then (the points, the diagram, a lesson's
+    /// panel): drawn off the page where the browser can, and handed over.
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
+        match Handover::new(&element) {
+            Some((handover, ctx)) => Ok(Canvas::with(element, ctx, Some(handover))),
+            None => Canvas::drawn_often(element),
+        }
+    }
+
+    /// A canvas drawn at almost every frame (the loss chart): on itself,
+    /// as a handover would cost a copy more.
+    pub fn drawn_often(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
         let ctx = context_2d(&element)?;
+        Ok(Canvas::with(element, ctx, None))
+    }
+
+    fn with(
+        element: HtmlCanvasElement,
+        ctx: CanvasRenderingContext2d,
+        handover: Option<Rc<Handover>>,
+    ) -> Canvas {
         let mut canvas = Canvas {
             element,
             ctx,
+            handover,
             width: 0.0,
             height: 0.0,
             ratio: 1.0,
         };
         canvas.fit();
-        Ok(canvas)
+        canvas
+    }
+
+    /// The context to draw with; what is drawn shows once the call returns.
+    pub fn ctx(&self) -> &CanvasRenderingContext2d {
+        if let Some(handover) = &self.handover {
+            handover.drawn();
+        }
+        &self.ctx
     }
 
     /// Matches the backing store to the laid-out size and the pixel ratio.
@@ -79,6 +111,9 @@ impl Canvas {
             self.element.set_width(pw.max(1));
             self.element.set_height(ph.max(1));
         }
+        if let Some(handover) = &self.handover {
+            handover.resize((self.element.width(), self.element.height()));
+        }
         self.width = w;
         self.height = h;
         self.ratio = ratio;
@@ -87,7 +122,7 @@ impl Canvas {
     /// From here on, draw in CSS pixels (the charts draw in device pixels and skip this).
     pub fn use_css_pixels(&self) {
         let _ = self
-            .ctx
+            .ctx()
             .set_transform(self.ratio, 0.0, 0.0, self.ratio, 0.0, 0.0);
     }
 }

@@ -51,7 +51,7 @@ pub(super) fn text(
     align: &str,
     color: &str,
 ) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     ctx.set_font(&font(&format!("{}px", (size * canvas.ratio).round())));
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);
@@ -65,7 +65,7 @@ fn pixel((x, y): (f64, f64)) -> (i32, i32) {
 
 /// Clears the canvas to white, in device pixels.
 fn clear(canvas: &Canvas) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     ctx.set_fill_style_str("#fff");
     let (w, h) = (canvas.element.width(), canvas.element.height());
@@ -74,7 +74,7 @@ fn clear(canvas: &Canvas) {
 
 /// Strokes the data points as one line through `plot`.
 fn line(canvas: &Canvas, plot: &Plot, points: &[(f64, f64)], color: &str, width: f64) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     ctx.begin_path();
     for (i, &(x, y)) in points.iter().enumerate() {
         let (px, py) = plot.at(x, y);
@@ -252,8 +252,8 @@ pub fn loss(
         let at = scrubbed.epoch as f64;
         let (x0, y0) = plot.at(at, top);
         let (x1, y1) = plot.at(last_epoch, 0.0);
-        canvas.ctx.set_fill_style_str("rgba(255,255,255,0.6)");
-        canvas.ctx.fill_rect(x0, y0, (x1 - x0).max(0.0), y1 - y0);
+        canvas.ctx().set_fill_style_str("rgba(255,255,255,0.6)");
+        canvas.ctx().fill_rect(x0, y0, (x1 - x0).max(0.0), y1 - y0);
         line(
             canvas,
             &plot,
@@ -263,7 +263,7 @@ pub fn loss(
         );
     }
     // The legend is the page's (HTML under the chart).
-    canvas.ctx.set_text_align("start");
+    canvas.ctx().set_text_align("start");
 }
 
 /// The activation function over z in [-4, 4].
@@ -298,7 +298,7 @@ pub fn activation(canvas: &Canvas, activation: Activation) {
         "center",
         TEXT,
     );
-    canvas.ctx.set_text_align("start");
+    canvas.ctx().set_text_align("start");
 }
 
 /// Colours of the runs in a race, in order.
@@ -403,7 +403,7 @@ pub fn race(canvas: &Canvas, runs: &[RaceCurve], shown: usize, x_label: &str) {
             &css(color, 1.0),
         );
     }
-    canvas.ctx.set_text_align("start");
+    canvas.ctx().set_text_align("start");
 }
 
 /// The learning rate per epoch under the schedule, over its span (or the
@@ -443,7 +443,7 @@ pub fn rate(
     );
     let now = (epoch as f64, schedule.rate(base, epoch) as f64);
     let (cx, cy) = plot.at(now.0, now.1);
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     ctx.begin_path();
     let _ = ctx.arc(cx, cy, 3.5 * canvas.ratio, 0.0, std::f64::consts::TAU);
     ctx.set_fill_style_str(&css(RATE_COLOR, 1.0));
@@ -457,5 +457,5 @@ pub fn rate(
         "left",
         TEXT,
     );
-    canvas.ctx.set_text_align("start");
+    canvas.ctx().set_text_align("start");
 }

@@ -181,7 +181,7 @@ pub fn data(
         return Ok(());
     }
 
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, f64::from(key.size.0), f64::from(key.size.1));
     // Everything below is in CSS pixels; the backing store is at the
@@ -277,7 +277,7 @@ fn marker_label(m: &Marker, output: &[f32], scene: &crate::scene::Scene, t: &Cat
 /// The keyboard's cursor: a cross hair in a ring, dark on light and light
 /// on dark, so it shows over any colour of the field.
 fn keyboard_cursor(canvas: &Canvas, x: f64, y: f64) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     for (colour, width) in [("white", 4.0), ("#111", 2.0)] {
         ctx.set_stroke_style_str(colour);
         ctx.set_line_width(width);
@@ -292,7 +292,7 @@ fn keyboard_cursor(canvas: &Canvas, x: f64, y: f64) {
 }
 
 fn star(canvas: &Canvas, x: f64, y: f64, r: f64) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     ctx.begin_path();
     for i in 0..10 {
         let radius = if i % 2 == 0 { r } else { r * 0.45 };
@@ -325,7 +325,7 @@ pub fn network(
     (unit_tiles, pictures): (&KeptPicture, usize),
     highlight: &[Hit],
 ) -> Result<(), JsValue> {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     // Links coloured by sign and thick by size. Crowded layers (thousands of
     // links) come as straight lines in a pixel buffer, leaving out the
     // faintest; the rest are curves here, bucketed into a few strokes.

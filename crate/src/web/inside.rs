@@ -188,7 +188,7 @@ fn paint_hidden_space(
     let Some(canvas) = &inside.hidden_canvas else {
         return Ok(caption);
     };
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     let (w, h) = (
         canvas.element.width() as f64,
         canvas.element.height() as f64,

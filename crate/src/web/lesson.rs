@@ -149,7 +149,7 @@ fn draw_landscape(
             t,
         );
     }
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     // Device pixels throughout (the canvas's backing store, untransformed).
     let (w, h) = (canvas.width * canvas.ratio, canvas.height * canvas.ratio);
     ctx.set_fill_style_str("#fff");
@@ -273,7 +273,7 @@ fn draw_surface(
     colours: &[String],
     t: &crate::i18n::Catalogue,
 ) {
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     let r = canvas.ratio;
     let (w, h) = (canvas.width * r, canvas.height * r);
     ctx.set_fill_style_str("#fff");
@@ -380,7 +380,7 @@ fn draw_gradient_bars(
 ) -> Result<(), JsValue> {
     let sizes = class.layer_gradient_sizes();
     let trainer = class.session().trainer();
-    let ctx = &canvas.ctx;
+    let ctx = canvas.ctx();
     let r = canvas.ratio;
     // Device pixels throughout (the canvas's backing store, untransformed).
     let (w, h) = (canvas.width * r, canvas.height * r);

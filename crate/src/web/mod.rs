@@ -7,6 +7,7 @@ mod bench;
 mod canvas;
 mod charts;
 mod draw;
+mod handover;
 mod inside;
 mod lesson;
 mod painter;
@@ -372,7 +373,7 @@ impl Playground {
             data: Canvas::new(data)?,
             field: StretchedPicture::new(field)?,
             network,
-            loss: Canvas::new(loss)?,
+            loss: Canvas::drawn_often(loss)?,
             activation: activation.map(Canvas::new).transpose()?,
             blitter: Blitter::new()?,
             overlay: draw::DataOverlay::new(rings)?,

@@ -4,9 +4,11 @@
 //! each frame; a layer is stamped again only when what is on it changes.
 
 use super::canvas::{offscreen, Canvas};
+use super::handover::Handover;
 use crate::view::colors::{css, Glyph, Rgb};
 use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -157,11 +159,15 @@ pub struct Restamped {
 impl PointLayers {
     /// Layers whose rings are stamped on `rings`, a canvas of the page.
     pub fn new(rings: HtmlCanvasElement) -> Result<PointLayers, JsValue> {
-        let ctx = super::canvas::context_2d(&rings)?;
+        let (ctx, handover) = match Handover::new(&rings) {
+            Some((handover, ctx)) => (ctx, Some(handover)),
+            None => (super::canvas::context_2d(&rings)?, None),
+        };
         Ok(PointLayers {
             sprites: Sprites::default(),
             rings: StampLayer {
                 canvas: Some((rings, ctx)),
+                handover,
                 ..StampLayer::default()
             },
             points: StampLayer::default(),
@@ -209,6 +215,8 @@ impl PointLayers {
 #[derive(Default)]
 struct StampLayer {
     canvas: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    /// Where the layer is a page canvas drawn off the page and handed over.
+    handover: Option<Rc<Handover>>,
     stamped: Vec<Stamp>,
     /// The layer's size in device pixels and its pixel ratio when stamped.
     drawn_for: (u32, u32, f64),
@@ -240,6 +248,10 @@ impl StampLayer {
         let restamp = (!may_wait && self.next != self.stamped) || self.drawn_for != size;
         if restamp {
             super::canvas::resize(element, (size.0, size.1));
+            if let Some(handover) = &self.handover {
+                handover.resize((size.0, size.1));
+                handover.drawn();
+            }
             ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
             ctx.clear_rect(0.0, 0.0, size.0 as f64, size.1 as f64);
             for s in &self.next {
@@ -255,7 +267,7 @@ impl StampLayer {
     fn blit(&self, canvas: &Canvas) -> Result<(), JsValue> {
         if let (Some((element, _)), false) = (&self.canvas, self.stamped.is_empty()) {
             canvas
-                .ctx
+                .ctx()
                 .draw_image_with_html_canvas_element_and_dw_and_dh(
                     element,
                     0.0,
