@@ -320,14 +320,14 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
 });
 
 test('a render too long for a frame draws in halves while training, the data canvas and the diagram in turn, and whole once paused', () => withPage(async (page) => {
-  // The largest network on a phone-class CPU (4× throttling): its render took about 40 ms.
+  // The largest network on a slow phone-class CPU (8× throttling): its render takes about 40 ms.
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => {
     window.descent.load_preset('spiral', 1000, 0);
     window.descent.set('hidden', '32,32,32,32,32,32,32,32');
   });
   await frames(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   try {
     const [data, diagram] = [await grab(page, '#data'), await grab(page, '#network')];
     await page.click('#play');

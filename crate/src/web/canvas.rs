@@ -49,7 +49,7 @@ impl Canvas {
     /// A canvas drawn now and then (the points, the diagram, a lesson's
     /// panel): drawn off the page where the browser can, and handed over.
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
-        match Handover::new(&element) {
+        match Handover::new(&element, true) {
             Some((handover, ctx)) => Ok(Canvas::with(element, ctx, Some(handover))),
             None => Canvas::drawn_often(element),
         }

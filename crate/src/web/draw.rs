@@ -93,6 +93,11 @@ impl DataOverlay {
             drawn: None,
         })
     }
+
+    /// Whether the rings would be stamped again this frame, were they changed.
+    pub fn rings_due(&self, canvas: &Canvas, training: (bool, f64)) -> bool {
+        self.layers.rings_due(canvas, training)
+    }
 }
 
 /// Everything the overlay's picture depends on besides the point layers.
@@ -113,7 +118,7 @@ struct OverlayKey {
 pub fn data(
     canvas: &Canvas,
     overlay_state: &mut DataOverlay,
-    (session, predictions, t): (&Session, &[f32], &Catalogue),
+    (session, predictions, t): (&Session, Option<&[f32]>, &Catalogue),
     overlay: Overlay,
     training: (bool, f64),
     lap: &mut impl FnMut(&'static str),
@@ -130,14 +135,16 @@ pub fn data(
     } = overlay;
     let outputs = session.trainer().network.outputs();
     let loss = session.trainer().network.loss;
-    let rings = points
-        .iter()
-        .zip(predictions.chunks_exact(outputs))
-        .filter(|(p, y)| loss.is_correct(y, p.label) == Some(false))
-        .map(|(p, _)| {
-            let (x, y) = frame.to_px(p.x1, p.x2);
-            (x, y, point_look(task, palette, p.label).1)
-        });
+    let rings = predictions.map(|predictions| {
+        points
+            .iter()
+            .zip(predictions.chunks_exact(outputs))
+            .filter(|(p, y)| loss.is_correct(y, p.label) == Some(false))
+            .map(|(p, _)| {
+                let (x, y) = frame.to_px(p.x1, p.x2);
+                (x, y, point_look(task, palette, p.label).1)
+            })
+    });
     let stamps = points.iter().map(|p| {
         let (x, y) = frame.to_px(p.x1, p.x2);
         let (color, glyph) = point_look(task, palette, p.label);

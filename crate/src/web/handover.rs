@@ -15,12 +15,12 @@ use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
 };
 
-/// The drawing kept on `work` between frames; `out` takes a copy of it to
-/// hand over (handing a bitmap over empties the canvas it came from).
+/// The drawing on `work`. Handing a bitmap over empties the canvas it came
+/// from, so a drawing kept between frames is handed over from a copy on
+/// `out`; a layer drawn whole each time is handed over from `work` itself.
 pub struct Handover {
     work: OffscreenCanvas,
-    out: OffscreenCanvas,
-    out_ctx: CanvasRenderingContext2d,
+    out: Option<(OffscreenCanvas, CanvasRenderingContext2d)>,
     shown: ImageBitmapRenderingContext,
     queued: Cell<bool>,
 }
@@ -35,7 +35,12 @@ impl Handover {
     /// For `element` and the context to draw on, where the browser has
     /// OffscreenCanvas and 'bitmaprenderer' (and `element` has no 2D
     /// context yet); None elsewhere, and the element is drawn on itself.
-    pub fn new(element: &HtmlCanvasElement) -> Option<(Rc<Handover>, CanvasRenderingContext2d)> {
+    /// Unless `kept`, each drawing is whole (cleared first) and the
+    /// drawing is empty once handed over.
+    pub fn new(
+        element: &HtmlCanvasElement,
+        kept: bool,
+    ) -> Option<(Rc<Handover>, CanvasRenderingContext2d)> {
         let has = |name: &str| js_sys::Reflect::has(&js_sys::global(), &name.into()) == Ok(true);
         if !has("OffscreenCanvas") || !has("ImageBitmapRenderingContext") {
             return None;
@@ -43,8 +48,14 @@ impl Handover {
         let (width, height) = (element.width(), element.height());
         let work = OffscreenCanvas::new(width, height).ok()?;
         let ctx = offscreen_2d(&work)?;
-        let out = OffscreenCanvas::new(width, height).ok()?;
-        let out_ctx = offscreen_2d(&out)?;
+        let out = match kept {
+            true => {
+                let out = OffscreenCanvas::new(width, height).ok()?;
+                let out_ctx = offscreen_2d(&out)?;
+                Some((out, out_ctx))
+            }
+            false => None,
+        };
         let shown = element
             .get_context("bitmaprenderer")
             .ok()??
@@ -53,7 +64,6 @@ impl Handover {
         let handover = Handover {
             work,
             out,
-            out_ctx,
             shown,
             queued: Cell::new(false),
         };
@@ -87,16 +97,20 @@ impl Handover {
         }
     }
 
-    /// Hands the canvas a copy of the drawing.
+    /// Hands the canvas the drawing (a copy of it, if it is kept).
     fn hand(&self) -> Result<(), JsValue> {
-        let (width, height) = (self.work.width(), self.work.height());
-        if (self.out.width(), self.out.height()) != (width, height) {
-            self.out.set_width(width);
-            self.out.set_height(height);
-        }
-        self.out_ctx
-            .draw_image_with_offscreen_canvas(&self.work, 0.0, 0.0)?;
-        let bitmap = self.out.transfer_to_image_bitmap()?;
+        let bitmap = match &self.out {
+            Some((out, out_ctx)) => {
+                let (width, height) = (self.work.width(), self.work.height());
+                if (out.width(), out.height()) != (width, height) {
+                    out.set_width(width);
+                    out.set_height(height);
+                }
+                out_ctx.draw_image_with_offscreen_canvas(&self.work, 0.0, 0.0)?;
+                out.transfer_to_image_bitmap()?
+            }
+            None => self.work.transfer_to_image_bitmap()?,
+        };
         self.shown.transfer_from_image_bitmap(&bitmap);
         Ok(())
     }

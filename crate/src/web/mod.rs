@@ -284,7 +284,8 @@ pub struct Playground {
 
 /// A render's milliseconds above which, while training, it draws in
 /// halves on alternate frames (the scheduler's own work per frame is 12 ms):
-/// the largest network's render took about 40 ms on the phone profile.
+/// the largest network's render, with its diagram on screen, takes about
+/// that on a CPU eight times slower than this machine's.
 const SPLIT_RENDER_ABOVE_MS: f64 = 12.0;
 
 /// The halves of a render drawn on alternate frames while it runs long.
@@ -1096,15 +1097,24 @@ impl Playground {
             let output = self.class.predict(m.x1, m.x2);
             (m, output)
         });
-        let predictions = self.class.predict_points();
+        // Every point's prediction, for the rings and the confusion
+        // matrices: while training, only when the rings are due (on the
+        // largest network it cost more than the frame's training).
+        let now = now_ms();
+        let due = self.overlay.rings_due(&self.data, (training, now)) || self.ringed_cell.is_some();
+        let predictions = due.then(|| self.class.predict_points());
         let session = self.class.session();
         let (loss, points) = (session.trainer().network.loss, &session.scene().points);
-        self.confusion =
-            [false, true].map(|test| confusion::of_points(loss, points, &predictions, test));
+        if let Some(predictions) = &predictions {
+            self.confusion =
+                [false, true].map(|test| confusion::of_points(loss, points, predictions, test));
+        }
         // A confusion matrix's cell under the pointer rings its points; else the last step's batch.
-        let ringed = match self.ringed_cell {
-            Some((test, cell)) => confusion::points_in_cell(loss, points, &predictions, test, cell),
-            None => self
+        let ringed = match (self.ringed_cell, &predictions) {
+            (Some((test, cell)), Some(predictions)) => {
+                confusion::points_in_cell(loss, points, predictions, test, cell)
+            }
+            _ => self
                 .class
                 .stepped()
                 .map_or(Vec::new(), |s| s.points.clone()),
@@ -1129,9 +1139,9 @@ impl Playground {
         draw::data(
             &self.data,
             &mut self.overlay,
-            (self.class.session(), &predictions, self.t),
+            (self.class.session(), predictions.as_deref(), self.t),
             overlay,
-            (training, now_ms()),
+            (training, now),
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");

@@ -159,7 +159,7 @@ pub struct Restamped {
 impl PointLayers {
     /// Layers whose rings are stamped on `rings`, a canvas of the page.
     pub fn new(rings: HtmlCanvasElement) -> Result<PointLayers, JsValue> {
-        let (ctx, handover) = match Handover::new(&rings) {
+        let (ctx, handover) = match Handover::new(&rings, false) {
             Some((handover, ctx)) => (ctx, Some(handover)),
             None => (super::canvas::context_2d(&rings)?, None),
         };
@@ -175,26 +175,37 @@ impl PointLayers {
         })
     }
 
+    /// Whether changed rings would be stamped now: while `training`, only
+    /// once `RINGS_WHILE_TRAINING_MS` has passed since they were last
+    /// stamped (`now`, ms), or at a new size.
+    pub fn rings_due(&self, canvas: &Canvas, (training, now): (bool, f64)) -> bool {
+        !training
+            || now - self.rings_stamped_at >= RINGS_WHILE_TRAINING_MS
+            || self.rings.drawn_for != StampLayer::size_for(canvas)
+    }
+
     /// Stamps the rings' and the points' layers afresh where they changed;
-    /// while `training`, changed rings wait until `RINGS_WHILE_TRAINING_MS`
-    /// has passed since they were last stamped (`now`, ms).
+    /// the rings only if they are due (`rings_due`) and given.
     pub fn stamp(
         &mut self,
         canvas: &Canvas,
-        rings: impl Iterator<Item = (f64, f64, Glyph)>,
+        rings: Option<impl Iterator<Item = (f64, f64, Glyph)>>,
         points: impl Iterator<Item = Stamp>,
         (training, now): (bool, f64),
     ) -> Result<Restamped, JsValue> {
-        let rings = rings.map(|(x, y, glyph)| Stamp {
-            x,
-            y,
-            look: PointLook::Misclassified(glyph),
-        });
-        let rings_wait = training && now - self.rings_stamped_at < RINGS_WHILE_TRAINING_MS;
+        let rings_wait = !self.rings_due(canvas, (training, now));
         let restamped = Restamped {
-            rings: self
-                .rings
-                .stamp(canvas, &mut self.sprites, rings, rings_wait)?,
+            rings: match rings {
+                Some(rings) => {
+                    let rings = rings.map(|(x, y, glyph)| Stamp {
+                        x,
+                        y,
+                        look: PointLook::Misclassified(glyph),
+                    });
+                    (self.rings).stamp(canvas, &mut self.sprites, rings, rings_wait)?
+                }
+                None => false,
+            },
             points: self
                 .points
                 .stamp(canvas, &mut self.sprites, points, false)?,
@@ -224,6 +235,15 @@ struct StampLayer {
 }
 
 impl StampLayer {
+    /// The layer's size and ratio to be drawn for `canvas`.
+    fn size_for(canvas: &Canvas) -> (u32, u32, f64) {
+        (
+            canvas.element.width(),
+            canvas.element.height(),
+            canvas.ratio,
+        )
+    }
+
     /// Stamps the layer again for `canvas` if `stamps` changed since the
     /// last frame (unless they `may_wait`) or the canvas's size did; true if
     /// it did.
@@ -236,11 +256,7 @@ impl StampLayer {
     ) -> Result<bool, JsValue> {
         self.next.clear();
         self.next.extend(stamps);
-        let size = (
-            canvas.element.width(),
-            canvas.element.height(),
-            canvas.ratio,
-        );
+        let size = StampLayer::size_for(canvas);
         if self.canvas.is_none() {
             self.canvas = Some(offscreen()?);
         }
