@@ -34,13 +34,15 @@ export async function start() {
   return {
     base,
     browser,
-    async page(path = 'index.html', viewport = { width: 1280, height: 800 }) {
+    /** A page of `path`, once drawn; `init`: scripts run in it before its own. Its logged errors: `page.errors`. */
+    async page(path = 'index.html', viewport = { width: 1280, height: 800 }, init = []) {
       const page = await browser.newPage({ viewport });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       page.errors = errors;
       await page.addInitScript(DEEP_QUERY);
+      for (const script of init) await page.addInitScript(script);
       await page.goto(base + path);
       await page.waitForFunction(() => window.descent !== undefined);
       // A playground is shown once its stylesheet is in; before that its layout

@@ -177,25 +177,19 @@ test('while it trains the other core paints the pictures (a Web Worker); without
     await frames(page);
   };
   for (const workers of [true, false]) {
-    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.addInitScript(DEEP_QUERY);
-    if (!workers) await page.addInitScript(() => { window.Worker = undefined; });
-    // Counts the snapshots sent to the worker and those that hand it back
-    // the last pictures' arrays (to be filled again) with their pixels.
-    else await page.addInitScript(() => {
-      window.__sent = { snapshots: 0, withSpare: 0 };
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (message, transfer) {
-        window.__sent.snapshots++;
-        if (message?.spare?.units?.byteLength > 0 && message.spare.field.byteLength > 0) window.__sent.withSpare++;
-        return post.call(this, message, transfer);
-      };
-    });
-    await page.goto(`${browser.base}index.html`);
-    await page.waitForFunction(() => window.descent !== undefined);
+    const page = await browser.page('index.html', undefined, [workers
+      // Counts the snapshots sent to the worker and those that hand it back
+      // the last pictures' arrays (to be filled again) with their pixels.
+      ? () => {
+        window.__sent = { snapshots: 0, withSpare: 0 };
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, transfer) {
+          window.__sent.snapshots++;
+          if (message?.spare?.units?.byteLength > 0 && message.spare.field.byteLength > 0) window.__sent.withSpare++;
+          return post.call(this, message, transfer);
+        };
+      }
+      : () => { window.Worker = undefined; }]);
     await setUp(page);
     const before = await grab(page, '#data');
     const renders = await playAndWatchRenders(page, 2000);
@@ -216,30 +210,23 @@ test('while it trains the other core paints the pictures (a Web Worker); without
     }
     // Paused: the last picture is painted here, in full.
     assert.ok('field grid' in await page.evaluate(() => window.descent.render_timings()), 'the paused field is painted here');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   }
 });
 
 test('canvases drawn now and then are handed to the page whole, once per drawing; without OffscreenCanvas (Safari before 16.4) they are drawn on themselves', async () => {
+  // Counts the pictures each page canvas is handed.
+  const countHanded = () => {
+    window.__handed = {};
+    const hand = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+    ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
+      window.__handed[this.canvas.id] = (window.__handed[this.canvas.id] ?? 0) + 1;
+      return hand.call(this, bitmap);
+    };
+  };
   for (const offscreen of [true, false]) {
-    const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.addInitScript(DEEP_QUERY);
-    if (!offscreen) await page.addInitScript(() => { delete window.OffscreenCanvas; });
-    // Counts the pictures each page canvas is handed.
-    await page.addInitScript(() => {
-      window.__handed = {};
-      const hand = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
-      ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
-        window.__handed[this.canvas.id] = (window.__handed[this.canvas.id] ?? 0) + 1;
-        return hand.call(this, bitmap);
-      };
-    });
-    await page.goto(`${browser.base}index.html`);
-    await page.waitForFunction(() => window.descent?.status().points > 0);
+    const page = await browser.page('index.html', undefined, offscreen ? [countHanded] : [countHanded, () => { delete window.OffscreenCanvas; }]);
     await frames(page);
     const mode = await page.evaluate(() => ['data', 'rings', 'network', 'loss'].map((id) => $q(`#${id}`).getContext('2d') === null));
     assert.deepEqual(mode, offscreen ? [true, true, true, false] : [false, false, false, false], `handed over: data, rings, network, loss (drawn every frame while training, never)`);
@@ -261,7 +248,7 @@ test('canvases drawn now and then are handed to the page whole, once per drawing
       assert.ok(renders.worker + renders.here > 20 && (handed.data ?? 0) <= 2, `the points' canvas was handed at most twice (paused again) in ${JSON.stringify({ renders, handed })}`);
       assert.ok(handed.rings >= 1 && handed.rings <= Math.ceil(2000 / 200) + 2, `the rings, each time they were stamped: ${JSON.stringify(handed)}`);
     } else assert.deepEqual(handed, {});
-    assert.deepEqual(errors, []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   }
 });
