@@ -48,8 +48,9 @@ pub fn resize(element: &HtmlCanvasElement, (width, height): (u32, u32)) {
 impl Canvas {
     /// A canvas drawn now and then (the points, the diagram, a lesson's
     /// panel): drawn off the page where the browser can, and handed over.
+    /// Each drawing must clear or fill it whole (see `Handover`).
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
-        match Handover::new(&element, true) {
+        match Handover::new(&element) {
             Some((handover, ctx)) => Ok(Canvas::with(element, ctx, Some(handover))),
             None => Canvas::drawn_often(element),
         }

@@ -15,12 +15,11 @@ use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
 };
 
-/// The drawing on `work`. Handing a bitmap over empties the canvas it came
-/// from, so a drawing kept between frames is handed over from a copy on
-/// `out`; a layer drawn whole each time is handed over from `work` itself.
+/// The drawing on `work`, handed to `shown`. Handing a bitmap over empties
+/// the canvas it came from, so each drawing must be whole: every canvas
+/// drawn this way is cleared or filled first, at each drawing.
 pub struct Handover {
     work: OffscreenCanvas,
-    out: Option<(OffscreenCanvas, CanvasRenderingContext2d)>,
     shown: ImageBitmapRenderingContext,
     queued: Cell<bool>,
 }
@@ -35,12 +34,7 @@ impl Handover {
     /// For `element` and the context to draw on, where the browser has
     /// OffscreenCanvas and 'bitmaprenderer' (and `element` has no 2D
     /// context yet); None elsewhere, and the element is drawn on itself.
-    /// Unless `kept`, each drawing is whole (cleared first) and the
-    /// drawing is empty once handed over.
-    pub fn new(
-        element: &HtmlCanvasElement,
-        kept: bool,
-    ) -> Option<(Rc<Handover>, CanvasRenderingContext2d)> {
+    pub fn new(element: &HtmlCanvasElement) -> Option<(Rc<Handover>, CanvasRenderingContext2d)> {
         let has = |name: &str| js_sys::Reflect::has(&js_sys::global(), &name.into()) == Ok(true);
         if !has("OffscreenCanvas") || !has("ImageBitmapRenderingContext") {
             return None;
@@ -48,14 +42,6 @@ impl Handover {
         let (width, height) = (element.width(), element.height());
         let work = OffscreenCanvas::new(width, height).ok()?;
         let ctx = offscreen_2d(&work)?;
-        let out = match kept {
-            true => {
-                let out = OffscreenCanvas::new(width, height).ok()?;
-                let out_ctx = offscreen_2d(&out)?;
-                Some((out, out_ctx))
-            }
-            false => None,
-        };
         let shown = element
             .get_context("bitmaprenderer")
             .ok()??
@@ -63,7 +49,6 @@ impl Handover {
             .ok()?;
         let handover = Handover {
             work,
-            out,
             shown,
             queued: Cell::new(false),
         };
@@ -97,20 +82,9 @@ impl Handover {
         }
     }
 
-    /// Hands the canvas the drawing (a copy of it, if it is kept).
+    /// Hands the canvas the drawing.
     fn hand(&self) -> Result<(), JsValue> {
-        let bitmap = match &self.out {
-            Some((out, out_ctx)) => {
-                let (width, height) = (self.work.width(), self.work.height());
-                if (out.width(), out.height()) != (width, height) {
-                    out.set_width(width);
-                    out.set_height(height);
-                }
-                out_ctx.draw_image_with_offscreen_canvas(&self.work, 0.0, 0.0)?;
-                out.transfer_to_image_bitmap()?
-            }
-            None => self.work.transfer_to_image_bitmap()?,
-        };
+        let bitmap = self.work.transfer_to_image_bitmap()?;
         self.shown.transfer_from_image_bitmap(&bitmap);
         Ok(())
     }

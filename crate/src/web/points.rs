@@ -159,7 +159,7 @@ pub struct Restamped {
 impl PointLayers {
     /// Layers whose rings are stamped on `rings`, a canvas of the page.
     pub fn new(rings: HtmlCanvasElement) -> Result<PointLayers, JsValue> {
-        let (ctx, handover) = match Handover::new(&rings, false) {
+        let (ctx, handover) = match Handover::new(&rings) {
             Some((handover, ctx)) => (ctx, Some(handover)),
             None => (super::canvas::context_2d(&rings)?, None),
         };
