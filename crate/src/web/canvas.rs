@@ -26,6 +26,17 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d
         .map_err(|_| JsValue::from_str("canvas: not a 2d context"))
 }
 
+/// The context to draw `element` with: an OffscreenCanvas's, handed over
+/// (see `Handover`), where the browser has them; else the element's own.
+pub fn drawn_off_page(
+    element: &HtmlCanvasElement,
+) -> Result<(CanvasRenderingContext2d, Option<Rc<Handover>>), JsValue> {
+    match Handover::new(element) {
+        Some((handover, ctx)) => Ok((ctx, Some(handover))),
+        None => Ok((context_2d(element)?, None)),
+    }
+}
+
 /// A canvas outside the page, and its 2D context, to draw on and then copy from.
 pub fn offscreen() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
     let document = web_sys::window()
@@ -50,10 +61,8 @@ impl Canvas {
     /// panel): drawn off the page where the browser can, and handed over.
     /// Each drawing must clear or fill it whole (see `Handover`).
     pub fn new(element: HtmlCanvasElement) -> Result<Canvas, JsValue> {
-        match Handover::new(&element) {
-            Some((handover, ctx)) => Ok(Canvas::with(element, ctx, Some(handover))),
-            None => Canvas::drawn_often(element),
-        }
+        let (ctx, handover) = drawn_off_page(&element)?;
+        Ok(Canvas::with(element, ctx, handover))
     }
 
     /// A canvas drawn at almost every frame (the loss chart): on itself,

@@ -113,14 +113,15 @@ struct OverlayKey {
     marker: Option<(f64, f64, String)>,
 }
 
-/// Draws the overlay of the data canvas if it changed; `lap` marks where
-/// the points start and end.
+/// Draws the overlay of the data canvas if it changed; the rings from
+/// `predictions` if given (only when they are due, `now` ms); `lap` marks
+/// where the points start and end.
 pub fn data(
     canvas: &Canvas,
     overlay_state: &mut DataOverlay,
     (session, predictions, t): (&Session, Option<&[f32]>, &Catalogue),
     overlay: Overlay,
-    training: (bool, f64),
+    now: f64,
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
@@ -156,9 +157,7 @@ pub fn data(
         Stamp { x, y, look }
     });
     lap("data canvas");
-    let restamped = overlay_state
-        .layers
-        .stamp(canvas, rings, stamps, training)?;
+    let restamped = overlay_state.layers.stamp(canvas, rings, stamps, now)?;
     // The tests see from these which layers a frame stamped afresh.
     lap(match (restamped.rings, restamped.points) {
         (_, true) => "points",

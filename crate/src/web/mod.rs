@@ -1089,8 +1089,8 @@ impl Playground {
 
 impl Playground {
     /// The data canvas: the colour field (or a hovered unit's picture),
-    /// the points, their rings and the marker.
-    /// The data canvas; `training`: the misclassified rings may lag (draw::data).
+    /// the points, their rings and the marker; while `training`, the rings
+    /// follow every `RINGS_WHILE_TRAINING_MS`.
     fn render_data(&mut self, training: bool) -> Result<(), JsValue> {
         let laps = &mut self.render_laps;
         let marker = self.class.marker().map(|m| {
@@ -1101,8 +1101,9 @@ impl Playground {
         // matrices: while training, only when the rings are due (on the
         // largest network it cost more than the frame's training).
         let now = now_ms();
-        let due = self.overlay.rings_due(&self.data, (training, now)) || self.ringed_cell.is_some();
-        let predictions = due.then(|| self.class.predict_points());
+        let rings_due = self.overlay.rings_due(&self.data, (training, now));
+        let predictions =
+            (rings_due || self.ringed_cell.is_some()).then(|| self.class.predict_points());
         let session = self.class.session();
         let (loss, points) = (session.trainer().network.loss, &session.scene().points);
         if let Some(predictions) = &predictions {
@@ -1139,9 +1140,13 @@ impl Playground {
         draw::data(
             &self.data,
             &mut self.overlay,
-            (self.class.session(), predictions.as_deref(), self.t),
+            (
+                self.class.session(),
+                predictions.as_deref().filter(|_| rings_due),
+                self.t,
+            ),
             overlay,
-            (training, now),
+            now,
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");

@@ -159,10 +159,7 @@ pub struct Restamped {
 impl PointLayers {
     /// Layers whose rings are stamped on `rings`, a canvas of the page.
     pub fn new(rings: HtmlCanvasElement) -> Result<PointLayers, JsValue> {
-        let (ctx, handover) = match Handover::new(&rings) {
-            Some((handover, ctx)) => (ctx, Some(handover)),
-            None => (super::canvas::context_2d(&rings)?, None),
-        };
+        let (ctx, handover) = super::canvas::drawn_off_page(&rings)?;
         Ok(PointLayers {
             sprites: Sprites::default(),
             rings: StampLayer {
@@ -185,15 +182,14 @@ impl PointLayers {
     }
 
     /// Stamps the rings' and the points' layers afresh where they changed;
-    /// the rings only if they are due (`rings_due`) and given.
+    /// the rings only if given (when `rings_due`), noting the time (`now`, ms).
     pub fn stamp(
         &mut self,
         canvas: &Canvas,
         rings: Option<impl Iterator<Item = (f64, f64, Glyph)>>,
         points: impl Iterator<Item = Stamp>,
-        (training, now): (bool, f64),
+        now: f64,
     ) -> Result<Restamped, JsValue> {
-        let rings_wait = !self.rings_due(canvas, (training, now));
         let restamped = Restamped {
             rings: match rings {
                 Some(rings) => {
@@ -202,13 +198,11 @@ impl PointLayers {
                         y,
                         look: PointLook::Misclassified(glyph),
                     });
-                    (self.rings).stamp(canvas, &mut self.sprites, rings, rings_wait)?
+                    self.rings.stamp(canvas, &mut self.sprites, rings)?
                 }
                 None => false,
             },
-            points: self
-                .points
-                .stamp(canvas, &mut self.sprites, points, false)?,
+            points: self.points.stamp(canvas, &mut self.sprites, points)?,
         };
         if restamped.rings {
             self.rings_stamped_at = now;
@@ -244,15 +238,13 @@ impl StampLayer {
         )
     }
 
-    /// Stamps the layer again for `canvas` if `stamps` changed since the
-    /// last frame (unless they `may_wait`) or the canvas's size did; true if
-    /// it did.
+    /// Stamps the layer again for `canvas` if `stamps` (or the canvas's
+    /// size) changed since the last frame; true if it did.
     fn stamp(
         &mut self,
         canvas: &Canvas,
         sprites: &mut Sprites,
         stamps: impl Iterator<Item = Stamp>,
-        may_wait: bool,
     ) -> Result<bool, JsValue> {
         self.next.clear();
         self.next.extend(stamps);
@@ -261,7 +253,7 @@ impl StampLayer {
             self.canvas = Some(offscreen()?);
         }
         let (element, ctx) = self.canvas.as_ref().expect("created above");
-        let restamp = (!may_wait && self.next != self.stamped) || self.drawn_for != size;
+        let restamp = self.next != self.stamped || self.drawn_for != size;
         if restamp {
             super::canvas::resize(element, (size.0, size.1));
             if let Some(handover) = &self.handover {
