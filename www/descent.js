@@ -10,7 +10,7 @@
 import init, * as wasm from './pkg/descent.js';
 import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 import { Saver } from './saving.js';
-import { strings, languageCode, fill } from './words.js';
+import { strings, languageCode, fill, numberFormat } from './words.js';
 
 /** The playground whose wasm object is `window.descent` (see `curious`), and that object. */
 let exposed = null;
@@ -48,7 +48,12 @@ const mounted = new WeakMap();
 let loading = null;
 /** Loads the wasm once for every playground on the page. */
 export function ready() {
-  loading ??= init();
+  if (!loading) {
+    loading = init();
+    // Made now, while the wasm is still on its way, and not when the first
+    // playground's markup needs it (see numberFormat).
+    numberFormat(languageCode(document.documentElement.lang));
+  }
   return loading;
 }
 

@@ -17,7 +17,8 @@ export function languageCode(tag) {
  * loaded. A language with no file gives English and the reason.
  */
 export function strings(code) {
-  if (code === 'en') return Promise.resolve({ code, t: wasm.strings('en') });
+  // Each language's object is built once a page: English's has 700 keys.
+  if (code === 'en' && !loading.has(code)) loading.set(code, Promise.resolve({ code, t: wasm.strings('en') }));
   if (!loading.has(code)) {
     loading.set(code, (async () => {
       const url = new URL(`lang/${code}.json`, import.meta.url);
@@ -29,9 +30,20 @@ export function strings(code) {
   return loading.get(code);
 }
 
+const numberFormats = new Map();
+/**
+ * Language `code`'s number format. The page's first one loads the locale
+ * data (about 90 ms on a throttled phone's first visit): `ready()` asks for
+ * it while the wasm is still downloading.
+ */
+export function numberFormat(code) {
+  if (!numberFormats.has(code)) numberFormats.set(code, new Intl.NumberFormat(code, { maximumFractionDigits: 20 }));
+  return numberFormats.get(code);
+}
+
 /** `template` with each `{name}` replaced by its value; numbers in the language's own format. */
 export function fill(template, values, code = 'en') {
-  const numbers = new Intl.NumberFormat(code, { maximumFractionDigits: 20 });
+  const numbers = numberFormat(code);
   return template.replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in values)) return whole;
     const v = values[name];
