@@ -3,6 +3,7 @@
 //! tested natively. `web` binds them to the page.
 
 pub mod data;
+pub mod decimal;
 pub mod i18n;
 pub mod scene;
 pub mod view;

@@ -191,3 +191,55 @@ fn a_huge_learning_rate_stops_training_with_a_message() {
     pg.reset(false);
     assert!(pg.can_train());
 }
+
+/// The page reads numbers with its own reader (`descent::decimal`), not the
+/// standard library's: in wasm too it must give the standard reader's bits.
+#[wasm_bindgen_test]
+fn numbers_are_read_in_wasm_as_the_standard_reader_reads_them() {
+    let mut texts: Vec<String> = [
+        "0.1",
+        "-0.03",
+        "1e-7",
+        "3.4028236e38",
+        "1.4e-45",
+        "7.006492e-46",
+        "16777217",
+        "9007199254740993",
+        "1.7976931348623158e308",
+        "2.4703282292062328e-324",
+        "1e23",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "inf",
+        "-NaN",
+        "1e",
+        ".",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut rng = descent::rng::Rng::new(7);
+    for _ in 0..3000 {
+        let digits: String = (0..1 + rng.below(25))
+            .map(|_| (b'0' + rng.below(10) as u8) as char)
+            .collect();
+        let point = rng.below(digits.len() + 1);
+        let exponent = rng.below(700) as i32 - 350;
+        texts.push(format!(
+            "{}.{}e{exponent}",
+            &digits[..point],
+            &digits[point..]
+        ));
+        let v = f64::from_bits(rng.next_u64());
+        texts.push(format!("{v:e}"));
+        texts.push(format!("{:e}", v as f32));
+    }
+    let differ: Vec<&String> = texts
+        .iter()
+        .filter(|t| {
+            descent::decimal::read_f64(t).map(f64::to_bits)
+                != t.parse::<f64>().ok().map(f64::to_bits)
+                || descent::decimal::read_f32(t).map(f32::to_bits)
+                    != t.parse::<f32>().ok().map(f32::to_bits)
+        })
+        .collect();
+    assert!(differ.is_empty(), "read differently in wasm: {differ:?}");
+}

@@ -14,6 +14,7 @@ pub(crate) mod json;
 use super::shorten;
 use super::MAX_POINTS;
 use super::{Point, Task};
+use crate::decimal::{read_f32, read_f64};
 #[cfg(test)]
 use crate::i18n::ENGLISH;
 use crate::i18n::{fill, Catalogue};
@@ -214,7 +215,7 @@ pub fn from_csv_in(t: &Catalogue, text: &str) -> Result<Vec<Point>, String> {
             Some(c) => c,
             None => {
                 // The first line names the columns, unless it is a point.
-                let header = fields.first().is_none_or(|f| f.parse::<f64>().is_err());
+                let header = fields.first().is_none_or(|f| read_f64(f).is_none());
                 let c = if header {
                     Columns::named(t, &fields)
                 } else {
@@ -326,14 +327,14 @@ fn json_point(t: &Catalogue, item: &Json) -> Result<Point, String> {
 /// A finite f32, read directly (not through f64, which could round twice).
 fn parse_field(t: &Catalogue, name: &str, text: &str) -> Result<f32, String> {
     let said = |template: &str| fill(template, &[("name", name), ("value", &shorten(text))]);
-    match text.parse::<f32>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match read_f32(text) {
+        Some(v) if v.is_finite() => Ok(v),
         // Digits that overflow f32, as against "inf" or "NaN" written out.
-        Ok(_) if !text.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => {
+        Some(_) if !text.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => {
             Err(said(t.file_value_too_large))
         }
-        Ok(_) => Err(said(t.file_value_not_finite)),
-        Err(_) => Err(said(t.file_value_not_number)),
+        Some(_) => Err(said(t.file_value_not_finite)),
+        None => Err(said(t.file_value_not_number)),
     }
 }
 
@@ -342,9 +343,9 @@ fn flag(t: &Catalogue, text: &str) -> Result<bool, String> {
     match text.to_ascii_lowercase().as_str() {
         "true" => Ok(true),
         "false" => Ok(false),
-        other => match other.parse::<f64>() {
-            Ok(0.0) => Ok(false),
-            Ok(1.0) => Ok(true),
+        other => match read_f64(other) {
+            Some(0.0) => Ok(false),
+            Some(1.0) => Ok(true),
             _ => Err(fill(t.file_test_not_0_or_1, &[("value", &shorten(text))])),
         },
     }

@@ -2,6 +2,8 @@
 //! digits, a real minus sign, "≈" where a number was rounded, and the
 //! perceptron's arithmetic written out in full.
 
+use crate::decimal::read_f64;
+
 /// The perceptron's arithmetic as the lecture writes it on the board:
 /// `neuron_arithmetic(1.0, &[3.0, -2.0], &[-1.0, 2.0])` gives
 /// "z = 1 + 3·(−1) + (−2)·2 = 1 − 3 − 4 = −6, sigmoid(−6) ≈ 0.0025".
@@ -85,7 +87,7 @@ fn lecture_number(value: f64) -> (String, bool) {
     }
     let decimals = decimals_for(value.abs(), 3);
     let text = trim_zeros(format!("{:.*}", decimals, value.abs()));
-    let shown: f64 = text.parse().unwrap_or(f64::NAN);
+    let shown = read_f64(&text).unwrap_or(f64::NAN);
     let exact = (shown - value.abs()).abs() <= 1e-6 * value.abs().max(1.0);
     let negative = value < 0.0 && text != "0";
     let sign = if negative { "−" } else { "" };
@@ -126,7 +128,7 @@ pub fn probability(p: f64) -> String {
         return if p < 0.5 { "< 0.0001" } else { "> 0.9999" }.to_string();
     }
     let text = trim_zeros(format!("{:.*}", decimals_for(nearer_end, 2), p));
-    let exact = (text.parse::<f64>().unwrap_or(f64::NAN) - p).abs() <= 1e-9;
+    let exact = (read_f64(&text).unwrap_or(f64::NAN) - p).abs() <= 1e-9;
     let relation = if exact { "=" } else { "≈" };
     format!("{relation} {text}")
 }

@@ -8,6 +8,7 @@
 use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::Task;
 use crate::data::{human, shorten};
+use crate::decimal::read_f64;
 use crate::i18n::{fill, Catalogue, ENGLISH};
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty, ScheduleKind};
 use crate::view::colors::Palette;
@@ -510,10 +511,10 @@ fn said(t: &Catalogue, template: &str, field: &str, value: &str) -> String {
 }
 
 fn parse_number(t: &Catalogue, field: &str, value: &str) -> Result<f64, String> {
-    match value.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(said(t, t.setting_not_finite, field, value)),
-        Err(_) => Err(said(t, t.setting_not_number, field, value)),
+    match read_f64(value.trim()) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(said(t, t.setting_not_finite, field, value)),
+        None => Err(said(t, t.setting_not_number, field, value)),
     }
 }
 

@@ -20,6 +20,7 @@ use super::settings;
 use super::{Marker, Scene, MAX_POINTS};
 use crate::data::{human, shorten};
 use crate::data::{Domain, Preset, Task};
+use crate::decimal::read_f32;
 use crate::i18n::{fill, Catalogue, ENGLISH};
 use std::fmt::Write;
 
@@ -466,10 +467,10 @@ fn coordinate(t: &Catalogue, field: &str, text: &str) -> Result<f32, String> {
             ],
         )
     };
-    match text.trim().parse::<f32>() {
-        Ok(v) if v.abs() <= MAX_COORDINATE => Ok(v),
-        Ok(_) => Err(said(t.link_not_coordinate)),
-        Err(_) => Err(said(t.setting_not_number)),
+    match read_f32(text.trim()) {
+        Some(v) if v.abs() <= MAX_COORDINATE => Ok(v),
+        Some(_) => Err(said(t.link_not_coordinate)),
+        None => Err(said(t.setting_not_number)),
     }
 }
 
