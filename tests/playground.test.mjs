@@ -215,7 +215,7 @@ test('while it trains the other core paints the pictures (a Web Worker); without
   }
 });
 
-test('canvases drawn now and then are handed to the page whole, once per drawing; without OffscreenCanvas (Safari before 16.4) they are drawn on themselves', async () => {
+test('canvases drawn now and then are handed to the page whole, once per drawing; those drawn at every frame while training (the diagram, the loss, a lesson\'s panels) are drawn on themselves; without OffscreenCanvas (Safari before 16.4) every one is', async () => {
   // Counts the pictures each page canvas is handed.
   const countHanded = () => {
     window.__handed = {};
@@ -229,7 +229,9 @@ test('canvases drawn now and then are handed to the page whole, once per drawing
     const page = await browser.page('index.html', undefined, offscreen ? [countHanded] : [countHanded, () => { delete window.OffscreenCanvas; }]);
     await frames(page);
     const mode = await page.evaluate(() => ['data', 'rings', 'network', 'loss'].map((id) => $q(`#${id}`).getContext('2d') === null));
-    assert.deepEqual(mode, offscreen ? [true, true, true, false] : [false, false, false, false], `handed over: data, rings, network, loss (drawn every frame while training, never)`);
+    // After a handover the next drawing costs the canvas a new picture: the
+    // diagram and the loss, drawn at every frame while training, are not.
+    assert.deepEqual(mode, offscreen ? [true, true, false, false] : [false, false, false, false], `handed over: data, rings, network, loss`);
     // A click's point shows.
     const box = await page.locator('#data').boundingBox();
     const before = await dotsAt(page, box.width * 0.9, box.height * 0.1);
@@ -247,6 +249,22 @@ test('canvases drawn now and then are handed to the page whole, once per drawing
     if (offscreen) {
       assert.ok(renders.worker + renders.here > 20 && (handed.data ?? 0) <= 2, `the points' canvas was handed at most twice (paused again) in ${JSON.stringify({ renders, handed })}`);
       assert.ok(handed.rings >= 1 && handed.rings <= Math.ceil(2000 / 200) + 2, `the rings, each time they were stamped: ${JSON.stringify(handed)}`);
+      assert.deepEqual(Object.keys(handed).filter((id) => id !== 'data' && id !== 'rings'), [], `only the points and rings are handed over: ${JSON.stringify(handed)}`);
+      // Lessons: one whose panel moves at every frame while training (its
+      // canvas is never handed over), and one whose marker reads the
+      // network's output (the reading follows every 200 ms, as the words do).
+      for (const lesson of ['learning-rate', 'pass']) {
+        await page.evaluate((name) => { location.hash = `lesson=${name}`; }, lesson);
+        await page.waitForFunction((name) => $q('#lesson-text')?.offsetHeight > 0 && window.descent.lesson_name() === name, lesson);
+        await frames(page);
+        await page.evaluate(() => { window.__handed = {}; });
+        const lessonRenders = await playAndWatchRenders(page, 2000);
+        const lessonHanded = await page.evaluate(() => window.__handed);
+        const seen = JSON.stringify({ lesson, lessonRenders, lessonHanded });
+        assert.ok(lessonRenders.worker + lessonRenders.here > 20, `it trained and drew: ${seen}`);
+        assert.deepEqual(Object.keys(lessonHanded).filter((id) => id !== 'data' && id !== 'rings'), [], `only the points and rings are handed over: ${seen}`);
+        assert.ok((lessonHanded.data ?? 0) <= Math.ceil(2000 / 200) + 2, `the points' canvas at most every 200 ms: ${seen}`);
+      }
     } else assert.deepEqual(handed, {});
     assert.deepEqual(page.errors, []);
     await page.close();

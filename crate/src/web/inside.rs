@@ -267,7 +267,7 @@ fn paint_hidden_space(
 impl Playground {
     /// The canvas the learning-rate schedule is drawn on.
     pub fn set_rate_canvas(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsValue> {
-        self.inside.rate_canvas = Some(Canvas::new(canvas)?);
+        self.inside.rate_canvas = Some(Canvas::drawn_often(canvas)?);
         self.resized = true;
         self.dirty = true;
         Ok(())
@@ -275,7 +275,7 @@ impl Playground {
 
     /// The canvas the hidden space is drawn on.
     pub fn set_hidden_space_canvas(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsValue> {
-        self.inside.hidden_canvas = Some(Canvas::new(canvas)?);
+        self.inside.hidden_canvas = Some(Canvas::drawn_often(canvas)?);
         self.resized = true;
         self.dirty = true;
         Ok(())

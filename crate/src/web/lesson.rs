@@ -457,7 +457,7 @@ pub fn lesson_list(code: &str) -> Array {
 impl Playground {
     /// The canvas a lesson's panel draws on (the landscape, the gradient bars, the race).
     pub fn set_lesson_canvas(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsValue> {
-        self.lesson_canvas = Some(Canvas::new(canvas)?);
+        self.lesson_canvas = Some(Canvas::drawn_often(canvas)?);
         self.resized = true;
         self.dirty = true;
         Ok(())
@@ -465,7 +465,7 @@ impl Playground {
 
     /// The canvas the landscape lesson draws its surface on in 3-D.
     pub fn set_surface_canvas(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsValue> {
-        self.surface_canvas = Some(Canvas::new(canvas)?);
+        self.surface_canvas = Some(Canvas::drawn_often(canvas)?);
         self.resized = true;
         self.dirty = true;
         Ok(())

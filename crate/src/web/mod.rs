@@ -280,6 +280,8 @@ pub struct Playground {
     confusion: [Option<Confusion>; 2],
     /// The confusion matrix cell whose points are ringed: test set or not, (true, predicted).
     ringed_cell: Option<(bool, (usize, usize))>,
+    /// The marker's place and the network's outputs there, as last shown.
+    marker_reading: Option<((f32, f32), Vec<f32>)>,
 }
 
 /// A render's milliseconds above which, while training, it draws in
@@ -367,7 +369,7 @@ impl Playground {
         loss: HtmlCanvasElement,
         activation: Option<HtmlCanvasElement>,
     ) -> Result<Playground, JsValue> {
-        let network = Canvas::new(network)?;
+        let network = Canvas::drawn_often(network)?;
         let layout = Layout::new(&[], network.width as f32, network.height as f32);
         let playground = Playground {
             class: Classroom::new(Scene::default()),
@@ -407,6 +409,7 @@ impl Playground {
             t: &crate::i18n::ENGLISH,
             confusion: [None, None],
             ringed_cell: None,
+            marker_reading: None,
         };
         PLAYGROUNDS.set(PLAYGROUNDS.get() + 1);
         Ok(playground)
@@ -1093,15 +1096,24 @@ impl Playground {
     /// follow every `RINGS_WHILE_TRAINING_MS`.
     fn render_data(&mut self, training: bool) -> Result<(), JsValue> {
         let laps = &mut self.render_laps;
-        let marker = self.class.marker().map(|m| {
-            let output = self.class.predict(m.x1, m.x2);
-            (m, output)
-        });
         // Every point's prediction, for the rings and the confusion
         // matrices: while training, only when the rings are due (on the
         // largest network it cost more than the frame's training).
         let now = now_ms();
         let rings_due = self.overlay.rings_due(&self.data, (training, now));
+        // The marker's reading follows as often, as the page's words do:
+        // each new reading draws the data canvas again.
+        let marker = self.class.marker().map(|m| {
+            let place = (m.x1, m.x2);
+            match &self.marker_reading {
+                Some((at, output)) if *at == place && !rings_due => (m, output.clone()),
+                _ => {
+                    let output = self.class.predict(m.x1, m.x2);
+                    self.marker_reading = Some((place, output.clone()));
+                    (m, output)
+                }
+            }
+        });
         let predictions =
             (rings_due || self.ringed_cell.is_some()).then(|| self.class.predict_points());
         let session = self.class.session();
