@@ -15,6 +15,8 @@ const SCREENS = [
   { name: 'Retina 1440×900 @2', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 },
   { name: 'laptop 1280×800 @3', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 3 },
   { name: 'phone 390×844 @3', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  // A lesson whose panel (the race of learning rates) is drawn at every frame.
+  { name: 'Retina 1440×900 @2, learning-rate lesson', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, hash: '#lesson=learning-rate' },
 ];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
@@ -23,10 +25,10 @@ const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 const env = await start();
 const rows = [];
 try {
-  for (const { name, ...options } of SCREENS) {
+  for (const { name, hash = '', ...options } of SCREENS) {
     const context = await env.browser.newContext(options);
     const page = await context.newPage();
-    await page.goto(`${env.base}index.html`);
+    await page.goto(`${env.base}index.html${hash}`);
     await page.waitForFunction(() => window.descent !== undefined);
     const m = await page.evaluate((windowMs) => new Promise((ok) => {
       const pg = window.descent;
@@ -36,9 +38,11 @@ try {
         const t = performance.now();
         const r = proto.render.call(this);
         // Force the canvas's raster, which the browser would otherwise do
-        // when compositing, outside any timing a script can see.
+        // when compositing, outside any timing a script can see. (A canvas
+        // handed its pictures as bitmaps has no 2D context: its raster
+        // happens when the picture is handed over.)
         this.__canvases ??= ['field', 'rings', 'data'].map((id) => document.querySelector('descent-playground').shadowRoot.getElementById(id));
-        for (const c of this.__canvases) c.getContext('2d').getImageData(0, 0, 1, 1);
+        for (const c of this.__canvases) c.getContext('2d')?.getImageData(0, 0, 1, 1);
         render.push(performance.now() - t);
         return r;
       };
@@ -67,7 +71,7 @@ try {
 const ref = rows[0];
 const f = (v, d = 1) => v.toFixed(d);
 console.log(`# Drawing at the screen's pixel ratio (${new Date().toISOString()}, ${os.cpus()[0].model}, ${os.cpus().length} cores, Chromium ${env.browser.version()})`);
-console.log(`default playground training, ${WINDOW_MS / 1000} s a screen; reference: the first row, measured in the same run`);
+console.log(`default playground training (the last row: a lesson), ${WINDOW_MS / 1000} s a screen; reference: the first row, measured in the same run`);
 console.log('| screen | data canvas backing store | frame median / p95 ms | fps | render median / p95 ms | render ÷ reference |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) {
