@@ -170,7 +170,7 @@ fn very_long_numbers_are_read_whole() {
         format!("{nines}e-600"),
         format!("0.{nines}"),
         // Halfway between 1 and the next f64, and just past it far down the digits.
-        format!("1.00000000000000011102230246251565404236316680908203125"),
+        "1.00000000000000011102230246251565404236316680908203125".to_string(),
         format!("1.00000000000000011102230246251565404236316680908203125{zeros}1"),
         format!(
             "1.00000000000000011102230246251565404236316680908203124{}",
@@ -209,25 +209,28 @@ fn beside(text: &str) -> [String; 2] {
         let (whole, fraction) = s.split_at(point);
         format!("{whole}.{fraction}")
     };
-    let mut up = digits.clone();
-    let mut i = up.len();
-    while i > 0 {
-        i -= 1;
-        up[i] = (up[i] + 1) % 10;
-        if up[i] != 0 {
-            break;
+    // One unit added to (or taken from) the last digit, carried leftwards.
+    let step = |delta: i8| {
+        let mut d = digits.clone();
+        for i in (0..d.len()).rev() {
+            let v = d[i] as i8 + delta;
+            d[i] = v.rem_euclid(10) as u8;
+            if (0..10).contains(&v) {
+                break;
+            }
         }
-    }
-    let mut down = digits;
-    let mut i = down.len();
-    while i > 0 {
-        i -= 1;
-        down[i] = (down[i] + 9) % 10;
-        if down[i] != 9 {
-            break;
-        }
-    }
-    [as_text(up), as_text(down)]
+        as_text(d)
+    };
+    [step(1), step(-1)]
+}
+
+#[test]
+fn the_halfway_helpers_write_what_they_say() {
+    assert_eq!(midpoint(1, 0), "1.5"); // halfway between 1 and 2
+    assert_eq!(midpoint(1, 2), "6."); // between 4 and 8
+    assert_eq!(midpoint(1, -1), "0.75"); // between 0.5 and 1
+    assert_eq!(beside("1.25"), ["1.26", "1.24"]);
+    assert_eq!(beside("10.00"), ["10.01", "09.99"]);
 }
 
 proptest! {
