@@ -4,7 +4,8 @@
 // 1280×800 nor on a phone (screenshots of every lesson in both); two
 // playgrounds on one page speak their own languages; embed.html takes
 // `?lang=ko`; the builder's language goes into all three snippets; a link's
-// notes, a bad JSON file and every phase of the slow step are Korean.
+// notes, a bad JSON file and every phase of the slow step are Korean; a
+// Korean page asks for its language file while the wasm still downloads.
 // Run: node --test tests/language.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,6 +29,26 @@ async function koreanPage(path, context) {
   page.errors = errors;
   return page;
 }
+
+test('a Korean page asks for its language file while the wasm is still on its way, not after it', async () => {
+  for (const path of ['index.html?lang=ko', 'course.ko.html']) {
+    const page = await browser.browser.newPage();
+    let wasmSent = null;
+    let languageAsked = null;
+    page.on('request', (r) => { if (r.url().endsWith('/lang/ko.json')) languageAsked ??= Date.now(); });
+    // The wasm takes a second to come, as on a slow network.
+    await page.route('**/pkg/descent_bg.wasm', async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      wasmSent = Date.now();
+      await route.continue();
+    });
+    await page.goto(browser.base + path);
+    await page.waitForFunction(() => document.querySelector('descent-playground')?.handle?.view.drawnOnce);
+    assert.ok(languageAsked !== null && wasmSent !== null && languageAsked < wasmSent, `${path}: the language file asked for ${languageAsked - wasmSent} ms after the wasm was sent`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+    await page.close();
+  }
+});
 
 test('the Korean page shows no English control in free play and in every lesson, and nothing overflows', async () => {
   for (const [device, context] of [['desktop', null], ['phone', await browser.browser.newContext(PHONE)]]) {

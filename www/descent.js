@@ -10,7 +10,7 @@
 import init, * as wasm from './pkg/descent.js';
 import { View, sizeLimits, tooLongForScene, controlTable } from './view.js';
 import { Saver } from './saving.js';
-import { strings, languageCode, fill, numberFormat } from './words.js';
+import { strings, languageCode, fill, numberFormat, fetchLanguage } from './words.js';
 
 /** The playground whose wasm object is `window.descent` (see `curious`), and that object. */
 let exposed = null;
@@ -51,14 +51,18 @@ export function ready() {
   if (!loading) {
     loading = init();
     // Made now, while the wasm is still on its way, and not when the first
-    // playground's markup needs it (see numberFormat).
-    numberFormat(languageCode(document.documentElement.lang));
+    // playground's markup needs it (see numberFormat); the page's language
+    // file comes alongside the wasm.
+    const pageLanguage = languageCode(document.documentElement.lang);
+    numberFormat(pageLanguage);
+    fetchLanguage(pageLanguage);
   }
   return loading;
 }
 
 /** The lessons, in the lecture's order: `{name, title}` each, titled in language `lang`. */
 export async function lessons(lang = 'en') {
+  fetchLanguage(languageCode(lang));
   await ready();
   const { code } = await strings(languageCode(lang));
   return wasm.lesson_list(code);
@@ -128,6 +132,7 @@ export async function mount(element, options = {}) {
   if (signal?.aborted) throw await refusal(DOMException, 'api_aborted');
   mounted.set(element, null);
   try {
+    fetchLanguage(languageFor(options));
     await ready();
     const language = await strings(languageFor(options));
     const aborted = () => new DOMException(language.t.api_aborted, 'AbortError');

@@ -5,6 +5,23 @@
 import * as wasm from './pkg/descent.js';
 
 const loading = new Map();
+const fetching = new Map();
+
+/**
+ * Starts fetching language `code`'s file (English has none), once a page:
+ * asked for as the page starts, it arrives alongside the wasm, not after it.
+ */
+export function fetchLanguage(code) {
+  if (code !== 'en' && !fetching.has(code)) {
+    const url = new URL(`lang/${code}.json`, import.meta.url);
+    fetching.set(code, fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+      return response.text();
+    }));
+    fetching.get(code).catch(() => {}); // said by `strings`, when it is read
+  }
+  return fetching.get(code);
+}
 
 /** The primary language of a tag: 'ko-KR' → 'ko'; '' → 'en'. */
 export function languageCode(tag) {
@@ -20,12 +37,7 @@ export function strings(code) {
   // Each language's object is built once a page: English's has 700 keys.
   if (code === 'en' && !loading.has(code)) loading.set(code, Promise.resolve({ code, t: wasm.strings('en') }));
   if (!loading.has(code)) {
-    loading.set(code, (async () => {
-      const url = new URL(`lang/${code}.json`, import.meta.url);
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
-      return { code, t: wasm.load_language(code, await response.text()) };
-    })().catch((e) => ({ code: 'en', t: wasm.strings('en'), failed: { code, message: e.message } })));
+    loading.set(code, fetchLanguage(code).then((text) => ({ code, t: wasm.load_language(code, text) })).catch((e) => ({ code: 'en', t: wasm.strings('en'), failed: { code, message: e.message } })));
   }
   return loading.get(code);
 }
