@@ -6,7 +6,8 @@
 //   2. frame times while the largest network trains (spiral, 1,000 points, 8 × 32);
 //   3. frame times of course.html with every playground playing;
 //   4. the first boundary on screen: warm (median of 5 loads) and cold (no
-//      cache, 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip).
+//      cache, 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), the cold
+//      one also for the Korean page, which fetches its language file too.
 // Prints a table and writes target/bench-phone.json.
 // `node scripts/bench-phone.mjs` or `make bench-phone` (after `make build`).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -114,7 +115,7 @@ async function measurePage(title, device, throttled, path, scene) {
  * Playwright's injected script in the page while it loads: 72 ms of a
  * throttled load's main thread in one trace.
  */
-async function firstBoundary(device, throttled, network, loads) {
+async function firstBoundary(device, throttled, network, loads, path = 'index.html') {
   const { context, page, cdp } = await open(device, throttled);
   await page.addInitScript(() => {
     const look = () => {
@@ -133,7 +134,7 @@ async function firstBoundary(device, throttled, network, loads) {
   const times = [];
   for (let i = 0; i < loads; i++) {
     const onScreen = page.waitForEvent('console', { predicate: (m) => m.text() === 'descent-on-screen', timeout: 60_000 });
-    await page.goto(`${base}index.html`);
+    await page.goto(base + path);
     await onScreen;
     times.push(await page.evaluate(() => {
       // The boundary really is on the field's canvas: its colours vary.
@@ -161,7 +162,9 @@ try {
   const desktopWarm = (await firstBoundary(DESKTOP, false, null, WARM_LOADS + 1)).slice(1);
   const phoneWarm = (await firstBoundary(PHONE, true, null, WARM_LOADS + 1)).slice(1);
   const phoneCold = await firstBoundary(PHONE, true, SLOW_NETWORK, 1);
-  result.firstBoundary = { desktopWarmMs: desktopWarm, phoneWarmMs: phoneWarm, phoneColdMs: phoneCold[0], network: SLOW_NETWORK };
+  // A Korean page fetches its language file too.
+  const phoneColdKorean = await firstBoundary(PHONE, true, SLOW_NETWORK, 1, 'index.html?lang=ko');
+  result.firstBoundary = { desktopWarmMs: desktopWarm, phoneWarmMs: phoneWarm, phoneColdMs: phoneCold[0], phoneColdKoreanMs: phoneColdKorean[0], network: SLOW_NETWORK };
 } finally {
   await session.stop();
 }
@@ -179,6 +182,6 @@ for (const r of result.rows) {
 const b = result.firstBoundary;
 console.log(`first boundary, desktop core, warm: median ${f(median(b.desktopWarmMs), 0)} ms (reference)`);
 console.log(`first boundary, phone, warm: median ${f(median(b.phoneWarmMs), 0)} ms of ${WARM_LOADS} loads`);
-console.log(`first boundary, phone, cold at 1.6 Mbit/s (150 ms round trip, no cache): ${f(b.phoneColdMs, 0)} ms`);
+console.log(`first boundary, phone, cold at 1.6 Mbit/s (150 ms round trip, no cache): ${f(b.phoneColdMs, 0)} ms; the Korean page (?lang=ko): ${f(b.phoneColdKoreanMs, 0)} ms`);
 mkdirSync(`${ROOT}target`, { recursive: true });
 writeFileSync(`${ROOT}target/bench-phone.json`, `${JSON.stringify(result, null, 2)}\n`);
