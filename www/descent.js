@@ -62,9 +62,10 @@ export function ready() {
 
 /** The lessons, in the lecture's order: `{name, title}` each, titled in language `lang`. */
 export async function lessons(lang = 'en') {
-  fetchLanguage(languageCode(lang));
+  const asked = languageCode(lang);
+  fetchLanguage(asked);
   await ready();
-  const { code } = await strings(languageCode(lang));
+  const { code } = await strings(asked);
   return wasm.lesson_list(code);
 }
 

@@ -35,9 +35,12 @@ export function languageCode(tag) {
  */
 export function strings(code) {
   // Each language's object is built once a page: English's has 700 keys.
-  if (code === 'en' && !loading.has(code)) loading.set(code, Promise.resolve({ code, t: wasm.strings('en') }));
   if (!loading.has(code)) {
-    loading.set(code, fetchLanguage(code).then((text) => ({ code, t: wasm.load_language(code, text) })).catch((e) => ({ code: 'en', t: wasm.strings('en'), failed: { code, message: e.message } })));
+    loading.set(code, code === 'en'
+      ? Promise.resolve({ code, t: wasm.strings('en') })
+      : fetchLanguage(code)
+        .then((text) => ({ code, t: wasm.load_language(code, text) }))
+        .catch(async (e) => ({ ...(await strings('en')), failed: { code, message: e.message } })));
   }
   return loading.get(code);
 }
