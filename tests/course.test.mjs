@@ -14,7 +14,8 @@ const IDS = ['neuron', 'nonlinear', 'pass', 'landscape', 'backprop', 'rate', 'op
 
 async function coursePage(viewport = { width: 1000, height: 900 }) {
   const page = await browser.page('course.html', viewport);
-  await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle), IDS);
+  // Each mounted, and drawn once: off-screen ones are drawn in turn, a frame or more later.
+  await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).handle?.view.drawnOnce), IDS);
   return page;
 }
 
