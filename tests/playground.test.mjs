@@ -184,7 +184,7 @@ test('while it trains the other core paints the pictures (a Web Worker); without
         window.__sent = { snapshots: 0, withSpare: 0 };
         const post = Worker.prototype.postMessage;
         Worker.prototype.postMessage = function (message, transfer) {
-          window.__sent.snapshots++;
+          if (message?.snapshot) window.__sent.snapshots++; // not the rings, sent on their own
           if (message?.spare?.units?.byteLength > 0 && message.spare.field.byteLength > 0) window.__sent.withSpare++;
           return post.call(this, message, transfer);
         };
@@ -416,6 +416,59 @@ test('misclassified points are ringed, the rings go as training fixes them, and 
   await frames(page);
   assert.ok('points' in await page.evaluate(() => window.descent.render_timings()), 'the new point was stamped');
 }));
+
+test('while it trains the worker stamps the rings, and the page\'s core only shows them; paused, the page stamps them; if the worker cannot, the page does', async () => {
+  // Counts the rings sent to the worker and the pictures this page's core
+  // takes from its own OffscreenCanvases (the worker's are not seen here).
+  const spy = () => {
+    window.__rings = { sent: 0, takenHere: 0 };
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (message?.rings) {
+        window.__rings.sent++;
+        // The worker cannot stamp what is not a message of rings.
+        if (window.__garbleRings) message = { ...message, rings: new Float64Array([1, 2]) };
+      }
+      return post.call(this, message, transfer);
+    };
+    const take = OffscreenCanvas.prototype.transferToImageBitmap;
+    OffscreenCanvas.prototype.transferToImageBitmap = function () {
+      window.__rings.takenHere++;
+      return take.call(this);
+    };
+  };
+  for (const garble of [false, true]) {
+    const page = await browser.page('index.html', undefined, [spy, garble ? () => { window.__garbleRings = true; } : () => {}]);
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await frames(page);
+    const before = await darkPixels(page);
+    await page.evaluate(() => { window.__rings = { sent: 0, takenHere: 0 }; });
+    await page.click('#play');
+    await page.waitForTimeout(1500);
+    // While it plays: rings shown (dark outlines), from the worker or from here.
+    const playing = { dark: await darkPixels(page), ...await page.evaluate(() => ({ ...window.__rings })) };
+    await page.click('#play');
+    await frames(page);
+    const seen = JSON.stringify({ garble, before, playing, warnings });
+    assert.ok(before > 300 && playing.dark > 100, `the rings show, before and while it plays: ${seen}`);
+    assert.ok(playing.sent >= 1, `rings went to the worker: ${seen}`);
+    if (!garble) {
+      // Measured: 8 sent in 1.5 s, and nothing taken here.
+      assert.ok(playing.takenHere <= 2, `the rings were not stamped on the page's core: ${seen}`);
+      assert.deepEqual(warnings, []);
+    } else {
+      // The worker said it could not: the page's core stamps them from then on (measured: 1 sent, 7 stamped here).
+      assert.ok(playing.sent <= 2 && playing.takenHere >= 3, `the page stamped the rings itself: ${seen}`);
+      assert.ok(warnings.some((w) => w.includes('stamping the rings on the page')), seen);
+    }
+    // Paused, they are stamped here afresh, for the weights as they stand.
+    const paused = await page.evaluate(() => window.__rings);
+    assert.ok(paused.takenHere > playing.takenHere && paused.sent === playing.sent, `paused: stamped here: ${JSON.stringify({ seen, paused })}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
 
 test('while it plays, the numbers follow the canvases every 200 ms; paused, or answering a click, at once', () => withPage(async (page) => {
   await page.evaluate(() => window.descent.set('epochs-per-frame', '1'));

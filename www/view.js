@@ -70,6 +70,8 @@ const workers = {
     this.worker = null;
     for (const p of this.painters.values()) p.busy = false;
   },
+  /** Whether the worker stamps rings: it has 2D OffscreenCanvas (they stamp on the page's core otherwise). */
+  stampsRings: typeof OffscreenCanvas === 'function',
 };
 
 /** One playground's side of the worker. Without one, the playground paints its pictures itself, as when paused. */
@@ -83,6 +85,15 @@ class WorkerPainter {
   }
 
   receive(data) {
+    if (data.rings) {
+      if (data.error) {
+        console.warn(`descent: stamping the rings on the page's own core (${data.error})`);
+        workers.stampsRings = false;
+      } else {
+        try { this.pg.accept_rings(data.rings, data.picture); } catch (e) { workers.fail(e.message); }
+      }
+      return;
+    }
     this.busy = false;
     if (data.error) workers.fail(data.error);
     else {
@@ -103,6 +114,20 @@ class WorkerPainter {
     this.busy = true;
     const buffers = spare ? [spare.field.buffer, spare.units.buffer, spare.links.buffer] : [];
     workers.worker.postMessage({ id: this.id, snapshot, spare }, [snapshot.buffer, ...buffers]);
+  }
+
+  /** Whether the worker should stamp this playground's rings, playing or not. */
+  stampsRings(playing) {
+    return playing && workers.stampsRings && workers.worker !== null;
+  }
+
+  /** Sends the rings the last drawing left to stamp, if any. */
+  sendRings() {
+    const rings = this.pg.take_rings();
+    if (!rings) return;
+    if (workers.worker === undefined) workers.start();
+    // With no worker, they are stamped here at the next drawing (`stampsRings`).
+    workers.worker?.postMessage({ id: this.id, rings }, [rings.buffer]);
   }
 
   /** This playground paints no more: its pictures, if the worker sends any, go nowhere. */
@@ -828,12 +853,16 @@ export class View {
     // Not before its styles are in: drawn then, its canvases are not yet
     // laid out, and all of it would be drawn again at the right size.
     if (this.box.hidden) return false;
+    pg.rings_to_worker(this.painter.stampsRings(this.playing));
     const changed = pg.needs_render();
     const first = !this.drawnOnce;
     const wordsDue = now || first || !(this.playing || this.replay)
       || !(performance.now() - this.wordsShownAt < WORDS_WHILE_PLAYING_MS);
     if (!changed && !(this.wordsBehind && wordsDue)) return false;
-    if (changed) pg.render();
+    if (changed) {
+      pg.render();
+      this.painter.sendRings();
+    }
     if (first) performance.mark('descent-first-frame'); // read by the browser benchmark
     const status = wordsDue || this.listeners.epoch.length ? pg.status() : null;
     if (wordsDue) this.showWords(status);

@@ -4,8 +4,8 @@
 
 mod common;
 
-use descent::web::Playground;
-use wasm_bindgen::JsCast;
+use descent::web::{Painter, Playground};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -242,4 +242,74 @@ fn numbers_are_read_in_wasm_as_the_standard_reader_reads_them() {
         })
         .collect();
     assert!(differ.is_empty(), "read differently in wasm: {differ:?}");
+}
+
+/// The RGBA pixels of `canvas` as shown (a handed-over canvas too).
+fn shown_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let (width, height) = (canvas.width(), canvas.height());
+    let copy = web_sys::OffscreenCanvas::new(width, height).unwrap();
+    let ctx: CanvasRenderingContext2d = copy.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0)
+        .unwrap();
+    ctx.get_image_data(0.0, 0.0, width.into(), height.into())
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+/// Lets the microtasks run (a handed-over canvas is handed its picture in one).
+async fn microtasks() {
+    let resolved = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    wasm_bindgen_futures::JsFuture::from(resolved)
+        .await
+        .unwrap();
+}
+
+/// While training, the worker stamps the rings: its picture must be the one
+/// the page stamps itself, and a picture sent before the page stamped its
+/// own must not cover them.
+#[wasm_bindgen_test]
+async fn rings_stamped_by_the_worker_are_those_stamped_here() {
+    let rings = canvas(300, 300);
+    let mut pg = Playground::new(
+        canvas(300, 300),
+        canvas(300, 300),
+        rings.clone(),
+        canvas(400, 300),
+        canvas(300, 150),
+        None,
+    )
+    .unwrap();
+    let mut painter = Painter::new();
+    // Untrained, about half the points are misclassified: ringed.
+    pg.rings_to_worker(true);
+    pg.render().unwrap();
+    let message = pg.take_rings().expect("rings sent to the worker");
+    assert!(message.len() > 4 + 3 * 20, "some rings: {}", message.len());
+    assert!(pg.take_rings().is_none(), "taken once");
+    let picture = painter.stamp_rings(&message).unwrap();
+    assert!(pg.accept_rings(&message, &picture));
+    let from_worker = shown_pixels(&rings);
+    assert!(
+        from_worker.chunks_exact(4).filter(|p| p[3] > 128).count() > 500,
+        "the rings show"
+    );
+
+    // Back on the page's core, the same rings are stamped here afresh.
+    pg.rings_to_worker(false);
+    assert!(pg.needs_render());
+    pg.render().unwrap();
+    assert!(pg.take_rings().is_none(), "stamped here, not sent");
+    microtasks().await;
+    assert!(
+        shown_pixels(&rings) == from_worker,
+        "the worker's rings are the page's, pixel for pixel"
+    );
+    // A picture of the rings sent before is late: it does not cover these.
+    let late = painter.stamp_rings(&message).unwrap();
+    assert!(!pg.accept_rings(&message, &late));
+    assert!(
+        !pg.accept_rings(&[1.0, 2.0], &late),
+        "not a message of rings"
+    );
 }

@@ -90,6 +90,9 @@ test(`${ENGINE}: the main page at 1280×800 after training`, async () => {
   await tab.waitFor(() => Number($q('#epoch').textContent.replace(/,/g, '')) >= 100, [], { what: 'epoch 100', timeout: 90_000 });
   await tab.click('#play');
   await tab.frames(3);
+  // While it trained, the worker painted the pictures and stamped the rings.
+  const worker = await tab.run(() => ({ warnings: window.__warnings, ringsSent: window.__ringsSent }));
+  assert.ok(worker.ringsSent >= 1 && worker.warnings.length === 0, `${ENGINE}: ${JSON.stringify(worker)}`);
   assert.ok(await tab.run(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
   assertSharp(await backingStores(), '1280×800');
   savePng('main-1280x800', await tab.screenshot());

@@ -17,6 +17,16 @@ ${SEEN}
     window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.message || e.reason)));
     const error = console.error.bind(console);
     console.error = (...a) => { window.__errors.push(a.map(String).join(' ')); error(...a); };
+    // What the page says it does instead (a worker that could not paint or stamp), and the rings sent to the worker.
+    window.__warnings = [];
+    const warn = console.warn.bind(console);
+    console.warn = (...a) => { window.__warnings.push(a.map(String).join(' ')); warn(...a); };
+    window.__ringsSent = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (message && message.rings) window.__ringsSent++;
+      return post.call(this, message, transfer);
+    };
   }
 `;
 

@@ -5,7 +5,7 @@ use super::handover::Handover;
 use js_sys::{Reflect, Uint8Array, Uint8ClampedArray};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData, OffscreenCanvas};
 
 pub struct Canvas {
     pub element: HtmlCanvasElement,
@@ -37,14 +37,26 @@ pub fn drawn_off_page(
     }
 }
 
-/// A canvas outside the page, and its 2D context, to draw on and then copy from.
+/// A canvas outside the page, and its 2D context, to draw on and then copy
+/// from. In a worker (the painter's), which has no document, it is an
+/// OffscreenCanvas: used as a canvas element, as its context is (see
+/// `offscreen_2d`), for the same reason.
 pub fn offscreen() -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        let canvas = OffscreenCanvas::new(1, 1)?;
+        let ctx =
+            offscreen_2d(&canvas).ok_or_else(|| JsValue::from_str("no 2D OffscreenCanvas"))?;
+        return Ok((canvas.unchecked_into(), ctx));
+    };
     let element: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     let ctx = context_2d(&element)?;
     Ok((element, ctx))
+}
+
+/// The 2D context of an OffscreenCanvas, used as a canvas's: the methods
+/// this crate calls are the same, and web-sys calls them by name.
+pub fn offscreen_2d(canvas: &OffscreenCanvas) -> Option<CanvasRenderingContext2d> {
+    Some(canvas.get_context("2d").ok()??.unchecked_into())
 }
 
 /// Gives `element` a backing store of `width × height` pixels, only if it

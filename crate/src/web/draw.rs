@@ -98,6 +98,11 @@ impl DataOverlay {
     pub fn rings_due(&self, canvas: &Canvas, training: (bool, f64)) -> bool {
         self.layers.rings_due(canvas, training)
     }
+
+    /// The point layers: where the rings are stamped (`PointLayers`).
+    pub fn layers(&mut self) -> &mut PointLayers {
+        &mut self.layers
+    }
 }
 
 /// Everything the overlay's picture depends on besides the point layers.

@@ -12,7 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas,
+    CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap, ImageBitmapRenderingContext,
+    OffscreenCanvas,
 };
 
 /// The drawing on `work`, handed to `shown`. Handing a bitmap over empties
@@ -22,12 +23,6 @@ pub struct Handover {
     work: OffscreenCanvas,
     shown: ImageBitmapRenderingContext,
     queued: Cell<bool>,
-}
-
-/// The 2D context of an OffscreenCanvas, used as a canvas's: the methods
-/// this crate calls are the same, and web-sys calls them by name.
-fn offscreen_2d(canvas: &OffscreenCanvas) -> Option<CanvasRenderingContext2d> {
-    Some(canvas.get_context("2d").ok()??.unchecked_into())
 }
 
 impl Handover {
@@ -41,7 +36,7 @@ impl Handover {
         }
         let (width, height) = (element.width(), element.height());
         let work = OffscreenCanvas::new(width, height).ok()?;
-        let ctx = offscreen_2d(&work)?;
+        let ctx = super::canvas::offscreen_2d(&work)?;
         let shown = element
             .get_context("bitmaprenderer")
             .ok()??
@@ -85,7 +80,12 @@ impl Handover {
     /// Hands the canvas the drawing.
     fn hand(&self) -> Result<(), JsValue> {
         let bitmap = self.work.transfer_to_image_bitmap()?;
-        self.shown.transfer_from_image_bitmap(&bitmap);
+        self.show(&bitmap);
         Ok(())
+    }
+
+    /// Shows `bitmap`, drawn elsewhere (the rings, in the painter's worker).
+    pub fn show(&self, bitmap: &ImageBitmap) {
+        self.shown.transfer_from_image_bitmap(bitmap);
     }
 }

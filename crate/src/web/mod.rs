@@ -13,6 +13,8 @@ mod lesson;
 mod painter;
 mod points;
 
+pub use painter::Painter;
+
 use crate::data::{Preset, Task};
 use crate::i18n::{fill, Catalogue};
 use crate::scene::confusion::{self, Confusion};
@@ -624,6 +626,26 @@ impl Playground {
         self.pictures_from_worker = true;
         self.dirty = true;
         true
+    }
+
+    /// Sends the misclassified points' rings to the painter's worker to be
+    /// stamped (`true`: while playing, with a worker), or stamps them here.
+    pub fn rings_to_worker(&mut self, on: bool) {
+        if self.overlay.layers().rings_to_worker(on) {
+            self.dirty = true; // back here: stamped afresh
+        }
+    }
+
+    /// The rings due to be sent to the worker (`points::RingsMessage`), once.
+    pub fn take_rings(&mut self) -> Option<Vec<f64>> {
+        self.overlay.layers().take_rings()
+    }
+
+    /// Shows the worker's picture of the rings sent as `message` (from
+    /// `take_rings`), unless newer rings were stamped or shown since.
+    pub fn accept_rings(&mut self, message: &[f64], bitmap: &web_sys::ImageBitmap) -> bool {
+        let generation = points::RingsMessage::generation(message);
+        self.overlay.layers().accept_rings(bitmap, generation)
     }
 
     /// Milliseconds each part of the last render took: `{part: ms}` in drawing order.

@@ -4,6 +4,7 @@
 //! trains and draws; another paints for them on the page when they do not
 //! train. Between paintings it holds only scratch space, shared by all.
 
+use super::points::RingStamper;
 use super::set;
 use crate::data::Domain;
 use crate::nn::{Features, Network};
@@ -24,6 +25,7 @@ pub struct Painter {
     pub(super) links: Raster,
     /// The unit pictures in their atlas (`pictures::Atlas`).
     atlas: Vec<u8>,
+    rings: RingStamper,
 }
 
 impl Painter {
@@ -92,6 +94,15 @@ impl Painter {
         set(&o, "field", refill(spare_field, &self.pictures.field));
         set(&o, "units", refill(spare_units, &self.atlas));
         Ok(o.into())
+    }
+}
+
+#[wasm_bindgen]
+impl Painter {
+    /// The picture of the rings a playground sent (`Playground::take_rings`),
+    /// for `Playground::accept_rings`.
+    pub fn stamp_rings(&mut self, message: &[f64]) -> Result<web_sys::ImageBitmap, JsValue> {
+        self.rings.stamp(message)
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::hash_map::{Entry, HashMap};
 use std::f64::consts::TAU;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap, OffscreenCanvas};
 
 /// A point's radius in CSS pixels (other glyphs have a circle's area).
 const POINT_RADIUS: f64 = 4.5;
@@ -140,6 +140,17 @@ pub struct PointLayers {
     points: StampLayer,
     /// When the rings were last stamped (ms, `performance.now()`).
     rings_stamped_at: f64,
+    /// Whether the rings go to the painter's worker to be stamped (see
+    /// `RingsMessage`), rather than being stamped here.
+    rings_to_worker: bool,
+    /// The rings for the worker, packed, until `take_rings`.
+    outgoing: Option<Vec<f64>>,
+    /// Each stamping of the rings, here or sent, is numbered: a picture
+    /// from the worker is shown only if nothing newer was stamped here
+    /// and no later one was shown.
+    generation: u32,
+    stamped_here: u32,
+    shown_from_worker: u32,
 }
 
 /// While training, the rings are stamped again at most this often. Each
@@ -169,7 +180,48 @@ impl PointLayers {
             },
             points: StampLayer::default(),
             rings_stamped_at: f64::NEG_INFINITY,
+            rings_to_worker: false,
+            outgoing: None,
+            generation: 0,
+            stamped_here: 0,
+            shown_from_worker: 0,
         })
+    }
+
+    /// Sends the rings to the painter's worker from now on (`true`: while
+    /// playing, with a worker that stamps them), or stamps them here. Back
+    /// here, they are stamped afresh: what was sent may never have come.
+    /// True if that changed.
+    pub fn rings_to_worker(&mut self, on: bool) -> bool {
+        // Only a canvas shown by handover can take the worker's picture.
+        let on = on && self.rings.handover.is_some();
+        if self.rings_to_worker == on {
+            return false;
+        }
+        if !on {
+            self.rings.drawn_for = (0, 0, 0.0);
+        }
+        self.rings_to_worker = on;
+        true
+    }
+
+    /// The rings to send to the worker, if new ones are due (`RingsMessage`).
+    pub fn take_rings(&mut self) -> Option<Vec<f64>> {
+        self.outgoing.take()
+    }
+
+    /// Shows the worker's picture of the rings sent as `generation`, unless
+    /// newer rings were stamped here or shown since; true if shown.
+    pub fn accept_rings(&mut self, bitmap: &ImageBitmap, generation: u32) -> bool {
+        let Some(handover) = &self.rings.handover else {
+            return false;
+        };
+        if generation <= self.stamped_here.max(self.shown_from_worker) {
+            return false;
+        }
+        handover.show(bitmap);
+        self.shown_from_worker = generation;
+        true
     }
 
     /// Whether changed rings would be stamped now: while `training`, only
@@ -190,18 +242,30 @@ impl PointLayers {
         points: impl Iterator<Item = Stamp>,
         now: f64,
     ) -> Result<Restamped, JsValue> {
+        let rings = rings.map(|rings| {
+            rings.map(|(x, y, glyph)| Stamp {
+                x,
+                y,
+                look: PointLook::Misclassified(glyph),
+            })
+        });
+        let rings_changed = rings.is_some_and(|rings| self.rings.changed(canvas, rings));
+        if rings_changed {
+            self.generation += 1;
+            if self.rings_to_worker {
+                self.rings.resize_canvas();
+                self.outgoing = Some(RingsMessage::pack(
+                    self.generation,
+                    self.rings.drawn_for,
+                    &self.rings.stamped,
+                ));
+            } else {
+                self.rings.draw(&mut self.sprites)?;
+                self.stamped_here = self.generation;
+            }
+        }
         let restamped = Restamped {
-            rings: match rings {
-                Some(rings) => {
-                    let rings = rings.map(|(x, y, glyph)| Stamp {
-                        x,
-                        y,
-                        look: PointLook::Misclassified(glyph),
-                    });
-                    self.rings.stamp(canvas, &mut self.sprites, rings)?
-                }
-                None => false,
-            },
+            rings: rings_changed,
             points: self.points.stamp(canvas, &mut self.sprites, points)?,
         };
         if restamped.rings {
@@ -246,29 +310,48 @@ impl StampLayer {
         sprites: &mut Sprites,
         stamps: impl Iterator<Item = Stamp>,
     ) -> Result<bool, JsValue> {
+        let restamp = self.changed(canvas, stamps);
+        if restamp {
+            self.draw(sprites)?;
+        }
+        Ok(restamp)
+    }
+
+    /// Takes `stamps` for `canvas` as the layer's if they (or the canvas's
+    /// size) changed since the last stamping; true if they did, and the
+    /// layer is then to be drawn (`draw`) or sent to be.
+    fn changed(&mut self, canvas: &Canvas, stamps: impl Iterator<Item = Stamp>) -> bool {
         self.next.clear();
         self.next.extend(stamps);
         let size = StampLayer::size_for(canvas);
-        if self.canvas.is_none() {
-            self.canvas = Some(offscreen()?);
-        }
-        let (element, ctx) = self.canvas.as_ref().expect("created above");
-        let restamp = self.next != self.stamped || self.drawn_for != size;
-        if restamp {
-            super::canvas::resize(element, (size.0, size.1));
-            if let Some(handover) = &self.handover {
-                handover.resize((size.0, size.1));
-                handover.drawn();
-            }
-            ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-            ctx.clear_rect(0.0, 0.0, size.0 as f64, size.1 as f64);
-            for s in &self.next {
-                sprites.stamp(ctx, s.look, s.x, s.y, size.2)?;
-            }
+        let changed = self.next != self.stamped || self.drawn_for != size;
+        if changed {
             std::mem::swap(&mut self.stamped, &mut self.next);
             self.drawn_for = size;
         }
-        Ok(restamp)
+        changed
+    }
+
+    /// Gives the layer's canvas its size (which clears it).
+    fn resize_canvas(&self) {
+        if let Some((element, _)) = &self.canvas {
+            super::canvas::resize(element, (self.drawn_for.0, self.drawn_for.1));
+        }
+    }
+
+    /// Draws the layer's stamps afresh.
+    fn draw(&mut self, sprites: &mut Sprites) -> Result<(), JsValue> {
+        if self.canvas.is_none() {
+            self.canvas = Some(offscreen()?);
+        }
+        self.resize_canvas();
+        let (_, ctx) = self.canvas.as_ref().expect("created above");
+        let size = self.drawn_for;
+        if let Some(handover) = &self.handover {
+            handover.resize((size.0, size.1));
+            handover.drawn();
+        }
+        draw_stamps(ctx, sprites, size, &self.stamped)
     }
 
     /// Draws the layer onto `canvas`.
@@ -285,5 +368,111 @@ impl StampLayer {
                 )?;
         }
         Ok(())
+    }
+}
+
+/// Clears `ctx`'s canvas (`size`: its pixels and ratio) and stamps `stamps` on it.
+fn draw_stamps(
+    ctx: &CanvasRenderingContext2d,
+    sprites: &mut Sprites,
+    size: (u32, u32, f64),
+    stamps: &[Stamp],
+) -> Result<(), JsValue> {
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.clear_rect(0.0, 0.0, size.0 as f64, size.1 as f64);
+    for s in stamps {
+        sprites.stamp(ctx, s.look, s.x, s.y, size.2)?;
+    }
+    Ok(())
+}
+
+/// The rings, sent to the painter's worker to be stamped there while
+/// training: on the phone profile, stamping a thousand rings here cost the
+/// page's core 20–25 ms every fifth of a second (a new 3.8 MB picture after
+/// each handover, the stamps, and the handover), the largest network's
+/// longest frames. Packed as numbers: the generation, the canvas's width
+/// and height in pixels and its pixel ratio, then each ring's x and y (CSS
+/// pixels) and glyph (its index in `Glyph::CLASSES`).
+pub struct RingsMessage {
+    generation: u32,
+    /// The canvas's width and height in pixels, and its pixel ratio.
+    size: (u32, u32, f64),
+    rings: Vec<Stamp>,
+}
+
+impl RingsMessage {
+    const HEAD: usize = 4;
+
+    fn pack(generation: u32, size: (u32, u32, f64), rings: &[Stamp]) -> Vec<f64> {
+        let mut message = vec![generation.into(), size.0.into(), size.1.into(), size.2];
+        for s in rings {
+            if let PointLook::Misclassified(glyph) = s.look {
+                let index = Glyph::CLASSES.iter().position(|&g| g == glyph);
+                message.extend([s.x, s.y, index.unwrap_or(0) as f64]);
+            }
+        }
+        message
+    }
+
+    /// The generation, size and rings of a message, or None if it is not one.
+    fn unpack(message: &[f64]) -> Option<RingsMessage> {
+        let (head, rings) = message.split_at_checked(Self::HEAD)?;
+        let whole = |v: f64| {
+            ((0.0..=f64::from(u32::MAX)).contains(&v) && v.fract() == 0.0).then_some(v as u32)
+        };
+        let size = (whole(head[1])?, whole(head[2])?, head[3]);
+        if rings.len() % 3 != 0 || !(size.2 > 0.0 && size.2.is_finite()) {
+            return None;
+        }
+        let stamps = rings
+            .chunks_exact(3)
+            .map(|r| {
+                let glyph = *Glyph::CLASSES.get(r[2] as usize)?;
+                Some(Stamp {
+                    x: r[0],
+                    y: r[1],
+                    look: PointLook::Misclassified(glyph),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(RingsMessage {
+            generation: whole(head[0])?,
+            size,
+            rings: stamps,
+        })
+    }
+
+    /// The generation a message was sent as (0 if it is not a message).
+    pub fn generation(message: &[f64]) -> u32 {
+        Self::unpack(message).map_or(0, |m| m.generation)
+    }
+}
+
+/// Stamps the rings sent by playgrounds, in the painter's worker, on a
+/// canvas of its own, and hands the picture back to be shown.
+#[derive(Default)]
+pub struct RingStamper {
+    sprites: Sprites,
+    work: Option<(OffscreenCanvas, CanvasRenderingContext2d)>,
+}
+
+impl RingStamper {
+    /// The picture of the rings in `message` (`RingsMessage`).
+    pub fn stamp(&mut self, message: &[f64]) -> Result<ImageBitmap, JsValue> {
+        let RingsMessage { size, rings, .. } =
+            RingsMessage::unpack(message).ok_or_else(|| JsValue::from_str("not rings"))?;
+        if self.work.is_none() {
+            let canvas = OffscreenCanvas::new(size.0, size.1)?;
+            let ctx = super::canvas::offscreen_2d(&canvas)
+                .ok_or_else(|| JsValue::from_str("no 2D OffscreenCanvas"))?;
+            self.work = Some((canvas, ctx));
+        }
+        let (canvas, ctx) = self.work.as_ref().expect("made above");
+        if (canvas.width(), canvas.height()) != (size.0, size.1) {
+            canvas.set_width(size.0);
+            canvas.set_height(size.1);
+        }
+        draw_stamps(ctx, &mut self.sprites, size, &rings)?;
+        canvas.transfer_to_image_bitmap()
     }
 }
