@@ -141,6 +141,11 @@ function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** Sets `el.hidden` or `el.disabled` only if it changed: setting one already set writes its attribute again. */
+function setFlag(el, flag, on) {
+  if (el[flag] !== on) el[flag] = on;
+}
+
 /** A number as a person reads it: three significant digits ("0.717", "1.23e+4"). */
 const format = (v) => (v === null || v === undefined ? '–' : Number(v).toPrecision(3));
 /** A setting's value with its noise gone: 3 significant digits, no trailing zeros. */
@@ -393,7 +398,7 @@ export class View {
   showQuestion() {
     const q = this.pg.lesson_question();
     const box = this.root.querySelector('.question');
-    box.hidden = !q;
+    setFlag(box, 'hidden', !q);
     if (!q) return;
     this.$('question-ask').textContent = q.ask;
     if (q.answered === this.questionAnswered) return;
@@ -599,7 +604,7 @@ export class View {
     const { $ } = this;
     setText($('epoch'), s.epoch.toLocaleString('en'));
     // After Step batch: which batch of the epoch it was (its points ringed on the data).
-    $('batch-count').hidden = !s.stepBatch;
+    setFlag($('batch-count'), 'hidden', !s.stepBatch);
     setText($('batch-count'), s.stepBatch ? this.say(this.t.batch_of, { batch: s.stepBatch, batches: s.stepBatches }) : '');
     setText($('train-loss'), format(s.trainLoss));
     setText($('test-loss'), format(s.testLoss));
@@ -616,17 +621,17 @@ export class View {
       this.describedAt = now;
       $('data').setAttribute('aria-label', this.pg.describe_canvas());
     }
-    $('undo').disabled = !s.canUndo;
-    $('redo').disabled = !s.canRedo;
+    setFlag($('undo'), 'disabled', !s.canUndo);
+    setFlag($('redo'), 'disabled', !s.canRedo);
     this.showTimeline(s);
     this.showConfusion(s);
     setText($('axis-x'), s.xLabel);
     setText($('axis-y'), s.yLabel);
     if (s.state !== this.dismissedState) this.dismissedState = null;
     const show = s.state !== 'training' && s.message && s.state !== this.dismissedState;
-    $('banner').hidden = !show;
+    setFlag($('banner'), 'hidden', !show);
     $('banner').classList.toggle('info', s.state !== 'diverged');
-    $('banner-reset').hidden = s.state !== 'diverged';
+    setFlag($('banner-reset'), 'hidden', s.state !== 'diverged');
     if (show) $('banner-text').textContent = s.message;
   }
 
@@ -638,13 +643,13 @@ export class View {
   showTimeline(s) {
     const { $ } = this;
     const racing = !s.recording;
-    $('timeline').hidden = racing || this.root.querySelector('.run-group').hidden;
-    $('timeline-off').hidden = !racing;
+    setFlag($('timeline'), 'hidden', racing || this.root.querySelector('.run-group').hidden);
+    setFlag($('timeline-off'), 'hidden', !racing);
     const scrubber = $('scrubber');
-    scrubber.max = String(s.timelineLength - 1);
-    scrubber.disabled = s.timelineLength < 2;
-    $('replay').disabled = s.timelineLength < 2 && !this.replay;
-    if (this.root.activeElement !== scrubber || !this.scrubbing) scrubber.value = String(s.timelineShown);
+    if (scrubber.max !== String(s.timelineLength - 1)) scrubber.max = String(s.timelineLength - 1);
+    setFlag(scrubber, 'disabled', s.timelineLength < 2);
+    setFlag($('replay'), 'disabled', s.timelineLength < 2 && !this.replay);
+    if ((this.root.activeElement !== scrubber || !this.scrubbing) && scrubber.value !== String(s.timelineShown)) scrubber.value = String(s.timelineShown);
     const words = this.say(this.t.timeline_epoch, { epoch: s.epoch });
     if (scrubber.getAttribute('aria-valuetext') !== words) scrubber.setAttribute('aria-valuetext', words);
     setText($('scrub-epoch'), words);
@@ -658,7 +663,7 @@ export class View {
   showConfusion(s) {
     const { $ } = this;
     const box = $('confusion');
-    box.hidden = !s.confusionTrain;
+    setFlag(box, 'hidden', !s.confusionTrain);
     if (box.hidden) return;
     const classes = Math.round(Math.sqrt(s.confusionTrain.length));
     const shape = `${classes}:${s.classNames.join()}`;
@@ -712,7 +717,7 @@ export class View {
         table.replaceChildren(caption, thead, tbody);
       }
     }
-    $('confusion-test').hidden = s.testPoints === 0; // nothing held out: no test matrix
+    setFlag($('confusion-test'), 'hidden', s.testPoints === 0); // nothing held out: no test matrix
     for (const [id, counts] of [['confusion-train', s.confusionTrain], ['confusion-test', s.confusionTest]]) {
       for (const td of $(id).querySelectorAll('td[data-cell]')) {
         const [a, p] = td.dataset.cell.split(',').map(Number);
