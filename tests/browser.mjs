@@ -34,9 +34,13 @@ export async function start() {
   return {
     base,
     browser,
-    /** A page of `path`, once drawn; `init`: scripts run in it before its own. Its logged errors: `page.errors`. */
-    async page(path = 'index.html', viewport = { width: 1280, height: 800 }, init = []) {
-      const page = await browser.newPage({ viewport });
+    /**
+     * A page of `path`, once drawn; `init`: scripts run in it before its own;
+     * `device`: more of the browser's page options (a pixel ratio, touch).
+     * Its logged errors: `page.errors`.
+     */
+    async page(path = 'index.html', viewport = { width: 1280, height: 800 }, init = [], device = {}) {
+      const page = await browser.newPage({ viewport, ...device });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

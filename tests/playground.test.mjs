@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   start, OUTPUT, DEEP_QUERY, frames, clickAt, colourCount, grab, changedFraction, shownNumber,
 } from './browser.mjs';
+import { PHONE } from './words.mjs';
 
 /** The class colours the page draws points in (crate/src/view/colors.rs). */
 const RED = [214, 69, 65];
@@ -437,8 +438,10 @@ test('while it trains the worker stamps the rings, and the page\'s core only sho
       return take.call(this);
     };
   };
-  for (const garble of [false, true]) {
-    const page = await browser.page('index.html', undefined, [spy, garble ? () => { window.__garbleRings = true; } : () => {}]);
+  // On a desktop screen, on a phone (ratio 3, touch), and with a worker that cannot stamp them.
+  const { viewport: phone, ...phoneDevice } = PHONE;
+  for (const [garble, viewport, device] of [[false], [false, phone, phoneDevice], [true]]) {
+    const page = await browser.page('index.html', viewport, [spy, garble ? () => { window.__garbleRings = true; } : () => {}], device);
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await frames(page);
@@ -450,7 +453,7 @@ test('while it trains the worker stamps the rings, and the page\'s core only sho
     const playing = { dark: await darkPixels(page), ...await page.evaluate(() => ({ ...window.__rings })) };
     await page.click('#play');
     await frames(page);
-    const seen = JSON.stringify({ garble, before, playing, warnings });
+    const seen = JSON.stringify({ garble, ratio: device?.deviceScaleFactor ?? 1, before, playing, warnings });
     assert.ok(before > 300 && playing.dark > 100, `the rings show, before and while it plays: ${seen}`);
     assert.ok(playing.sent >= 1, `rings went to the worker: ${seen}`);
     if (!garble) {
