@@ -394,6 +394,37 @@ test('step batch: the counter says which batch of the epoch, the batch\'s points
 
 // ---- 4. Will I pass this class?
 
+test('pass: while it trains, the marker on the canvas and the lesson\'s sentence say the same number', async () => {
+  // The marker's label is drawn on the data canvas: its text, as last drawn.
+  const page = await browser.page('index.html#lesson=pass', undefined, [() => {
+    for (const context of [CanvasRenderingContext2D, globalThis.OffscreenCanvasRenderingContext2D].filter(Boolean)) {
+      const fillText = context.prototype.fillText;
+      context.prototype.fillText = function (text, ...at) {
+        if (/P\(pass\)/.test(text)) window.__markerLabel = text;
+        return fillText.call(this, text, ...at);
+      };
+    }
+  }]);
+  await page.waitForFunction(() => window.descent.lesson_name() === 'pass' && window.__markerLabel);
+  await page.evaluate(() => window.descent.set('epochs-per-frame', '3'));
+  await page.click('#play');
+  const seen = [];
+  for (let i = 0; i < 15; i++) {
+    await page.waitForTimeout(110);
+    seen.push(await page.evaluate(() => [window.__markerLabel, $q('#lesson-text').textContent.trim()]));
+  }
+  await page.click('#play');
+  // The label rounds to two places ("≈ 0.13"), the sentence to three digits ("0.131").
+  const numbers = seen.map(([label, sentence]) => [/P\(pass\) (?:≈ )?(\S+)$/.exec(label)?.[1], /the network says (\S+)$/.exec(sentence)?.[1]].map(num));
+  for (const [i, [onCanvas, inWords]] of numbers.entries()) {
+    assert.ok(Math.abs(onCanvas - inWords) <= 0.0051, `reading ${i}: the canvas says ${onCanvas}, the words ${inWords}: ${JSON.stringify(seen)}`);
+  }
+  // Measured: 8 different numbers in the 15 readings, as training moved "you" from 0.1 up.
+  assert.ok(new Set(numbers.map(([n]) => n)).size >= 4, `the number moved while it trained: ${JSON.stringify(numbers)}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('pass: "you" at (4, 5) with a live prediction that training moves past 0.5', async () => {
   const page = await lessonPage('pass');
   assert.equal(await text(page, '#axis-x'), 'lectures attended');

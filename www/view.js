@@ -865,6 +865,8 @@ export class View {
       || !(performance.now() - this.wordsShownAt < WORDS_WHILE_PLAYING_MS);
     if (!changed && !(this.wordsBehind && wordsDue)) return false;
     if (changed) {
+      // The rings and the marker's reading follow with the words, of the same weights.
+      if (wordsDue) pg.words_due();
       pg.render();
       this.painter.sendRings();
     }

@@ -95,8 +95,8 @@ impl DataOverlay {
     }
 
     /// Whether the rings would be stamped again this frame, were they changed.
-    pub fn rings_due(&self, canvas: &Canvas, training: (bool, f64)) -> bool {
-        self.layers.rings_due(canvas, training)
+    pub fn rings_due(&self, canvas: &Canvas, training: bool, words_due: bool) -> bool {
+        self.layers.rings_due(canvas, training, words_due)
     }
 
     /// The point layers: where the rings are stamped (`PointLayers`).
@@ -119,14 +119,13 @@ struct OverlayKey {
 }
 
 /// Draws the overlay of the data canvas if it changed; the rings from
-/// `predictions` if given (only when they are due, `now` ms); `lap` marks
+/// `predictions` if given (only when they are due); `lap` marks
 /// where the points start and end.
 pub fn data(
     canvas: &Canvas,
     overlay_state: &mut DataOverlay,
     (session, predictions, t): (&Session, Option<&[f32]>, &Catalogue),
     overlay: Overlay,
-    now: f64,
     lap: &mut impl FnMut(&'static str),
 ) -> Result<(), JsValue> {
     let scene = session.scene();
@@ -162,7 +161,7 @@ pub fn data(
         Stamp { x, y, look }
     });
     lap("data canvas");
-    let restamped = overlay_state.layers.stamp(canvas, rings, stamps, now)?;
+    let restamped = overlay_state.layers.stamp(canvas, rings, stamps)?;
     // The tests see from these which layers a frame stamped afresh.
     lap(match (restamped.rings, restamped.points) {
         (_, true) => "points",

@@ -284,6 +284,8 @@ pub struct Playground {
     ringed_cell: Option<(bool, (usize, usize))>,
     /// The marker's place and the network's outputs there, as last shown.
     marker_reading: Option<((f32, f32), Vec<f32>)>,
+    /// The page writes its words after the next render (`words_due`).
+    words_due: bool,
 }
 
 /// A render's milliseconds above which, while training, it draws in
@@ -412,6 +414,7 @@ impl Playground {
             confusion: [None, None],
             ringed_cell: None,
             marker_reading: None,
+            words_due: false,
         };
         PLAYGROUNDS.set(PLAYGROUNDS.get() + 1);
         Ok(playground)
@@ -464,6 +467,14 @@ impl Playground {
 
     pub fn step_epoch(&mut self) {
         self.train_epochs(1);
+    }
+
+    /// The page writes its words (the numbers and captions beside the
+    /// canvases) after the next render: while training, the rings, the
+    /// marker's reading and the confusion matrices follow in that render,
+    /// so that what the canvases and the words say is of the same weights.
+    pub fn words_due(&mut self) {
+        self.words_due = true;
     }
 
     /// Whether `render` would draw anything new.
@@ -1115,16 +1126,19 @@ impl Playground {
 impl Playground {
     /// The data canvas: the colour field (or a hovered unit's picture),
     /// the points, their rings and the marker; while `training`, the rings
-    /// follow every `RINGS_WHILE_TRAINING_MS`.
+    /// and the marker's reading follow when the page's words do
+    /// (`words_due`), so the numbers beside the canvases and on them are
+    /// of the same weights.
     fn render_data(&mut self, training: bool) -> Result<(), JsValue> {
         let laps = &mut self.render_laps;
         // Every point's prediction, for the rings and the confusion
         // matrices: while training, only when the rings are due (on the
         // largest network it cost more than the frame's training).
-        let now = now_ms();
-        let rings_due = self.overlay.rings_due(&self.data, (training, now));
-        // The marker's reading follows as often, as the page's words do:
-        // each new reading draws the data canvas again.
+        let rings_due =
+            self.overlay
+                .rings_due(&self.data, training, std::mem::take(&mut self.words_due));
+        // The marker's reading follows as often: each new reading draws the
+        // data canvas again.
         let marker = self.class.marker().map(|m| {
             let place = (m.x1, m.x2);
             match &self.marker_reading {
@@ -1180,7 +1194,6 @@ impl Playground {
                 self.t,
             ),
             overlay,
-            now,
             &mut |part| laps.lap(part),
         )?;
         self.render_laps.lap("marker");

@@ -138,8 +138,6 @@ pub struct PointLayers {
     sprites: Sprites,
     rings: StampLayer,
     points: StampLayer,
-    /// When the rings were last stamped (ms, `performance.now()`).
-    rings_stamped_at: f64,
     /// Whether the rings go to the painter's worker to be stamped (see
     /// `RingsMessage`), rather than being stamped here.
     rings_to_worker: bool,
@@ -152,14 +150,6 @@ pub struct PointLayers {
     stamped_here: u32,
     shown_from_worker: u32,
 }
-
-/// While training, the rings are stamped again at most this often. Each
-/// stamping is a whole canvas at the screen's ratio for the browser to take
-/// in (at ratio 3, 3.8 MB): on a phone-class CPU the largest network played
-/// at 25 fps stamping them whenever they changed, 34 waiting (BENCHMARKS.md).
-/// A fifth of a second behind a moving boundary is hardly seen; paused,
-/// they are exact.
-pub const RINGS_WHILE_TRAINING_MS: f64 = 200.0;
 
 /// Which layers a frame stamped afresh.
 pub struct Restamped {
@@ -179,7 +169,6 @@ impl PointLayers {
                 ..StampLayer::default()
             },
             points: StampLayer::default(),
-            rings_stamped_at: f64::NEG_INFINITY,
             rings_to_worker: false,
             outgoing: None,
             generation: 0,
@@ -225,22 +214,23 @@ impl PointLayers {
     }
 
     /// Whether changed rings would be stamped now: while `training`, only
-    /// once `RINGS_WHILE_TRAINING_MS` has passed since they were last
-    /// stamped (`now`, ms), or at a new size.
-    pub fn rings_due(&self, canvas: &Canvas, (training, now): (bool, f64)) -> bool {
-        !training
-            || now - self.rings_stamped_at >= RINGS_WHILE_TRAINING_MS
-            || self.rings.drawn_for != StampLayer::size_for(canvas)
+    /// when the page's words follow (`words_due`), or at a new size. Each
+    /// stamping is a whole canvas at the screen's ratio for the browser to
+    /// take in (at ratio 3, 3.8 MB): on a phone-class CPU the largest
+    /// network played at 25 fps stamping them whenever they changed, 34
+    /// waiting (BENCHMARKS.md). A fifth of a second behind a moving
+    /// boundary is hardly seen; paused, they are exact.
+    pub fn rings_due(&self, canvas: &Canvas, training: bool, words_due: bool) -> bool {
+        !training || words_due || self.rings.drawn_for != StampLayer::size_for(canvas)
     }
 
     /// Stamps the rings' and the points' layers afresh where they changed;
-    /// the rings only if given (when `rings_due`), noting the time (`now`, ms).
+    /// the rings only if given (when `rings_due`).
     pub fn stamp(
         &mut self,
         canvas: &Canvas,
         rings: Option<impl Iterator<Item = (f64, f64, Glyph)>>,
         points: impl Iterator<Item = Stamp>,
-        now: f64,
     ) -> Result<Restamped, JsValue> {
         let rings = rings.map(|rings| {
             rings.map(|(x, y, glyph)| Stamp {
@@ -264,14 +254,10 @@ impl PointLayers {
                 self.stamped_here = self.generation;
             }
         }
-        let restamped = Restamped {
+        Ok(Restamped {
             rings: rings_changed,
             points: self.points.stamp(canvas, &mut self.sprites, points)?,
-        };
-        if restamped.rings {
-            self.rings_stamped_at = now;
-        }
-        Ok(restamped)
+        })
     }
 
     /// Draws the points onto `canvas`.
