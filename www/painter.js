@@ -1,10 +1,10 @@
 // The Web Worker that paints every playground's pictures (the colour field,
 // the units' pictures, crowded links) from a snapshot of its weights
 // (Playground.snapshot) for Playground.accept_pictures, and stamps their
-// rings while they train (Playground.take_rings, accept_rings). See WorkerPainter in
-// view.js. One Painter paints for every playground in turn: between
-// paintings it keeps only scratch space, so twenty playgrounds cost the
-// worker's memory what one does.
+// rings while they train (Playground.take_rings, accept_rings). See
+// WorkerPainter in view.js. One Painter paints for every playground in
+// turn: between paintings it keeps only scratch space, so twenty
+// playgrounds cost the worker's memory what one does.
 import init, { Painter } from './pkg/descent.js';
 
 const loaded = init().then((wasm) => {
