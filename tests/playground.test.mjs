@@ -438,9 +438,17 @@ test('while it trains the worker stamps the rings, and the page\'s core only sho
       return take.call(this);
     };
   };
-  // On a desktop screen, on a phone (ratio 3, touch), and with a worker that cannot stamp them.
+  // On a desktop screen, on Windows at 125 %, a Retina laptop, a phone
+  // (ratio 3, touch), and with a worker that cannot stamp them.
   const { viewport: phone, ...phoneDevice } = PHONE;
-  for (const [garble, viewport, device] of [[false], [false, phone, phoneDevice], [true]]) {
+  const screens = [
+    [false],
+    [false, { width: 1366, height: 768 }, { deviceScaleFactor: 1.25 }],
+    [false, { width: 1440, height: 900 }, { deviceScaleFactor: 2 }],
+    [false, phone, phoneDevice],
+    [true],
+  ];
+  for (const [garble, viewport, device] of screens) {
     const page = await browser.page('index.html', viewport, [spy, garble ? () => { window.__garbleRings = true; } : () => {}], device);
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
