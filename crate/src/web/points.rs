@@ -144,11 +144,10 @@ pub struct PointLayers {
     /// The rings for the worker, packed, until `take_rings`.
     outgoing: Option<Vec<f64>>,
     /// Each stamping of the rings, here or sent, is numbered: a picture
-    /// from the worker is shown only if nothing newer was stamped here
-    /// and no later one was shown.
+    /// from the worker is shown only if it is newer than what shows (the
+    /// rings last stamped here, or the worker's last shown).
     generation: u32,
-    stamped_here: u32,
-    shown_from_worker: u32,
+    shown: u32,
 }
 
 /// Which layers a frame stamped afresh.
@@ -172,8 +171,7 @@ impl PointLayers {
             rings_to_worker: false,
             outgoing: None,
             generation: 0,
-            stamped_here: 0,
-            shown_from_worker: 0,
+            shown: 0,
         })
     }
 
@@ -205,11 +203,11 @@ impl PointLayers {
         let Some(handover) = &self.rings.handover else {
             return false;
         };
-        if generation <= self.stamped_here.max(self.shown_from_worker) {
+        if generation <= self.shown {
             return false;
         }
         handover.show(bitmap);
-        self.shown_from_worker = generation;
+        self.shown = generation;
         true
     }
 
@@ -251,7 +249,7 @@ impl PointLayers {
                 ));
             } else {
                 self.rings.draw(&mut self.sprites)?;
-                self.stamped_here = self.generation;
+                self.shown = self.generation;
             }
         }
         Ok(Restamped {
@@ -379,14 +377,15 @@ fn draw_stamps(
 /// longest frames. Packed as numbers: the generation, the canvas's width
 /// and height in pixels and its pixel ratio, then each ring's x and y (CSS
 /// pixels) and glyph (its index in `Glyph::CLASSES`).
-pub struct RingsMessage {
+pub struct RingsMessage<'a> {
     generation: u32,
     /// The canvas's width and height in pixels, and its pixel ratio.
     size: (u32, u32, f64),
-    rings: Vec<Stamp>,
+    /// x, y and glyph index of each ring, as packed.
+    rings: &'a [f64],
 }
 
-impl RingsMessage {
+impl<'a> RingsMessage<'a> {
     const HEAD: usize = 4;
 
     fn pack(generation: u32, size: (u32, u32, f64), rings: &[Stamp]) -> Vec<f64> {
@@ -400,37 +399,42 @@ impl RingsMessage {
         message
     }
 
-    /// The generation, size and rings of a message, or None if it is not one.
-    fn unpack(message: &[f64]) -> Option<RingsMessage> {
+    /// The message in `message`, or None if it is not one (checked whole,
+    /// without copying its rings).
+    fn read(message: &'a [f64]) -> Option<RingsMessage<'a>> {
         let (head, rings) = message.split_at_checked(Self::HEAD)?;
         let whole = |v: f64| {
             ((0.0..=f64::from(u32::MAX)).contains(&v) && v.fract() == 0.0).then_some(v as u32)
         };
         let size = (whole(head[1])?, whole(head[2])?, head[3]);
-        if rings.len() % 3 != 0 || !(size.2 > 0.0 && size.2.is_finite()) {
+        let glyphs_known = rings
+            .chunks_exact(3)
+            .all(|r| Glyph::CLASSES.get(r[2] as usize).is_some());
+        if rings.len() % 3 != 0 || !(size.2 > 0.0 && size.2.is_finite()) || !glyphs_known {
             return None;
         }
-        let stamps = rings
-            .chunks_exact(3)
-            .map(|r| {
-                let glyph = *Glyph::CLASSES.get(r[2] as usize)?;
-                Some(Stamp {
-                    x: r[0],
-                    y: r[1],
-                    look: PointLook::Misclassified(glyph),
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
         Some(RingsMessage {
             generation: whole(head[0])?,
             size,
-            rings: stamps,
+            rings,
         })
+    }
+
+    /// The rings to stamp.
+    fn stamps(&self) -> Vec<Stamp> {
+        self.rings
+            .chunks_exact(3)
+            .map(|r| Stamp {
+                x: r[0],
+                y: r[1],
+                look: PointLook::Misclassified(Glyph::CLASSES[r[2] as usize]),
+            })
+            .collect()
     }
 
     /// The generation a message was sent as (0 if it is not a message).
     pub fn generation(message: &[f64]) -> u32 {
-        Self::unpack(message).map_or(0, |m| m.generation)
+        RingsMessage::read(message).map_or(0, |m| m.generation)
     }
 }
 
@@ -445,8 +449,8 @@ pub struct RingStamper {
 impl RingStamper {
     /// The picture of the rings in `message` (`RingsMessage`).
     pub fn stamp(&mut self, message: &[f64]) -> Result<ImageBitmap, JsValue> {
-        let RingsMessage { size, rings, .. } =
-            RingsMessage::unpack(message).ok_or_else(|| JsValue::from_str("not rings"))?;
+        let message = RingsMessage::read(message).ok_or_else(|| JsValue::from_str("not rings"))?;
+        let size = message.size;
         if self.work.is_none() {
             let canvas = OffscreenCanvas::new(size.0, size.1)?;
             let ctx = super::canvas::offscreen_2d(&canvas)
@@ -458,7 +462,7 @@ impl RingStamper {
             canvas.set_width(size.0);
             canvas.set_height(size.1);
         }
-        draw_stamps(ctx, &mut self.sprites, size, &rings)?;
+        draw_stamps(ctx, &mut self.sprites, size, &message.stamps())?;
         canvas.transfer_to_image_bitmap()
     }
 }
