@@ -133,9 +133,10 @@ export async function mount(element, options = {}) {
   if (signal?.aborted) throw await refusal(DOMException, 'api_aborted');
   mounted.set(element, null);
   try {
-    fetchLanguage(languageFor(options));
+    const asked = languageFor(options);
+    fetchLanguage(asked);
     await ready();
-    const language = await strings(languageFor(options));
+    const language = await strings(asked);
     const aborted = () => new DOMException(language.t.api_aborted, 'AbortError');
     if (signal?.aborted) throw aborted();
     let root;
