@@ -458,8 +458,14 @@ test('while it trains the worker stamps the rings, and the page\'s core only sho
     await page.click('#play');
     await page.waitForTimeout(1500);
     // While it plays: rings shown (dark outlines), from the worker or from here.
-    const playing = { dark: await darkPixels(page), ...await page.evaluate(() => ({ ...window.__rings })) };
-    await page.click('#play');
+    const dark = await darkPixels(page);
+    // What was sent and stamped while it played, read as it pauses (in one
+    // task: a frame between the two could send more).
+    const counts = await page.evaluate(() => {
+      document.querySelector('descent-playground').handle.pause();
+      return { ...window.__rings };
+    });
+    const playing = { dark, ...counts };
     await frames(page);
     const seen = JSON.stringify({ garble, ratio: device?.deviceScaleFactor ?? 1, before, playing, warnings });
     assert.ok(before > 300 && playing.dark > 100, `the rings show, before and while it plays: ${seen}`);
