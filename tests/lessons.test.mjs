@@ -411,7 +411,15 @@ test('pass: while it trains, the marker on the canvas and the lesson\'s sentence
   const seen = [];
   for (let i = 0; i < 15; i++) {
     await page.waitForTimeout(110);
-    seen.push(await page.evaluate(() => [window.__markerLabel, $q('#lesson-text').textContent.trim()]));
+    // Read between frames, not in the one frame after a render whose words
+    // wait for the next (the words' layout and the canvases' go in turns).
+    seen.push(await page.evaluate(() => new Promise((done) => {
+      const read = () => {
+        if (document.querySelector('descent-playground').handle.view.wordsWaiting) requestAnimationFrame(() => setTimeout(read));
+        else done([window.__markerLabel, $q('#lesson-text').textContent.trim()]);
+      };
+      read();
+    })));
   }
   await page.click('#play');
   // The label rounds to two places ("≈ 0.13"), the sentence to three digits ("0.131").

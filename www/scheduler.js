@@ -105,7 +105,8 @@ class Scheduler {
     // Training: one budget for the page, in turns (who waited longest goes
     // first); a turn takes at least one mini-batch step, so the budget holds
     // to within one step, and a large network's epoch spans frames.
-    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing))
+    // One whose words wait for this frame trains nothing, so they stay true (see View.redraw).
+    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing && !v.wordsWaiting))
       .sort((a, b) => a.trainedAt - b.trainedAt);
     let trainMs = 0;
     const trained = [];
@@ -122,10 +123,12 @@ class Scheduler {
     const drawn = [];
     if (!hidden) {
       // Those on screen, and any never drawn yet (once, in turn).
-      const order = live.filter((v) => v.visible || !v.drawnOnce).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
+      // Then those whose words wait, a light turn that lets them train again.
+      const order = live.filter((v) => v.visible || !v.drawnOnce)
+        .sort((a, b) => (b.urgent - a.urgent) || (!!b.wordsWaiting - !!a.wordsWaiting) || (a.drawnAt - b.drawnAt));
       for (const v of order) {
-        // After a late frame, only what had input: the browser is still catching up.
-        if (!v.urgent && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
+        // After a late frame, only what had input (or waits): the browser is still catching up.
+        if (!v.urgent && !v.wordsWaiting && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
         const answering = v.urgent;
         v.urgent = false;
         v.draw(answering);

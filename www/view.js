@@ -210,6 +210,7 @@ export class View {
       else scheduler.wake();
     });
     this.drawnOnce = false;
+    this.wordsWaiting = null; // a status whose words go in the next frame (see redraw)
     /** Resolves once the playground has been drawn for the first time, texts and all. */
     this.drawn = new Promise((done) => { this.onDrawn = done; });
     this.pg = new Playground(this.$('data'), this.$('field'), this.$('rings'), this.$('network'), this.$('loss'), this.$('activation-plot'));
@@ -858,6 +859,14 @@ export class View {
     // Not before its styles are in: drawn then, its canvases are not yet
     // laid out, and all of it would be drawn again at the right size.
     if (this.box.hidden) return false;
+    // The words held back from the last render (below), of the same weights:
+    // this playground trained nothing since. The canvases wait a frame.
+    const waiting = this.wordsWaiting;
+    this.wordsWaiting = null;
+    if (waiting && !now) {
+      this.showWords(waiting);
+      return false;
+    }
     pg.rings_to_worker(this.painter.stampsRings(this.playing));
     const changed = pg.needs_render();
     const first = !this.drawnOnce;
@@ -872,7 +881,11 @@ export class View {
     }
     if (first) performance.mark('descent-first-frame'); // read by the browser benchmark
     const status = wordsDue || this.listeners.epoch.length ? pg.status() : null;
-    if (wordsDue) this.showWords(status);
+    // While it trains, the words go in the next frame, which trains nothing
+    // here: one frame of both the words' layout and the render's canvases
+    // took three refreshes on a phone, two frames take two each.
+    if (wordsDue && this.playing && changed && !now && !first) this.wordsWaiting = status;
+    else if (wordsDue) this.showWords(status);
     this.wordsBehind = !wordsDue;
     if (pg.get('hidden') !== this.lastHidden) {
       this.lastHidden = pg.get('hidden');
