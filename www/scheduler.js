@@ -105,8 +105,15 @@ class Scheduler {
     // Training: one budget for the page, in turns (who waited longest goes
     // first); a turn takes at least one mini-batch step, so the budget holds
     // to within one step, and a large network's epoch spans frames.
-    // One whose words wait for this frame trains nothing, so they stay true (see View.redraw).
-    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing && !v.wordsWaiting))
+    // Words held back from the last frame's renders go before anything trains
+    // (see View.redraw). After a late frame, their playgrounds neither train
+    // nor draw in this one (unless answering input), which then lays out
+    // their words and little else.
+    for (const v of live) {
+      v.resting = late && Boolean(v.wordsWaiting);
+      if (v.wordsWaiting) v.showWaitingWords();
+    }
+    const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing && !v.resting))
       .sort((a, b) => a.trainedAt - b.trainedAt);
     let trainMs = 0;
     const trained = [];
@@ -123,12 +130,10 @@ class Scheduler {
     const drawn = [];
     if (!hidden) {
       // Those on screen, and any never drawn yet (once, in turn).
-      // Then those whose words wait, a light turn that lets them train again.
-      const order = live.filter((v) => v.visible || !v.drawnOnce)
-        .sort((a, b) => (b.urgent - a.urgent) || (!!b.wordsWaiting - !!a.wordsWaiting) || (a.drawnAt - b.drawnAt));
+      const order = live.filter((v) => (v.visible || !v.drawnOnce) && !(v.resting && !v.urgent)).sort((a, b) => (b.urgent - a.urgent) || (a.drawnAt - b.drawnAt));
       for (const v of order) {
-        // After a late frame, only what had input (or waits): the browser is still catching up.
-        if (!v.urgent && !v.wordsWaiting && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
+        // After a late frame, only what had input: the browser is still catching up.
+        if (!v.urgent && (late || (drawn.length && performance.now() - start > Math.min(FRAME_WORK_MS, trainMs + this.drawBudget)))) break;
         const answering = v.urgent;
         v.urgent = false;
         v.draw(answering);

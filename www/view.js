@@ -859,14 +859,10 @@ export class View {
     // Not before its styles are in: drawn then, its canvases are not yet
     // laid out, and all of it would be drawn again at the right size.
     if (this.box.hidden) return false;
-    // The words held back from the last render (below), of the same weights:
-    // this playground trained nothing since. The canvases wait a frame.
-    const waiting = this.wordsWaiting;
-    this.wordsWaiting = null;
-    if (waiting && !now) {
-      this.showWords(waiting);
-      return false;
-    }
+    // Words still held back from the last render (below) go first; answering
+    // input, newer ones replace them.
+    if (now) this.wordsWaiting = null;
+    else this.showWaitingWords();
     pg.rings_to_worker(this.painter.stampsRings(this.playing));
     const changed = pg.needs_render();
     const first = !this.drawnOnce;
@@ -881,9 +877,9 @@ export class View {
     }
     if (first) performance.mark('descent-first-frame'); // read by the browser benchmark
     const status = wordsDue || this.listeners.epoch.length ? pg.status() : null;
-    // While it trains, the words go in the next frame, which trains nothing
-    // here: one frame of both the words' layout and the render's canvases
-    // took three refreshes on a phone, two frames take two each.
+    // While it trains, the words go at the start of the next frame, before it
+    // trains (see showWaitingWords): one frame of both the words' layout and
+    // this render's canvases took three refreshes on a phone.
     if (wordsDue && this.playing && changed && !now && !first) this.wordsWaiting = status;
     else if (wordsDue) this.showWords(status);
     this.wordsBehind = !wordsDue;
@@ -900,6 +896,22 @@ export class View {
       this.onDrawn();
     }
     return changed;
+  }
+
+  /**
+   * Writes the words held back from the last render: the page's scheduler
+   * calls this at the start of a frame, before any training, so they are of
+   * the weights that render drew.
+   */
+  showWaitingWords() {
+    const status = this.wordsWaiting;
+    this.wordsWaiting = null;
+    if (!status || this.stopped) return;
+    try {
+      this.showWords(status);
+    } catch (e) {
+      this.fault(e);
+    }
   }
 
   /** The numbers and words beside the canvases, as of `status`. */
