@@ -106,11 +106,12 @@ class Scheduler {
     // first); a turn takes at least one mini-batch step, so the budget holds
     // to within one step, and a large network's epoch spans frames.
     // Words held back from the last frame's renders go before anything trains
-    // (see View.redraw). After a late frame, their playgrounds neither train
-    // nor draw in this one (unless answering input), which then lays out
-    // their words and little else.
+    // (see View.redraw). Where frames run long (this one late, or the budget
+    // cut), their playgrounds neither train nor draw in this one (unless
+    // answering input), which then lays out their words and little else.
+    const strained = late || this.budget < TRAIN_BUDGET_MS;
     for (const v of live) {
-      v.resting = late && Boolean(v.wordsWaiting);
+      v.resting = strained && Boolean(v.wordsWaiting);
       if (v.wordsWaiting) v.showWaitingWords();
     }
     const trainers = live.filter((v) => v.jobs.length || (!hidden && v.visible && v.playing && !v.resting))
