@@ -341,13 +341,16 @@ test('a render too long for a frame draws in halves while training, the data can
       const pg = window.descent;
       const proto = Object.getPrototypeOf(pg);
       const seen = [];
+      let due = false;
+      pg.words_due = function () { due = true; return proto.words_due.call(this); };
       pg.render = function () {
         const r = proto.render.call(this);
         const parts = proto.render_timings.call(this);
-        seen.push([('marker' in parts), ('network diagram' in parts)]);
+        seen.push([('marker' in parts), ('network diagram' in parts), due]);
+        due = false;
         return r;
       };
-      setTimeout(() => { delete pg.render; done(seen); }, 4000);
+      setTimeout(() => { delete pg.render; delete pg.words_due; done(seen); }, 4000);
     }));
     await page.click('#play');
     await frames(page);
@@ -356,6 +359,10 @@ test('a render too long for a frame draws in halves while training, the data can
     const onlyDiagram = halves.filter(([d, n]) => !d && n).length;
     assert.ok(onlyData >= 3 && onlyDiagram >= 3, `renders in halves: ${JSON.stringify(renders)}`);
     assert.ok(halves.every(([d, n]) => d || n), 'every render draws something');
+    // The render the words follow draws the data canvas: its rings, marker and
+    // confusion matrices are of the weights the words are.
+    const followed = halves.filter(([, , due]) => due);
+    assert.ok(followed.length >= 3 && followed.every(([d]) => d), `the words' renders draw the data: ${JSON.stringify(renders)}`);
     // Both halves moved with training.
     assert.ok(await changedFraction(page, data, await grab(page, '#data')) > 0.01, 'the field moved');
     assert.ok(await changedFraction(page, diagram, await grab(page, '#network')) > 0.005, 'the diagram moved');

@@ -550,6 +550,9 @@ impl Playground {
         let split = training && self.render_cost.iter().sum::<f64>() > SPLIT_RENDER_ABOVE_MS;
         let (draw_data, draw_rest) = match (split, self.next_half) {
             (false, _) => (true, true),
+            // The render the words follow draws the points' predictions and
+            // the marker's reading: they are what the words say.
+            (true, _) if self.words_due => (true, false),
             (true, Half::Data) => (true, false),
             (true, Half::Rest) => (false, true),
         };
