@@ -496,13 +496,14 @@ test('while it trains the worker stamps the rings, and the page\'s core only sho
   }
 });
 
-test('while it plays, the numbers follow the canvases every 200 ms, written in the next frame before it trains (after a late frame, in a frame of their own); paused, or answering a click, at once', () => withPage(async (page) => {
+test('while it plays, the numbers follow the canvases every 200 ms, written in the next frame before it trains (where frames run long, in a frame of their own); paused, or answering a click, at once', () => withPage(async (page) => {
   await page.evaluate(() => window.descent.set('epochs-per-frame', '1'));
   await page.click('#play');
   await frames(page, 10);
   // What happens in which frame for 2 s: renders (those the words follow
   // marked), training, and the words written. `slow`: each render the words
-  // follow runs 60 ms over, so the next frame comes late.
+  // follow runs 60 ms over, so the next frame comes late and the training
+  // budget is cut.
   const watch = (slow) => page.evaluate((slow) => new Promise((done) => {
     const pg = window.descent;
     const proto = Object.getPrototypeOf(pg);
@@ -553,7 +554,7 @@ test('while it plays, the numbers follow the canvases every 200 ms, written in t
       // One frame of both the render and the words' layout took three refreshes on a phone.
       assert.ok(before.some(([what, at]) => what === 'words render' && at === f - 1), `the words of frame ${f} follow the render before: ${summary}`);
       assert.ok(!before.some(([what, at]) => what !== 'write' && at === f), `the words go first in frame ${f}: ${summary}`);
-      if (slow) assert.ok(!events.some(([what, at]) => what !== 'write' && at === f), `after a late frame, frame ${f} only writes the words: ${summary}`);
+      if (slow) assert.ok(!events.some(([what, at]) => what !== 'write' && at === f), `where frames run long, frame ${f} only writes the words: ${summary}`);
     }
     assert.deepEqual(stale, [], 'the epoch written is the network\'s as it is then');
   }
