@@ -137,7 +137,11 @@ test(`${ENGINE}: embed.html#scene shows the linked scene, and the page works ins
     assert.equal(await tab.run(() => window.origin), 'null', 'the frame really is sandboxed');
     await tab.click('#step-epoch');
     await tab.click('#step-epoch');
-    await tab.waitFor(() => $q('#epoch').textContent === '2', [], { what: 'epoch 2 in the frame' });
+    await tab.waitFor(() => $q('#epoch').textContent === '2', [], { what: 'epoch 2 in the frame' }).catch(async (e) => {
+      // What the frame shows and holds then, for whoever reads the failure.
+      const state = await tab.run(() => JSON.stringify({ shown: $q('#epoch').textContent, epoch: window.descent.status().epoch, playing: document.querySelector('descent-playground')?.handle?.view.playing })).catch((x) => x.message);
+      throw new Error(`${e.message}; the frame: ${state}`);
+    });
     assert.ok(await painted() > 0.5, `${ENGINE}: the colour field is drawn in the frame`);
     assert.deepEqual(await tab.errors(), []);
   } finally {
