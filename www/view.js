@@ -859,10 +859,6 @@ export class View {
     // Not before its styles are in: drawn then, its canvases are not yet
     // laid out, and all of it would be drawn again at the right size.
     if (this.box.hidden) return false;
-    // Words still held back from the last render (below) go first; answering
-    // input, newer ones replace them.
-    if (now) this.wordsWaiting = null;
-    else this.showWaitingWords();
     pg.rings_to_worker(this.painter.stampsRings(this.playing));
     const changed = pg.needs_render();
     const first = !this.drawnOnce;
@@ -878,8 +874,9 @@ export class View {
     if (first) performance.mark('descent-first-frame'); // read by the browser benchmark
     const status = wordsDue || this.listeners.epoch.length ? pg.status() : null;
     // While it trains, the words go at the start of the next frame, before it
-    // trains (see showWaitingWords): one frame of both the words' layout and
-    // this render's canvases took three refreshes on a phone.
+    // trains (the scheduler calls showWaitingWords there, before any redraw):
+    // one frame of both the words' layout and this render's canvases took
+    // three refreshes on a phone.
     if (wordsDue && this.playing && changed && !now && !first) this.wordsWaiting = status;
     else if (wordsDue) this.showWords(status);
     this.wordsBehind = !wordsDue;
