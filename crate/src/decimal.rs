@@ -10,6 +10,9 @@
 //! place the number between the midpoints around the estimate.
 
 mod big;
+mod write;
+
+pub use write::{Exp, Fixed, Float, Shortest};
 
 use big::Big;
 use std::cmp::Ordering;

@@ -244,6 +244,42 @@ fn numbers_are_read_in_wasm_as_the_standard_reader_reads_them() {
     assert!(differ.is_empty(), "read differently in wasm: {differ:?}");
 }
 
+/// The page writes numbers with its own writer (`descent::decimal`), not
+/// core's: in wasm too it must write what `format!` writes.
+#[wasm_bindgen_test]
+fn numbers_are_written_in_wasm_as_format_writes_them() {
+    use descent::decimal::{Exp, Fixed, Shortest};
+    let mut values = vec![0.0, -0.0, 0.1, 0.25, 2.5, 1e21, 1e-7, 5e-324, f64::MAX];
+    values.extend([
+        f64::NAN,
+        f64::INFINITY,
+        3.0e-45,
+        1.7102082e6,
+        2f64.powi(-1022),
+    ]);
+    let mut rng = descent::rng::Rng::new(11);
+    values.extend((0..2000).map(|_| f64::from_bits(rng.next_u64())));
+    values.extend(
+        (0..2000).map(|_| rng.below(100_000) as f64 * 10f64.powi(rng.below(24) as i32 - 12)),
+    );
+    let mut differ = Vec::new();
+    for &v in &values {
+        let f = v as f32;
+        let pairs = [
+            (Shortest(v).to_string(), format!("{v}")),
+            (Shortest(f).to_string(), format!("{f}")),
+            (Exp(v, None).to_string(), format!("{v:e}")),
+            (Exp(f, None).to_string(), format!("{f:e}")),
+            (Fixed(v, 3).to_string(), format!("{v:.3}")),
+            (Fixed(f, 1).to_string(), format!("{f:.1}")),
+            (Exp(v, Some(2)).to_string(), format!("{v:.2e}")),
+            (Exp(f, Some(4)).to_string(), format!("{f:.4e}")),
+        ];
+        differ.extend(pairs.into_iter().filter(|(ours, core)| ours != core));
+    }
+    assert!(differ.is_empty(), "written differently in wasm: {differ:?}");
+}
+
 /// The RGBA pixels of `canvas` as shown (a handed-over canvas too).
 fn shown_pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let (width, height) = (canvas.width(), canvas.height());

@@ -1,6 +1,6 @@
 //! Unsigned integers of any size, with only what exact comparison of a
-//! decimal with a binary number needs: products by small numbers, powers
-//! of ten and of two, and order.
+//! decimal with a binary number, and writing one out, need: products by
+//! small numbers, powers of two, five and ten, order and decimal digits.
 
 use std::cmp::Ordering;
 
@@ -45,6 +45,43 @@ impl Big {
             self.mul_add(10u32.pow(step), 0);
             n -= step;
         }
+    }
+
+    /// `self · 5^n`.
+    pub fn mul_pow5(&mut self, mut n: u32) {
+        while n > 0 {
+            let step = n.min(13); // 5^13 < 2^32
+            self.mul_add(5u32.pow(step), 0);
+            n -= step;
+        }
+    }
+
+    /// Its decimal digits (each 0 to 9), most significant first, without
+    /// leading zeros; none for zero.
+    pub fn decimal(mut self) -> Vec<u8> {
+        // Nine digits at a time: the remainders of division by 10^9.
+        let mut groups = Vec::new();
+        loop {
+            let n = self.significant().len();
+            if n == 0 {
+                break;
+            }
+            self.0.truncate(n);
+            let mut rest = 0u64;
+            for limb in self.0.iter_mut().rev() {
+                let v = rest << 32 | *limb as u64;
+                *limb = (v / 1_000_000_000) as u32;
+                rest = v % 1_000_000_000;
+            }
+            groups.push(rest as u32);
+        }
+        let mut digits = Vec::with_capacity(groups.len() * 9);
+        for group in groups.iter().rev() {
+            digits.extend((0..9).rev().map(|i| (group / 10u32.pow(i) % 10) as u8));
+        }
+        let leading = digits.iter().take_while(|&&d| d == 0).count();
+        digits.drain(..leading);
+        digits
     }
 
     /// `self · 2^n`.
