@@ -14,6 +14,7 @@ pub(crate) mod json;
 use super::shorten;
 use super::MAX_POINTS;
 use super::{Point, Task};
+use crate::decimal::Shortest;
 use crate::decimal::{read_f32, read_f64};
 #[cfg(test)]
 use crate::i18n::ENGLISH;
@@ -29,7 +30,8 @@ pub const MAX_FILE_BYTES: usize = 4_000_000;
 pub fn to_csv(points: &[Point]) -> String {
     let mut out = String::from("x1,x2,label,test\n");
     for p in points {
-        let _ = writeln!(out, "{},{},{},{}", p.x1, p.x2, p.label, u8::from(p.test));
+        let (x1, x2, label) = (Shortest(p.x1), Shortest(p.x2), Shortest(p.label));
+        let _ = writeln!(out, "{x1},{x2},{label},{}", u8::from(p.test));
     }
     out
 }
@@ -38,7 +40,7 @@ pub fn to_csv(points: &[Point]) -> String {
 pub fn to_json(points: &[Point]) -> String {
     let json_number = |v: f32| {
         if v.is_finite() {
-            v.to_string()
+            Shortest(v).to_string()
         } else {
             "null".to_string()
         }

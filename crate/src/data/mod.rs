@@ -5,6 +5,7 @@ pub mod presets;
 
 pub use presets::Preset;
 
+use crate::decimal::{Exp, Fixed, Shortest};
 use crate::nn::{Features, Samples};
 use crate::rng::Rng;
 
@@ -97,17 +98,17 @@ pub fn human(value: impl Into<f64>) -> String {
     let v: f64 = value.into();
     let size = v.abs();
     if !v.is_finite() || (v.fract() == 0.0 && size <= 9_007_199_254_740_992.0) {
-        return format!("{v}");
+        return Shortest(v).to_string();
     }
     if (1e-5..1e6).contains(&size) {
         let decimals = (2.0 - size.log10().floor()).max(0.0) as usize;
-        let text = format!("{v:.decimals$}");
+        let text = Fixed(v, decimals).to_string();
         return match decimals {
             0 => text,
             _ => text.trim_end_matches('0').trim_end_matches('.').to_string(),
         };
     }
-    let text = format!("{v:.2e}");
+    let text = Exp(v, Some(2)).to_string();
     match text.split_once('e') {
         Some((mantissa, exponent)) => {
             let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');

@@ -5,6 +5,7 @@
 
 use super::{Scene, Session};
 use crate::data::{Point, Task};
+use crate::decimal::{Fixed, Shortest};
 use crate::i18n::{count, fill, Catalogue};
 use crate::nn::{EpochRecord, Network, Status};
 use crate::view::colors::Glyph;
@@ -20,7 +21,7 @@ pub fn training_state(session: &Session, t: &Catalogue) -> (&'static str, String
             "diverged",
             fill(
                 t.diverged,
-                &[("rate", &scene.training.learning_rate.to_string())],
+                &[("rate", &Shortest(scene.training.learning_rate).to_string())],
             ),
         ),
         Status::EarlyStopped { best_epoch } => (
@@ -49,18 +50,18 @@ pub fn data_spot(
 ) -> String {
     let names = scene.palette.class_names_in(t);
     let output = match (scene.task, y) {
-        (Task::Regression, [v]) => fill(t.spot_output, &[("value", &format!("{v:.3}"))]),
-        (_, [p]) => format!("P({}) = {p:.3}", names[1]),
+        (Task::Regression, [v]) => fill(t.spot_output, &[("value", &Fixed(*v, 3).to_string())]),
+        (_, [p]) => format!("P({}) = {}", names[1], Fixed(*p, 3)),
         (_, many) => {
             let parts: Vec<String> = many
                 .iter()
                 .zip(names)
-                .map(|(p, n)| format!("{n} {p:.2}"))
+                .map(|(p, n)| format!("{n} {}", Fixed(*p, 2)))
                 .collect();
             parts.join(", ")
         }
     };
-    let spot = format!("({x1:.2}, {x2:.2}) → {output}");
+    let spot = format!("({}, {}) → {output}", Fixed(x1, 2), Fixed(x2, 2));
     let Some(p) = point else { return spot };
     let kind = if p.test {
         t.spot_test_point
@@ -68,7 +69,7 @@ pub fn data_spot(
         t.spot_training_point
     };
     let label = match scene.task {
-        Task::Regression => fill(t.spot_value, &[("value", &format!("{:.2}", p.label))]),
+        Task::Regression => fill(t.spot_value, &[("value", &Fixed(p.label, 2).to_string())]),
         _ => names[(p.label as usize).min(3)].to_string(),
     };
     fill(
@@ -88,7 +89,7 @@ pub fn diagram_spot(scene: &Scene, net: &Network, hit: Option<Hit>, t: &Catalogu
                 t.spot_bias,
                 &[
                     ("unit", &unit_name(scene, net, layer, unit, t)),
-                    ("bias", &format!("{:.3}", bias.unwrap_or(f32::NAN))),
+                    ("bias", &Fixed(bias.unwrap_or(f32::NAN), 3).to_string()),
                 ],
             )
         }
@@ -99,7 +100,7 @@ pub fn diagram_spot(scene: &Scene, net: &Network, hit: Option<Hit>, t: &Catalogu
                 t.spot_weight,
                 &[
                     ("link", &link_name(scene, net, layer, from, to, t)),
-                    ("weight", &format!("{:.3}", weight.unwrap_or(f32::NAN))),
+                    ("weight", &Fixed(weight.unwrap_or(f32::NAN), 3).to_string()),
                 ],
             )
         }
@@ -183,9 +184,9 @@ fn counted(n: usize, colour: &str, glyph: Glyph, t: &Catalogue) -> String {
 pub fn percent(fraction: f32) -> String {
     let p = fraction * 100.0;
     if (p - p.round()).abs() < 0.05 {
-        format!("{}%", p.round())
+        format!("{}%", Shortest(p.round()))
     } else {
-        format!("{p:.1}%")
+        format!("{}%", Fixed(p, 1))
     }
 }
 

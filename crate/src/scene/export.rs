@@ -3,15 +3,16 @@
 
 use super::Scene;
 use crate::data::Task;
+use crate::decimal::Shortest;
 use crate::nn::Network;
 
 fn numbers(values: &[f32]) -> String {
-    // `{}` prints the shortest text that reads back as the same f32.
+    // The shortest text that reads back as the same f32.
     let texts: Vec<String> = values
         .iter()
         .map(|v| {
             if v.is_finite() {
-                format!("{v}")
+                Shortest(*v).to_string()
             } else {
                 "null".to_string()
             }

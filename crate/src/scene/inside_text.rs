@@ -1,5 +1,6 @@
 //! The words of the views inside the training: the hidden space's caption.
 
+use crate::decimal::{Exp, Fixed, Shortest};
 use crate::i18n::{fill, Catalogue};
 
 /// What the hidden-space picture of hidden layer `layer` (from 0) shows, in
@@ -51,9 +52,9 @@ pub struct Phase {
 /// digits in e-notation when smaller than 0.001.
 pub fn number(x: f32) -> String {
     if x != 0.0 && x.abs() < 1e-3 {
-        format!("{x:.3e}")
+        Exp(x, Some(3)).to_string()
     } else {
-        format!("{x:.4}")
+        Fixed(x, 4).to_string()
     }
 }
 
@@ -140,27 +141,29 @@ fn state_lines(
     use crate::nn::OptimizerKind::*;
     let (n, eta) = (number, number(step.rate));
     let (w0, w1, g) = (n(w0), n(w1), factor(g));
+    let (momentum, decay) = (Shortest(MOMENTUM), Shortest(RMSPROP_DECAY));
+    let (beta1, beta2) = (Shortest(ADAM_BETA1), Shortest(ADAM_BETA2));
     match step.optimizer {
         Sgd => Vec::new(),
         Momentum => vec![
             format!("    {}: {} → {}", t.slow_velocity, n(s0), n(s1)),
-            format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
+            format!("    v = {momentum}·{} + {g} = {}", factor(s0), n(s1)),
             format!("    w = {w0} − {eta}·{} = {w1}", factor(s1)),
         ],
         Nesterov => vec![
             format!("    {}: {} → {}", t.slow_velocity, n(s0), n(s1)),
-            format!("    v = {MOMENTUM}·{} + {g} = {}", factor(s0), n(s1)),
+            format!("    v = {momentum}·{} + {g} = {}", factor(s0), n(s1)),
             format!(
-                "    w = {w0} − {eta}·({g} + {MOMENTUM}·{}) = {w1}",
+                "    w = {w0} − {eta}·({g} + {momentum}·{}) = {w1}",
                 factor(s1)
             ),
         ],
         RmsProp => vec![
             format!("    {}: {} → {}", t.slow_running_square, n(s0), n(s1)),
             format!(
-                "    s = {RMSPROP_DECAY}·{} + {:.1}·{g}² = {}",
+                "    s = {decay}·{} + {}·{g}² = {}",
                 n(s0),
-                1.0 - RMSPROP_DECAY,
+                Fixed(1.0 - RMSPROP_DECAY, 1),
                 n(s1)
             ),
             format!("    w = {w0} − {eta}·{g} / (√{} + ε) = {w1}", n(s1)),
@@ -184,15 +187,15 @@ fn state_lines(
                     n(v0),
                     n(v1)
                 ),
-                format!("    m = {ADAM_BETA1}·{} + {:.1}·{g} = {}", factor(s0), 1.0 - ADAM_BETA1, n(s1)),
+                format!("    m = {beta1}·{} + {}·{g} = {}", factor(s0), Fixed(1.0 - ADAM_BETA1, 1), n(s1)),
                 format!(
-                    "    v = {ADAM_BETA2}·{} + {:.3}·{g}² = {}",
+                    "    v = {beta2}·{} + {}·{g}² = {}",
                     n(v0),
-                    1.0 - ADAM_BETA2,
+                    Fixed(1.0 - ADAM_BETA2, 3),
                     n(v1)
                 ),
                 format!(
-                    "    m̂ = m / (1 − {ADAM_BETA1}^{steps}) = {} / {} = {};  v̂ = v / (1 − {ADAM_BETA2}^{steps}) = {} / {} = {}",
+                    "    m̂ = m / (1 − {beta1}^{steps}) = {} / {} = {};  v̂ = v / (1 − {beta2}^{steps}) = {} / {} = {}",
                     n(s1),
                     n(c1),
                     n(m_hat),

@@ -3,6 +3,7 @@
 //! perceptron's arithmetic written out in full.
 
 use crate::decimal::read_f64;
+use crate::decimal::{Fixed, Shortest};
 
 /// The perceptron's arithmetic as the lecture writes it on the board:
 /// `neuron_arithmetic(1.0, &[3.0, -2.0], &[-1.0, 2.0])` gives
@@ -83,10 +84,10 @@ impl Expression {
 /// f32 precision, so 0.3f32 reads as exactly 0.3).
 fn lecture_number(value: f64) -> (String, bool) {
     if !value.is_finite() {
-        return (format!("{value}"), false);
+        return (Shortest(value).to_string(), false);
     }
     let decimals = decimals_for(value.abs(), 3);
-    let text = trim_zeros(format!("{:.*}", decimals, value.abs()));
+    let text = trim_zeros(Fixed(value.abs(), decimals).to_string());
     let shown = read_f64(&text).unwrap_or(f64::NAN);
     let exact = (shown - value.abs()).abs() <= 1e-6 * value.abs().max(1.0);
     let negative = value < 0.0 && text != "0";
@@ -127,7 +128,7 @@ pub fn probability(p: f64) -> String {
     if nearer_end < SHOWN_LIMIT {
         return if p < 0.5 { "< 0.0001" } else { "> 0.9999" }.to_string();
     }
-    let text = trim_zeros(format!("{:.*}", decimals_for(nearer_end, 2), p));
+    let text = trim_zeros(Fixed(p, decimals_for(nearer_end, 2)).to_string());
     let exact = (read_f64(&text).unwrap_or(f64::NAN) - p).abs() <= 1e-9;
     let relation = if exact { "=" } else { "≈" };
     format!("{relation} {text}")

@@ -7,6 +7,7 @@
 use super::compare::{Compare, Race, RaceAxis};
 use super::lessons::{Lesson, Panel};
 use super::{Marker, Scene, Session};
+use crate::decimal::Fixed;
 use crate::nn::{Network, Trainer};
 use crate::view::landscape::{Param, Path};
 
@@ -419,7 +420,7 @@ impl LessonState {
 
 /// A number as a person writes it: no trailing zeros, a real minus sign.
 pub fn short_number(v: f32) -> String {
-    let s = format!("{:.3}", v);
+    let s = Fixed(v, 3).to_string();
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.replace('-', "−")
 }

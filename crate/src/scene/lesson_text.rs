@@ -8,6 +8,7 @@ use super::lecture_numbers::neuron_arithmetic;
 use super::lesson_state::{short_number, two_parameters, LessonState};
 use super::lessons::{Panel, Perceptron};
 use super::Session;
+use crate::decimal::{Exp, Fixed};
 use crate::i18n::{fill, Catalogue};
 use crate::nn::{curvature, inspect, Status, Trainer};
 
@@ -29,7 +30,10 @@ impl LessonState {
                         true => t.race_line_diverged,
                         false => t.race_line,
                     };
-                    fill(line, &[("run", &run), ("loss", &format!("{loss:.4}"))])
+                    fill(
+                        line,
+                        &[("run", &run), ("loss", &Fixed(loss, 4).to_string())],
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -65,7 +69,7 @@ impl LessonState {
             trainer
                 .history()
                 .last()
-                .map_or("–".to_string(), |r| format!("{:.4}", r.train_loss))
+                .map_or("–".to_string(), |r| Fixed(r.train_loss, 4).to_string())
         };
         let Some([w, b]) = two_parameters(&session.trainer().network) else {
             return String::new();
@@ -74,15 +78,17 @@ impl LessonState {
             t.landscape_step,
             &[
                 ("step", &self.path_steps().to_string()),
-                ("w", &format!("{w:.3}")),
-                ("b", &format!("{b:.3}")),
+                ("w", &Fixed(w, 3).to_string()),
+                ("b", &Fixed(b, 3).to_string()),
                 ("loss", &loss(session.trainer())),
             ],
         )];
         for ((_, trainer), label) in self.runs(session).into_iter().zip(self.run_labels(t)) {
             if let Some([w, b]) = two_parameters(&trainer.network) {
                 lines.push(format!(
-                    "{label}: w = {w:.3}, b = {b:.3}, J = {}",
+                    "{label}: w = {}, b = {}, J = {}",
+                    Fixed(w, 3),
+                    Fixed(b, 3),
                     loss(trainer)
                 ));
             }
@@ -103,7 +109,7 @@ impl LessonState {
         let bars = sizes
             .iter()
             .enumerate()
-            .map(|(l, s)| format!("{}: {:.2e}", column_name(l + 1, net, t), s))
+            .map(|(l, s)| format!("{}: {}", column_name(l + 1, net, t), Exp(*s, Some(2))))
             .collect::<Vec<_>>()
             .join(" · ");
         let mut lines = vec![fill(t.backprop_bars, &[("bars", &bars)])];
@@ -120,14 +126,14 @@ impl LessonState {
                             "weight",
                             &link_name(session.scene(), net, at.layer, at.from, at.to, t),
                         ),
-                        ("gradient", &format!("{:.3e}", chain.batch_gradient)),
+                        ("gradient", &Exp(chain.batch_gradient, Some(3)).to_string()),
                         ("count", &samples.len().to_string()),
                     ],
                 ));
                 let factors = chain
                     .factors
                     .iter()
-                    .map(|f| format!("{} = {:.4}", f.symbol, f.value))
+                    .map(|f| format!("{} = {}", f.symbol, Fixed(f.value, 4)))
                     .collect::<Vec<_>>()
                     .join(" · ");
                 let symbols = chain
@@ -141,7 +147,7 @@ impl LessonState {
                     &[
                         ("symbols", &symbols),
                         ("factors", &factors),
-                        ("product", &format!("{:.4e}", chain.product())),
+                        ("product", &Exp(chain.product(), Some(4)).to_string()),
                     ],
                 ));
             }
@@ -193,7 +199,7 @@ fn marker_text(session: &mut Session, t: &Catalogue) -> String {
                 ("label", crate::i18n::scene_label(t, &m.label)),
                 ("x1", &short_number(m.x1)),
                 ("x2", &short_number(m.x2)),
-                ("output", &format!("{v:.3}")),
+                ("output", &Fixed(*v, 3).to_string()),
             ],
         ),
         _ => String::new(),

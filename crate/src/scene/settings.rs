@@ -9,6 +9,7 @@ use super::{Scene, MAX_CLASSES, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::data::Task;
 use crate::data::{human, shorten};
 use crate::decimal::read_f64;
+use crate::decimal::Shortest;
 use crate::i18n::{fill, Catalogue, ENGLISH};
 use crate::nn::{Activation, Feature, Features, OptimizerKind, Penalty, ScheduleKind};
 use crate::view::colors::Palette;
@@ -213,7 +214,7 @@ pub const SETTINGS: [Setting; 20] = [
             scene.training.learning_rate = v as f32;
             Ok(note)
         },
-        write: |scene| scene.training.learning_rate.to_string(),
+        write: |scene| Shortest(scene.training.learning_rate).to_string(),
     },
     Setting {
         name: "schedule",
@@ -285,7 +286,7 @@ pub const SETTINGS: [Setting; 20] = [
             scene.training.dropout = v as f32;
             Ok(note)
         },
-        write: |scene| scene.training.dropout.to_string(),
+        write: |scene| Shortest(scene.training.dropout).to_string(),
     },
     Setting {
         name: "regularization",
@@ -313,7 +314,7 @@ pub const SETTINGS: [Setting; 20] = [
             scene.training.regularization.rate = v as f32;
             Ok(note)
         },
-        write: |scene| scene.training.regularization.rate.to_string(),
+        write: |scene| Shortest(scene.training.regularization.rate).to_string(),
     },
     Setting {
         name: "test-fraction",
@@ -335,7 +336,7 @@ pub const SETTINGS: [Setting; 20] = [
             scene.resplit();
             Ok(note)
         },
-        write: |scene| scene.test_fraction.to_string(),
+        write: |scene| Shortest(scene.test_fraction).to_string(),
     },
     Setting {
         name: "early-stopping",
@@ -414,7 +415,7 @@ pub const SETTINGS: [Setting; 20] = [
             scene.noise = v as f32;
             Ok(note)
         },
-        write: |scene| scene.noise.to_string(),
+        write: |scene| Shortest(scene.noise).to_string(),
     },
     Setting {
         name: "palette",
@@ -527,7 +528,7 @@ fn clamped(
     high: f64,
 ) -> Result<(f64, Option<String>), String> {
     let v = parse_number(t, field, value)?;
-    let c = v.clamp(low, high);
+    let c = v.max(low).min(high); // not clamp: see `crate::decimal::Shortest`
     let note = (c != v).then(|| {
         let [v, low, high, c] = [v, low, high, c].map(human);
         fill(

@@ -21,6 +21,7 @@ use super::{Marker, Scene, MAX_POINTS};
 use crate::data::{human, shorten};
 use crate::data::{Domain, Preset, Task};
 use crate::decimal::read_f32;
+use crate::decimal::Shortest;
 use crate::i18n::{fill, Catalogue, ENGLISH};
 use std::fmt::Write;
 
@@ -119,8 +120,8 @@ pub fn link_notes(t: &Catalogue, scene: &Scene) -> Vec<String> {
                 t.link_cannot_hold_values,
                 &[
                     ("count", &cut.to_string()),
-                    ("low", &low.to_string()),
-                    ("high", &high.to_string()),
+                    ("low", &Shortest(low).to_string()),
+                    ("high", &Shortest(high).to_string()),
                 ],
             ));
         }
@@ -157,7 +158,16 @@ fn encode_with(
     let usual = preset_scene(scene.preset, 0);
     if scene.domain != usual.domain {
         let Domain { x1, x2 } = scene.domain;
-        pairs.push(("domain", format!("{},{},{},{}", x1.0, x1.1, x2.0, x2.1)));
+        pairs.push((
+            "domain",
+            format!(
+                "{},{},{},{}",
+                Shortest(x1.0),
+                Shortest(x1.1),
+                Shortest(x2.0),
+                Shortest(x2.1)
+            ),
+        ));
     }
     if scene.axes != usual.axes {
         let (x1, x2) = &scene.axes;
@@ -166,7 +176,12 @@ fn encode_with(
     if scene.marker != usual.marker {
         let marker = match &scene.marker {
             None => "none".to_string(),
-            Some(m) => format!("{},{},{}", m.x1, m.x2, escape(&m.label, b"")),
+            Some(m) => format!(
+                "{},{},{}",
+                Shortest(m.x1),
+                Shortest(m.x2),
+                escape(&m.label, b"")
+            ),
         };
         pairs.push(("marker", marker));
     }
@@ -463,7 +478,7 @@ fn coordinate(t: &Catalogue, field: &str, text: &str) -> Result<f32, String> {
             &[
                 ("field", field),
                 ("value", &shorten(text)),
-                ("max", &MAX_COORDINATE.to_string()),
+                ("max", &Shortest(MAX_COORDINATE).to_string()),
             ],
         )
     };
@@ -491,8 +506,8 @@ fn domain(t: &Catalogue, value: &str) -> Result<Domain, String> {
                 t.link_domain_not_rising,
                 &[
                     ("side", name),
-                    ("from", &from.to_string()),
-                    ("to", &to.to_string()),
+                    ("from", &Shortest(from).to_string()),
+                    ("to", &Shortest(to).to_string()),
                 ],
             ))
         }
@@ -525,7 +540,7 @@ fn bounded(t: &Catalogue, domain: Domain) -> Result<(Domain, Option<String>), St
             .join(",")
     };
     let rises = |(from, to): (f32, f32)| to - from >= from.abs().max(to.abs()).max(1.0) / 1000.0;
-    let max = MAX_DOMAIN.to_string();
+    let max = Shortest(MAX_DOMAIN).to_string();
     if !(rises(shown.x1) && rises(shown.x2)) {
         return Err(fill(
             t.link_domain_beyond,

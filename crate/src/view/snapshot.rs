@@ -13,6 +13,7 @@ use super::colors::Palette;
 use super::field::FieldKind;
 use super::links::Diagram;
 use crate::data::Domain;
+use crate::decimal::Shortest;
 use crate::nn::{Activation, Features, Layer, Loss, Network};
 
 const VERSION: f32 = 2.0;
@@ -108,12 +109,16 @@ impl Snapshot {
     pub fn decode(data: &[f32]) -> Result<Snapshot, String> {
         let header = data.get(..HEADER).ok_or("snapshot: too short")?;
         if header[0] != VERSION {
-            return Err(format!("snapshot: version {} is not {VERSION}", header[0]));
+            return Err(format!(
+                "snapshot: version {} is not {}",
+                Shortest(header[0]),
+                Shortest(VERSION)
+            ));
         }
         let whole = |v: f32, most: usize, what: &str| {
             let ok = v.fract() == 0.0 && v >= 0.0 && v <= most as f32;
             ok.then_some(v as usize)
-                .ok_or_else(|| format!("snapshot: {what} {v} is out of range"))
+                .ok_or_else(|| format!("snapshot: {what} {} is out of range", Shortest(v)))
         };
         let field_size = whole(header[1], 1024, "field size")?.max(1);
         let features = Features::from_bits(whole(header[2], 255, "features")? as u8)

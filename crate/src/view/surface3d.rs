@@ -190,7 +190,8 @@ pub fn lift(
 /// clamped to the grid's edge.
 fn bilinear(values: &[f32], cells: usize, x: f32, y: f32) -> Option<f32> {
     let last = (cells - 1) as f32;
-    let (x, y) = (x.clamp(0.0, last), y.clamp(0.0, last));
+    // max and min, not clamp: see `crate::decimal::Shortest`.
+    let (x, y) = (x.max(0.0).min(last), y.max(0.0).min(last));
     let (c0, r0) = (x.floor() as usize, y.floor() as usize);
     let (c1, r1) = ((c0 + 1).min(cells - 1), (r0 + 1).min(cells - 1));
     let (tx, ty) = (x - c0 as f32, y - r0 as f32);

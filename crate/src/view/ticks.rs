@@ -1,5 +1,7 @@
 //! Round numbers for chart axes.
 
+use crate::decimal::Fixed;
+
 /// About `count` evenly spaced round values (steps of 1, 2 or 5 × 10^k)
 /// covering `[low, high]`.
 pub fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
@@ -35,7 +37,7 @@ pub fn axis_ticks(low: f64, high: f64) -> Vec<(f64, String)> {
         .into_iter()
         .filter(|&v| v > low && v < high)
         .map(|v| {
-            let text = format!("{v:.decimals$}");
+            let text = Fixed(v, decimals).to_string();
             let text = if text.trim_start_matches(['-', '0', '.']).is_empty() {
                 "0".to_string()
             } else {
@@ -48,7 +50,7 @@ pub fn axis_ticks(low: f64, high: f64) -> Vec<(f64, String)> {
 
 /// A tick value as short text: no trailing zeros, no "-0".
 pub fn label(value: f64) -> String {
-    let text = format!("{:.3}", value);
+    let text = Fixed(value, 3).to_string();
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_string()

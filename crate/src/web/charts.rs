@@ -2,6 +2,7 @@
 //! pixels (`view::chart` places them).
 
 use super::canvas::Canvas;
+use crate::decimal::Shortest;
 use crate::nn::{Activation, EpochRecord, Schedule};
 use crate::view::chart::{Margins, Plot};
 use crate::view::ticks::{label, nice_ticks};
@@ -21,7 +22,7 @@ const GRID: &str = "rgba(0,0,0,0.08)";
 type Rgb = (u8, u8, u8);
 
 fn css((r, g, b): Rgb, alpha: f64) -> String {
-    format!("rgba({r},{g},{b},{alpha})")
+    format!("rgba({r},{g},{b},{})", Shortest(alpha))
 }
 
 fn thin(history: &[EpochRecord]) -> impl Iterator<Item = &EpochRecord> {
@@ -52,7 +53,10 @@ pub(super) fn text(
     color: &str,
 ) {
     let ctx = canvas.ctx();
-    ctx.set_font(&font(&format!("{}px", (size * canvas.ratio).round())));
+    ctx.set_font(&font(&format!(
+        "{}px",
+        Shortest((size * canvas.ratio).round())
+    )));
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);
     let _ = ctx.fill_text(text, x as f64, y as f64);

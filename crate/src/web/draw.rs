@@ -4,6 +4,7 @@
 use super::canvas::{Canvas, KeptPicture};
 use super::points::{PointLayers, PointLook, Stamp};
 use crate::data::{Domain, Task};
+use crate::decimal::Fixed;
 use crate::i18n::{fill, Catalogue};
 use crate::scene::{Marker, Session};
 use crate::view::colors::{self, css, Glyph, Palette, Rgb};
@@ -273,7 +274,7 @@ fn marker_label(m: &Marker, output: &[f32], scene: &crate::scene::Scene, t: &Cat
                 &[("label", label), ("class", class), ("p", &probability(*v))],
             )
         }
-        [v] => format!("{label} · {v:.2}"),
+        [v] => format!("{label} · {}", Fixed(*v, 2)),
         many => fill(
             t.marker_class,
             &[

@@ -6,6 +6,7 @@ use super::canvas::{Blitter, Canvas};
 use super::charts::{self, text, TEXT};
 use super::{field_kind, Playground};
 use crate::data::Task;
+use crate::decimal::Fixed;
 use crate::i18n::Catalogue;
 use crate::nn::{Activation, ScheduleKind, Workspace};
 use crate::scene::inside_text::{hidden_space_caption, slow_step_phases, Phase};
@@ -328,8 +329,8 @@ impl Playground {
         phases[0].title = crate::i18n::fill(
             self.t.slow_point,
             &[
-                ("x1", &format!("{:.2}", p.x1)),
-                ("x2", &format!("{:.2}", p.x2)),
+                ("x1", &Fixed(p.x1, 2).to_string()),
+                ("x2", &Fixed(p.x2, 2).to_string()),
                 ("title", &phases[0].title),
             ],
         );

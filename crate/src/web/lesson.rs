@@ -5,6 +5,7 @@
 
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
+use crate::decimal::{Exp, Fixed, Shortest};
 use crate::nn::{Status, Trainer};
 use crate::scene::compare::RaceAxis;
 use crate::scene::describe::column_name;
@@ -223,12 +224,12 @@ fn draw_landscape(
         ctx.stroke();
     }
     let px = |v: f64| (v * canvas.ratio).round() as i32;
-    let label = |v: f32| format!("{v:.1}").replace('-', "−");
+    let label = |v: f32| format!("{}", Fixed(v, 1)).replace('-', "−");
     // White on a dark box: readable over any colour of the surface.
     let text = |s: &str, (x, y): (i32, i32), align: &str| {
         ctx.set_font(&super::charts::font(&format!(
             "{}px",
-            (11.0 * canvas.ratio).round()
+            Shortest((11.0 * canvas.ratio).round())
         )));
         let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
         let left = match align {
@@ -427,7 +428,7 @@ fn draw_gradient_bars(
         }
         charts::text(
             canvas,
-            &format!("{size:.0e}"),
+            &format!("{}", Exp(size, Some(0))),
             (x, (bottom - height - 4.0 * r) as i32),
             10.0,
             "center",

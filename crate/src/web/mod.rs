@@ -712,7 +712,8 @@ impl Playground {
     /// kept inside it; returns where it is, as `[x, y]`.
     pub fn set_cursor(&mut self, x: f64, y: f64) -> Vec<f64> {
         let (w, h) = (self.data.width, self.data.height);
-        let at = (x.clamp(0.0, w.max(0.0)), y.clamp(0.0, h.max(0.0)));
+        // max and min, not clamp: see `crate::decimal::Shortest`.
+        let at = (x.max(0.0).min(w.max(0.0)), y.max(0.0).min(h.max(0.0)));
         self.cursor = Some(at);
         self.dirty = true;
         vec![at.0, at.1]
