@@ -3,6 +3,7 @@
 // page also shows. Run: node --test --test-concurrency=1 tests/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   start, OUTPUT, DEEP_QUERY, frames, clickAt, colourCount, grab, changedFraction, shownNumber,
 } from './browser.mjs';
@@ -58,6 +59,16 @@ test('the page loads from gzipped files, as a static host sends them: the wasm a
   } finally {
     await page.close();
   }
+});
+
+test('the first load\'s wasm writes numbers with the crate\'s own writer: core\'s (10 KB of the gzipped download) is not in it', () => {
+  // The first entry of core's table of cached powers of ten (Grisu), as the
+  // wasm stores it. One `{}` of a float in the page's code brings it back.
+  const table = Buffer.from('df451a3d03cf1ae6', 'hex');
+  const wasm = (name) => readFileSync(new URL(`../dist/pkg/${name}`, import.meta.url));
+  assert.equal(wasm('descent_bg.wasm').indexOf(table), -1, 'core\'s float writer is in the page\'s wasm');
+  // The code export's module, fetched on first use, still writes with core's.
+  assert.notEqual(wasm('descent_code_bg.wasm').indexOf(table), -1, 'the table is not found where core\'s writer is');
 });
 
 test('placing points: click adds the selected class, shift-click the other', () => withPage(async (page) => {
