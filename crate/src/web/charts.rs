@@ -55,7 +55,7 @@ pub(super) fn text(
     let ctx = canvas.ctx();
     ctx.set_font(&font(&format!(
         "{}px",
-        Shortest((size * canvas.ratio).round())
+        (size * canvas.ratio).round() as i32
     )));
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);

@@ -5,7 +5,7 @@
 
 use super::canvas::{Blitter, Canvas};
 use super::{charts, set, Playground};
-use crate::decimal::{Exp, Fixed, Shortest};
+use crate::decimal::{Exp, Fixed};
 use crate::nn::{Status, Trainer};
 use crate::scene::compare::RaceAxis;
 use crate::scene::describe::column_name;
@@ -229,7 +229,7 @@ fn draw_landscape(
     let text = |s: &str, (x, y): (i32, i32), align: &str| {
         ctx.set_font(&super::charts::font(&format!(
             "{}px",
-            Shortest((11.0 * canvas.ratio).round())
+            (11.0 * canvas.ratio).round() as i32
         )));
         let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
         let left = match align {

@@ -107,6 +107,21 @@ proptest! {
         prop_assert_eq!(differences(f32::from_bits(bits)), Vec::<String>::new());
     }
 
+    /// Between about 1e-24 and 1e18, where the writer works in integers.
+    #[test]
+    fn f64_of_every_size_a_page_shows_are_written_alike(fraction in 0u64..1 << 52, k in -80i32..60) {
+        let v = f64::from_bits(fraction | (((1023 + k) as u64) << 52));
+        prop_assert_eq!(differences(v), Vec::<String>::new());
+        prop_assert_eq!(differences(v as f32), Vec::<String>::new());
+    }
+
+    /// Whole numbers, where fewer digits with zeros after them may read back.
+    #[test]
+    fn whole_numbers_are_written_alike(n in 0u64..1 << 60) {
+        prop_assert_eq!(differences(n as f64), Vec::<String>::new());
+        prop_assert_eq!(differences(n as f32), Vec::<String>::new());
+    }
+
     /// Numbers with few digits, as a playground's settings and texts have.
     #[test]
     fn short_decimals_are_written_alike(digits in 0u64..100_000, scale in -12i32..12) {
