@@ -12,7 +12,7 @@
 mod big;
 mod write;
 
-pub use write::{Exp, Fixed, Float, Shortest};
+pub use write::{Exp, Fixed, Float, Literal, Shortest};
 
 use big::Big;
 use std::cmp::Ordering;

@@ -248,7 +248,7 @@ fn numbers_are_read_in_wasm_as_the_standard_reader_reads_them() {
 /// core's: in wasm too it must write what `format!` writes.
 #[wasm_bindgen_test]
 fn numbers_are_written_in_wasm_as_format_writes_them() {
-    use descent::decimal::{Exp, Fixed, Shortest};
+    use descent::decimal::{Exp, Fixed, Literal, Shortest};
     let mut values = vec![0.0, -0.0, 0.1, 0.25, 2.5, 1e21, 1e-7, 5e-324, f64::MAX];
     values.extend([
         f64::NAN,
@@ -274,6 +274,8 @@ fn numbers_are_written_in_wasm_as_format_writes_them() {
             (Fixed(f, 1).to_string(), format!("{f:.1}")),
             (Exp(v, Some(2)).to_string(), format!("{v:.2e}")),
             (Exp(f, Some(4)).to_string(), format!("{f:.4e}")),
+            (Literal(v).to_string(), format!("{v:?}")),
+            (Literal(f).to_string(), format!("{f:?}")),
         ];
         differ.extend(pairs.into_iter().filter(|(ours, core)| ours != core));
     }

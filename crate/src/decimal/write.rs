@@ -34,11 +34,19 @@ pub struct Fixed<T>(pub T, pub usize);
 /// this many digits after the point where given (`{:.Ne}`).
 pub struct Exp<T>(pub T, pub Option<usize>);
 
+/// The shortest form with a point (`1.0`), or as `Exp` below 1e-4 and
+/// from 1e16 (`{:?}`): a literal that Python reads as the same number.
+pub struct Literal<T>(pub T);
+
 /// An f32 or an f64: its exact value, and whether a decimal reads back as
 /// its magnitude.
 pub trait Float: Copy {
     /// Below this every whole number is one of the type's values.
     const WHOLE_NUMBERS_EXACT_BELOW: f64;
+    /// 1e-4 and 1e16 in the type: `{:?}` writes what lies outside in
+    /// exponent form.
+    const PLAIN_FROM: f64;
+    const PLAIN_BELOW: f64;
     fn value(self) -> f64;
     fn magnitude_reads_as(self, text: &str) -> bool;
     /// Whether `q · 10^-d` does, found with one float division or product;
@@ -62,6 +70,8 @@ fn decimal(q: u128, d: i32) -> Option<f64> {
 
 impl Float for f64 {
     const WHOLE_NUMBERS_EXACT_BELOW: f64 = (1u64 << 53) as f64;
+    const PLAIN_FROM: f64 = 1e-4;
+    const PLAIN_BELOW: f64 = 1e16;
     fn value(self) -> f64 {
         self
     }
@@ -75,6 +85,8 @@ impl Float for f64 {
 
 impl Float for f32 {
     const WHOLE_NUMBERS_EXACT_BELOW: f64 = (1u64 << 24) as f64;
+    const PLAIN_FROM: f64 = 1e-4f32 as f64;
+    const PLAIN_BELOW: f64 = 1e16f32 as f64;
     fn value(self) -> f64 {
         self as f64 // exact
     }
@@ -416,6 +428,19 @@ impl<T: Float> fmt::Display for Exp<T> {
                 None => shortest_fast(v).unwrap_or_else(|| shortest(v, &Digits::exact(x))),
             };
             d.scientific(after, out)
+        })
+    }
+}
+
+impl<T: Float> fmt::Display for Literal<T> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let v = self.0;
+        write(f, v, |x, out| {
+            let d = shortest_fast(v).unwrap_or_else(|| shortest(v, &Digits::exact(x)));
+            match x != 0.0 && (x < T::PLAIN_FROM || x >= T::PLAIN_BELOW) {
+                true => d.scientific(None, out),
+                false => d.positional((d.digits.len() as i32 - d.point).max(1) as usize, out),
+            }
         })
     }
 }

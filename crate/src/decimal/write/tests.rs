@@ -5,11 +5,12 @@ use crate::data::io::properties::config;
 use proptest::prelude::*;
 
 /// Each form of `v` ours and `format!`'s, where they differ.
-fn differences<T: Float + fmt::Display + fmt::LowerExp>(v: T) -> Vec<String> {
+fn differences<T: Float + fmt::Display + fmt::LowerExp + fmt::Debug>(v: T) -> Vec<String> {
     let mut pairs = vec![
         (format!("{}", Shortest(v)), format!("{v}")),
         (format!("{}", Exp(v, None)), format!("{v:e}")),
         (format!("[{:>12}]", Shortest(v)), format!("[{v:>12}]")),
+        (format!("{}", Literal(v)), format!("{v:?}")),
     ];
     for after in [0, 1, 2, 3, 4, 6, 9, 17, 25] {
         pairs.push((format!("{}", Fixed(v, after)), format!("{v:.after$}")));

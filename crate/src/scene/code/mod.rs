@@ -20,6 +20,7 @@ pub use pytorch::{pytorch, pytorch_exact};
 
 use super::Scene;
 use crate::data::Task;
+use crate::decimal::Literal;
 use crate::nn::{Feature, Penalty};
 
 /// The dialog's button that saves the points as the programs' `points.csv`.
@@ -42,7 +43,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 
 /// A float as Python reads it back to the same f32 (`1e-7`, `0.03`, `1.0`).
 fn py(x: f32) -> String {
-    format!("{x:?}")
+    Literal(x).to_string()
 }
 
 fn epochs(scene: &Scene) -> usize {

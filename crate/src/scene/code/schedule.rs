@@ -11,7 +11,7 @@ use crate::scene::Scene;
 
 /// A float as Python reads it back to the same f64.
 fn py64(x: f64) -> String {
-    format!("{x:?}")
+    crate::decimal::Literal(x).to_string()
 }
 
 /// `def rate_factor(epoch)`: the share of the base rate epoch `epoch`
