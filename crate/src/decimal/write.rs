@@ -1,5 +1,5 @@
-//! Floats written as `format!` writes them (`{}`, `{:.N}`, `{:e}` and
-//! `{:.Ne}`), without core's writer (Grisu, with Dragon behind it): the
+//! Floats written as `format!` writes them (`{}`, `{:.N}`, `{:e}`,
+//! `{:.Ne}` and `{:?}`), without core's writer (Grisu, with Dragon behind it): the
 //! wasm is 7 KB smaller gzipped with this one (BENCHMARKS.md). Tested
 //! against core's, natively and in wasm.
 //!
@@ -11,8 +11,8 @@
 //!
 //! `format!("{}", Shortest(x))` writes what `format!("{x}")` writes;
 //! `Fixed(x, 3)` what `{x:.3}` does, `Exp(x, None)` `{x:e}` and
-//! `Exp(x, Some(2))` `{x:.2e}`. A width in the format string pads them as
-//! it pads any text.
+//! `Exp(x, Some(2))` `{x:.2e}` and `Literal(x)` `{x:?}`. A width in the
+//! format string pads them as it pads any text.
 
 use super::big::Big;
 use super::{read_f32, read_f64};
