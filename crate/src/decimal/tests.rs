@@ -30,10 +30,12 @@ fn check(text: &str) -> Result<(), String> {
 }
 
 fn check_all<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) {
-    let wrong: Vec<String> = texts
-        .into_iter()
-        .filter_map(|t| check(t.as_ref()).err())
-        .collect();
+    none_differ(texts.into_iter().filter_map(|t| check(t.as_ref()).err()));
+}
+
+/// Fails, listing them, if there are any differences.
+pub(super) fn none_differ(differences: impl Iterator<Item = String>) {
+    let wrong: Vec<String> = differences.collect();
     assert!(
         wrong.is_empty(),
         "{} differ:\n{}",

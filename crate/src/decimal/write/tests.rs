@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::data::io::properties::config;
+use crate::decimal::tests::none_differ;
 use proptest::prelude::*;
 
 /// Each form of `v` ours and `format!`'s, where they differ.
@@ -24,20 +25,11 @@ fn differences<T: Float + fmt::Display + fmt::LowerExp + fmt::Debug>(v: T) -> Ve
 }
 
 fn check_all(values: &[f64]) {
-    let wrong: Vec<String> = values
-        .iter()
-        .flat_map(|&v| {
-            let mut d = differences(v);
-            d.extend(differences(v as f32));
-            d
-        })
-        .collect();
-    assert!(
-        wrong.is_empty(),
-        "{} differ:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    none_differ(values.iter().flat_map(|&v| {
+        let mut d = differences(v);
+        d.extend(differences(v as f32));
+        d
+    }));
 }
 
 #[test]
