@@ -138,6 +138,7 @@ impl Digits {
     /// The digits of `q · 10^-d`.
     fn of(q: u128, d: i32) -> Digits {
         let mut digits = Vec::new();
+        // In 64 bits where it fits: 128-bit division is a library call in wasm.
         match u64::try_from(q) {
             Ok(mut q) => {
                 while q > 0 {
