@@ -15,7 +15,7 @@
 //! format string pads them as it pads any text.
 
 use super::big::Big;
-use super::{read_f32, read_f64};
+use super::{read_f32, read_f64, F64};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -255,15 +255,10 @@ fn push_digit(out: &mut String, d: u8) {
     out.push((b'0' + d) as char);
 }
 
-/// A finite f64 as `m · 2^k`, sign dropped.
+/// A finite f64 `≥ 0` as `m · 2^k`, as the reader splits one.
 fn split(v: f64) -> (u64, i32) {
-    let bits = v.to_bits();
-    let biased = (bits >> 52) as i32 & 0x7ff;
-    let fraction = bits & ((1 << 52) - 1);
-    match biased {
-        0 => (fraction, -1074),
-        _ => (fraction | 1 << 52, biased - 1075),
-    }
+    let (m, k) = F64.split(v.to_bits());
+    (m, k as i32)
 }
 
 /// `x · 10^d` for a finite `x ≥ 0`: its whole part, and how the rest
@@ -357,11 +352,16 @@ fn fewest_whole<T: Float>(v: T, n: u128) -> Option<Digits> {
 }
 
 /// The fewest significant digits that read back as `v`'s magnitude and, of
-/// those, the
-/// nearest. Rounding to n digits gives the nearest n-digit number; where it
-/// does not read back, the one on `v`'s other side still may, as the
-/// numbers that read as `v` reach further on one side at a power of two.
-fn shortest<T: Float>(v: T, exact: &Digits) -> Digits {
+/// those, the nearest: in integers where they tell, else from its digits.
+fn shortest<T: Float>(v: T) -> Digits {
+    shortest_fast(v).unwrap_or_else(|| shortest_exact(v, &Digits::exact(v.value().abs())))
+}
+
+/// `shortest` from the exact digits. Rounding to n digits gives the nearest
+/// n-digit number; where it does not read back, the one on `v`'s other side
+/// still may, as the numbers that read as `v` reach further on one side at
+/// a power of two.
+fn shortest_exact<T: Float>(v: T, exact: &Digits) -> Digits {
     let reads = |d: &Digits| {
         let mut text = String::new();
         d.scientific(None, &mut text);
@@ -399,8 +399,8 @@ fn write<T: Float>(f: &mut fmt::Formatter, v: T, body: impl Fn(f64, &mut String)
 impl<T: Float> fmt::Display for Shortest<T> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let v = self.0;
-        write(f, v, |x, out| {
-            let d = shortest_fast(v).unwrap_or_else(|| shortest(v, &Digits::exact(x)));
+        write(f, v, |_, out| {
+            let d = shortest(v);
             let after = (d.digits.len() as i32 - d.point).max(0) as usize;
             d.positional(after, out)
         })
@@ -426,7 +426,7 @@ impl<T: Float> fmt::Display for Exp<T> {
         write(f, v, |x, out| {
             let d = match after {
                 Some(after) => Digits::exact(x).round(after as i32 + 1),
-                None => shortest_fast(v).unwrap_or_else(|| shortest(v, &Digits::exact(x))),
+                None => shortest(v),
             };
             d.scientific(after, out)
         })
@@ -437,7 +437,7 @@ impl<T: Float> fmt::Display for Literal<T> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let v = self.0;
         write(f, v, |x, out| {
-            let d = shortest_fast(v).unwrap_or_else(|| shortest(v, &Digits::exact(x)));
+            let d = shortest(v);
             match x != 0.0 && (x < T::PLAIN_FROM || x >= T::PLAIN_BELOW) {
                 true => d.scientific(None, out),
                 false => d.positional((d.digits.len() as i32 - d.point).max(1) as usize, out),
