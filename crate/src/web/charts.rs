@@ -52,11 +52,21 @@ pub(super) fn text(
     align: &str,
     color: &str,
 ) {
-    let ctx = canvas.ctx();
-    ctx.set_font(&font(&format!(
+    set_font_size(canvas, size);
+    fill_text(canvas, text, (x, y), align, color);
+}
+
+/// Sets the canvas's font to the page's at `size` CSS pixels.
+pub(super) fn set_font_size(canvas: &Canvas, size: f64) {
+    canvas.ctx().set_font(&font(&format!(
         "{}px",
         (size * canvas.ratio).round() as i32
     )));
+}
+
+/// Writes `text` at device pixel (x, y) in the font already set.
+pub(super) fn fill_text(canvas: &Canvas, text: &str, (x, y): (i32, i32), align: &str, color: &str) {
+    let ctx = canvas.ctx();
     ctx.set_text_align(align);
     ctx.set_fill_style_str(color);
     let _ = ctx.fill_text(text, x as f64, y as f64);

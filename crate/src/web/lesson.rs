@@ -227,10 +227,7 @@ fn draw_landscape(
     let label = |v: f32| format!("{}", Fixed(v, 1)).replace('-', "−");
     // White on a dark box: readable over any colour of the surface.
     let text = |s: &str, (x, y): (i32, i32), align: &str| {
-        ctx.set_font(&super::charts::font(&format!(
-            "{}px",
-            (11.0 * canvas.ratio).round() as i32
-        )));
+        charts::set_font_size(canvas, 11.0);
         let width = ctx.measure_text(s).map_or(80.0, |m| m.width());
         let left = match align {
             "right" => x as f64 - width,
@@ -244,7 +241,7 @@ fn draw_landscape(
             width + 2.0 * pad,
             16.0 * canvas.ratio,
         );
-        charts::text(canvas, s, (x, y), 11.0, align, "#fff");
+        charts::fill_text(canvas, s, (x, y), align, "#fff");
     };
     text(
         &format!("w {} … {}", label(window.first.lo), label(window.first.hi)),
