@@ -268,6 +268,39 @@ test('the slow step: every phase by keyboard, its numbers consistent, and the st
   assert.deepEqual(unchanged.layers, after.layers);
 }));
 
+test('a slow step ends when its network changes under it: by a setting from the page\'s script, a reset or training; the panel closes and the diagram draws', () => browser.withPage(async (page) => {
+  const changes = [
+    ['fewer layers', () => page.evaluate(() => document.getElementById('main').handle.set('hidden', ''))],
+    ['a narrower layer', () => page.evaluate(() => document.getElementById('main').handle.set('hidden', '3'))],
+    ['more classes', () => page.evaluate(() => document.getElementById('main').handle.set('classes', '3'))],
+    ['new weights', () => page.evaluate(() => window.descent.reset(true))],
+    ['training', () => page.evaluate(() => document.getElementById('main').handle.step(1))],
+  ];
+  for (const [what, change] of changes) {
+    await page.evaluate(() => document.getElementById('main').handle.set('hidden', '4,2'));
+    await frames(page);
+    await page.locator('#slow-step').click();
+    await page.keyboard.press('ArrowRight'); // the second layer's phase: its path is lit
+    assert.ok(await page.locator('#slow-step-panel').isVisible(), `${what}: the slow step is open`);
+    await frames(page);
+    assert.ok(await pixelsLike(page, '#network', HIGHLIGHT, 30) > 0, `${what}: its path is lit`);
+    await change();
+    await frames(page, 3);
+    assert.ok(await page.locator('#slow-step-panel').isHidden(), `${what}: the panel closes`);
+    assert.equal(await page.evaluate(() => window.descent.slow_step_open()), false, `${what}: the step is over`);
+    assert.equal(await pixelsLike(page, '#network', HIGHLIGHT, 30), 0, `${what}: no path is lit`);
+    assert.deepEqual(page.errors, [], `${what}: no error`);
+  }
+  // Taking a step that has ended changes nothing.
+  await page.locator('#slow-step').click();
+  const before = await page.evaluate(() => window.descent.model_json());
+  await page.evaluate(() => document.getElementById('main').handle.set('hidden', '5'));
+  const changed = await page.evaluate(() => window.descent.model_json());
+  await page.evaluate(() => window.descent.take_slow_step());
+  assert.equal(await page.evaluate(() => window.descent.model_json()), changed);
+  assert.notEqual(changed, before);
+}));
+
 /** The diagram's highlight: yellow on a dark casing. */
 const HIGHLIGHT = [255, 210, 63];
 

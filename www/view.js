@@ -469,6 +469,12 @@ export class View {
     }
   }
 
+  /** Closes the slow step's panel once its step is over: the network it was taken on has changed. */
+  closeEndedSlowStep() {
+    const panel = this.$('slow-step-panel');
+    if (!panel.hidden && !this.pg.slow_step_open()) panel.hidden = true;
+  }
+
   /** The hidden-space menu: off, or one of the hidden layers; its canvas only when one is chosen. */
   syncHiddenSpace() {
     const { pg, $ } = this;
@@ -503,6 +509,7 @@ export class View {
 
   syncControls() {
     const { pg, $ } = this;
+    this.closeEndedSlowStep();
     const lr = Number(pg.get('learning-rate'));
     $('learning-rate').value = nearest(this.rates, lr);
     $('learning-rate-value').textContent = tidy(lr);
@@ -915,6 +922,7 @@ export class View {
   showWords(status) {
     const { pg } = this;
     this.wordsShownAt = performance.now();
+    this.closeEndedSlowStep();
     this.showStatus(status);
     this.showLesson();
     setText(this.$('hidden-space-text'), pg.hidden_space_caption());

@@ -8,7 +8,7 @@ use super::{field_kind, Playground};
 use crate::data::Task;
 use crate::decimal::Fixed;
 use crate::i18n::Catalogue;
-use crate::nn::{Activation, ScheduleKind, Workspace};
+use crate::nn::{Activation, Network, ScheduleKind, Workspace};
 use crate::scene::inside_text::{hidden_space_caption, slow_step_phases, Phase};
 use crate::scene::slow_step::SlowStep;
 use crate::scene::Session;
@@ -49,10 +49,12 @@ pub(super) struct Inside {
 
 struct Slow {
     phases: Vec<Phase>,
-    /// The phase shown, and each layer's inputs, units and whether its
-    /// links are too many to light one by one (for its path in the diagram).
+    /// The phase shown.
     shown: usize,
-    shape: Vec<(usize, usize, bool)>,
+    /// The network it was taken on: once the playground's is another (a
+    /// setting, a reset, training, the timeline, a lesson), the slow step
+    /// is over, whichever call changed it.
+    network: Network,
     inputs: Vec<f32>,
     target: f32,
     /// The unit of the shown phase's layer pointed at (its line in the
@@ -82,16 +84,31 @@ impl Inside {
 }
 
 impl Playground {
+    /// Ends the slow step if the network is no longer the one it was taken on.
+    fn end_stale_slow_step(&mut self) {
+        let current = &self.class.session().trainer().network;
+        if self
+            .inside
+            .slow
+            .as_ref()
+            .is_some_and(|s| s.network != *current)
+        {
+            self.inside.slow = None;
+            self.dirty = true;
+        }
+    }
+
     /// The slow step's path in the diagram for the phase shown: forward and
     /// backward, the layer's units and the links into them (the numbers
     /// flow along them; their error terms and gradients are shown); the
     /// loss, the output units; the update, the links it changes (a crowded
     /// layer's units instead).
     pub(super) fn slow_step_path(&self) -> Vec<Hit> {
-        let Some(slow) = &self.inside.slow else {
+        let current = &self.class.session().trainer().network;
+        let Some(slow) = self.inside.slow.as_ref().filter(|s| s.network == *current) else {
             return Vec::new();
         };
-        let n = slow.shape.len();
+        let n = slow.network.layers.len();
         let (layer, units, links) = match slow.shown {
             i if i < n => (i, true, true),
             i if i == n => (n - 1, true, false),
@@ -99,7 +116,9 @@ impl Playground {
             i if i <= 3 * n => (i - 2 * n - 1, false, true),
             _ => return Vec::new(),
         };
-        let (inputs, width, crowded) = slow.shape[layer];
+        let shown = &slow.network.layers[layer];
+        let (inputs, width) = (shown.inputs, shown.units);
+        let crowded = crate::view::links::is_crowded(shown);
         let pointed = slow.unit.filter(|&j| j < width);
         let (units, links) = match pointed {
             // One unit: it, and the links into it (at most 32).
@@ -335,23 +354,12 @@ impl Playground {
             ],
         );
         let count = phases.len() as u32;
-        let shape = trainer
-            .network
-            .layers
-            .iter()
-            .map(|layer| {
-                (
-                    layer.inputs,
-                    layer.units,
-                    crate::view::links::is_crowded(layer),
-                )
-            })
-            .collect();
+        let network = trainer.network.clone();
         self.dirty = true;
         self.inside.slow = Some(Slow {
             phases,
             shown: 0,
-            shape,
+            network,
             inputs,
             target,
             unit: None,
@@ -363,6 +371,7 @@ impl Playground {
     /// (`units[k]`: the unit line `k` is about, or -1), or null. The
     /// diagram highlights the phase's path from then on.
     pub fn slow_step_phase(&mut self, i: u32) -> JsValue {
+        self.end_stale_slow_step();
         let Some(slow) = &mut self.inside.slow else {
             return JsValue::NULL;
         };
@@ -399,6 +408,7 @@ impl Playground {
     /// Narrows the diagram's path to unit `unit` of the shown phase's layer
     /// (its line pointed at), or widens it to the whole layer again (-1).
     pub fn slow_step_point_at(&mut self, unit: i32) {
+        self.end_stale_slow_step();
         if let Some(slow) = &mut self.inside.slow {
             let unit = usize::try_from(unit).ok();
             if slow.unit != unit {
@@ -410,11 +420,19 @@ impl Playground {
 
     /// Takes the slow step's update: the trainer steps on its point.
     pub fn take_slow_step(&mut self) {
+        self.end_stale_slow_step();
         if let Some(slow) = self.inside.slow.take() {
             self.class
                 .edit(|s| s.trainer_mut().step_sample(&slow.inputs, slow.target));
             self.dirty = true;
         }
+    }
+
+    /// Whether a slow step is under way on the network as it is (the page
+    /// closes its panel when not).
+    pub fn slow_step_open(&mut self) -> bool {
+        self.end_stale_slow_step();
+        self.inside.slow.is_some()
     }
 
     /// Leaves the slow step without taking it.
