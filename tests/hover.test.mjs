@@ -152,3 +152,23 @@ test('paused, hovering a crowded diagram paints neither the field nor the links 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a hovered link whose layer narrows under it (a setting from the page\'s script): the narrower diagram draws, nothing fails', async () => {
+  const page = await browser.page('index.html');
+  await page.evaluate(() => document.getElementById('main').handle.set('hidden', '8,8'));
+  await frames(page);
+  const spot = await spotOf(page, 'weight input x1 → hidden layer 1 unit 6');
+  assert.ok(spot, 'a link into the sixth unit on the diagram');
+  await diagramInView(page);
+  const box = await page.locator('#network').boundingBox();
+  await page.mouse.move(box.x + spot.x, box.y + spot.y);
+  await frames(page);
+  assert.match(await page.locator('#tip').textContent(), /^weight input x1 → hidden layer 1 unit 6/);
+  const before = await grab(page, '#network');
+  await page.evaluate(() => document.getElementById('main').handle.set('hidden', '1'));
+  await frames(page, 3);
+  assert.deepEqual(page.errors, []);
+  assert.equal(await page.evaluate(() => window.descent.get('hidden')), '1');
+  assert.ok(await changedFraction(page, before, await grab(page, '#network')) > 0.05, 'the narrower network is drawn');
+  await page.close();
+});

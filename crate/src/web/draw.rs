@@ -396,7 +396,14 @@ pub fn network(
     let highlighted_links: Vec<_> = highlight
         .iter()
         .filter_map(|&h| match h {
-            Hit::Link { layer, from, to } if layer >= 1 && layer < layout.columns.len() => {
+            // Only a link the diagram has: one hovered or chosen a moment
+            // ago may be of a layer the network no longer has.
+            Hit::Link { layer, from, to }
+                if layer >= 1
+                    && layer < layout.columns.len()
+                    && from < layout.columns[layer - 1].len()
+                    && to < layout.columns[layer].len() =>
+            {
                 Some(link_ends(layer - 1, from, to))
             }
             _ => None,
