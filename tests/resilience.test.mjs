@@ -601,3 +601,36 @@ test('a playground removed before it loads is destroyed; mount() twice, mount(nu
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('work that finishes after its playground is removed (the code export\'s module arriving, a file being read, a copy) leaves no error', async () => {
+  const page = await browser.page('index.html');
+  await page.evaluate(async () => {
+    const { mount } = await import('./descent.js');
+    const make = async () => {
+      const div = document.createElement('div');
+      document.body.append(div);
+      return [div, await mount(div, { size: 'small' })];
+    };
+    // "Show as code" clicked, the playground removed before the code export's module is in.
+    const [a, handleA] = await make();
+    a.shadowRoot.getElementById('show-code').click();
+    handleA.destroy();
+    a.remove();
+    // A points file read, the playground destroyed while it is read.
+    const [b, handleB] = await make();
+    const reading = handleB.view.importFile(new File(['x1,x2,label\n1,2,0\n'], 'points.csv', { type: 'text/csv' }));
+    handleB.destroy();
+    await reading;
+    b.remove();
+    // A link copied (the clipboard may refuse in a headless page), the playground destroyed meanwhile.
+    const [c, handleC] = await make();
+    c.shadowRoot.getElementById('copy-link').click();
+    handleC.destroy();
+    // Whatever was in flight has landed.
+    await import('./pkg/descent_code.js');
+    await new Promise((done) => setTimeout(done, 500));
+  });
+  assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('descent_code_bg.wasm'))), 'the code export\'s module was fetched');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

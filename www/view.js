@@ -201,6 +201,7 @@ export class View {
       sheet.addEventListener('load', done, { once: true });
       sheet.addEventListener('error', done, { once: true });
     }).then(() => {
+      if (this.destroyed) return;
       this.box.hidden = false;
       this.placeForThumbs();
       this.pg.resize();
@@ -454,7 +455,8 @@ export class View {
 
   // ---- Settings and what the controls show.
 
-  note(text) { this.$('note').textContent = text ?? ''; }
+  /** Says `text` under the run bar (nothing once destroyed: a copy or a file read may finish after). */
+  note(text) { if (!this.destroyed) this.$('note').textContent = text ?? ''; }
 
   /** Applies a setting, showing the playground's note or refusal. */
   set(name, value) {
@@ -1032,7 +1034,9 @@ export class View {
       return;
     }
     try {
-      this.note(this.pg.import_points(await file.text()));
+      const text = await file.text();
+      if (this.destroyed) return;
+      this.note(this.pg.import_points(text));
     } catch (e) {
       this.note(`${e.message} ${this.t.file_points_kept}`);
     }
@@ -1066,6 +1070,7 @@ export class View {
       for (const [tab, id] of Object.entries(tabs)) $(id).setAttribute('aria-selected', String(this.codeTab === tab));
       // Copy and Download take the shown program, so only once there is one.
       const shown = (text, program) => {
+        if (this.destroyed) return; // the module may arrive after the playground went
         $('code').textContent = text;
         $('copy-code').disabled = $('download-program').disabled = !program;
       };
