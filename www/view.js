@@ -460,6 +460,7 @@ export class View {
 
   /** Applies a setting, showing the playground's note or refusal. */
   set(name, value) {
+    if (this.destroyed) return false; // an event on a control of the emptied root
     try {
       this.note(this.pg.set(name, String(value)));
       return true;
@@ -510,6 +511,7 @@ export class View {
   }
 
   syncControls() {
+    if (this.destroyed) return;
     const { pg, $ } = this;
     this.closeEndedSlowStep();
     const lr = Number(pg.get('learning-rate'));
