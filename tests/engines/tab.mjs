@@ -13,7 +13,8 @@ const HELPERS = `
 ${SEEN}
   if (!window.__errors) {
     window.__errors = [];
-    window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    // Where it came from too, when the engine tells (an error hidden by an origin says "Script error." alone).
+    window.addEventListener('error', (e) => window.__errors.push(e.filename ? e.message + ' (' + e.filename.split('/').pop() + ':' + e.lineno + ')' : String(e.message)));
     window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.message || e.reason)));
     const error = console.error.bind(console);
     console.error = (...a) => { window.__errors.push(a.map(String).join(' ')); error(...a); };
