@@ -84,15 +84,15 @@ impl Inside {
 }
 
 impl Playground {
+    /// The slow step under way, while the network is still the one it was taken on.
+    fn live_slow_step(&self) -> Option<&Slow> {
+        let current = &self.class.session().trainer().network;
+        self.inside.slow.as_ref().filter(|s| s.network == *current)
+    }
+
     /// Ends the slow step if the network is no longer the one it was taken on.
     fn end_stale_slow_step(&mut self) {
-        let current = &self.class.session().trainer().network;
-        if self
-            .inside
-            .slow
-            .as_ref()
-            .is_some_and(|s| s.network != *current)
-        {
+        if self.inside.slow.is_some() && self.live_slow_step().is_none() {
             self.inside.slow = None;
             self.dirty = true;
         }
@@ -104,8 +104,7 @@ impl Playground {
     /// loss, the output units; the update, the links it changes (a crowded
     /// layer's units instead).
     pub(super) fn slow_step_path(&self) -> Vec<Hit> {
-        let current = &self.class.session().trainer().network;
-        let Some(slow) = self.inside.slow.as_ref().filter(|s| s.network == *current) else {
+        let Some(slow) = self.live_slow_step() else {
             return Vec::new();
         };
         let n = slow.network.layers.len();
