@@ -3,9 +3,9 @@
 // sandboxed iframe), a Retina laptop and a phone with touch where the engine
 // has it. Screenshots go to tests/output/<engine>/.
 // Run: DESCENT_ENGINE=webkit node --test tests/engines/pages.test.mjs
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ENGINE, savePng } from './engines.mjs';
+import { start, test, ENGINE, savePng } from './engines.mjs';
 import { WebDriverError } from './webdriver.mjs';
 
 let engine;

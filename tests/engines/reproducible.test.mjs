@@ -1,9 +1,9 @@
 // The same seeded scene, trained 100 epochs in this engine, gives the very
 // weights native Rust computes (crate/tests/fixtures/seeded-model.json).
 // Run: DESCENT_ENGINE=webkit node --test tests/engines/reproducible.test.mjs
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ENGINE } from './engines.mjs';
+import { start, test, ENGINE } from './engines.mjs';
 import { SEEDED_SCENE, SEEDED_EPOCHS, assertSameModel } from '../seeded.mjs';
 
 let engine;

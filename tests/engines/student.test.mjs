@@ -3,9 +3,9 @@
 // Copy link and back, save and load a file. Read back as the Chromium tests
 // do: from the pixels drawn and the text shown.
 // Run: DESCENT_ENGINE=webkit node --test tests/engines/student.test.mjs
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ENGINE, savePng } from './engines.mjs';
+import { start, test, ENGINE, savePng } from './engines.mjs';
 import { KEY } from './webdriver.mjs';
 
 /** The class colours the page draws points in (crate/src/view/colors.rs). */

@@ -3,7 +3,7 @@
 // are named by CSS selector, looked up in the page or in the first
 // playground's shadow root (or the host's, with `host`).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ELEMENT, KEY, pointer, keys } from './webdriver.mjs';
+import { ELEMENT, KEY, pointer, keys, crashed } from './webdriver.mjs';
 import { SEEN } from '../seen.mjs';
 
 /** Installed after each navigation: lookups across shadow roots, and the page's errors. */
@@ -58,6 +58,7 @@ export class Tab {
       let failed;
       try { value = await this.run(fn, ...args); } catch (e) { failed = e; }
       if (value) return value;
+      if (crashed(failed)) throw failed; // no page to wait for
       if (Date.now() > end) {
         const logged = await this.errors().catch((e) => `(unreadable: ${e.message})`);
         const why = failed ? `: ${failed.message}` : '';

@@ -14,6 +14,12 @@ export const KEY = {
   ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015',
 };
 
+/** Said in an error when the browser's page process died under the command (see `crashed`). */
+const PAGE_CRASHED = 'the page process crashed';
+
+/** Whether `error` (or one that quotes its message) says the browser's page process died. */
+export const crashed = (error) => new RegExp(`${PAGE_CRASHED}|page crash or hang`).test(String(error?.message));
+
 export class WebDriverError extends Error {
   constructor(command, value) {
     super(`${command}: ${value?.error ?? 'error'}: ${value?.message ?? JSON.stringify(value)}`);
@@ -62,8 +68,25 @@ export class Session {
     this.capabilities = capabilities;
   }
 
-  cmd(method, path, body) {
-    return command(this.base, method, `session/${this.id}${path}`, body);
+  async cmd(method, path, body) {
+    try {
+      return await command(this.base, method, `session/${this.id}${path}`, body);
+    } catch (e) {
+      // WebKitWebDriver's first word of a page process that died under a
+      // script; it deletes the session a moment later.
+      if (/Could not parse script result/.test(e.message) && await this.deleted()) e.message += ` (${PAGE_CRASHED})`;
+      throw e;
+    }
+  }
+
+  /** Whether the driver has deleted this session, or does within two seconds. */
+  async deleted() {
+    for (let i = 0; i < 20; i++) {
+      const gone = await command(this.base, 'GET', `session/${this.id}/url`).then(() => false, (e) => e.code === 'invalid session id');
+      if (gone) return true;
+      await sleep(100);
+    }
+    return false;
   }
 
   delete() { return this.cmd('DELETE', ''); }
