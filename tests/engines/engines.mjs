@@ -79,7 +79,7 @@ const ENGINES = {
     needsDisplay: true,
     // Painted on the CPU and not composited: Xvfb has no GPU, and WebKitGTK's
     // compositor thread on Mesa's software GL crashed the page now and then
-    // (a segfault in swrast_dri.so, seen once in 18 runs of these tests).
+    // (a segfault in swrast_dri.so in the kernel's log, once in a day of runs).
     env: { WEBKIT_DISABLE_COMPOSITING_MODE: '1', WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1' },
     driver: (port) => [which(process.env.WEBKITWEBDRIVER ?? 'WebKitWebDriver'), [`--port=${port}`]],
     capabilities: () => ({
