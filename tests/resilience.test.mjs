@@ -602,7 +602,7 @@ test('a playground removed before it loads is destroyed; mount() twice, mount(nu
   await page.close();
 });
 
-test('work that finishes after its playground is removed (the code export\'s module arriving, a file being read, a copy) and a kept control changed after it leave no error', async () => {
+test('work that finishes after its playground is removed (the code export\'s module arriving, a file being read, a copy) and its controls kept and used after it leave no error', async () => {
   const page = await browser.page('index.html');
   await page.evaluate(async () => {
     const { mount } = await import('./descent.js');
@@ -626,12 +626,18 @@ test('work that finishes after its playground is removed (the code export\'s mod
     const [c, handleC] = await make();
     c.shadowRoot.getElementById('copy-link').click();
     handleC.destroy();
-    // A control of a destroyed playground, kept by a script and changed.
+    // Controls of a destroyed playground, kept by a script and used: a
+    // setting's slider, the noise slider, a button, a key on the data canvas.
     const [d, handleD] = await make();
-    const dropout = d.shadowRoot.getElementById('dropout');
+    const kept = Object.fromEntries(['dropout', 'noise', 'step-epoch', 'data'].map((id) => [id, d.shadowRoot.getElementById(id)]));
     handleD.destroy();
-    dropout.value = '0.5';
-    dropout.dispatchEvent(new Event('input', { bubbles: true }));
+    kept.dropout.value = '0.5';
+    kept.dropout.dispatchEvent(new Event('input', { bubbles: true }));
+    kept.noise.value = '0.3';
+    kept.noise.dispatchEvent(new Event('input', { bubbles: true }));
+    kept.noise.dispatchEvent(new Event('change', { bubbles: true }));
+    kept['step-epoch'].click();
+    kept.data.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     // Whatever was in flight has landed.
     await import('./pkg/descent_code.js');
     await new Promise((done) => setTimeout(done, 500));

@@ -229,6 +229,7 @@ export class View {
     this.lastHidden = null;
     this.lastEpoch = -1;
     this.listeners = { epoch: [], fault: [] };
+    this.listening = new AbortController(); // aborted on destroy: see `listen`
     this.hovering = null;
     this.drag = null;
     this.carrying = null; // the index of the point the keyboard carries (M), or null
@@ -268,6 +269,14 @@ export class View {
     this.jobs = []; // step(n) requests, trained in slices across frames
     this.gone = new Promise((done) => { this.onGone = done; }); // resolves on destroy()
     scheduler.add(this, root.host);
+  }
+
+  /**
+   * Listens for `type` on `el` until the playground is destroyed. After
+   * that no handler runs, even for a control a script kept and changes.
+   */
+  listen(el, type, fn) {
+    el.addEventListener(type, fn, { signal: this.listening.signal });
   }
 
   /**
@@ -437,7 +446,7 @@ export class View {
           radio.name = 'run';
           radio.value = String(i);
           radio.setAttribute('aria-label', this.say(this.t.show_run, { run: run.label }));
-          radio.addEventListener('change', () => { pg.show_run(i); this.syncControls(); });
+          this.listen(radio, 'change', () => { pg.show_run(i); this.syncControls(); });
           const swatch = document.createElement('i');
           swatch.className = 'swatch';
           swatch.style.backgroundColor = run.colour; // CSSOM: allowed under style-src 'self'
@@ -460,7 +469,7 @@ export class View {
 
   /** Applies a setting, showing the playground's note or refusal. */
   set(name, value) {
-    if (this.destroyed) return false; // an event on a control of the emptied root
+    if (this.destroyed) return false; // a script's call after destroy
     try {
       this.note(this.pg.set(name, String(value)));
       return true;
@@ -572,7 +581,7 @@ export class View {
         select.setAttribute('aria-label', this.say(this.t.activation_of_layer, { layer: i + 1 }));
         select.append(new Option(this.t.same_as_all, ''));
         for (const o of this.$('activation').options) select.append(new Option(o.text, o.value));
-        select.addEventListener('change', () => {
+        this.listen(select, 'change', () => {
           const list = [...box.querySelectorAll('select')].map((s) => s.value);
           this.set('layer-activations', list.join(','));
         });
@@ -602,7 +611,7 @@ export class View {
         b.textContent = text;
         b.setAttribute('aria-label', this.say(delta > 0 ? this.t.add_unit : this.t.remove_unit, { layer: i + 1 }));
         b.disabled = units + delta < 1 || units + delta > controlTable().maxUnits;
-        b.addEventListener('click', () => {
+        this.listen(b, 'click', () => {
           hidden[i] = units + delta;
           this.set('hidden', hidden.join(','));
         });
@@ -714,10 +723,10 @@ export class View {
             td.classList.toggle('diagonal', a === p);
             const ring = () => this.pg.ring_cell(test, a, p);
             const unring = () => this.pg.ring_cell(test, -1, -1);
-            td.addEventListener('pointerenter', ring);
-            td.addEventListener('focus', ring);
-            td.addEventListener('pointerleave', unring);
-            td.addEventListener('blur', unring);
+            this.listen(td, 'pointerenter', ring);
+            this.listen(td, 'focus', ring);
+            this.listen(td, 'pointerleave', unring);
+            this.listen(td, 'blur', unring);
             tr.append(td);
           }
           rows.push(tr);
@@ -1049,7 +1058,7 @@ export class View {
 
   wire() {
     const { $, pg } = this;
-    const on = (id, event, fn) => $(id).addEventListener(event, fn);
+    const on = (id, event, fn) => this.listen($(id), event, fn);
     on('play', 'click', () => this.setPlaying(!this.playing));
     on('step-batch', 'click', () => { this.setPlaying(false); pg.step_batch(); });
     on('step-epoch', 'click', () => { this.setPlaying(false); pg.step_epoch(); });
@@ -1137,7 +1146,7 @@ export class View {
 
     // Settings that map one-to-one onto a playground setting.
     for (const el of this.root.querySelectorAll('[data-setting]')) {
-      el.addEventListener(el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
+      this.listen(el, el.type === 'range' ? 'input' : 'change', () => this.set(el.dataset.setting, el.value));
     }
     // One training step in slow motion: phases forward, loss, backward, update.
     // Pointing at a unit's line (or ↑/↓) narrows the diagram's path to that unit.
@@ -1217,7 +1226,7 @@ export class View {
     on('remove-layer', 'click', () => this.set('hidden', this.hiddenLayers().slice(0, -1).join(',')));
     const featureBoxes = [...this.root.querySelectorAll('.features input')];
     for (const box of featureBoxes) {
-      box.addEventListener('change', () => {
+      this.listen(box, 'change', () => {
         this.set('features', featureBoxes.filter((b) => b.checked).map((b) => b.value).join(','));
       });
     }
@@ -1248,7 +1257,7 @@ export class View {
     }
     // The race chart counts across epochs, gradient steps or examples processed.
     for (const b of this.root.querySelectorAll('.race-axis button')) {
-      b.addEventListener('click', () => {
+      this.listen(b, 'click', () => {
         try { pg.set_race_axis(b.dataset.axis); this.showRaceAxis(b.dataset.axis); } catch (e) { this.note(e.message); }
       });
     }
@@ -1280,8 +1289,7 @@ export class View {
     this.wireNetworkKeys();
     // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
     this.keyTarget = this.pageKeys ? document : this.root.host;
-    this.onKey = (e) => this.key(e);
-    this.keyTarget.addEventListener('keydown', this.onKey);
+    this.listen(this.keyTarget, 'keydown', (e) => this.key(e));
   }
 
   /**
@@ -1324,9 +1332,9 @@ export class View {
     };
     const centre = () => [data.clientWidth / 2, data.clientHeight / 2];
     // The cursor is the keyboard's: a click that focuses the canvas shows none.
-    data.addEventListener('focus', () => { if (data.matches(':focus-visible')) show(...(this.cursor ?? centre())); });
-    data.addEventListener('blur', () => { pg.hide_cursor(); this.cursor = null; this.carrying = null; this.hovering = null; });
-    data.addEventListener('keydown', (e) => {
+    this.listen(data, 'focus', () => { if (data.matches(':focus-visible')) show(...(this.cursor ?? centre())); });
+    this.listen(data, 'blur', () => { pg.hide_cursor(); this.cursor = null; this.carrying = null; this.hovering = null; });
+    this.listen(data, 'keydown', (e) => {
       if (!this.cursor && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== 'Tab') show(...centre());
       const [x, y] = this.cursor ?? centre();
       const step = (e.shiftKey ? 4 : 1) * CURSOR_STEP * data.clientWidth;
@@ -1367,19 +1375,19 @@ export class View {
   wireSurface() {
     const surface = this.$('surface-canvas');
     let last = null;
-    surface.addEventListener('pointerdown', (e) => {
+    this.listen(surface, 'pointerdown', (e) => {
       last = [e.clientX, e.clientY];
       surface.setPointerCapture(e.pointerId);
     });
-    surface.addEventListener('pointermove', (e) => {
+    this.listen(surface, 'pointermove', (e) => {
       if (!last) return;
       this.pg.turn_surface(e.clientX - last[0], e.clientY - last[1]);
       last = [e.clientX, e.clientY];
     });
-    for (const end of ['pointerup', 'pointercancel']) surface.addEventListener(end, () => { last = null; });
+    for (const end of ['pointerup', 'pointercancel']) this.listen(surface, end, () => { last = null; });
     // A key turns it as a drag of 15 CSS pixels would.
     const keys = { ArrowLeft: [-15, 0], ArrowRight: [15, 0], ArrowUp: [0, -15], ArrowDown: [0, 15] };
-    surface.addEventListener('keydown', (e) => {
+    this.listen(surface, 'keydown', (e) => {
       if (!keys[e.key]) return;
       this.pg.turn_surface(...keys[e.key]);
       e.preventDefault();
@@ -1390,7 +1398,7 @@ export class View {
   /** The backpropagation lesson's weight, by keyboard: arrows move along the links, Enter is not needed. */
   wireNetworkKeys() {
     const net = this.$('network');
-    net.addEventListener('keydown', (e) => {
+    this.listen(net, 'keydown', (e) => {
       if (this.panel !== 'backprop' && this.pg.hidden_space() > 0) {
         const by = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -1, ArrowDown: 1 }[e.key];
         if (by) {
@@ -1451,8 +1459,8 @@ export class View {
       return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
     };
     let longPress = null;
-    data.addEventListener('contextmenu', (e) => e.preventDefault());
-    data.addEventListener('pointerdown', (e) => {
+    this.listen(data, 'contextmenu', (e) => e.preventDefault());
+    this.listen(data, 'pointerdown', (e) => {
       const [x, y] = at(e);
       const hit = pg.point_at(x, y);
       if (hit >= 0) this.lastPoint = hit; // the point a slow step takes
@@ -1473,7 +1481,7 @@ export class View {
       }
       this.addPoint(x, y, e.shiftKey);
     });
-    data.addEventListener('pointermove', (e) => {
+    this.listen(data, 'pointermove', (e) => {
       const [x, y] = at(e);
       if (this.drag) {
         if (!this.drag.moved) { pg.begin_move(); this.drag.moved = true; clearTimeout(longPress); }
@@ -1482,13 +1490,13 @@ export class View {
       this.hovering = ['data', x, y];
       this.describeHover();
     });
-    data.addEventListener('pointerup', () => { this.drag = null; clearTimeout(longPress); });
+    this.listen(data, 'pointerup', () => { this.drag = null; clearTimeout(longPress); });
     for (const canvas of [data, $('network')]) {
-      canvas.addEventListener('pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; $('tip').hidden = true; });
+      this.listen(canvas, 'pointerleave', () => { this.hovering = null; $('hover').textContent = '\u00a0'; $('tip').hidden = true; });
     }
     // Off the diagram, nothing is highlighted and the data canvas shows the model's field again.
-    $('network').addEventListener('pointerleave', () => pg.leave_network());
-    $('network').addEventListener('click', (e) => {
+    this.listen($('network'), 'pointerleave', () => pg.leave_network());
+    this.listen($('network'), 'click', (e) => {
       const r = e.target.getBoundingClientRect();
       // With the hidden space shown, a hidden layer's unit shows that layer's plane.
       if (this.panel !== 'backprop' && pg.hidden_space() > 0) {
@@ -1498,7 +1506,7 @@ export class View {
       if (this.panel !== 'backprop') return;
       pg.choose_weight(e.clientX - r.left, e.clientY - r.top);
     });
-    $('network').addEventListener('pointermove', (e) => {
+    this.listen($('network'), 'pointermove', (e) => {
       const r = e.target.getBoundingClientRect();
       this.hovering = ['network', e.clientX - r.left, e.clientY - r.top];
       this.pointer = [e.clientX, e.clientY];
@@ -1537,7 +1545,7 @@ export class View {
     this.painter.stop();
     this.resizeObserver.disconnect();
     this.diagramObserver.disconnect();
-    this.keyTarget.removeEventListener('keydown', this.onKey);
+    this.listening.abort();
     try { this.pg.free(); } catch { /* already gone after a fault */ }
     scheduler.remove(this); // after the free: the others' shares count this one gone
     this.root.replaceChildren();
