@@ -229,7 +229,6 @@ export class View {
     this.lastHidden = null;
     this.lastEpoch = -1;
     this.listeners = { epoch: [], fault: [] };
-    this.listening = new AbortController(); // aborted on destroy: see `listen`
     this.hovering = null;
     this.drag = null;
     this.carrying = null; // the index of the point the keyboard carries (M), or null
@@ -272,11 +271,13 @@ export class View {
   }
 
   /**
-   * Listens for `type` on `el` until the playground is destroyed. After
-   * that no handler runs, even for a control a script kept and changes.
+   * Listens for `type` on `el`, one of the playground's own elements. Once
+   * the playground is destroyed the handler does nothing, even for a
+   * control a script kept and uses. (Not an AbortSignal: the controls
+   * rebuilt on each change would stay listed on it until the destroy.)
    */
   listen(el, type, fn) {
-    el.addEventListener(type, fn, { signal: this.listening.signal });
+    el.addEventListener(type, (e) => { if (!this.destroyed) fn(e); });
   }
 
   /**
@@ -1289,7 +1290,8 @@ export class View {
     this.wireNetworkKeys();
     // The page's main playground takes keys from anywhere on the page; an embedded one, when focused.
     this.keyTarget = this.pageKeys ? document : this.root.host;
-    this.listen(this.keyTarget, 'keydown', (e) => this.key(e));
+    this.onKey = (e) => this.key(e);
+    this.keyTarget.addEventListener('keydown', this.onKey); // removed on destroy: it may be the document
   }
 
   /**
@@ -1545,7 +1547,7 @@ export class View {
     this.painter.stop();
     this.resizeObserver.disconnect();
     this.diagramObserver.disconnect();
-    this.listening.abort();
+    this.keyTarget.removeEventListener('keydown', this.onKey);
     try { this.pg.free(); } catch { /* already gone after a fault */ }
     scheduler.remove(this); // after the free: the others' shares count this one gone
     this.root.replaceChildren();
