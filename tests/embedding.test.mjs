@@ -241,3 +241,43 @@ test('size="small" on a phone: the run controls, the data canvas and the loss ch
     await context.close();
   }
 });
+
+// An LMS's page may style its body any way it likes; the text styles that
+// inherit into the playground's shadow root stop at the element.
+test("a course page's own text styles (size, weight, italics, capitals, spacing, pre, right to left) do not reach a playground", async () => {
+  const page = await browser.page('index.html');
+  const HOSTILE = 'font: italic 700 24px/3 serif; font-variant: small-caps; letter-spacing: 3px; word-spacing: 12px; '
+    + 'text-transform: uppercase; text-indent: 40px; white-space: pre; direction: rtl; text-shadow: 1px 1px 2px blue; cursor: wait;';
+  await page.evaluate((hostile) => {
+    for (const style of ['', hostile]) {
+      const div = document.createElement('div');
+      div.setAttribute('style', `${style} width: 900px;`);
+      div.innerHTML = '<descent-playground lesson="pass" size="medium"></descent-playground>';
+      document.body.append(div);
+    }
+  }, HOSTILE);
+  await page.waitForFunction(() => {
+    const [, a, b] = document.querySelectorAll('descent-playground');
+    return a?.handle?.view.drawnOnce && b?.handle?.view.drawnOnce;
+  });
+  await frames(page);
+  const seen = await page.evaluate(() => {
+    const PROPS = ['fontSize', 'fontStyle', 'fontWeight', 'fontVariant', 'fontFamily', 'lineHeight', 'letterSpacing', 'wordSpacing',
+      'textTransform', 'textIndent', 'whiteSpace', 'direction', 'textShadow', 'cursor'];
+    const [, plain, styled] = document.querySelectorAll('descent-playground');
+    const read = (host) => {
+      const out = { height: Math.round(host.getBoundingClientRect().height), wide: host.scrollWidth > host.clientWidth };
+      for (const sel of ['.caption', '#play', '#epoch', '#learning-rate-value', 'h2', 'label', '#hover', '.confusion caption']) {
+        const el = host.shadowRoot.querySelector(sel);
+        if (!el) { out[sel] = 'missing'; continue; }
+        const cs = getComputedStyle(el);
+        out[sel] = Object.fromEntries(PROPS.map((p) => [p, cs[p]]));
+      }
+      return out;
+    };
+    return { plain: read(plain), styled: read(styled) };
+  });
+  for (const sel of Object.keys(seen.plain)) assert.notEqual(seen.plain[sel], 'missing', `${sel} is in the playground`);
+  assert.deepEqual(seen.styled, seen.plain, 'the playground inside the styled block looks as the one inside a plain block');
+  await page.close();
+});
