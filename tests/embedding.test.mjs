@@ -281,3 +281,41 @@ test("a course page's own text styles (size, weight, italics, capitals, spacing,
   assert.deepEqual(seen.styled, seen.plain, 'the playground inside the styled block looks as the one inside a plain block');
   await page.close();
 });
+
+// A course site's style or an accessibility widget may zoom or scale the
+// page: a click still adds the point under the pointer.
+test('on a page zoomed (CSS zoom) or scaled (a transform), a click adds the point under the pointer', async () => {
+  const page = await browser.page('index.html', { width: 1280, height: 900 });
+  const STYLES = ['', 'zoom: 1.25', 'zoom: 0.8', 'transform: scale(0.8); transform-origin: 0 0'];
+  await page.evaluate((styles) => {
+    document.body.replaceChildren();
+    for (const style of styles) {
+      const div = document.createElement('div');
+      div.setAttribute('style', `${style}; width: 700px;`);
+      div.innerHTML = '<descent-playground size="small"></descent-playground>';
+      document.body.append(div);
+    }
+  }, STYLES);
+  await page.waitForFunction((n) => [...document.querySelectorAll('descent-playground')].filter((p) => p.handle?.view.drawnOnce).length === n, STYLES.length);
+  const placed = [];
+  for (let k = 0; k < STYLES.length; k++) {
+    const box = await page.evaluate((k) => {
+      const host = document.querySelectorAll('descent-playground')[k];
+      host.shadowRoot.getElementById('clear').click();
+      const data = host.shadowRoot.getElementById('data');
+      data.scrollIntoView({ block: 'center' });
+      const r = data.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }, k);
+    for (const [fx, fy] of [[0.5, 0.5], [0.2, 0.8], [0.9, 0.15]]) await page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+    await frames(page);
+    placed.push(await page.evaluate((k) => JSON.parse(document.querySelectorAll('descent-playground')[k].handle.view.pg.points_json())
+      .map((p) => [p.x1, p.x2].map((v) => Math.round(v * 10) / 10)), k));
+  }
+  assert.equal(placed[0].length, 3, 'three points placed on the page as it is');
+  assert.ok(Math.abs(placed[0][0][0]) < 0.2 && Math.abs(placed[0][0][1]) < 0.2, `the middle of the canvas is the middle of the plane: ${placed[0][0]}`);
+  for (let k = 1; k < STYLES.length; k++) {
+    assert.deepEqual(placed[k], placed[0], `with ${STYLES[k]} the points are where the same clicks put them on the page as it is`);
+  }
+  await page.close();
+});

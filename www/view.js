@@ -136,6 +136,19 @@ class WorkerPainter {
   }
 }
 
+/**
+ * Where pointer event `e` is on `el`, in `el`'s own CSS pixels from the
+ * corner inside its border (where its drawing starts). The page around it
+ * may be zoomed or scaled (a course site's style, an accessibility
+ * widget): that changes its box on screen, not its own size.
+ */
+function pointOn(el, e) {
+  const r = el.getBoundingClientRect();
+  const sx = r.width > 0 ? el.offsetWidth / r.width : 1;
+  const sy = r.height > 0 ? el.offsetHeight / r.height : 1;
+  return [(e.clientX - r.left) * sx - el.clientLeft, (e.clientY - r.top) * sy - el.clientTop];
+}
+
 /** Sets `el`'s text only if it changed: a write, even of the same text, costs the page a style and layout pass. */
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
@@ -1455,11 +1468,7 @@ export class View {
   wirePointer() {
     const { $, pg } = this;
     const data = $('data');
-    // Relative to the canvas's content box: the drawing starts inside its border.
-    const at = (e) => {
-      const r = data.getBoundingClientRect();
-      return [e.clientX - r.left - data.clientLeft, e.clientY - r.top - data.clientTop];
-    };
+    const at = (e) => pointOn(data, e);
     let longPress = null;
     this.listen(data, 'contextmenu', (e) => e.preventDefault());
     this.listen(data, 'pointerdown', (e) => {
@@ -1499,18 +1508,17 @@ export class View {
     // Off the diagram, nothing is highlighted and the data canvas shows the model's field again.
     this.listen($('network'), 'pointerleave', () => pg.leave_network());
     this.listen($('network'), 'click', (e) => {
-      const r = e.target.getBoundingClientRect();
+      const [x, y] = pointOn($('network'), e);
       // With the hidden space shown, a hidden layer's unit shows that layer's plane.
       if (this.panel !== 'backprop' && pg.hidden_space() > 0) {
-        if (pg.pick_hidden_space(e.clientX - r.left, e.clientY - r.top)) this.syncHiddenSpace();
+        if (pg.pick_hidden_space(x, y)) this.syncHiddenSpace();
         return;
       }
       if (this.panel !== 'backprop') return;
-      pg.choose_weight(e.clientX - r.left, e.clientY - r.top);
+      pg.choose_weight(x, y);
     });
     this.listen($('network'), 'pointermove', (e) => {
-      const r = e.target.getBoundingClientRect();
-      this.hovering = ['network', e.clientX - r.left, e.clientY - r.top];
+      this.hovering = ['network', ...pointOn($('network'), e)];
       this.pointer = [e.clientX, e.clientY];
       this.describeHover();
     });
