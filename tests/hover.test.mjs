@@ -172,3 +172,28 @@ test('a hovered link whose layer narrows under it (a setting from the page\'s sc
   assert.ok(await changedFraction(page, before, await grab(page, '#network')) > 0.05, 'the narrower network is drawn');
   await page.close();
 });
+
+test('hover on a zoomed page (CSS zoom 1.25): the unit under the pointer is read, and its readout sits by the pointer', async () => {
+  const viewport = { width: 1280, height: 800 };
+  const page = await browser.page('index.html', viewport);
+  await page.evaluate(() => { document.body.style.zoom = '1.25'; });
+  await frames(page);
+  const spot = await spotOf(page, 'hidden layer 1 unit 2');
+  assert.ok(spot, 'a hidden unit on the diagram');
+  await diagramInView(page);
+  const pointer = await page.evaluate(({ x, y }) => {
+    const c = $q('#network');
+    const r = c.getBoundingClientRect();
+    return [r.x + x * (r.width / c.offsetWidth), r.y + y * (r.height / c.offsetHeight)];
+  }, spot);
+  await page.mouse.move(...pointer);
+  await frames(page);
+  const tip = page.locator('#tip');
+  assert.ok(await tip.isVisible(), 'the readout shows');
+  assert.match(await tip.textContent(), /^hidden layer 1 unit 2: bias /, 'the unit under the pointer');
+  const tipBox = await tip.boundingBox();
+  assert.ok(distance(tipBox, pointer) <= 40, `by the pointer: ${JSON.stringify(tipBox)} vs ${pointer}`);
+  assert.ok(tipBox.x >= 0 && tipBox.y >= 0 && tipBox.x + tipBox.width <= viewport.width && tipBox.y + tipBox.height <= viewport.height,
+    `inside the window: ${JSON.stringify(tipBox)}`);
+  await page.close();
+});

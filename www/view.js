@@ -1538,13 +1538,18 @@ export class View {
     tip.hidden = !text;
     if (!text) return;
     tip.textContent = text;
+    // Placed in the window's pixels. The page around may be zoomed or
+    // scaled: where `left: 0; top: 0` puts the tip on screen, and its size
+    // there against its own, turn those into its own pixels.
+    tip.style.left = '0px';
+    tip.style.top = '0px';
+    const at = tip.getBoundingClientRect();
     const [px, py] = this.pointer;
-    const { width, height } = tip.getBoundingClientRect();
     const gap = 14;
-    const left = px + gap + width <= innerWidth - 8 ? px + gap : Math.max(8, px - gap - width);
-    const top = py + gap + height <= innerHeight - 8 ? py + gap : Math.max(8, py - gap - height);
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
+    const left = px + gap + at.width <= innerWidth - 8 ? px + gap : Math.max(8, px - gap - at.width);
+    const top = py + gap + at.height <= innerHeight - 8 ? py + gap : Math.max(8, py - gap - at.height);
+    tip.style.left = `${(left - at.left) * (at.width > 0 ? tip.offsetWidth / at.width : 1)}px`;
+    tip.style.top = `${(top - at.top) * (at.height > 0 ? tip.offsetHeight / at.height : 1)}px`;
   }
 
   destroy() {
