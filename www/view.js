@@ -137,15 +137,19 @@ class WorkerPainter {
 }
 
 /**
- * Where pointer event `e` is on `el`, in `el`'s own CSS pixels from the
- * corner inside its border (where its drawing starts). The page around it
- * may be zoomed or scaled (a course site's style, an accessibility
- * widget): that changes its box on screen, not its own size.
+ * `el`'s own CSS pixels per pixel of its box `r` on screen, across and
+ * down: 1 unless the page around it is zoomed or scaled (a course site's
+ * style, an accessibility widget), which changes its box on screen, not
+ * its own size.
  */
+function ownPerScreen(el, r) {
+  return [r.width > 0 ? el.offsetWidth / r.width : 1, r.height > 0 ? el.offsetHeight / r.height : 1];
+}
+
+/** Where pointer event `e` is on `el`, in `el`'s own CSS pixels from the corner inside its border (where its drawing starts). */
 function pointOn(el, e) {
   const r = el.getBoundingClientRect();
-  const sx = r.width > 0 ? el.offsetWidth / r.width : 1;
-  const sy = r.height > 0 ? el.offsetHeight / r.height : 1;
+  const [sx, sy] = ownPerScreen(el, r);
   return [(e.clientX - r.left) * sx - el.clientLeft, (e.clientY - r.top) * sy - el.clientTop];
 }
 
@@ -1538,18 +1542,18 @@ export class View {
     tip.hidden = !text;
     if (!text) return;
     tip.textContent = text;
-    // Placed in the window's pixels. The page around may be zoomed or
-    // scaled: where `left: 0; top: 0` puts the tip on screen, and its size
-    // there against its own, turn those into its own pixels.
+    // Placed in the window's pixels, then turned into its own from where
+    // `left: 0; top: 0` puts it on screen (the page may be zoomed or scaled).
     tip.style.left = '0px';
     tip.style.top = '0px';
     const at = tip.getBoundingClientRect();
+    const [sx, sy] = ownPerScreen(tip, at);
     const [px, py] = this.pointer;
     const gap = 14;
     const left = px + gap + at.width <= innerWidth - 8 ? px + gap : Math.max(8, px - gap - at.width);
     const top = py + gap + at.height <= innerHeight - 8 ? py + gap : Math.max(8, py - gap - at.height);
-    tip.style.left = `${(left - at.left) * (at.width > 0 ? tip.offsetWidth / at.width : 1)}px`;
-    tip.style.top = `${(top - at.top) * (at.height > 0 ? tip.offsetHeight / at.height : 1)}px`;
+    tip.style.left = `${(left - at.left) * sx}px`;
+    tip.style.top = `${(top - at.top) * sy}px`;
   }
 
   destroy() {
