@@ -38,10 +38,6 @@ export class Tab {
     this.engine = engine;
   }
 
-  resize(width, height) {
-    return this.session.setWindowRect({ width, height });
-  }
-
   /** Runs `fn(...args)` in the page (after the helpers) and gives what it returns (awaited). */
   run(fn, ...args) {
     return this.session.evaluate(`(...a) => { ${HELPERS}; return (${fn})(...a); }`, ...args);
