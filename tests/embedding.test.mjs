@@ -242,29 +242,35 @@ test('size="small" on a phone: the run controls, the data canvas and the loss ch
   }
 });
 
+/**
+ * Replaces the page's body with a block for each of `styles` (CSS text),
+ * `width` px wide, holding a playground with `attributes`; resolves once
+ * every one has drawn.
+ */
+async function playgroundsInBlocks(page, styles, { width, attributes }) {
+  await page.evaluate(({ styles, width, attributes }) => {
+    document.body.replaceChildren(...styles.map((style) => {
+      const div = document.createElement('div');
+      div.setAttribute('style', `${style}; width: ${width}px;`);
+      div.innerHTML = `<descent-playground ${attributes}></descent-playground>`;
+      return div;
+    }));
+  }, { styles, width, attributes });
+  await page.waitForFunction((n) => [...document.querySelectorAll('descent-playground')].filter((p) => p.handle?.view.drawnOnce).length === n, styles.length);
+}
+
 // An LMS's page may style its body any way it likes; the text styles that
 // inherit into the playground's shadow root stop at the element.
 test("a course page's own text styles (size, weight, italics, capitals, spacing, pre, right to left) do not reach a playground", async () => {
   const page = await browser.page('index.html');
   const HOSTILE = 'font: italic 700 24px/3 serif; font-variant: small-caps; letter-spacing: 3px; word-spacing: 12px; '
     + 'text-transform: uppercase; text-indent: 40px; white-space: pre; direction: rtl; text-shadow: 1px 1px 2px blue; cursor: wait;';
-  await page.evaluate((hostile) => {
-    for (const style of ['', hostile]) {
-      const div = document.createElement('div');
-      div.setAttribute('style', `${style} width: 900px;`);
-      div.innerHTML = '<descent-playground lesson="pass" size="medium"></descent-playground>';
-      document.body.append(div);
-    }
-  }, HOSTILE);
-  await page.waitForFunction(() => {
-    const [, a, b] = document.querySelectorAll('descent-playground');
-    return a?.handle?.view.drawnOnce && b?.handle?.view.drawnOnce;
-  });
+  await playgroundsInBlocks(page, ['', HOSTILE], { width: 900, attributes: 'lesson="pass" size="medium"' });
   await frames(page);
   const seen = await page.evaluate(() => {
     const PROPS = ['fontSize', 'fontStyle', 'fontWeight', 'fontVariant', 'fontFamily', 'lineHeight', 'letterSpacing', 'wordSpacing',
       'textTransform', 'textIndent', 'whiteSpace', 'direction', 'textShadow', 'cursor'];
-    const [, plain, styled] = document.querySelectorAll('descent-playground');
+    const [plain, styled] = document.querySelectorAll('descent-playground');
     const read = (host) => {
       const out = { height: Math.round(host.getBoundingClientRect().height), wide: host.scrollWidth > host.clientWidth };
       for (const sel of ['.caption', '#play', '#epoch', '#learning-rate-value', 'h2', 'label', '#hover', '.confusion caption']) {
@@ -287,16 +293,7 @@ test("a course page's own text styles (size, weight, italics, capitals, spacing,
 test('on a page zoomed (CSS zoom) or scaled (a transform), a click adds the point under the pointer', async () => {
   const page = await browser.page('index.html', { width: 1280, height: 900 });
   const STYLES = ['', 'zoom: 1.25', 'zoom: 0.8', 'transform: scale(0.8); transform-origin: 0 0'];
-  await page.evaluate((styles) => {
-    document.body.replaceChildren();
-    for (const style of styles) {
-      const div = document.createElement('div');
-      div.setAttribute('style', `${style}; width: 700px;`);
-      div.innerHTML = '<descent-playground size="small"></descent-playground>';
-      document.body.append(div);
-    }
-  }, STYLES);
-  await page.waitForFunction((n) => [...document.querySelectorAll('descent-playground')].filter((p) => p.handle?.view.drawnOnce).length === n, STYLES.length);
+  await playgroundsInBlocks(page, STYLES, { width: 700, attributes: 'size="small"' });
   const placed = [];
   for (let k = 0; k < STYLES.length; k++) {
     const box = await page.evaluate((k) => {

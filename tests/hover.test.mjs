@@ -12,20 +12,29 @@ let browser;
 before(async () => { browser = await start(); });
 after(async () => { await browser?.stop(); });
 
-/** A spot (CSS px in the diagram) whose hover readout starts with `prefix`, found by asking the playground. */
-async function spotOf(page, prefix) {
-  return page.evaluate((prefix) => {
+/**
+ * A spot (CSS px in the diagram) whose hover readout starts with `prefix`,
+ * found by asking the playground: the first found, or with `middle` the
+ * middle of all of them (away from the edge, where a pixel's rounding
+ * could land on the link beside).
+ */
+async function spotOf(page, prefix, { middle = false } = {}) {
+  return page.evaluate(({ prefix, middle }) => {
     const c = $q('#network');
+    let [n, sx, sy] = [0, 0, 0];
     for (let y = 0; y < c.clientHeight; y += 3) {
       for (let x = 0; x < c.clientWidth; x += 3) {
-        if (window.descent.describe_network(x, y).startsWith(prefix)) {
+        if (!window.descent.describe_network(x, y).startsWith(prefix)) continue;
+        if (!middle) {
           window.descent.leave_network();
           return { x, y };
         }
+        [n, sx, sy] = [n + 1, sx + x, sy + y];
       }
     }
-    return null;
-  }, prefix);
+    window.descent.leave_network();
+    return n ? { x: sx / n, y: sy / n } : null;
+  }, { prefix, middle });
 }
 
 /** Distance in CSS px from a point to a box (0 inside it). */
@@ -179,19 +188,7 @@ test('hover on a zoomed page (CSS zoom 1.25): the unit under the pointer is read
   await page.evaluate(() => { document.body.style.zoom = '1.25'; });
   await diagramInView(page);
   await frames(page, 4); // the diagram laid out again at its new size
-  // The middle of the unit, not its first pixel found: a pixel's rounding
-  // at the edge could be the link beside it.
-  const spot = await page.evaluate(() => {
-    const c = $q('#network');
-    let [n, sx, sy] = [0, 0, 0];
-    for (let y = 0; y < c.clientHeight; y += 2) {
-      for (let x = 0; x < c.clientWidth; x += 2) {
-        if (window.descent.describe_network(x, y).startsWith('hidden layer 1 unit 2')) [n, sx, sy] = [n + 1, sx + x, sy + y];
-      }
-    }
-    window.descent.leave_network();
-    return n ? { x: sx / n, y: sy / n } : null;
-  });
+  const spot = await spotOf(page, 'hidden layer 1 unit 2', { middle: true });
   assert.ok(spot, 'a hidden unit on the diagram');
   const pointer = await page.evaluate(({ x, y }) => {
     const c = $q('#network');
