@@ -31,7 +31,7 @@ function curious(view) {
         try {
           return value.apply(pg, args);
         } finally {
-          if (!view.destroyed) view.syncControls();
+          view.syncControls(); // nothing once the playground is destroyed
         }
       };
     },
