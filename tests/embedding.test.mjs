@@ -316,3 +316,38 @@ test('on a page zoomed (CSS zoom) or scaled (a transform), a click adds the poin
   }
   await page.close();
 });
+
+// The landscape's surface turns by the drag's length in its own pixels: on
+// a zoomed or scaled page, a drag across the same part of it turns it as far.
+test('on a page zoomed or scaled, dragging across the 3-D landscape turns it as far as on the page as it is', async () => {
+  const page = await browser.page('index.html', { width: 1280, height: 900 });
+  const STYLES = ['', 'zoom: 1.25', 'transform: scale(0.8); transform-origin: 0 0'];
+  await playgroundsInBlocks(page, STYLES, { width: 900, attributes: 'lesson="landscape" size="medium"' });
+  const turns = [];
+  for (let k = 0; k < STYLES.length; k++) {
+    const box = await page.evaluate((k) => {
+      const surface = document.querySelectorAll('descent-playground')[k].shadowRoot.getElementById('surface-canvas');
+      surface.scrollIntoView({ block: 'center' });
+      const r = surface.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }, k);
+    const camera = () => page.evaluate((k) => document.querySelectorAll('descent-playground')[k].handle.view.pg.turn_surface(0, 0), k);
+    const before = await camera();
+    await page.mouse.move(box.x + 0.3 * box.width, box.y + 0.5 * box.height);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 0.6 * box.width, box.y + 0.6 * box.height, { steps: 4 });
+    await page.mouse.up();
+    const after = await camera();
+    // The yaw wraps around a whole turn; its change is taken the short way.
+    const yaw = ((after[0] - before[0]) % (2 * Math.PI) + 3 * Math.PI) % (2 * Math.PI) - Math.PI;
+    turns.push([yaw, after[1] - before[1]]);
+  }
+  assert.ok(Math.abs(turns[0][0]) > 0.1, `the drag turns the surface on the page as it is: ${turns[0]}`);
+  for (let k = 1; k < STYLES.length; k++) {
+    for (const i of [0, 1]) {
+      assert.ok(Math.abs(turns[k][i] - turns[0][i]) < 0.01,
+        `with ${STYLES[k]} the same drag turns it as far (yaw, pitch): ${turns[k]} against ${turns[0]}`);
+    }
+  }
+  await page.close();
+});

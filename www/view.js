@@ -1394,14 +1394,16 @@ export class View {
   wireSurface() {
     const surface = this.$('surface-canvas');
     let last = null;
+    // In the canvas's own pixels, so a zoomed page turns it as much per drag.
     this.listen(surface, 'pointerdown', (e) => {
-      last = [e.clientX, e.clientY];
+      last = pointOn(surface, e);
       surface.setPointerCapture(e.pointerId);
     });
     this.listen(surface, 'pointermove', (e) => {
       if (!last) return;
-      this.pg.turn_surface(e.clientX - last[0], e.clientY - last[1]);
-      last = [e.clientX, e.clientY];
+      const at = pointOn(surface, e);
+      this.pg.turn_surface(at[0] - last[0], at[1] - last[1]);
+      last = at;
     });
     for (const end of ['pointerup', 'pointercancel']) this.listen(surface, end, () => { last = null; });
     // A key turns it as a drag of 15 CSS pixels would.
