@@ -409,7 +409,11 @@ try {
   // ---- 4. Transfer size.
   log('4/4 transfer size …');
   {
-    const files = ['pkg/descent_bg.wasm', 'pkg/descent.js', 'descent.js', 'view.js', 'scheduler.js', 'saving.js', 'markup.js', 'page.js', 'painter.js', 'playground.css'];
+    // What index.html fetches for its first frame: what it preloads, its own
+    // script, and the worker's (read from the page, so a new module counts).
+    const html = readFileSync(DIST + 'index.html', 'utf8');
+    const fetched = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"|<script type="module" src="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    const files = [...new Set([...fetched, 'painter.js'])];
     const sized = (list) => Object.fromEntries(list.map((f) => {
       const raw = readFileSync(DIST + f);
       return [f, { bytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length }];
