@@ -7,16 +7,19 @@ mod bench;
 mod canvas;
 mod charts;
 mod draw;
+mod editing;
 mod handover;
 mod inside;
 mod lesson;
 mod painter;
 mod points;
+mod texts;
+mod words;
 
 pub use painter::Painter;
 
 use crate::data::{Preset, Task};
-use crate::i18n::{fill, Catalogue};
+use crate::i18n::Catalogue;
 use crate::scene::confusion::{self, Confusion};
 use crate::scene::{Classroom, Scene};
 use crate::view::drawn_from::DrawnFrom;
@@ -691,111 +694,6 @@ impl Playground {
         Frame::new(&self.data, &self.class.session().scene().domain)
     }
 
-    /// Adds a point of class (or value) `label` at CSS pixel (x, y) of the
-    /// data canvas: a training point, or a test point when `test` is true.
-    pub fn add_point(
-        &mut self,
-        x: f64,
-        y: f64,
-        label: f32,
-        test: Option<bool>,
-    ) -> Result<(), JsError> {
-        let (x1, x2) = self.frame().to_input(x, y);
-        self.class
-            .edit(|s| s.add_point(x1, x2, label, test.unwrap_or(false)))
-            .map_err(|e| JsError::new(&e))?;
-        self.dirty = true;
-        Ok(())
-    }
-
-    /// Shows the keyboard's cursor at CSS pixel (x, y) of the data canvas,
-    /// kept inside it; returns where it is, as `[x, y]`.
-    pub fn set_cursor(&mut self, x: f64, y: f64) -> Vec<f64> {
-        let (w, h) = (self.data.width, self.data.height);
-        // max and min, not clamp: see `crate::decimal::Shortest`.
-        let at = (x.max(0.0).min(w.max(0.0)), y.max(0.0).min(h.max(0.0)));
-        self.cursor = Some(at);
-        self.dirty = true;
-        vec![at.0, at.1]
-    }
-
-    /// Hides the keyboard's cursor (the canvas lost focus).
-    pub fn hide_cursor(&mut self) {
-        self.dirty |= self.cursor.take().is_some();
-    }
-
-    /// What the data canvas shows, in words, for its text alternative.
-    pub fn describe_canvas(&self) -> String {
-        crate::scene::describe::data_canvas(
-            self.class.session().scene(),
-            self.class.session().trainer().current_record(),
-            self.t,
-        )
-    }
-
-    /// Where (CSS pixels, `[x, y]`) the point after (`step` 1) or before
-    /// (−1) the one under CSS pixel (x, y) is; the first or last when none
-    /// is there; empty when there are no points.
-    pub fn next_point(&self, x: f64, y: f64, step: i32) -> Vec<f64> {
-        let points = &self.class.session().scene().points;
-        if points.is_empty() {
-            return Vec::new();
-        }
-        let n = points.len() as i64;
-        let i = match self.point_at(x, y) {
-            -1 if step < 0 => n - 1,
-            -1 => 0,
-            i => (i as i64 + step.signum() as i64).rem_euclid(n),
-        };
-        let p = points[i as usize];
-        let (px, py) = self.frame().to_px(p.x1, p.x2);
-        vec![px, py]
-    }
-
-    /// The index of the point under CSS pixel (x, y), or -1.
-    pub fn point_at(&self, x: f64, y: f64) -> i32 {
-        let frame = self.frame();
-        let (x1, x2) = frame.to_input(x, y);
-        self.class
-            .session()
-            .nearest_point(x1, x2, frame.reach(PICK_RADIUS))
-            .map_or(-1, |i| i as i32)
-    }
-
-    pub fn remove_point(&mut self, index: u32) -> bool {
-        self.dirty = true;
-        self.class.edit(|s| s.remove_point(index as usize))
-    }
-
-    /// Starts a drag: the whole drag is one undo step.
-    pub fn begin_move(&mut self) {
-        self.class.edit(|s| s.begin_move());
-    }
-
-    pub fn move_point(&mut self, index: u32, x: f64, y: f64) {
-        let (x1, x2) = self.frame().to_input(x, y);
-        self.class.edit(|s| s.move_point(index as usize, x1, x2));
-        self.dirty = true;
-    }
-
-    pub fn clear(&mut self) {
-        self.class.edit(|s| s.clear_points());
-        self.dirty = true;
-    }
-
-    /// Undoes the last point edit; returns a note when points of classes
-    /// the scene no longer has were left out.
-    pub fn undo(&mut self) -> Option<String> {
-        self.dirty = true;
-        self.class.edit(|s| s.undo()).flatten()
-    }
-
-    /// Redoes an undone edit; a note as for `undo`.
-    pub fn redo(&mut self) -> Option<String> {
-        self.dirty = true;
-        self.class.edit(|s| s.redo()).flatten()
-    }
-
     /// Changes a setting by name (see `scene::settings::NAMES`). Returns a
     /// note when the value was clamped; throws with a message when refused.
     pub fn set(&mut self, name: &str, value: &str) -> Result<Option<String>, JsError> {
@@ -853,235 +751,11 @@ impl Playground {
         }
     }
 
-    /// What the page shows as numbers and words, as one plain object.
-    pub fn status(&mut self) -> JsValue {
-        let o = Object::new();
-        let trainer = self.class.session().trainer();
-        let last = trainer.current_record();
-        let scene = self.class.session().scene();
-        set(&o, "epoch", trainer.epoch() as f64);
-        set(&o, "batch", trainer.batch_in_epoch() as f64);
-        if let Some(step) = self.class.stepped() {
-            set(&o, "stepBatch", step.number as f64);
-            set(&o, "stepBatches", step.of as f64);
-        }
-        set(&o, "trainLoss", optional(last.map(|r| r.train_loss)));
-        set(&o, "testLoss", optional(last.and_then(|r| r.test_loss)));
-        set(
-            &o,
-            "trainAccuracy",
-            optional(last.and_then(|r| r.train_accuracy)),
-        );
-        set(
-            &o,
-            "testAccuracy",
-            optional(last.and_then(|r| r.test_accuracy)),
-        );
-        set(
-            &o,
-            "bestEpoch",
-            trainer
-                .best_epoch()
-                .map_or(JsValue::NULL, |e| (e as f64).into()),
-        );
-        let (state, message) = crate::scene::describe::training_state(self.class.session(), self.t);
-        set(&o, "state", state);
-        set(&o, "message", message);
-        set(&o, "points", scene.points.len() as f64);
-        set(&o, "trainPoints", trainer.train_samples().len() as f64);
-        set(&o, "testPoints", trainer.test_samples().len() as f64);
-        set(&o, "classes", scene.task.classes() as f64);
-        set(&o, "parameters", trainer.network.parameter_count() as f64);
-        set(&o, "canUndo", self.class.session().can_undo());
-        set(&o, "canRedo", self.class.session().can_redo());
-        let timeline = self.class.session().timeline();
-        let checkpoints = timeline.checkpoints();
-        set(&o, "recording", self.class.session().is_recording());
-        set(&o, "timelineLength", checkpoints.len() as f64);
-        set(&o, "timelineShown", timeline.shown() as f64);
-        set(&o, "timelineBytes", timeline.heap_bytes() as f64);
-        set(&o, "timelineBudget", timeline.budget() as f64);
-        set(
-            &o,
-            "timelineLastEpoch",
-            checkpoints.last().map_or(0.0, |c| c.epoch as f64),
-        );
-        for (key, matrix) in ["confusionTrain", "confusionTest"]
-            .iter()
-            .zip(&self.confusion)
-        {
-            // A plain array, not a Uint32Array: Firefox's WebDriver refuses
-            // to hand typed arrays across to a test's script.
-            let counts = matrix.as_ref().map_or(JsValue::NULL, |m| {
-                m.counts
-                    .iter()
-                    .map(|&c| JsValue::from(c as f64))
-                    .collect::<js_sys::Array>()
-                    .into()
-            });
-            set(&o, key, counts);
-        }
-        // The data controls show where the points came from.
-        set(
-            &o,
-            "preset",
-            scene.preset.map_or(JsValue::NULL, |p| p.name().into()),
-        );
-        set(&o, "presetPoints", scene.preset_points as f64);
-        set(&o, "noise", scene.noise as f64);
-        // The classes' colours and names, for the page's pickers and legend.
-        let palette = scene.palette;
-        let colours = js_sys::Array::new();
-        let names = js_sys::Array::new();
-        for (c, n) in palette.colors().iter().zip(palette.class_names_in(self.t)) {
-            colours.push(&crate::view::colors::css(*c).into());
-            names.push(&n.into());
-        }
-        set(&o, "classColours", colours);
-        set(&o, "classNames", names);
-        set(
-            &o,
-            "xLabel",
-            crate::i18n::scene_label(self.t, &scene.axes.0),
-        );
-        set(
-            &o,
-            "yLabel",
-            crate::i18n::scene_label(self.t, &scene.axes.1),
-        );
-        if let Some(m) = scene.marker.clone() {
-            let p = self.class.predict(m.x1, m.x2);
-            set(
-                &o,
-                "markerLabel",
-                crate::i18n::scene_label(self.t, &m.label),
-            );
-            set(&o, "markerOutput", optional(p.last().copied()));
-        }
-        o.into()
-    }
-
-    /// Hover text for CSS pixel (x, y) on the data canvas.
-    pub fn describe_data(&mut self, x: f64, y: f64) -> String {
-        let (x1, x2) = self.frame().to_input(x, y);
-        let y_hat = self.class.predict(x1, x2);
-        let reach = self.frame().reach(PICK_RADIUS);
-        let scene = self.class.session().scene();
-        let point = self
-            .class
-            .session()
-            .nearest_point(x1, x2, reach)
-            .map(|i| scene.points[i]);
-        crate::scene::describe::data_spot(scene, (x1, x2), &y_hat, point, self.t)
-    }
-
-    /// Hover text for CSS pixel (x, y) on the network diagram: a unit's bias
-    /// or a link's weight, as they are right now.
-    pub fn describe_network(&mut self, x: f64, y: f64) -> String {
-        let hit = self.layout.hit(x as f32, y as f32);
-        if hit != self.hovered {
-            self.hovered = hit;
-            self.dirty = true;
-        }
-        crate::scene::describe::diagram_spot(
-            self.class.session().scene(),
-            &self.class.session().trainer().network,
-            hit,
-            self.t,
-        )
-    }
-
-    /// The pointer left the diagram: nothing is highlighted, and the data
-    /// canvas shows the model's field again.
-    pub fn leave_network(&mut self) {
-        if self.hovered.take().is_some() {
-            self.dirty = true;
-        }
-    }
-
-    /// The unit or link of the diagram under the pointer, as
-    /// `[layer, unit]` or `[layer, from, to]`; empty when none.
-    pub fn hovered(&self) -> Vec<u32> {
-        match self.hovered {
-            Some(Hit::Unit { layer, unit }) => vec![layer as u32, unit as u32],
-            Some(Hit::Link { layer, from, to }) => vec![layer as u32, from as u32, to as u32],
-            None => Vec::new(),
-        }
-    }
-
-    /// The whole scene (settings, seed and points) as text for a link. The
-    /// scene stays as it is; `link_notes` says what the link cannot hold.
-    pub fn scene_text(&self) -> String {
-        crate::scene::text::encode(self.class.session().scene())
-    }
-
-    /// The scene's link text without what a reader fills in the same by
-    /// itself (settings at their defaults, a preset's own points): for an
-    /// embed snippet.
-    pub fn short_scene_text(&self) -> String {
-        crate::scene::text::encode_short(self.class.session().scene())
-    }
-
-    /// What a link to this scene cannot hold (points beyond its reach,
-    /// rounding that can change a run), a sentence each; said before copying.
-    pub fn link_notes(&self) -> Vec<String> {
-        crate::scene::text::link_notes(self.t, self.class.session().scene())
-    }
-
-    /// The scene's text form with every point exactly as it is (for saving
-    /// in the browser's storage; longer than a link).
-    pub fn save_text(&self) -> String {
-        crate::scene::text::encode_exact(self.class.session().scene())
-    }
-
-    /// Loads a scene from its text form (a link's hash). Fields that cannot
-    /// be read are skipped; the notes say which. Throws only when nothing is usable.
-    pub fn load_text(&mut self, text: &str) -> Result<Vec<String>, JsError> {
-        let decoded = crate::scene::text::decode_in(self.t, text).map_err(|e| JsError::new(&e))?;
-        self.class.load(decoded.scene);
-        self.dirty = true;
-        Ok(decoded.notes)
-    }
-
-    /// The points as CSV: `x1,x2,label,test`, a line each.
-    pub fn points_csv(&self) -> String {
-        crate::data::io::to_csv(&self.class.session().scene().points)
-    }
-
-    /// The points as a JSON array of `{x1, x2, label, test}`.
-    pub fn points_json(&self) -> String {
-        crate::data::io::to_json(&self.class.session().scene().points)
-    }
-
-    /// Replaces the points with those of a CSV or JSON file's text (one undo
-    /// step). A file that cannot be read leaves the points as they were.
-    pub fn import_points(&mut self, text: &str) -> Result<String, JsError> {
-        let t = self.t;
-        let fail = |e: String| JsError::new(&fill(t.file_not_loaded, &[("problem", &e)]));
-        let points = crate::data::io::from_text_in(t, text).map_err(fail)?;
-        let task = self.class.session().scene().task;
-        crate::data::io::check_labels_in(t, &points, task).map_err(fail)?;
-        let count = points.len();
-        self.class
-            .edit(|s| s.replace_points(points))
-            .map_err(fail)?;
-        self.dirty = true;
-        Ok(fill(t.file_loaded, &[("count", &count.to_string())]))
-    }
-
     /// Panics on purpose, so the tests can check that a fault in one
     /// playground shows on that one only.
     #[wasm_bindgen(js_name = panicForTests)]
     pub fn panic_for_tests(&self) {
         panic!("a deliberate fault, for the tests");
-    }
-
-    /// The trained model (architecture and weights) as JSON.
-    pub fn model_json(&self) -> String {
-        crate::scene::export::model_json(
-            self.class.session().scene(),
-            &self.class.session().trainer().network,
-        )
     }
 
     /// Scrubs the timeline to checkpoint `index`: the weights, the pictures,
