@@ -339,8 +339,8 @@ test('a crowded diagram: while it trains the worker draws its thousand links too
 
 test('a render too long for a frame draws in halves while training, the data canvas and the diagram in turn, and whole once paused', () => withPage(async (page) => {
   // The largest network on a very slow CPU (16× throttling): its render
-  // takes 10 to 30 ms, above the 12 ms at which renders go in halves (at 8×
-  // on this machine it took 5 to 15 ms, and the halves came only now and then).
+  // takes about 12 to 40 ms, around and above the 12 ms at which renders go
+  // in halves (at 8× here it took 5 to 15 ms, and halves came only now and then).
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => {
     window.descent.load_preset('spiral', 1000, 0);
