@@ -259,6 +259,16 @@ async function playgroundsInBlocks(page, styles, { width, attributes }) {
   await page.waitForFunction((n) => [...document.querySelectorAll('descent-playground')].filter((p) => p.handle?.view.drawnOnce).length === n, styles.length);
 }
 
+/** The box on screen of element `id` of the `k`th playground, scrolled to the middle of the window. */
+function boxInView(page, k, id) {
+  return page.evaluate(({ k, id }) => {
+    const el = document.querySelectorAll('descent-playground')[k].shadowRoot.getElementById(id);
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, { k, id });
+}
+
 // An LMS's page may style its body any way it likes; the text styles that
 // inherit into the playground's shadow root stop at the element.
 test("a course page's own text styles (size, weight, italics, capitals, spacing, pre, right to left) do not reach a playground", async () => {
@@ -296,14 +306,8 @@ test('on a page zoomed (CSS zoom) or scaled (a transform), a click adds the poin
   await playgroundsInBlocks(page, STYLES, { width: 700, attributes: 'size="small"' });
   const placed = [];
   for (let k = 0; k < STYLES.length; k++) {
-    const box = await page.evaluate((k) => {
-      const host = document.querySelectorAll('descent-playground')[k];
-      host.shadowRoot.getElementById('clear').click();
-      const data = host.shadowRoot.getElementById('data');
-      data.scrollIntoView({ block: 'center' });
-      const r = data.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }, k);
+    await page.evaluate((k) => document.querySelectorAll('descent-playground')[k].shadowRoot.getElementById('clear').click(), k);
+    const box = await boxInView(page, k, 'data');
     for (const [fx, fy] of [[0.5, 0.5], [0.2, 0.8], [0.9, 0.15]]) await page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
     await frames(page);
     placed.push(await page.evaluate((k) => JSON.parse(document.querySelectorAll('descent-playground')[k].handle.view.pg.points_json())
@@ -325,12 +329,7 @@ test('on a page zoomed or scaled, dragging across the 3-D landscape turns it as 
   await playgroundsInBlocks(page, STYLES, { width: 900, attributes: 'lesson="landscape" size="medium"' });
   const turns = [];
   for (let k = 0; k < STYLES.length; k++) {
-    const box = await page.evaluate((k) => {
-      const surface = document.querySelectorAll('descent-playground')[k].shadowRoot.getElementById('surface-canvas');
-      surface.scrollIntoView({ block: 'center' });
-      const r = surface.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }, k);
+    const box = await boxInView(page, k, 'surface-canvas');
     const camera = () => page.evaluate((k) => document.querySelectorAll('descent-playground')[k].handle.view.pg.turn_surface(0, 0), k);
     const before = await camera();
     await page.mouse.move(box.x + 0.3 * box.width, box.y + 0.5 * box.height);
